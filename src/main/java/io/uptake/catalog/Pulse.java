@@ -1,0 +1,22 @@
+package io.uptake.catalog;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A recurring short survey about one workflow.
+ *
+ * @param reminders the most reminders a non-responder gets in one round
+ */
+public record Pulse(String id, String workflowId, Schedule schedule, List<Question> questions, Mode mode,
+                    Duration remindAfter, int reminders, Duration closeAfter) {
+
+    public Pulse {
+        questions = List.copyOf(questions);
+    }
+
+    /** Whether answers are linked to the person who gave them. */
+    public enum Mode {
+        CONFIDENTIAL, ANONYMOUS
+    }
+}

@@ -1,0 +1,18 @@
+package io.uptake.catalog;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * The unit of change: one redesigned way of working with one accountable owner.
+ *
+ * @param stageSince the date the workflow entered its stage, when the file gives one
+ * @param play       link to the documented standard way of working, when given
+ * @param outcome    the commercial outcome the owner answers for, when given
+ * @param cycleTime  the cycle-time baseline of the targeted task, when given
+ */
+public record Workflow(String id, String programmeId, String name, Stage stage, Optional<LocalDate> stageSince,
+                       String ownerEmail, Audience audience, int targetTeamSize, Optional<URI> play,
+                       Optional<Outcome> outcome, Optional<CycleTime> cycleTime) {
+}
