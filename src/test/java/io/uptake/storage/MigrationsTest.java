@@ -1,0 +1,108 @@
+package io.uptake.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.TreeSet;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The same migrations build the same schema on SQLite and on PostgreSQL. */
+class MigrationsTest {
+
+    static final String PG_URL = System.getenv().getOrDefault("UPTAKE_TEST_POSTGRES_URL",
+            "jdbc:postgresql://127.0.0.1:5432/test");
+    static final String PG_USER = System.getenv().getOrDefault("UPTAKE_TEST_POSTGRES_USER", "postgres");
+
+    static final Set<String> DOMAIN_TABLES = Set.of("person", "chat_identity", "programme", "workflow",
+            "workflow_stage", "outcome", "audience", "audience_email", "audience_member", "pulse", "pulse_round",
+            "delivery", "answer", "usage_batch", "usage_event", "checkin_cycle", "checkin", "digest_subscription",
+            "digest_run", "chart_image", "nudge", "outbox", "slack_installation", "teams_installation",
+            "oauth_state", "inbound_seen", "catalog_load");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void migrationsBuildTheDomainOnSqlite() throws SQLException {
+        String url = DatabaseUrl.of(dir.resolve("m.db").toString()).jdbcUrl();
+        MigrateResult result = flyway(url, null, null, MigrationPlaceholders.SQLITE).migrate();
+
+        assertThat(result.success).isTrue();
+        try (Connection c = DriverManager.getConnection(url)) {
+            assertThat(tables(c, null)).containsAll(DOMAIN_TABLES);
+        }
+    }
+
+    @Test
+    void migratingTwiceAppliesNothingTheSecondTime() {
+        String url = DatabaseUrl.of(dir.resolve("twice.db").toString()).jdbcUrl();
+        flyway(url, null, null, MigrationPlaceholders.SQLITE).migrate();
+
+        assertThat(flyway(url, null, null, MigrationPlaceholders.SQLITE).migrate().migrationsExecuted).isZero();
+    }
+
+    @Test
+    void migrationsBuildTheSameDomainOnPostgres() throws SQLException {
+        Connection admin = postgresOrSkip();
+        String schema = "uptake_migrations_" + Long.toHexString(System.nanoTime());
+        try (admin) {
+            Flyway flyway = flyway(PG_URL, PG_USER, "", MigrationPlaceholders.POSTGRES);
+            flyway = Flyway.configure().configuration(flyway.getConfiguration()).schemas(schema)
+                    .defaultSchema(schema).createSchemas(true).load();
+
+            MigrateResult result = flyway.migrate();
+
+            assertThat(result.success).isTrue();
+            assertThat(tables(admin, schema)).containsAll(DOMAIN_TABLES);
+            String sqliteUrl = DatabaseUrl.of(dir.resolve("compare.db").toString()).jdbcUrl();
+            flyway(sqliteUrl, null, null, MigrationPlaceholders.SQLITE).migrate();
+            try (Connection sqlite = DriverManager.getConnection(sqliteUrl)) {
+                assertThat(tables(admin, schema)).isEqualTo(tables(sqlite, null));
+            }
+        } finally {
+            try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "")) {
+                c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+    }
+
+    static Connection postgresOrSkip() {
+        try {
+            return DriverManager.getConnection(PG_URL, PG_USER, "");
+        } catch (SQLException e) {
+            String message = "SKIPPED: no PostgreSQL reachable at " + PG_URL + " as " + PG_USER + " (" + e.getMessage()
+                    + "); the PostgreSQL migration check did not run";
+            System.err.println(message);
+            Assumptions.abort(message);
+            return null;
+        }
+    }
+
+    private static Flyway flyway(String url, String user, String password, java.util.Map<String, String> placeholders) {
+        return Flyway.configure().dataSource(url, user, password).locations("classpath:migrations")
+                .placeholders(placeholders).load();
+    }
+
+    private static Set<String> tables(Connection c, String schema) throws SQLException {
+        Set<String> names = new TreeSet<>();
+        try (ResultSet rs = c.getMetaData().getTables(null, schema, "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                String name = rs.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT);
+                if (!name.startsWith("flyway_") && !name.startsWith("sqlite_")) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+}
