@@ -1,0 +1,62 @@
+package io.uptake.catalog;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+import java.util.Optional;
+
+/** Repositories for the stored catalogue. */
+final class CatalogRepositories {
+
+    private CatalogRepositories() {
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Programmes extends CrudRepository<ProgrammeRow, String> {
+        List<ProgrammeRow> findAllOrderById();
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Workflows extends CrudRepository<WorkflowRow, String> {
+        List<WorkflowRow> findAllOrderById();
+
+        List<WorkflowRow> findByProgrammeIdOrderById(String programmeId);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface StageHistory extends CrudRepository<WorkflowStageRow, Long> {
+        List<WorkflowStageRow> findByWorkflowIdOrderByIdAsc(String workflowId);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Outcomes extends CrudRepository<OutcomeRow, String> {
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Audiences extends CrudRepository<AudienceRow, Long> {
+        Optional<AudienceRow> findByWorkflowId(String workflowId);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface AudienceEmails extends CrudRepository<AudienceEmailRow, Long> {
+        List<AudienceEmailRow> findByAudienceIdOrderByEmail(Long audienceId);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Pulses extends CrudRepository<PulseRow, String> {
+        List<PulseRow> findAllOrderById();
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Digests extends CrudRepository<DigestSubscriptionRow, Long> {
+        List<DigestSubscriptionRow> findAllOrderByChannel();
+
+        Optional<DigestSubscriptionRow> findByChannel(String channel);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Loads extends CrudRepository<CatalogLoadRow, Long> {
+        Optional<CatalogLoadRow> findFirstOrderByIdDesc();
+    }
+}

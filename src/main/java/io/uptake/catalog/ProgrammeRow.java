@@ -1,0 +1,22 @@
+package io.uptake.catalog;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+/** A programme as stored; kept after it leaves the file, marked retired. */
+@MappedEntity(value = "programme", escape = false)
+public record ProgrammeRow(
+        @Id String id,
+        String name,
+        String sponsorEmail,
+        @Nullable Long sponsorPersonId,
+        @Nullable Instant retiredAt,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    boolean declares(String name, String sponsorEmail) {
+        return retiredAt == null && this.name.equals(name) && this.sponsorEmail.equals(sponsorEmail);
+    }
+}

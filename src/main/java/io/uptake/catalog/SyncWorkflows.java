@@ -1,0 +1,122 @@
+package io.uptake.catalog;
+
+import io.uptake.people.FindOrAddPerson;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Syncs workflows with their stage history, outcome and audience; part of {@link SyncCatalog}. */
+@Singleton
+class SyncWorkflows {
+
+    private final CatalogRepositories.Workflows workflows;
+    private final CatalogRepositories.StageHistory history;
+    private final CatalogRepositories.Outcomes outcomes;
+    private final SyncAudiences audiences;
+    private final FindOrAddPerson people;
+    private final Clock clock;
+
+    SyncWorkflows(CatalogRepositories.Workflows workflows, CatalogRepositories.StageHistory history,
+                  CatalogRepositories.Outcomes outcomes, SyncAudiences audiences, FindOrAddPerson people,
+                  Clock clock) {
+        this.workflows = workflows;
+        this.history = history;
+        this.outcomes = outcomes;
+        this.audiences = audiences;
+        this.people = people;
+        this.clock = clock;
+    }
+
+    void sync(List<Workflow> declared, Instant now, List<String> changes) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        for (Workflow workflow : declared) {
+            syncOne(workflow, now, today, changes);
+            syncOutcome(workflow, now, changes);
+            audiences.sync(workflow, now, changes);
+        }
+        Set<String> ids = declared.stream().map(Workflow::id).collect(Collectors.toSet());
+        for (WorkflowRow row : workflows.findAllOrderById()) {
+            if (row.retiredAt() == null && !ids.contains(row.id())) {
+                workflows.update(withStage(row, Stage.RETIRED.code(), today, now, now));
+                history.save(new WorkflowStageRow(null, row.id(), Stage.RETIRED.code(), today,
+                        WorkflowStageRow.FROM_CATALOG, now));
+                changes.add("workflow " + row.id() + " retired: no longer in the file");
+            }
+        }
+    }
+
+    private void syncOne(Workflow workflow, Instant now, LocalDate today, List<String> changes) {
+        Long ownerId = people.byEmail(workflow.ownerEmail()).id();
+        String stage = workflow.stage().code();
+        Optional<WorkflowRow> existing = workflows.findById(workflow.id());
+        if (existing.isEmpty()) {
+            LocalDate since = workflow.stageSince().orElse(today);
+            WorkflowRow row = declared(workflow, ownerId, stage, since, null, now, now);
+            workflows.save(row);
+            history.save(new WorkflowStageRow(null, workflow.id(), stage, since, WorkflowStageRow.FROM_CATALOG, now));
+            changes.add("workflow " + workflow.id() + " added as " + stage);
+            return;
+        }
+        WorkflowRow row = existing.get();
+        boolean stageMoved = !row.stage().equals(stage) || row.retiredAt() != null;
+        LocalDate since = workflow.stageSince().orElse(stageMoved ? today : row.stageSince());
+        Instant retiredAt = workflow.stage() == Stage.RETIRED ? (row.retiredAt() == null ? now : row.retiredAt())
+                : null;
+        WorkflowRow wanted = declared(workflow, ownerId, stage, since, retiredAt, row.createdAt(), now);
+        if (stageMoved) {
+            history.save(new WorkflowStageRow(null, workflow.id(), stage, since, WorkflowStageRow.FROM_CATALOG, now));
+            changes.add("workflow " + workflow.id() + ": stage " + row.stage() + " -> " + stage + " since " + since);
+        } else if (!since.equals(row.stageSince())) {
+            changes.add("workflow " + workflow.id() + ": in stage " + stage + " since " + since);
+        } else if (row.sameDeclaration(wanted)) {
+            return;
+        } else {
+            changes.add("workflow " + workflow.id() + " updated");
+        }
+        workflows.update(wanted);
+    }
+
+    private void syncOutcome(Workflow workflow, Instant now, List<String> changes) {
+        Optional<OutcomeRow> existing = outcomes.findById(workflow.id());
+        if (workflow.outcome().isEmpty()) {
+            existing.ifPresent(row -> {
+                outcomes.delete(row);
+                changes.add("workflow " + workflow.id() + ": outcome removed");
+            });
+            return;
+        }
+        Outcome outcome = workflow.outcome().get();
+        OutcomeRow wanted = new OutcomeRow(workflow.id(), outcome.metric(), outcome.unit(),
+                outcome.direction().name().toLowerCase(java.util.Locale.ROOT), outcome.baseline(), outcome.target(),
+                outcome.by().toString(), now);
+        if (existing.isEmpty()) {
+            outcomes.save(wanted);
+            changes.add("workflow " + workflow.id() + ": outcome set");
+        } else if (!existing.get().sameDeclaration(wanted)) {
+            outcomes.update(wanted);
+            changes.add("workflow " + workflow.id() + ": outcome changed");
+        }
+    }
+
+    private static WorkflowRow declared(Workflow w, Long ownerId, String stage, LocalDate since, Instant retiredAt,
+                                        Instant createdAt, Instant now) {
+        return new WorkflowRow(w.id(), w.programmeId(), w.name(), stage, since, w.ownerEmail(), ownerId,
+                w.targetTeamSize(), w.play().map(URI::toString).orElse(null),
+                w.cycleTime().map(CycleTime::task).orElse(null),
+                w.cycleTime().map(CycleTime::baselineMinutes).orElse(null), retiredAt, createdAt, now);
+    }
+
+    private static WorkflowRow withStage(WorkflowRow r, String stage, LocalDate since, Instant retiredAt,
+                                         Instant now) {
+        return new WorkflowRow(r.id(), r.programmeId(), r.name(), stage, since, r.ownerEmail(), r.ownerPersonId(),
+                r.targetTeamSize(), r.playUrl(), r.cycleTask(), r.cycleBaselineMinutes(), retiredAt, r.createdAt(),
+                now);
+    }
+}

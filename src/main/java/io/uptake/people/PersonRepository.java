@@ -1,0 +1,13 @@
+package io.uptake.people;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.Optional;
+
+/** Stored people. */
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface PersonRepository extends CrudRepository<PersonRow, Long> {
+
+    Optional<PersonRow> findByEmail(String email);
+}

@@ -1,0 +1,28 @@
+package io.uptake.people;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+/** One human, as stored: contact details and the choices they made about being asked. */
+@MappedEntity(value = "person", escape = false)
+public record PersonRow(
+        @Id @GeneratedValue @Nullable Long id,
+        @Nullable String email,
+        @Nullable String displayName,
+        @Nullable String timeZone,
+        @Nullable String locale,
+        @Nullable Instant optedOutAt,
+        @Nullable Instant pausedUntil,
+        @Nullable Instant unreachableAt,
+        @Nullable String unreachableReason,
+        @Nullable Instant erasedAt,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public static PersonRow withEmail(String email, Instant now) {
+        return new PersonRow(null, email, null, null, null, null, null, null, null, null, now, now);
+    }
+}

@@ -1,0 +1,17 @@
+package io.uptake.time;
+
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Replaces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Gives every test context a clock it can move. */
+@Factory
+class TestClocks {
+
+    @Singleton
+    @Replaces(bean = Clock.class, factory = Clocks.class)
+    MutableClock clock() {
+        return new MutableClock(MutableClock.START);
+    }
+}
