@@ -1,0 +1,44 @@
+package io.uptake.api;
+
+import io.micronaut.health.HealthStatus;
+import io.micronaut.management.health.indicator.HealthIndicator;
+import io.micronaut.management.health.indicator.HealthResult;
+import io.uptake.catalog.CatalogState;
+import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reports the catalogue on {@code /health}. A rejected file does not make the service unhealthy: it runs on
+ * the last good catalogue, and the admin API lists the mistakes.
+ */
+@Singleton
+final class CatalogHealthIndicator implements HealthIndicator {
+
+    private final CatalogState state;
+
+    CatalogHealthIndicator(CatalogState state) {
+        this.state = state;
+    }
+
+    @Override
+    public Publisher<HealthResult> getResult() {
+        CatalogState.Snapshot s = state.current();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("state", s.status().name().toLowerCase(Locale.ROOT));
+        details.put("inForce", s.catalog().isPresent());
+        s.catalog().ifPresent(c -> {
+            details.put("programmes", c.programmes().size());
+            details.put("workflows", c.workflows().size());
+            details.put("pulses", c.pulses().size());
+            details.put("digests", c.digests().size());
+        });
+        if (!s.lastErrors().isEmpty()) {
+            details.put("errors", s.lastErrors().size());
+        }
+        return Mono.just(HealthResult.builder("catalog", HealthStatus.UP).details(details).build());
+    }
+}

@@ -1,0 +1,63 @@
+package io.uptake.catalog;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Read models of the stored catalogue, as the admin API shows them. */
+public final class CatalogViews {
+
+    private CatalogViews() {
+    }
+
+    @Serdeable
+    public record ProgrammeView(String id, String name, String sponsor, boolean retired,
+                                List<WorkflowView> workflows) {
+    }
+
+    @Serdeable
+    public record WorkflowView(String id, String programme, String name, String owner, String stage,
+                               LocalDate stageSince, long daysInStage, int targetTeamSize, @Nullable String play,
+                               AudienceView audience, @Nullable OutcomeView outcome,
+                               @Nullable CycleTimeView cycleTime, boolean retired,
+                               @Nullable List<StageView> stageHistory) {
+    }
+
+    @Serdeable
+    public record AudienceView(String kind, @Nullable String source, @Nullable List<String> emails) {
+    }
+
+    @Serdeable
+    public record OutcomeView(String metric, String unit, String direction, BigDecimal baseline, BigDecimal target,
+                              String by) {
+    }
+
+    @Serdeable
+    public record CycleTimeView(String task, BigDecimal baselineMinutes) {
+    }
+
+    @Serdeable
+    public record StageView(String stage, LocalDate since, String source, Instant recordedAt) {
+    }
+
+    @Serdeable
+    public record ScheduleView(List<String> days, String at, String zone) {
+    }
+
+    @Serdeable
+    public record PulseView(String id, String workflow, List<String> questions, String mode, ScheduleView schedule,
+                            int remindAfterMinutes, int reminders, int closeAfterMinutes, boolean retired) {
+    }
+
+    @Serdeable
+    public record DigestView(String channel, List<String> programmes, ScheduleView schedule, boolean retired) {
+    }
+
+    @Serdeable
+    public record CatalogStatusView(String status, @Nullable String source, @Nullable Instant loadedAt,
+                                    @Nullable Instant attemptedAt, List<CatalogError> errors) {
+    }
+}

@@ -1,0 +1,80 @@
+package io.uptake.catalog;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the programmes file named by {@code UPTAKE_CATALOG}: a valid file is synced into the database and put
+ * in force; a file with mistakes changes nothing and its errors are kept for the admin to read.
+ */
+@Singleton
+public class ReloadCatalog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReloadCatalog.class);
+
+    /** What a reload did. */
+    public sealed interface Result {
+        /** The file was accepted and synced. */
+        record Loaded(String source, SyncReport report) implements Result {
+        }
+
+        /** The file had mistakes; the catalogue in force did not change. */
+        record Rejected(String source, List<CatalogError> errors, boolean previousKept) implements Result {
+        }
+
+        /** No programmes file is configured. */
+        record NotConfigured() implements Result {
+        }
+    }
+
+    private final String configuredPath;
+    private final CatalogParser parser;
+    private final SyncCatalog sync;
+    private final CatalogState state;
+    private final CatalogRepositories.Loads loads;
+    private final Clock clock;
+
+    ReloadCatalog(@Value("${uptake.catalog:}") String configuredPath, SyncCatalog sync, CatalogState state,
+                  CatalogRepositories.Loads loads, Clock clock) {
+        this.configuredPath = configuredPath == null ? "" : configuredPath.trim();
+        this.parser = new CatalogParser();
+        this.sync = sync;
+        this.state = state;
+        this.loads = loads;
+        this.clock = clock;
+    }
+
+    /** Serialised: two reloads at once would otherwise race on the same rows. */
+    public synchronized Result reload() {
+        if (configuredPath.isEmpty()) {
+            state.notConfigured();
+            return new Result.NotConfigured();
+        }
+        Path file = Path.of(configuredPath).toAbsolutePath().normalize();
+        String source = file.toString();
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        CatalogParse parse = parser.read(file);
+        if (parse instanceof CatalogParse.Invalid invalid) {
+            boolean previousKept = state.catalog().isPresent();
+            state.rejected(source, invalid.errors(), now);
+            loads.save(new CatalogLoadRow(null, source, FileDigest.sha256(file), false,
+                    invalid.errors().size() + " errors", now));
+            return new Result.Rejected(source, invalid.errors(), previousKept);
+        }
+        Catalog catalog = ((CatalogParse.Valid) parse).catalog();
+        SyncReport report = sync.sync(catalog);
+        state.accepted(source, catalog, now);
+        loads.save(new CatalogLoadRow(null, source, FileDigest.sha256(file), true, report.summary(), now));
+        LOG.info("Programmes file {} loaded: {} programmes, {} workflows, {} pulses, {} digests; {}", source,
+                catalog.programmes().size(), catalog.workflows().size(), catalog.pulses().size(),
+                catalog.digests().size(), report.summary());
+        return new Result.Loaded(source, report);
+    }
+}
