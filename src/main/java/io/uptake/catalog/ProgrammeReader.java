@@ -1,0 +1,34 @@
+package io.uptake.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reads one programme and its workflows. */
+final class ProgrammeReader {
+
+    static final List<String> KEYS = List.of("id", "name", "sponsor", "workflows");
+
+    private final IdRegistry programmes;
+    private final WorkflowReader workflows;
+
+    ProgrammeReader(IdRegistry programmes, IdRegistry workflowIds) {
+        this.programmes = programmes;
+        this.workflows = new WorkflowReader(workflowIds);
+    }
+
+    Optional<Programme> read(Field field) {
+        return field.mapping(KEYS).flatMap(mapping -> {
+            Optional<String> id = programmes.declare(mapping);
+            Optional<String> name = mapping.get("name").flatMap(Scalars::text);
+            Optional<String> sponsor = mapping.require("sponsor").flatMap(Scalars::email);
+            // Workflows are read even without a usable programme id, so their own mistakes are reported too.
+            List<Workflow> read = mapping.get("workflows").flatMap(Field::list).orElse(List.of()).stream()
+                    .flatMap(workflow -> workflows.read(workflow, id.orElse("")).stream())
+                    .toList();
+            if (id.isEmpty() || sponsor.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Programme(id.get(), name.orElse(id.get()), sponsor.get(), read));
+        });
+    }
+}
