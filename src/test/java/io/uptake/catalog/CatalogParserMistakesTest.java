@@ -180,7 +180,8 @@ class CatalogParserMistakesTest {
 
         assertThat(error.line()).isEqualTo(text.lineOf("TUESDAYS"));
         assertThat(error.field()).isEqualTo("pulses[0].schedule.every");
-        assertThat(error.message()).isEqualTo("'TUESDAYS' is not a day; use MONDAY to SUNDAY, a list of them, or weekdays");
+        assertThat(error.message())
+                .isEqualTo("'TUESDAYS' is not a day; use MONDAY to SUNDAY, a list of them, or weekdays");
     }
 
     @Test
@@ -213,7 +214,8 @@ class CatalogParserMistakesTest {
 
         assertThat(error.line()).isEqualTo(text.lineOf("outcome:"));
         assertThat(error.field()).isEqualTo(WORKFLOW + ".outcome.target");
-        assertThat(error.message()).isEqualTo("with direction down the target must be below the baseline 120; found 150");
+        assertThat(error.message())
+                .isEqualTo("with direction down the target must be below the baseline 120; found 150");
     }
 
     @Test
@@ -245,7 +247,8 @@ class CatalogParserMistakesTest {
 
         assertThat(error.line()).isEqualTo(text.lineOf("#leaders"));
         assertThat(error.field()).isEqualTo("digests[0].channel");
-        assertThat(error.message()).contains("'#leaders' is not a channel", "slack:C0123ABCD", "teams:<conversation id>");
+        assertThat(error.message())
+                .contains("'#leaders' is not a channel", "slack:C0123ABCD", "teams:<conversation id>");
     }
 
     @Test
@@ -283,7 +286,8 @@ class CatalogParserMistakesTest {
 
         assertThat(error.line()).isEqualTo(text.lineOf("sponsor:"));
         assertThat(error.field()).isEqualTo("programmes[0].sponsor");
-        assertThat(error.message()).isEqualTo("'cfo.example.com' is not an email address; write it like name@example.com");
+        assertThat(error.message())
+                .isEqualTo("'cfo.example.com' is not an email address; write it like name@example.com");
     }
 
     @Test
@@ -430,7 +434,8 @@ class CatalogParserMistakesTest {
 
     @Test
     void repeatedPulseQuestionIsRefused() {
-        CatalogText text = example().replace("[usage, trust, correction, cycle-time, comment]", "[usage, trust, usage]");
+        CatalogText text = example()
+                .replace("[usage, trust, correction, cycle-time, comment]", "[usage, trust, usage]");
 
         CatalogError error = onlyErrorIn(text);
 
@@ -477,7 +482,18 @@ class CatalogParserMistakesTest {
 
         assertThat(error.line()).isEqualTo(text.lineOf("checkins:"));
         assertThat(error.field()).isEqualTo("checkins.escalate-after");
-        assertThat(error.message()).isEqualTo("escalate-after (5d) must be later than every reminder; the latest is at 5d");
+        assertThat(error.message())
+                .isEqualTo("escalate-after (5d) must be later than every reminder; the latest is at 5d");
+    }
+
+    @Test
+    void longValueIsShortenedInTheMessage() {
+        CatalogText text = example().replace("stage: pilot", "stage: " + "x".repeat(10_000));
+
+        CatalogError error = onlyErrorIn(text);
+
+        assertThat(error.field()).isEqualTo(WORKFLOW + ".stage");
+        assertThat(error.message()).startsWith("'" + "x".repeat(80) + "...'").hasSizeLessThan(200);
     }
 
     @Test
