@@ -43,7 +43,7 @@ final class AudienceReader {
     private static Optional<String> slackId(Field field, Pattern pattern, String expected) {
         Optional<String> id = Scalars.text(field);
         if (id.isPresent() && !pattern.matcher(id.get()).matches()) {
-            field.error("'" + id.get() + "' is not " + expected + "; copy the id from the details in Slack");
+            field.error(Field.quote(id.get()) + " is not " + expected + "; copy the id from the details in Slack");
             return Optional.empty();
         }
         return id;
@@ -64,7 +64,8 @@ final class AudienceReader {
                 if (email.isPresent()) {
                     Integer first = firstLines.putIfAbsent(email.get(), item.line());
                     if (first != null) {
-                        item.error("'" + email.get() + "' is already listed on line " + first + "; list each person once");
+                        item.error(Field.quote(email.get()) + " is already listed on line " + first
+                                + "; list each person once");
                         valid = false;
                     }
                     emails.add(email.get());

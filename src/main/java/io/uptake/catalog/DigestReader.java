@@ -34,7 +34,7 @@ final class DigestReader {
         Optional<String> text = Scalars.text(field);
         Optional<ChannelRef> channel = text.flatMap(ChannelRef::parse);
         if (text.isPresent() && channel.isEmpty()) {
-            field.error("'" + text.get() + "' is not a channel; write slack:C0123ABCD (a Slack channel id)"
+            field.error(Field.quote(text.get()) + " is not a channel; write slack:C0123ABCD (a Slack channel id)"
                     + " or teams:<conversation id>");
         }
         return channel.filter(ref -> {
@@ -58,7 +58,7 @@ final class DigestReader {
             for (Field item : items) {
                 Optional<String> id = programmes.reference(item);
                 if (id.isPresent() && ids.contains(id.get())) {
-                    item.error("'" + id.get() + "' is listed twice; list each programme once");
+                    item.error(Field.quote(id.get()) + " is listed twice; list each programme once");
                     valid = false;
                 }
                 valid &= id.isPresent();

@@ -17,6 +17,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class Field {
 
+    private static final int MAX_QUOTED = 80;
+
     private final Node node;
     private final String path;
     private final int line;
@@ -102,6 +104,11 @@ final class Field {
         return Optional.empty();
     }
 
+    /** A value from the file, quoted for a message and shortened so one huge value cannot flood a log. */
+    static String quote(String value) {
+        return "'" + (value.length() > MAX_QUOTED ? value.substring(0, MAX_QUOTED) + "..." : value) + "'";
+    }
+
     static int lineOf(Node node) {
         return node.getStartMark().getLine() + 1;
     }
@@ -113,6 +120,6 @@ final class Field {
         if (node instanceof MappingNode) {
             return "key: value pairs";
         }
-        return "the single value '" + ((ScalarNode) node).getValue() + "'";
+        return "the single value " + quote(((ScalarNode) node).getValue());
     }
 }

@@ -19,7 +19,7 @@ final class IdRegistry {
         return mapping.require("id").flatMap(field -> Scalars.id(field).map(id -> {
             Integer first = firstLines.putIfAbsent(id, field.line());
             if (first != null) {
-                field.error(kind + " id '" + id + "' is already used on line " + first
+                field.error(kind + " id " + Field.quote(id) + " is already used on line " + first
                         + "; each " + kind + " needs its own id");
             }
             return id;
@@ -34,7 +34,7 @@ final class IdRegistry {
     Optional<String> reference(Field field) {
         Optional<String> id = Scalars.text(field);
         if (id.isPresent() && !contains(id.get())) {
-            field.error("'" + id.get() + "' is not a declared " + kind + "; " + known());
+            field.error(Field.quote(id.get()) + " is not a declared " + kind + "; " + known());
             return Optional.empty();
         }
         return id;

@@ -40,10 +40,11 @@ final class Mapping {
             Integer firstLine = firstLines.putIfAbsent(key, keyLine);
             if (firstLine != null) {
                 self.problems().add(keyLine, self.childPath(key),
-                        "duplicate key '" + key + "'; it is already given on line " + firstLine + "; keep one");
+                        "duplicate key " + Field.quote(key) + "; it is already given on line " + firstLine
+                                + "; keep one");
             } else if (!allowed.contains(key)) {
                 self.problems().add(keyLine, self.childPath(key),
-                        "unknown key '" + key + "'; allowed: " + String.join(", ", allowed));
+                        "unknown key " + Field.quote(key) + "; allowed: " + String.join(", ", allowed));
             } else {
                 entries.put(key, self.entry(key, keyNode, tuple.getValueNode()));
             }
@@ -66,7 +67,7 @@ final class Mapping {
     }
 
     Optional<Field> require(String key) {
-        return require(key, "missing required key '" + key + "'");
+        return require(key, "missing required key " + Field.quote(key));
     }
 
     /** The value of {@code key}; when absent, {@code message} is reported at this mapping's line. */

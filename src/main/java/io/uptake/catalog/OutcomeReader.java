@@ -57,7 +57,7 @@ final class OutcomeReader {
         if (minutes.signum() > 0) {
             return true;
         }
-        field.error("'" + minutes.toPlainString() + "' is not allowed; the baseline must be more than 0 minutes");
+        field.error(Field.quote(minutes.toPlainString()) + " is not allowed; the baseline must be more than 0 minutes");
         return false;
     }
 }

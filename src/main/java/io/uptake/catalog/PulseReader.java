@@ -67,7 +67,7 @@ final class PulseReader {
             for (Field item : items) {
                 Optional<Question> question = Scalars.choice(item, Question.values());
                 if (question.isPresent() && questions.contains(question.get())) {
-                    item.error("'" + question.get().code() + "' is asked twice; ask each question once");
+                    item.error(Field.quote(question.get().code()) + " is asked twice; ask each question once");
                     valid = false;
                 }
                 valid &= question.isPresent();

@@ -67,7 +67,7 @@ final class Scalars {
                 return Optional.of(value);
             }
         }
-        text.ifPresent(value -> field.error("'" + value + "' is not allowed; use a whole number from " + min
+        text.ifPresent(value -> field.error(Field.quote(value) + " is not allowed; use a whole number from " + min
                 + (max == Integer.MAX_VALUE ? " up" : " to " + max)));
         return Optional.empty();
     }
@@ -81,7 +81,8 @@ final class Scalars {
                 // reported below with the other malformed dates
             }
         }
-        text.ifPresent(value -> field.error("'" + value + "' is not a date; write it as yyyy-MM-dd, such as 2026-09-01"));
+        text.ifPresent(value -> field.error(Field.quote(value)
+                + " is not a date; write it as yyyy-MM-dd, such as 2026-09-01"));
         return Optional.empty();
     }
 
@@ -89,7 +90,7 @@ final class Scalars {
         Optional<String> text = text(field);
         Optional<Quarter> quarter = text.flatMap(Quarter::parse);
         if (text.isPresent() && quarter.isEmpty()) {
-            field.error("'" + text.get() + "' is not a quarter; write it like 2027-Q1 (Q1 to Q4)");
+            field.error(Field.quote(text.get()) + " is not a quarter; write it like 2027-Q1 (Q1 to Q4)");
         }
         return quarter;
     }
@@ -109,7 +110,7 @@ final class Scalars {
         } catch (URISyntaxException malformed) {
             // reported below with the other links that cannot be opened
         }
-        field.error("'" + text.get() + "' is not a web link; write an absolute http or https URL,"
+        field.error(Field.quote(text.get()) + " is not a web link; write an absolute http or https URL,"
                 + " such as https://wiki.example.com/plays/claims-triage");
         return Optional.empty();
     }
@@ -118,7 +119,7 @@ final class Scalars {
         Optional<String> text = text(field);
         Optional<Duration> duration = text.flatMap(Durations::parse);
         if (text.isPresent() && duration.isEmpty()) {
-            field.error("'" + text.get() + "' is not a duration; write a whole number of 1 or more followed by"
+            field.error(Field.quote(text.get()) + " is not a duration; write a whole number of 1 or more followed by"
                     + " m, h, d or w, such as 90m, 24h, 2d or 1w");
         }
         return duration;
@@ -135,7 +136,7 @@ final class Scalars {
                 return Optional.of(value);
             }
         }
-        field.error("'" + text.get() + "' is not allowed; use one of "
+        field.error(Field.quote(text.get()) + " is not allowed; use one of "
                 + String.join(", ", Arrays.stream(values).map(Scalars::code).toList()));
         return Optional.empty();
     }
@@ -146,7 +147,7 @@ final class Scalars {
 
     private static Optional<String> check(Field field, Optional<String> text, Pattern pattern, String complaint) {
         if (text.isPresent() && !pattern.matcher(text.get()).matches()) {
-            field.error("'" + text.get() + "' " + complaint);
+            field.error(Field.quote(text.get()) + " " + complaint);
             return Optional.empty();
         }
         return text;

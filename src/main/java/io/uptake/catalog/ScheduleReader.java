@@ -72,7 +72,7 @@ final class ScheduleReader {
                 return Optional.of(EnumSet.of(day));
             }
         }
-        item.error("'" + text + "' is not a day; use MONDAY to SUNDAY, a list of them, or weekdays");
+        item.error(Field.quote(text) + " is not a day; use MONDAY to SUNDAY, a list of them, or weekdays");
         return Optional.empty();
     }
 
@@ -82,7 +82,7 @@ final class ScheduleReader {
         if (m.matches()) {
             return Optional.of(LocalTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
         }
-        text.ifPresent(value -> field.error("'" + value + "' is not a time of day; write it as \"HH:mm\""
+        text.ifPresent(value -> field.error(Field.quote(value) + " is not a time of day; write it as \"HH:mm\""
                 + " on the 24-hour clock, such as \"09:30\" or \"17:00\""));
         return Optional.empty();
     }
@@ -100,7 +100,7 @@ final class ScheduleReader {
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        if (text.get().equals(RECIPIENT)) {
+        if (text.get().equalsIgnoreCase(RECIPIENT)) {
             if (!forChannel) {
                 return Optional.of(Optional.empty());
             }
@@ -111,7 +111,7 @@ final class ScheduleReader {
         if (ZoneId.getAvailableZoneIds().contains(text.get())) {
             return Optional.of(Optional.of(ZoneId.of(text.get())));
         }
-        field.get().error("unknown time zone '" + text.get() + "'; use an IANA zone id such as Europe/London"
+        field.get().error("unknown time zone " + Field.quote(text.get()) + "; use an IANA zone id such as Europe/London"
                 + (forChannel ? "" : ", or recipient for each recipient's own zone"));
         return Optional.empty();
     }

@@ -55,25 +55,28 @@ final class WorkflowReader {
      * string separated by commas or semicolons.
      */
     private static Optional<String> owner(Mapping mapping) {
-        return mapping.require("owner", ONE_OWNER + "; none given").flatMap(field -> field.oneOrList().flatMap(items -> {
-            List<String> names = new ArrayList<>();
-            Field source = field;
-            for (Field item : items) {
-                Optional<String> text = item.text();
-                if (text.isEmpty()) {
-                    return Optional.empty();
-                }
-                List<String> parts = Arrays.stream(text.get().split("[,;]")).map(String::trim)
-                        .filter(name -> !name.isEmpty()).toList();
-                source = parts.isEmpty() ? source : item;
-                names.addAll(parts);
-            }
-            if (names.size() != 1) {
-                field.error(ONE_OWNER + "; found " + (names.isEmpty() ? "none" : names.size() + ": "
-                        + String.join(", ", names)));
+        return mapping.require("owner", ONE_OWNER + "; none given")
+                .flatMap(field -> field.oneOrList().flatMap(items -> oneOwner(field, items)));
+    }
+
+    private static Optional<String> oneOwner(Field field, List<Field> items) {
+        List<String> names = new ArrayList<>();
+        Field source = field;
+        for (Field item : items) {
+            Optional<String> text = item.text();
+            if (text.isEmpty()) {
                 return Optional.empty();
             }
-            return Scalars.email(source, names.get(0));
-        }));
+            List<String> parts = Arrays.stream(text.get().split("[,;]")).map(String::trim)
+                    .filter(name -> !name.isEmpty()).toList();
+            source = parts.isEmpty() ? source : item;
+            names.addAll(parts);
+        }
+        if (names.size() != 1) {
+            field.error(ONE_OWNER + "; found " + (names.isEmpty() ? "none" : names.size() + ": "
+                    + String.join(", ", names)));
+            return Optional.empty();
+        }
+        return Scalars.email(source, names.get(0));
     }
 }

@@ -41,9 +41,10 @@ final class YamlLoader {
                     "the file contains a control character (code " + unprintable.getCodePoint()
                             + ") that YAML does not allow; remove it");
         } catch (YAMLException refused) {
-            problems.add(0, Problems.WHOLE_FILE, "the file was refused: " + refused.getMessage()
-                    + "; write repeated values out instead of using more than " + MAX_ALIASES + " aliases"
-                    + " and nest at most " + MAX_NESTING + " levels deep");
+            // SnakeYAML gives no position for its limits, so the error concerns the whole file.
+            problems.add(0, Problems.WHOLE_FILE, "the file is too complex to read safely (" + refused.getMessage()
+                    + "); use at most " + MAX_ALIASES + " aliases to lists or mappings, nest at most "
+                    + MAX_NESTING + " levels deep, and write repeated parts out");
         }
         return Optional.empty();
     }
@@ -64,7 +65,8 @@ final class YamlLoader {
     }
 
     private static String describe(MarkedYAMLException e) {
-        String problem = e.getProblem() == null ? "unreadable" : e.getProblem();
+        // SnakeYAML phrases some problems as the second half of a sentence ("but found ...").
+        String problem = e.getProblem() == null ? "unreadable" : e.getProblem().replaceFirst("^but ", "");
         Mark context = e.getContextMark();
         boolean elsewhere = e.getContext() != null && context != null && context.getLine() + 1 != lineOf(e);
         return problem + (elsewhere ? " (" + e.getContext() + " on line " + (context.getLine() + 1) + ")" : "");
