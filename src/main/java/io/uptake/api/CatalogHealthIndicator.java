@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
+import io.micronaut.core.async.publisher.Publishers;
 
 /**
  * Reports the catalogue on {@code /health}. A rejected file does not make the service unhealthy: it runs on
@@ -39,6 +39,6 @@ final class CatalogHealthIndicator implements HealthIndicator {
         if (!s.lastErrors().isEmpty()) {
             details.put("errors", s.lastErrors().size());
         }
-        return Mono.just(HealthResult.builder("catalog", HealthStatus.UP).details(details).build());
+        return Publishers.just(HealthResult.builder("catalog", HealthStatus.UP).details(details).build());
     }
 }

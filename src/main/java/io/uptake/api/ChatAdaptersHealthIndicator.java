@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
+import io.micronaut.core.async.publisher.Publishers;
 
 /** Reports on {@code /health} which chat adapters are on; running with none is healthy. */
 @Singleton
@@ -32,6 +32,6 @@ final class ChatAdaptersHealthIndicator implements HealthIndicator {
             }
             details.put(adapter.name(), one);
         }
-        return Mono.just(HealthResult.builder("chat", HealthStatus.UP).details(details).build());
+        return Publishers.just(HealthResult.builder("chat", HealthStatus.UP).details(details).build());
     }
 }

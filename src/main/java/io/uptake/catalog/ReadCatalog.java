@@ -99,11 +99,11 @@ public class ReadCatalog {
                         : emails.findByAudienceIdOrderByEmail(a.id()).stream().map(AudienceEmailRow::email).toList()))
                 .orElse(new AudienceView("none", null, null));
         OutcomeView outcome = outcomes.findById(w.id())
-                .map(o -> new OutcomeView(o.metric(), o.unit(), o.direction(), o.baseline().stripTrailingZeros(),
-                        o.target().stripTrailingZeros(), o.targetQuarter()))
+                .map(o -> new OutcomeView(o.metric(), o.unit(), o.direction(), Numbers.plain(o.baseline()),
+                        Numbers.plain(o.target()), o.targetQuarter()))
                 .orElse(null);
         CycleTimeView cycle = w.cycleTask() == null ? null
-                : new CycleTimeView(w.cycleTask(), w.cycleBaselineMinutes().stripTrailingZeros());
+                : new CycleTimeView(w.cycleTask(), Numbers.plain(w.cycleBaselineMinutes()));
         List<StageView> stages = withHistory ? history.findByWorkflowIdOrderByIdAsc(w.id()).stream()
                 .map(s -> new StageView(s.stage(), s.since(), s.source(), s.recordedAt())).toList() : null;
         long days = Math.max(0, ChronoUnit.DAYS.between(w.stageSince(), LocalDate.now(clock)));
