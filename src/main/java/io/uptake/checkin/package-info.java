@@ -1,0 +1,4 @@
+/**
+ * Quarterly outcome check-ins from each workflow's accountable owner, with reminders and escalation to the sponsor.
+ */
+package io.uptake.checkin;

@@ -1,0 +1,4 @@
+/**
+ * Adoption nudges and their caps.
+ */
+package io.uptake.nudge;

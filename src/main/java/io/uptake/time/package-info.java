@@ -1,0 +1,4 @@
+/**
+ * The clock the service reads time from.
+ */
+package io.uptake.time;

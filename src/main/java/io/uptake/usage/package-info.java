@@ -1,0 +1,4 @@
+/**
+ * Usage events: telemetry exported by AI tools and use reported in pulses.
+ */
+package io.uptake.usage;
