@@ -142,6 +142,7 @@ CREATE TABLE delivery (
     id              ${id},
     round_id        BIGINT NOT NULL REFERENCES pulse_round (id),
     person_id       BIGINT NOT NULL REFERENCES person (id),
+    platform        VARCHAR(10) NOT NULL CHECK (platform IN ('slack', 'teams')),
     due_at          TIMESTAMP NOT NULL,
     sent_at         TIMESTAMP,
     answered        BOOLEAN NOT NULL DEFAULT FALSE,   -- anonymous rounds keep only this flag, never when or what
@@ -151,12 +152,15 @@ CREATE TABLE delivery (
 );
 CREATE INDEX delivery_due ON delivery (due_at);
 
--- In anonymous rounds delivery_id and person_id are NULL and answered_on is the only date kept.
+-- In anonymous rounds delivery_id and person_id are NULL and answered_on is the only date kept; ballot is
+-- the hash of a random secret that only the respondent's own chat message carries, so they can change
+-- their answer while the round is open without anything here pointing at them.
 CREATE TABLE answer (
     id          ${id},
     round_id    BIGINT NOT NULL REFERENCES pulse_round (id),
     delivery_id BIGINT REFERENCES delivery (id),
     person_id   BIGINT REFERENCES person (id),
+    ballot      VARCHAR(64),
     question    VARCHAR(20) NOT NULL,
     value_int   INTEGER,
     value_num   NUMERIC(12, 2),
@@ -165,6 +169,7 @@ CREATE TABLE answer (
     updated_at  TIMESTAMP
 );
 CREATE UNIQUE INDEX answer_one_per_question ON answer (delivery_id, question) WHERE delivery_id IS NOT NULL;
+CREATE UNIQUE INDEX answer_one_per_ballot ON answer (round_id, ballot, question) WHERE ballot IS NOT NULL;
 CREATE INDEX answer_round ON answer (round_id, question);
 
 -- Usage -----------------------------------------------------------------------------------------
@@ -258,14 +263,17 @@ CREATE TABLE outbox (
     dedupe_key      VARCHAR(300) NOT NULL UNIQUE,
     platform        VARCHAR(10) NOT NULL CHECK (platform IN ('slack', 'teams')),
     tenant_id       VARCHAR(100) NOT NULL,
-    recipient       VARCHAR(300) NOT NULL,        -- user id for DMs, channel or conversation id otherwise
+    recipient       VARCHAR(2000) NOT NULL,       -- user id, channel id, or a Teams conversation reference
     person_id       BIGINT REFERENCES person (id),
     kind            VARCHAR(30) NOT NULL,
     payload         TEXT NOT NULL,                -- the neutral message, as JSON
     updates_id      BIGINT REFERENCES outbox (id), -- set when this row edits a message sent earlier
-    status          VARCHAR(12) NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'dead', 'cancelled')),
+    subject_id      BIGINT,                       -- what the message is about, e.g. the delivery of a pulse
+    status          VARCHAR(12) NOT NULL
+                    CHECK (status IN ('pending', 'sending', 'sent', 'dead', 'cancelled', 'expired')),
     attempts        INTEGER NOT NULL DEFAULT 0,
     not_before      TIMESTAMP NOT NULL,
+    expires_at      TIMESTAMP,                    -- not sent after this: no stale pulses after downtime
     claimed_by      VARCHAR(100),
     claimed_at      TIMESTAMP,
     message_ref     VARCHAR(300),                 -- Slack ts or Teams activity id
@@ -274,6 +282,7 @@ CREATE TABLE outbox (
     sent_at         TIMESTAMP
 );
 CREATE INDEX outbox_due ON outbox (status, not_before);
+CREATE INDEX outbox_person ON outbox (person_id, status);
 
 -- Installations and inbound idempotency ---------------------------------------------------------
 CREATE TABLE slack_installation (

@@ -3,6 +3,7 @@ package io.uptake.people;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
 import java.util.Optional;
 
 /** Stored people. */
@@ -10,4 +11,8 @@ import java.util.Optional;
 public interface PersonRepository extends CrudRepository<PersonRow, Long> {
 
     Optional<PersonRow> findByEmail(String email);
+
+    List<PersonRow> findByEmailInList(List<String> emails);
+
+    List<PersonRow> findByIdInList(List<Long> ids);
 }

@@ -17,6 +17,9 @@ public record DatabaseUrl(String jdbcUrl) {
             "journal_mode", "WAL",
             "busy_timeout", "10000",
             "transaction_mode", "IMMEDIATE",
+            // In WAL mode NORMAL is durable across application crashes; only a power loss can drop the
+            // last commits. It saves an fsync per transaction.
+            "synchronous", "NORMAL",
             "foreign_keys", "true");
 
     public static DatabaseUrl of(String configured) {

@@ -1,0 +1,64 @@
+package io.uptake.catalog;
+
+import io.micronaut.transaction.annotation.ReadOnly;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+
+/** What other features read from the stored catalogue: pulses, workflows and where audiences come from. */
+@Singleton
+public class CatalogLookup {
+
+    /**
+     * Where a workflow's target team comes from.
+     *
+     * @param audienceId the stored audience, whose members the platform syncs fill in
+     * @param emails     for an {@code emails:} audience, the listed addresses; empty otherwise
+     */
+    public record AudienceSource(long audienceId, String kind, String sourceRef, List<String> emails) {
+
+        public boolean byEmail() {
+            return "emails".equals(kind);
+        }
+
+        /** The platform this audience lives on, if it lives on one. */
+        public Optional<ChannelRef.Platform> platform() {
+            return kind.startsWith("slack") ? Optional.of(ChannelRef.Platform.SLACK)
+                    : kind.startsWith("teams") ? Optional.of(ChannelRef.Platform.TEAMS) : Optional.empty();
+        }
+    }
+
+    private final CatalogRepositories.Pulses pulses;
+    private final CatalogRepositories.Workflows workflows;
+    private final CatalogRepositories.Audiences audiences;
+    private final CatalogRepositories.AudienceEmails emails;
+
+    CatalogLookup(CatalogRepositories.Pulses pulses, CatalogRepositories.Workflows workflows,
+                  CatalogRepositories.Audiences audiences, CatalogRepositories.AudienceEmails emails) {
+        this.pulses = pulses;
+        this.workflows = workflows;
+        this.audiences = audiences;
+        this.emails = emails;
+    }
+
+    @ReadOnly
+    public Optional<PulseRow> pulse(String id) {
+        return pulses.findById(id);
+    }
+
+    @ReadOnly
+    public List<PulseRow> activePulses() {
+        return pulses.findAllOrderById().stream().filter(p -> p.retiredAt() == null).toList();
+    }
+
+    @ReadOnly
+    public Optional<WorkflowRow> workflow(String id) {
+        return workflows.findById(id);
+    }
+
+    @ReadOnly
+    public Optional<AudienceSource> audience(String workflowId) {
+        return audiences.findByWorkflowId(workflowId).map(a -> new AudienceSource(a.id(), a.kind(), a.sourceRef(),
+                emails.findByAudienceIdOrderByEmail(a.id()).stream().map(AudienceEmailRow::email).toList()));
+    }
+}

@@ -1,0 +1,54 @@
+package io.uptake.delivery;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Stored outbox rows, with the claims the dispatcher makes on them. */
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface OutboxRepository extends CrudRepository<OutboxRow, Long> {
+
+    @Query("""
+            INSERT INTO outbox (dedupe_key, platform, tenant_id, recipient, person_id, kind, payload, updates_id,
+                                subject_id, status, attempts, not_before, expires_at, created_at)
+            VALUES (:dedupeKey, :platform, :tenantId, :recipient, :personId, :kind, :payload, :updatesId,
+                    :subjectId, 'pending', 0, :notBefore, :expiresAt, :createdAt)
+            ON CONFLICT (dedupe_key) DO NOTHING""")
+    int insertIfAbsent(String dedupeKey, String platform, String tenantId, String recipient, @Nullable Long personId,
+                       String kind, String payload, @Nullable Long updatesId, @Nullable Long subjectId,
+                       Instant notBefore, @Nullable Instant expiresAt, Instant createdAt);
+
+    Optional<OutboxRow> findByDedupeKey(String dedupeKey);
+
+    /** Claims up to {@code limit} due rows for one dispatcher pass; re-checking the status keeps claims exclusive. */
+    @Query("""
+            UPDATE outbox SET status = 'sending', claimed_by = :claim, claimed_at = :now
+            WHERE status = 'pending' AND id IN (
+                SELECT id FROM outbox WHERE status = 'pending' AND not_before <= :now
+                ORDER BY not_before, id LIMIT :limit)""")
+    int claimDue(String claim, Instant now, int limit);
+
+    @Query("SELECT * FROM outbox WHERE claimed_by = :claimedBy AND status = :status ORDER BY not_before, id")
+    List<OutboxRow> findClaimed(String claimedBy, String status);
+
+    /** Gives back rows whose dispatcher stopped before learning the send's result. */
+    @Query("UPDATE outbox SET status = 'pending', claimed_by = NULL WHERE status = 'sending' AND claimed_at < :before")
+    int releaseStaleClaims(Instant before);
+
+    @Query("""
+            UPDATE outbox SET status = 'cancelled', last_error = :reason
+            WHERE person_id = :personId AND status = 'pending'""")
+    int cancelPendingFor(Long personId, String reason);
+
+    List<OutboxRow> findByStatusOrderByIdDesc(String status);
+
+    long countByStatus(String status);
+
+    @Query("SELECT MIN(not_before) FROM outbox WHERE status = 'pending'")
+    Optional<Instant> nextDue();
+}

@@ -1,0 +1,44 @@
+package io.uptake.message;
+
+import io.micronaut.serde.ObjectMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/** Writes messages to JSON for the outbox and reads them back by their kind. */
+@Singleton
+public class MessageCodec {
+
+    private static final Map<String, Class<? extends ChatMessage>> KINDS = Map.of(
+            PulseQuestion.KIND, PulseQuestion.class,
+            PulseReminder.KIND, PulseReminder.class,
+            PulseAnswered.KIND, PulseAnswered.class,
+            PulseClosed.KIND, PulseClosed.class);
+
+    private final ObjectMapper json;
+
+    MessageCodec(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public String write(ChatMessage message) {
+        try {
+            return json.writeValueAsString(message);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write a " + message.kind() + " message", e);
+        }
+    }
+
+    public ChatMessage read(String kind, String payload) {
+        Class<? extends ChatMessage> type = KINDS.get(kind);
+        if (type == null) {
+            throw new IllegalArgumentException("unknown message kind '" + kind + "'");
+        }
+        try {
+            return json.readValue(payload, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a " + kind + " message", e);
+        }
+    }
+}

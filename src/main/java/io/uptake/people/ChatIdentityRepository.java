@@ -1,0 +1,18 @@
+package io.uptake.people;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.List;
+import java.util.Optional;
+
+/** Stored chat identities. */
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface ChatIdentityRepository extends CrudRepository<ChatIdentityRow, Long> {
+
+    List<ChatIdentityRow> findByPersonIdOrderById(Long personId);
+
+    List<ChatIdentityRow> findByPersonIdInList(List<Long> personIds);
+
+    Optional<ChatIdentityRow> findByPlatformAndTenantIdAndUserId(String platform, String tenantId, String userId);
+}

@@ -1,0 +1,148 @@
+package io.uptake.pulse;
+
+import io.micronaut.transaction.annotation.Transactional;
+import io.uptake.catalog.CatalogLookup;
+import io.uptake.catalog.ChannelRef.Platform;
+import io.uptake.catalog.PulseRow;
+import io.uptake.catalog.WorkflowRow;
+import io.uptake.delivery.NewMessage;
+import io.uptake.delivery.Outbox;
+import io.uptake.message.PulseCard;
+import io.uptake.message.PulseQuestion;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens a pulse round: a delivery per audience member due at the pulse's time in their own zone, and the
+ * question queued in the outbox for each, all in one transaction. Opening the same period twice changes nothing.
+ */
+@Singleton
+public class OpenRound {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenRound.class);
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'");
+
+    /** What opening a round did. */
+    public sealed interface Result {
+        /** The round is open; {@code created} is false when it already was. */
+        record Opened(long roundId, int recipients, int skipped, boolean created) implements Result {
+        }
+
+        /** Nobody could be asked on time, so no round was opened; {@code why} says why. */
+        record NotOpened(String why) implements Result {
+        }
+
+        /** No active pulse has this id. */
+        record UnknownPulse(String pulseId) implements Result {
+        }
+    }
+
+    private final CatalogLookup catalog;
+    private final Recipients recipients;
+    private final PulseRepositories.Rounds rounds;
+    private final PulseRepositories.Deliveries deliveries;
+    private final Outbox outbox;
+    private final PulseSettings settings;
+    private final SendTimes sendTimes;
+    private final Clock clock;
+
+    OpenRound(CatalogLookup catalog, Recipients recipients, PulseRepositories.Rounds rounds,
+              PulseRepositories.Deliveries deliveries, Outbox outbox, PulseSettings settings, Clock clock) {
+        this.catalog = catalog;
+        this.recipients = recipients;
+        this.rounds = rounds;
+        this.deliveries = deliveries;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.sendTimes = new SendTimes(settings);
+        this.clock = clock;
+    }
+
+    /** Opens the round scheduled for {@code date}: each person is asked at the pulse's time in their own zone. */
+    @Transactional
+    public Result scheduled(String pulseId, LocalDate date) {
+        return open(pulseId, date.toString(), Optional.of(date));
+    }
+
+    /** Opens a round now and asks everyone at once: an admin's "send now". */
+    @Transactional
+    public Result now(String pulseId) {
+        return open(pulseId, "manual-" + MINUTE.format(clock.instant().atZone(ZoneId.of("UTC"))), Optional.empty());
+    }
+
+    private Result open(String pulseId, String period, Optional<LocalDate> date) {
+        Optional<PulseRow> pulse = catalog.pulse(pulseId).filter(p -> p.retiredAt() == null);
+        if (pulse.isEmpty()) {
+            return new Result.UnknownPulse(pulseId);
+        }
+        Optional<RoundRow> existing = rounds.findByPulseIdAndPeriod(pulseId, period);
+        if (existing.isPresent()) {
+            long id = existing.get().id();
+            return new Result.Opened(id, (int) deliveries.countByRoundId(id), 0, false);
+        }
+        WorkflowRow workflow = catalog.workflow(pulse.get().workflowId()).orElseThrow();
+        Instant now = PulseRepositories.millis(clock.instant());
+        Optional<ZoneId> pulseZone = Optional.ofNullable(pulse.get().scheduleZone()).map(ZoneId::of);
+        Recipients.Found found = recipients.of(workflow.id(), pulseZone, now);
+        List<Due> dues = dues(found.recipients(), pulse.get(), date, now);
+        if (dues.isEmpty()) {
+            String why = found.recipients().isEmpty()
+                    ? "nobody in the audience can be reached (" + found.skipped() + " passed over)"
+                    : "the send time passed more than " + settings.staleAfter() + " ago for everyone";
+            LOG.warn("Pulse {} round {} not opened: {}", pulseId, period, why);
+            return new Result.NotOpened(why);
+        }
+        Instant closesAt = dues.stream().map(Due::at).max(Instant::compareTo).orElseThrow()
+                .plus(Duration.ofMinutes(pulse.get().closeAfterMinutes()));
+        RoundRow round = rounds.save(new RoundRow(null, pulseId, period, pulse.get().questions(), pulse.get().mode(),
+                now, closesAt, null));
+        PulseCard card = PulseCards.blank(round, pulse.get(), workflow);
+        for (Due due : dues) {
+            ask(round, card, due.recipient(), due.at());
+        }
+        int late = found.recipients().size() - dues.size();
+        LOG.info("Pulse {} round {} ({}) opened for {} people; {} passed over, {} too late", pulseId, round.id(),
+                period, dues.size(), found.skipped(), late);
+        return new Result.Opened(round.id(), dues.size(), found.skipped() + late, true);
+    }
+
+    /** Adds one person to an open round: a delivery and its question in the outbox. */
+    void ask(RoundRow round, PulseCard card, Recipient recipient, Instant due) {
+        DeliveryRow delivery = deliveries.save(new DeliveryRow(null, round.id(), recipient.personId(),
+                recipient.identity().platform(), due, null, false, 0, null));
+        Instant expires = due.plus(settings.staleAfter());
+        outbox.enqueue(new NewMessage(OpenRoundKeys.question(round.id(), recipient.personId()),
+                Platform.valueOf(recipient.identity().platform().toUpperCase(Locale.ROOT)),
+                recipient.identity().tenantId(), recipient.identity().directAddress(), recipient.personId(),
+                new PulseQuestion(card), due, expires.isBefore(round.closesAt()) ? expires : round.closesAt(),
+                null, delivery.id()));
+    }
+
+    private List<Due> dues(List<Recipient> people, PulseRow pulse, Optional<LocalDate> date, Instant now) {
+        Instant staleBefore = now.minus(settings.staleAfter());
+        LocalTime at = LocalTime.parse(pulse.scheduleAt());
+        List<Due> dues = new ArrayList<>();
+        for (Recipient r : people) {
+            Instant due = date.map(d -> sendTimes.due(d, at, r.zone())).orElse(now);
+            if (!due.isBefore(staleBefore)) {
+                dues.add(new Due(r, PulseRepositories.millis(due.isBefore(now) ? now : due)));
+            }
+        }
+        return dues;
+    }
+
+    private record Due(Recipient recipient, Instant at) {
+    }
+}

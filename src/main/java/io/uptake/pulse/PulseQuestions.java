@@ -1,0 +1,77 @@
+package io.uptake.pulse;
+
+import io.uptake.message.AnswerOption;
+import io.uptake.message.AskedQuestion;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/** The wording and answer options of each question kind, and how a chosen value is stored. */
+final class PulseQuestions {
+
+    static final List<AnswerOption> USAGE = List.of(new AnswerOption("Never", "0"), new AnswerOption("Once", "1"),
+            new AnswerOption("A few times", "2"), new AnswerOption("Most days", "3"));
+    static final List<AnswerOption> TRUST = List.of(new AnswerOption("1 · Not at all", "1"),
+            new AnswerOption("2", "2"), new AnswerOption("3", "3"), new AnswerOption("4", "4"),
+            new AnswerOption("5 · Completely", "5"));
+    static final List<AnswerOption> CORRECTION = List.of(new AnswerOption("Never", "0"),
+            new AnswerOption("Sometimes", "1"), new AnswerOption("Often", "2"), new AnswerOption("Always", "3"));
+    /** Cycle time in minutes, offered as ranges; the value stored is each range's middle. */
+    static final List<AnswerOption> CYCLE_TIME = List.of(new AnswerOption("Under 5 min", "3"),
+            new AnswerOption("5–10 min", "8"), new AnswerOption("10–20 min", "15"),
+            new AnswerOption("20–40 min", "30"), new AnswerOption("40–60 min", "50"),
+            new AnswerOption("Over an hour", "75"));
+    static final int MAX_TEXT = 2000;
+
+    private PulseQuestions() {
+    }
+
+    static List<AskedQuestion> ask(List<String> kinds, String workflow, String task) {
+        return kinds.stream().map(kind -> ask(kind, workflow, task)).toList();
+    }
+
+    static AskedQuestion ask(String kind, String workflow, String task) {
+        return switch (kind) {
+            case "usage" -> new AskedQuestion(kind, "How often did you use " + workflow + " this week?", USAGE, null);
+            case "trust" -> new AskedQuestion(kind, "How far do you trust its output enough to rely on it?", TRUST,
+                    null);
+            case "correction" -> new AskedQuestion(kind, "How often did its output need fixing?", CORRECTION, null);
+            case "cycle-time" -> new AskedQuestion(kind, "How long does " + (task == null ? "the task" : task)
+                    + " take you now?", CYCLE_TIME, null);
+            case "comment" -> new AskedQuestion(kind, "Anything else? (optional)", List.of(), null);
+            default -> throw new IllegalArgumentException("unknown question kind " + kind);
+        };
+    }
+
+    /** The stored form of an answer, or empty when the value is not one this question accepts. */
+    static Optional<StoredValue> value(AskedQuestion question, String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (question.freeText()) {
+            String text = value.strip();
+            return text.isEmpty() || text.length() > MAX_TEXT ? Optional.empty()
+                    : Optional.of(new StoredValue(null, null, text));
+        }
+        if (question.options().stream().noneMatch(o -> o.value().equals(value))) {
+            return Optional.empty();
+        }
+        return Optional.of(question.question().equals("cycle-time")
+                ? new StoredValue(null, new BigDecimal(value), null)
+                : new StoredValue(Integer.valueOf(value), null, null));
+    }
+
+    /** An answer's value in its column: a scale point, a number of minutes, or text. */
+    record StoredValue(Integer valueInt, BigDecimal valueNum, String valueText) {
+
+        static String of(AnswerRow row) {
+            if (row.valueText() != null) {
+                return row.valueText();
+            }
+            if (row.valueNum() != null) {
+                return row.valueNum().stripTrailingZeros().toPlainString();
+            }
+            return row.valueInt() == null ? null : row.valueInt().toString();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.uptake.pulse;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Repositories for rounds, deliveries and answers. */
+final class PulseRepositories {
+
+    private PulseRepositories() {
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Rounds extends CrudRepository<RoundRow, Long> {
+        Optional<RoundRow> findByPulseIdAndPeriod(String pulseId, String period);
+
+        @Query("SELECT * FROM pulse_round WHERE closed_at IS NULL ORDER BY id")
+        List<RoundRow> findUnclosed();
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Deliveries extends CrudRepository<DeliveryRow, Long> {
+        Optional<DeliveryRow> findByRoundIdAndPersonId(Long roundId, Long personId);
+
+        List<DeliveryRow> findByRoundIdOrderById(Long roundId);
+
+        @Query("""
+                SELECT * FROM delivery WHERE round_id = :roundId AND answered = FALSE AND sent_at IS NOT NULL
+                AND reminders_sent < :reminders ORDER BY id""")
+        List<DeliveryRow> findRemindable(Long roundId, int reminders);
+
+        long countByRoundId(Long roundId);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Answers extends CrudRepository<AnswerRow, Long> {
+        List<AnswerRow> findByDeliveryId(Long deliveryId);
+
+        List<AnswerRow> findByRoundIdAndBallot(Long roundId, String ballot);
+
+        List<AnswerRow> findByRoundId(Long roundId);
+
+        long countByRoundId(Long roundId);
+    }
+
+    /** Instants as stored: millisecond precision, so later comparisons are exact. */
+    static Instant millis(Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,104 @@
+package io.uptake.pulse;
+
+import io.uptake.catalog.CatalogLookup;
+import io.uptake.catalog.CatalogLookup.AudienceSource;
+import io.uptake.catalog.ChannelRef.Platform;
+import io.uptake.people.AudienceMemberRepository;
+import io.uptake.people.AudienceMemberRow;
+import io.uptake.people.ChatIdentityRepository;
+import io.uptake.people.ChatIdentityRow;
+import io.uptake.people.PersonRepository;
+import io.uptake.people.PersonRow;
+import jakarta.inject.Singleton;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The people a workflow's pulse goes to now: its audience minus whoever opted out, paused, was erased or cannot
+ * be reached, each with the chat identity to reach them by.
+ */
+@Singleton
+class Recipients {
+
+    /** Who will be asked, and how many members were passed over. */
+    record Found(List<Recipient> recipients, int skipped) {
+    }
+
+    private final CatalogLookup catalog;
+    private final AudienceMemberRepository members;
+    private final PersonRepository people;
+    private final ChatIdentityRepository identities;
+    private final PulseSettings settings;
+
+    Recipients(CatalogLookup catalog, AudienceMemberRepository members, PersonRepository people,
+               ChatIdentityRepository identities, PulseSettings settings) {
+        this.catalog = catalog;
+        this.members = members;
+        this.people = people;
+        this.identities = identities;
+        this.settings = settings;
+    }
+
+    Found of(String workflowId, Optional<ZoneId> pulseZone, Instant now) {
+        Optional<AudienceSource> source = catalog.audience(workflowId);
+        if (source.isEmpty()) {
+            return new Found(List.of(), 0);
+        }
+        List<PersonRow> audience = members(source.get());
+        Map<Long, List<ChatIdentityRow>> byPerson = audience.isEmpty() ? Map.of()
+                : identities.findByPersonIdInList(audience.stream().map(PersonRow::id).toList()).stream()
+                .collect(Collectors.groupingBy(ChatIdentityRow::personId));
+        List<Recipient> recipients = new ArrayList<>();
+        int skipped = 0;
+        for (PersonRow person : audience) {
+            Optional<ChatIdentityRow> identity = pick(byPerson.getOrDefault(person.id(), List.of()), source.get());
+            if (!askable(person, now) || identity.isEmpty()) {
+                skipped++;
+                continue;
+            }
+            recipients.add(new Recipient(person, identity.get(), zone(person, pulseZone)));
+        }
+        return new Found(recipients, skipped);
+    }
+
+    private List<PersonRow> members(AudienceSource source) {
+        if (source.byEmail()) {
+            return source.emails().isEmpty() ? List.of() : people.findByEmailInList(source.emails());
+        }
+        List<Long> ids = members.findByAudienceIdAndLeftAtIsNull(source.audienceId()).stream()
+                .map(AudienceMemberRow::personId).toList();
+        return ids.isEmpty() ? List.of() : people.findByIdInList(ids);
+    }
+
+    static boolean askable(PersonRow p, Instant now) {
+        return p.optedOutAt() == null && p.erasedAt() == null && p.unreachableAt() == null
+                && (p.pausedUntil() == null || !p.pausedUntil().isAfter(now));
+    }
+
+    /** The audience's own platform first; for email lists, Slack before Teams. */
+    private static Optional<ChatIdentityRow> pick(List<ChatIdentityRow> identities, AudienceSource source) {
+        String preferred = source.platform().orElse(Platform.SLACK).name().toLowerCase(Locale.ROOT);
+        return identities.stream()
+                .min(Comparator.comparing((ChatIdentityRow i) -> !i.platform().equals(preferred))
+                        .thenComparing(ChatIdentityRow::id));
+    }
+
+    private ZoneId zone(PersonRow person, Optional<ZoneId> pulseZone) {
+        if (person.timeZone() != null) {
+            try {
+                return ZoneId.of(person.timeZone());
+            } catch (DateTimeException e) {
+                // An unknown zone from a platform profile falls back like a missing one.
+            }
+        }
+        return pulseZone.orElse(settings.defaultZone());
+    }
+}

@@ -1,0 +1,153 @@
+package io.uptake.pulse;
+
+import io.micronaut.transaction.annotation.Transactional;
+import io.uptake.catalog.CatalogLookup;
+import io.uptake.catalog.PulseRow;
+import io.uptake.catalog.WorkflowRow;
+import io.uptake.message.AskedQuestion;
+import io.uptake.message.PulseCard;
+import jakarta.inject.Singleton;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Records a person's answer to one question of an open round, replacing their earlier answer to it, and queues
+ * the edit that shows the answer in their message.
+ *
+ * <p>In anonymous rounds the answer row holds no person or delivery: the first answer draws a random ballot
+ * secret, only its hash is stored, and the secret travels in the person's own updated message so that later
+ * clicks there can change the same answers.
+ */
+@Singleton
+public class RecordAnswer {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PulseRepositories.Rounds rounds;
+    private final PulseRepositories.Deliveries deliveries;
+    private final PulseRepositories.Answers answers;
+    private final CatalogLookup catalog;
+    private final MessageEdits edits;
+    private final Clock clock;
+
+    RecordAnswer(PulseRepositories.Rounds rounds, PulseRepositories.Deliveries deliveries,
+                 PulseRepositories.Answers answers, CatalogLookup catalog, MessageEdits edits, Clock clock) {
+        this.rounds = rounds;
+        this.deliveries = deliveries;
+        this.answers = answers;
+        this.catalog = catalog;
+        this.edits = edits;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public AnswerResult record(AnswerCommand command) {
+        Instant now = PulseRepositories.millis(clock.instant());
+        Optional<RoundRow> round = rounds.findById(command.roundId());
+        if (round.isEmpty()) {
+            return new AnswerResult.NotInvited();
+        }
+        if (!round.get().openAt(now)) {
+            return new AnswerResult.Closed(round.get().closedAt() != null ? round.get().closedAt()
+                    : round.get().closesAt());
+        }
+        Optional<DeliveryRow> delivery = deliveries.findByRoundIdAndPersonId(command.roundId(), command.personId());
+        if (delivery.isEmpty()) {
+            return new AnswerResult.NotInvited();
+        }
+        PulseRow pulse = catalog.pulse(round.get().pulseId()).orElseThrow();
+        WorkflowRow workflow = catalog.workflow(pulse.workflowId()).orElseThrow();
+        PulseCard card = PulseCards.blank(round.get(), pulse, workflow);
+        Optional<AskedQuestion> question = card.questions().stream()
+                .filter(q -> q.question().equals(command.question())).findFirst();
+        if (question.isEmpty()) {
+            return new AnswerResult.Invalid("this pulse does not ask '" + command.question() + "'");
+        }
+        Optional<PulseQuestions.StoredValue> value = PulseQuestions.value(question.get(), command.value());
+        if (value.isEmpty()) {
+            return new AnswerResult.Invalid(question.get().freeText()
+                    ? "write between 1 and " + PulseQuestions.MAX_TEXT + " characters"
+                    : "pick one of the offered answers");
+        }
+        return round.get().anonymous()
+                ? anonymous(round.get(), delivery.get(), card, command, value.get(), now)
+                : confidential(round.get(), delivery.get(), card, command, value.get(), now);
+    }
+
+    private AnswerResult confidential(RoundRow round, DeliveryRow delivery, PulseCard card, AnswerCommand command,
+                                      PulseQuestions.StoredValue value, Instant now) {
+        List<AnswerRow> given = answers.findByDeliveryId(delivery.id());
+        boolean changed = store(given, round, delivery.id(), delivery.personId(), null, command.question(), value,
+                now, now);
+        if (!delivery.answered()) {
+            deliveries.update(delivery.markAnswered());
+        }
+        if (changed) {
+            edits.showAnswers(round, delivery, PulseCards.withAnswers(card, values(answers.findByDeliveryId(
+                    delivery.id())), null));
+        }
+        return new AnswerResult.Recorded(changed);
+    }
+
+    private AnswerResult anonymous(RoundRow round, DeliveryRow delivery, PulseCard card, AnswerCommand command,
+                                   PulseQuestions.StoredValue value, Instant now) {
+        String ballot = command.ballot();
+        if (ballot == null) {
+            if (delivery.answered()) {
+                return new AnswerResult.UseLatestMessage();
+            }
+            ballot = newBallot();
+        }
+        String hash = Ballots.hash(ballot);
+        List<AnswerRow> given = answers.findByRoundIdAndBallot(round.id(), hash);
+        if (command.ballot() != null && given.isEmpty()) {
+            return new AnswerResult.UseLatestMessage();
+        }
+        boolean changed = store(given, round, null, null, hash, command.question(), value, now, null);
+        if (!delivery.answered()) {
+            deliveries.update(delivery.markAnswered());
+        }
+        if (changed) {
+            edits.showAnswers(round, delivery, PulseCards.withAnswers(card,
+                    values(answers.findByRoundIdAndBallot(round.id(), hash)), ballot));
+        }
+        return new AnswerResult.Recorded(changed);
+    }
+
+    /** Inserts or replaces the answer to one question; returns whether anything changed. */
+    private boolean store(List<AnswerRow> given, RoundRow round, Long deliveryId, Long personId, String ballot,
+                          String question, PulseQuestions.StoredValue value, Instant now, Instant updatedAt) {
+        LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Optional<AnswerRow> previous = given.stream().filter(a -> a.question().equals(question)).findFirst();
+        AnswerRow row = new AnswerRow(previous.map(AnswerRow::id).orElse(null), round.id(), deliveryId, personId,
+                ballot, question, value.valueInt(), value.valueNum(), value.valueText(),
+                previous.map(AnswerRow::answeredOn).orElse(day), updatedAt);
+        if (previous.isEmpty()) {
+            answers.save(row);
+            return true;
+        }
+        if (PulseQuestions.StoredValue.of(previous.get()).equals(PulseQuestions.StoredValue.of(row))) {
+            return false;
+        }
+        answers.update(row);
+        return true;
+    }
+
+    private static Map<String, String> values(List<AnswerRow> rows) {
+        return rows.stream().collect(Collectors.toMap(AnswerRow::question, PulseQuestions.StoredValue::of));
+    }
+
+    private static String newBallot() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

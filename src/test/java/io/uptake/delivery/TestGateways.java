@@ -1,0 +1,24 @@
+package io.uptake.delivery;
+
+import io.micronaut.context.annotation.Factory;
+import io.uptake.catalog.ChannelRef.Platform;
+import io.uptake.time.MutableClock;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+/** Recording gateways for both platforms in every test context. */
+@Factory
+class TestGateways {
+
+    @Singleton
+    @Named("slack")
+    RecordingGateway slack(MutableClock clock) {
+        return new RecordingGateway(Platform.SLACK, clock);
+    }
+
+    @Singleton
+    @Named("teams")
+    RecordingGateway teams(MutableClock clock) {
+        return new RecordingGateway(Platform.TEAMS, clock);
+    }
+}
