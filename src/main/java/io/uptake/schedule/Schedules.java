@@ -1,0 +1,141 @@
+package io.uptake.schedule;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TimeZone;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobDataMap;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.ScheduleBuilder;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.SimpleScheduleBuilder;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.matchers.GroupMatcher;
+
+/**
+ * Registers, replaces and removes the service's schedules; the one way other packages reach Quartz.
+ *
+ * <p>Each schedule has a key such as {@code pulse:claims-weekly} naming one job and its one trigger. Registering a
+ * key again replaces what it had, so registering the same schedules at every start, or after every catalogue
+ * reload, leaves one trigger per key. A fire time missed while the service was down or busy is skipped, never run
+ * late.
+ *
+ * <p>A job class must be a bean (for example {@code @Prototype}) and must carry {@link DisallowConcurrentExecution}
+ * so a slow run is never overlapped by the next one of the same key; registration refuses a class that is not.
+ * Two keys that share a job class still run independently. The job itself should be thin: read its data, call
+ * one use case, and let the use case decide what to do.
+ */
+@Singleton
+public class Schedules {
+
+    static final String GROUP = "uptake";
+
+    private final Scheduler scheduler;
+    private final BeanJobFactory jobs;
+    private final Clock clock;
+
+    Schedules(Scheduler scheduler, BeanJobFactory jobs, Clock clock) {
+        this.scheduler = scheduler;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs a job on the given days at a local time of day, read in the given zone, so it follows daylight saving.
+     *
+     * @param data handed to the job in its {@code JobDataMap}, for example the id of the pulse to open
+     * @param at   to the second
+     */
+    public void weekly(String key, Class<? extends Job> job, Map<String, String> data, Set<DayOfWeek> days,
+                       LocalTime at, ZoneId zone) {
+        if (days.isEmpty()) {
+            throw new IllegalArgumentException("Schedule " + key + " names no days");
+        }
+        String cron = at.getSecond() + " " + at.getMinute() + " " + at.getHour() + " ? * " + days.stream().sorted()
+                .map(day -> day.name().substring(0, 3)).collect(Collectors.joining(","));
+        register(key, job, data, CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(zone))
+                .withMisfireHandlingInstructionDoNothing(), clock.instant());
+    }
+
+    /**
+     * Runs a job over and over with the interval between fire times. The first run is one interval from now, so
+     * registering again does not run the job at once.
+     */
+    public void every(String key, Class<? extends Job> job, Duration interval) {
+        if (interval.toMillis() < 1) {
+            throw new IllegalArgumentException("Schedule " + key + " needs a positive interval, was " + interval);
+        }
+        register(key, job, Map.of(), SimpleScheduleBuilder.simpleSchedule()
+                .withIntervalInMilliseconds(interval.toMillis()).repeatForever()
+                .withMisfireHandlingInstructionNextWithRemainingCount(), clock.instant().plus(interval));
+    }
+
+    /** Removes the schedule and its job; a key that is not registered is ignored. */
+    public void remove(String key) {
+        quartz(() -> scheduler.deleteJob(new JobKey(key, GROUP)));
+    }
+
+    /** The keys registered, sorted. */
+    public Set<String> keys() {
+        SortedSet<String> keys = new TreeSet<>();
+        quartz(() -> scheduler.getJobKeys(GroupMatcher.jobGroupEquals(GROUP))).forEach(k -> keys.add(k.getName()));
+        return Collections.unmodifiableSortedSet(keys);
+    }
+
+    /** When the schedule fires next; empty for a key that is not registered. */
+    public Optional<Instant> nextFire(String key) {
+        return Optional.ofNullable(quartz(() -> scheduler.getTrigger(new TriggerKey(key, GROUP))))
+                .map(Trigger::getNextFireTime).map(Date::toInstant);
+    }
+
+    private void register(String key, Class<? extends Job> job, Map<String, String> data,
+                          ScheduleBuilder<? extends Trigger> schedule, Instant start) {
+        JobDetail detail = JobBuilder.newJob(job).withIdentity(key, GROUP).usingJobData(new JobDataMap(data)).build();
+        if (!detail.isConcurrentExecutionDisallowed()) {
+            throw new IllegalArgumentException("Job " + job.getName() + " for schedule " + key
+                    + " must carry @DisallowConcurrentExecution");
+        }
+        if (!jobs.canMake(job)) {
+            throw new IllegalArgumentException("Job " + job.getName() + " for schedule " + key + " is not a bean");
+        }
+        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(key, GROUP).forJob(detail).withSchedule(schedule)
+                .startAt(Date.from(start)).build();
+        quartz(() -> {
+            scheduler.scheduleJob(detail, Set.of(trigger), true);
+            return null;
+        });
+    }
+
+    /** Quartz's checked exceptions here mean a broken scheduler, not an outcome callers could handle. */
+    private static <T> T quartz(QuartzCall<T> call) {
+        try {
+            return call.run();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException("Quartz refused the request", e);
+        }
+    }
+
+    private interface QuartzCall<T> {
+        T run() throws SchedulerException;
+    }
+}
