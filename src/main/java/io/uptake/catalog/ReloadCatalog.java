@@ -1,6 +1,7 @@
 package io.uptake.catalog;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,15 +40,17 @@ public class ReloadCatalog {
     private final SyncCatalog sync;
     private final CatalogState state;
     private final CatalogRepositories.Loads loads;
+    private final ApplicationEventPublisher<CatalogSynced> synced;
     private final Clock clock;
 
     ReloadCatalog(@Value("${uptake.catalog:}") String configuredPath, SyncCatalog sync, CatalogState state,
-                  CatalogRepositories.Loads loads, Clock clock) {
+                  CatalogRepositories.Loads loads, ApplicationEventPublisher<CatalogSynced> synced, Clock clock) {
         this.configuredPath = configuredPath == null ? "" : configuredPath.trim();
         this.parser = new CatalogParser();
         this.sync = sync;
         this.state = state;
         this.loads = loads;
+        this.synced = synced;
         this.clock = clock;
     }
 
@@ -75,6 +78,7 @@ public class ReloadCatalog {
         LOG.info("Programmes file {} loaded: {} programmes, {} workflows, {} pulses, {} digests; {}", source,
                 catalog.programmes().size(), catalog.workflows().size(), catalog.pulses().size(),
                 catalog.digests().size(), report.summary());
+        synced.publishEvent(new CatalogSynced(report));
         return new Result.Loaded(source, report);
     }
 }

@@ -3,7 +3,7 @@
  *
  * <p>Other packages use {@link io.uptake.schedule.Schedules} only. A job is a {@code @Prototype} bean in this
  * package that carries {@code @DisallowConcurrentExecution}, reads its {@code JobDataMap}, calls one use case and
- * returns; {@code ReloadCatalogJob} is the model. What it throws is logged once and the schedule carries on.
+ * returns; {@code OpenRoundJob} is the model. What it throws is logged once and the schedule carries on.
  * Quartz keeps triggers in memory: the schedules live in the project's own tables and are registered at startup.
  */
 package io.uptake.schedule;
