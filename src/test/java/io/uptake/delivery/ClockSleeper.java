@@ -2,10 +2,13 @@ package io.uptake.delivery;
 
 import io.micronaut.context.annotation.Replaces;
 import io.uptake.time.MutableClock;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 
 /** Pacing in tests: instead of waiting, moves the test clock to the moment the send may happen. */
+@Requires(env = Environment.TEST)
 @Singleton
 @Replaces(Sleeper.class)
 class ClockSleeper extends Sleeper {

@@ -4,9 +4,12 @@ import io.micronaut.context.annotation.Factory;
 import io.uptake.catalog.ChannelRef.Platform;
 import io.uptake.time.MutableClock;
 import jakarta.inject.Named;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 
 /** Recording gateways for both platforms in every test context. */
+@Requires(env = Environment.TEST)
 @Factory
 class TestGateways {
 
