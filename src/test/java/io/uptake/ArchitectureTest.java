@@ -12,7 +12,7 @@ class ArchitectureTest {
 
     static final String[] CORE = {"io.uptake.catalog..", "io.uptake.people..", "io.uptake.pulse..",
         "io.uptake.checkin..", "io.uptake.usage..", "io.uptake.metrics..", "io.uptake.digest..", "io.uptake.nudge..",
-        "io.uptake.delivery.."};
+        "io.uptake.delivery..", "io.uptake.message.."};
 
     final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.uptake");

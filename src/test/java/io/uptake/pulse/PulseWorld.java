@@ -30,9 +30,9 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /** Sets up a workflow with an email audience, its pulse, and people reachable on Slack, for pulse tests. */
-final class PulseWorld {
+public final class PulseWorld {
 
-    static final String PULSE = "claims-weekly";
+    public static final String PULSE = "claims-weekly";
     static final String TENANT = "T0TEAM";
 
     private final ApplicationContext context;
@@ -45,12 +45,12 @@ final class PulseWorld {
         this.context = context;
     }
 
-    static PulseWorld in(ApplicationContext context) {
+    public static PulseWorld in(ApplicationContext context) {
         return new PulseWorld(context);
     }
 
     /** A person by email, living in a zone. */
-    PulseWorld person(String email, String zone) {
+    public PulseWorld person(String email, String zone) {
         people.put(email, zone);
         return this;
     }
@@ -71,7 +71,7 @@ final class PulseWorld {
     }
 
     /** Declares the catalogue and adds each person with a Slack identity; returns person ids by email. */
-    Map<String, Long> build() {
+    public Map<String, Long> build() {
         Workflow workflow = new Workflow("claims-triage", "claims-ai", "Claims triage", Stage.PILOT,
                 Optional.of(LocalDate.parse("2026-01-05")), "owner@example.com",
                 new Audience.Emails(new ArrayList<>(people.keySet())), people.size(), Optional.empty(),
