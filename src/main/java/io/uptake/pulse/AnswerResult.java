@@ -1,5 +1,6 @@
 package io.uptake.pulse;
 
+import io.uptake.message.PulseCard;
 import java.time.Instant;
 
 /** What became of an answer; every case has words the adapter can show the person. */
@@ -7,8 +8,12 @@ public sealed interface AnswerResult {
 
     String message();
 
-    /** Stored (or replaced); {@code changed} is false when it repeated the answer already stored. */
-    record Recorded(boolean changed) implements AnswerResult {
+    /**
+     * Stored (or replaced); {@code changed} is false when it repeated the answer already stored.
+     *
+     * @param card the person's pulse as it now stands, answers filled in, for adapters that refresh it at once
+     */
+    record Recorded(boolean changed, PulseCard card) implements AnswerResult {
         public String message() {
             return "Thanks, your answer is recorded. You can change it until the pulse closes.";
         }

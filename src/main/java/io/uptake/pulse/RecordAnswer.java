@@ -90,11 +90,11 @@ public class RecordAnswer {
         if (!delivery.answered()) {
             deliveries.update(delivery.markAnswered());
         }
+        PulseCard current = PulseCards.withAnswers(card, values(answers.findByDeliveryId(delivery.id())), null);
         if (changed) {
-            edits.showAnswers(round, delivery, PulseCards.withAnswers(card, values(answers.findByDeliveryId(
-                    delivery.id())), null));
+            edits.showAnswers(round, delivery, current);
         }
-        return new AnswerResult.Recorded(changed);
+        return new AnswerResult.Recorded(changed, current);
     }
 
     private AnswerResult anonymous(RoundRow round, DeliveryRow delivery, PulseCard card, AnswerCommand command,
@@ -115,11 +115,12 @@ public class RecordAnswer {
         if (!delivery.answered()) {
             deliveries.update(delivery.markAnswered());
         }
+        PulseCard current = PulseCards.withAnswers(card, values(answers.findByRoundIdAndBallot(round.id(), hash)),
+                ballot);
         if (changed) {
-            edits.showAnswers(round, delivery, PulseCards.withAnswers(card,
-                    values(answers.findByRoundIdAndBallot(round.id(), hash)), ballot));
+            edits.showAnswers(round, delivery, current);
         }
-        return new AnswerResult.Recorded(changed);
+        return new AnswerResult.Recorded(changed, current);
     }
 
     /** Inserts or replaces the answer to one question; returns whether anything changed. */

@@ -99,7 +99,7 @@ class AnonymousAnswerTest {
         AnswerResult changed = recordAnswer.record(new AnswerCommand(round, ana, "trust", "4", ballot));
         AnswerResult fromOldMessage = recordAnswer.record(new AnswerCommand(round, ana, "usage", "1", null));
 
-        assertThat(changed).isEqualTo(new AnswerResult.Recorded(true));
+        assertThat(changed).isInstanceOfSatisfying(AnswerResult.Recorded.class, r -> assertThat(r.changed()).isTrue());
         assertThat(fromOldMessage).isInstanceOf(AnswerResult.UseLatestMessage.class);
         assertThat(answers.findByRoundId(round)).singleElement().satisfies(a -> assertThat(a.valueInt()).isEqualTo(4));
     }

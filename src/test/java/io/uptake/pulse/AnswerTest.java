@@ -61,8 +61,8 @@ class AnswerTest {
         AnswerResult second = recordAnswer.record(click);
         dispatcher.dispatchDue();
 
-        assertThat(first).isEqualTo(new AnswerResult.Recorded(true));
-        assertThat(second).isEqualTo(new AnswerResult.Recorded(false));
+        assertThat(first).isInstanceOfSatisfying(AnswerResult.Recorded.class, r -> assertThat(r.changed()).isTrue());
+        assertThat(second).isInstanceOfSatisfying(AnswerResult.Recorded.class, r -> assertThat(r.changed()).isFalse());
         assertThat(answers.findByRoundId(round)).singleElement().satisfies(a -> assertThat(a.valueInt()).isEqualTo(4));
         assertThat(slack.delivered()).singleElement().satisfies(call -> {
             assertThat(call.envelope().updateRef()).contains("slack-msg-1");

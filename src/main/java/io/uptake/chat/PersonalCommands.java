@@ -1,0 +1,75 @@
+package io.uptake.chat;
+
+import io.uptake.people.PersonPreferences;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The personal commands both chat adapters offer ({@code /uptake ...} on Slack, the same words in the Teams
+ * chat): help, pause, resume, optout, optin. Replies are plain text with light markdown.
+ */
+@Singleton
+public class PersonalCommands {
+
+    static final String HELP = """
+            *Uptake* asks short pulses about the AI-assisted ways of working your team is trying, so leaders can \
+            see what is really changing.
+            • `help`: this message
+            • `pause [2w]`: no pulses or nudges for a while (days `d` or weeks `w`; default 2w, at most 90d)
+            • `resume`: end a pause
+            • `optout`: stop all pulses and nudges
+            • `optin`: start them again""";
+
+    private static final Pattern PAUSE = Pattern.compile("(\\d{1,3})\\s*([dw])");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
+
+    private final PersonPreferences preferences;
+
+    PersonalCommands(PersonPreferences preferences) {
+        this.preferences = preferences;
+    }
+
+    /** Runs one command for a person and returns the reply; unknown words get the help. */
+    public String run(long personId, String text) {
+        String line = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        String word = line.isEmpty() ? "help" : line.split("\\s+", 2)[0];
+        String rest = line.length() > word.length() ? line.substring(word.length()).trim() : "";
+        return switch (word) {
+            case "pause" -> pause(personId, rest);
+            case "resume" -> preferences.resume(personId) ? "Welcome back: pulses and nudges will reach you again."
+                    : notFound();
+            case "optout", "opt-out" -> preferences.optOut(personId)
+                    ? "You are opted out: no more pulses or nudges. `optin` brings them back." : notFound();
+            case "optin", "opt-in" -> preferences.optIn(personId)
+                    ? "You are opted in again. Thanks!" : notFound();
+            case "help" -> HELP;
+            default -> "I don't know `" + word + "`.\n" + HELP;
+        };
+    }
+
+    private String pause(long personId, String rest) {
+        Duration duration = Duration.ofDays(14);
+        if (!rest.isEmpty()) {
+            Matcher m = PAUSE.matcher(rest);
+            if (!m.matches() || Integer.parseInt(m.group(1)) == 0) {
+                return "Say how long, like `pause 3d` or `pause 2w`.";
+            }
+            long days = Long.parseLong(m.group(1)) * (m.group(2).equals("w") ? 7 : 1);
+            duration = Duration.ofDays(days);
+        }
+        Optional<Instant> until = preferences.pause(personId, duration);
+        return until.map(u -> "Paused until " + DAY.format(u.atZone(ZoneOffset.UTC))
+                + ". `resume` ends the pause early.").orElse(notFound());
+    }
+
+    private static String notFound() {
+        return "I could not find your Uptake profile. Try again in a moment.";
+    }
+}
