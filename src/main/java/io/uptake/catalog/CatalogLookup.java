@@ -28,13 +28,16 @@ public class CatalogLookup {
         }
     }
 
+    private final CatalogRepositories.Programmes programmes;
     private final CatalogRepositories.Pulses pulses;
     private final CatalogRepositories.Workflows workflows;
     private final CatalogRepositories.Audiences audiences;
     private final CatalogRepositories.AudienceEmails emails;
 
-    CatalogLookup(CatalogRepositories.Pulses pulses, CatalogRepositories.Workflows workflows,
+    CatalogLookup(CatalogRepositories.Programmes programmes, CatalogRepositories.Pulses pulses,
+                  CatalogRepositories.Workflows workflows,
                   CatalogRepositories.Audiences audiences, CatalogRepositories.AudienceEmails emails) {
+        this.programmes = programmes;
         this.pulses = pulses;
         this.workflows = workflows;
         this.audiences = audiences;
@@ -54,6 +57,26 @@ public class CatalogLookup {
     @ReadOnly
     public Optional<WorkflowRow> workflow(String id) {
         return workflows.findById(id);
+    }
+
+    /** The audiences of every active workflow. */
+    @ReadOnly
+    public List<AudienceSource> activeAudiences() {
+        return workflows.findAllOrderById().stream().filter(w -> w.retiredAt() == null)
+                .map(w -> audience(w.id())).flatMap(Optional::stream).toList();
+    }
+
+    /** Every address the catalogue names: owners, sponsors and email audiences, to be found on a platform. */
+    @ReadOnly
+    public java.util.Set<String> namedEmails() {
+        java.util.Set<String> all = new java.util.TreeSet<>();
+        programmes.findAllOrderById().stream().filter(p -> p.retiredAt() == null)
+                .forEach(p -> all.add(p.sponsorEmail()));
+        workflows.findAllOrderById().stream().filter(w -> w.retiredAt() == null).forEach(w -> {
+            all.add(w.ownerEmail());
+            audience(w.id()).ifPresent(a -> all.addAll(a.emails()));
+        });
+        return all;
     }
 
     @ReadOnly

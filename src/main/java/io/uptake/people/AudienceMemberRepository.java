@@ -10,4 +10,6 @@ import java.util.List;
 public interface AudienceMemberRepository extends CrudRepository<AudienceMemberRow, Long> {
 
     List<AudienceMemberRow> findByAudienceIdAndLeftAtIsNull(Long audienceId);
+
+    List<AudienceMemberRow> findByAudienceId(Long audienceId);
 }

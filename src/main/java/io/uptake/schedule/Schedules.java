@@ -82,12 +82,17 @@ public class Schedules {
      * registering again does not run the job at once.
      */
     public void every(String key, Class<? extends Job> job, Duration interval) {
+        every(key, job, interval, interval);
+    }
+
+    /** Runs a job over and over, the first time {@code firstAfter} from now: for work also wanted soon after start. */
+    public void every(String key, Class<? extends Job> job, Duration interval, Duration firstAfter) {
         if (interval.toMillis() < 1) {
             throw new IllegalArgumentException("Schedule " + key + " needs a positive interval, was " + interval);
         }
         register(key, job, Map.of(), SimpleScheduleBuilder.simpleSchedule()
                 .withIntervalInMilliseconds(interval.toMillis()).repeatForever()
-                .withMisfireHandlingInstructionNextWithRemainingCount(), clock.instant().plus(interval));
+                .withMisfireHandlingInstructionNextWithRemainingCount(), clock.instant().plus(firstAfter));
     }
 
     /** Removes the schedule and its job; a key that is not registered is ignored. */

@@ -1,0 +1,33 @@
+package io.uptake.chat.slack;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.uptake.catalog.CatalogSynced;
+import io.uptake.schedule.Schedules;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+
+/** Registers the daily Slack audience sync, first run shortly after startup and after each catalogue change. */
+@Singleton
+@Requires(bean = SyncSlackAudiences.class)
+class SlackSchedules {
+
+    static final String KEY = "slack:audience-sync";
+
+    private final Schedules schedules;
+
+    SlackSchedules(Schedules schedules) {
+        this.schedules = schedules;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        schedules.every(KEY, SlackAudienceSyncJob.class, Duration.ofDays(1), Duration.ofSeconds(30));
+    }
+
+    @EventListener
+    void onCatalogSynced(CatalogSynced event) {
+        schedules.every(KEY, SlackAudienceSyncJob.class, Duration.ofDays(1), Duration.ofSeconds(10));
+    }
+}
