@@ -34,6 +34,8 @@ final class PulseRepositories {
         List<DeliveryRow> findRemindable(Long roundId, int reminders);
 
         long countByRoundId(Long roundId);
+
+        List<DeliveryRow> findByPersonIdOrderByIdDesc(Long personId);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
@@ -43,6 +45,8 @@ final class PulseRepositories {
         List<AnswerRow> findByRoundIdAndBallot(Long roundId, String ballot);
 
         List<AnswerRow> findByRoundId(Long roundId);
+
+        List<AnswerRow> findByPersonIdOrderByIdDesc(Long personId);
 
         long countByRoundId(Long roundId);
     }
