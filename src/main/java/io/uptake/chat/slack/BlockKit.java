@@ -1,5 +1,6 @@
 package io.uptake.chat.slack;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.uptake.message.AskedQuestion;
 import io.uptake.message.ChatMessage;
 import io.uptake.message.PulseAnswered;
@@ -32,43 +33,49 @@ public final class BlockKit {
     /** The blocks and the notification text of a message. */
     public static SlackMessage render(ChatMessage message) {
         String text = SlackText.mrkdwn(SlackText.orElse(message.fallbackText(), "Pulse"), MAX_FALLBACK);
-        return new SlackMessage(text, PulseCardBlocks.render(card(message), layout(message)));
-    }
-
-    private static PulseCard card(ChatMessage message) {
         if (message instanceof PulseQuestion question) {
-            return question.card();
+            return new SlackMessage(text, asking(question.card()));
         }
         if (message instanceof PulseReminder reminder) {
-            return reminder.card();
+            return new SlackMessage(text, reminding(reminder.card()));
         }
         if (message instanceof PulseAnswered answered) {
-            return answered.card();
-        }
-        return ((PulseClosed) message).card();
-    }
-
-    private static PulseCardBlocks.Layout layout(ChatMessage message) {
-        PulseCard card = card(message);
-        String intro = SlackText.orElse(card.intro(), "A quick pulse: a few questions, under a minute.");
-        if (message instanceof PulseReminder) {
-            String lead = "*Reminder:* you have not answered this pulse yet.\n";
-            return new PulseCardBlocks.Layout("Reminder: pulse on " + name(card), lead
-                    + SlackText.mrkdwn(intro, Blocks.MAX_TEXT - lead.length()), true, true, List.of(footer(card)));
-        }
-        if (message instanceof PulseAnswered) {
-            return new PulseCardBlocks.Layout("Pulse: " + name(card), SlackText.mrkdwn(intro, Blocks.MAX_TEXT),
-                    true, true, List.of(THANKS, footer(card)));
+            return new SlackMessage(text, thanking(answered.card()));
         }
         if (message instanceof PulseClosed closed) {
-            boolean showAnswers = card.questions().stream().anyMatch(AskedQuestion::answered);
-            String lead = closed.answered() ? "This pulse has closed. Thanks for answering."
-                    : "This pulse has closed, so answers are no longer taken.";
-            return new PulseCardBlocks.Layout("Pulse closed: " + name(card),
-                    showAnswers ? lead + "\nYour answers:" : lead, false, showAnswers, List.of(privacy(card)));
+            return new SlackMessage(text, closing(closed.card(), closed.answered()));
         }
-        return new PulseCardBlocks.Layout("Pulse: " + name(card), SlackText.mrkdwn(intro, Blocks.MAX_TEXT), true,
-                true, List.of(footer(card)));
+        throw new IllegalArgumentException("no Slack rendering for " + message.kind() + " messages");
+    }
+
+    private static ArrayNode asking(PulseCard card) {
+        return PulseCardBlocks.render(card, new PulseCardBlocks.Layout("Pulse: " + name(card),
+                SlackText.mrkdwn(intro(card), Blocks.MAX_TEXT), true, true, List.of(footer(card))));
+    }
+
+    private static ArrayNode reminding(PulseCard card) {
+        String lead = "*Reminder:* you have not answered this pulse yet.\n";
+        return PulseCardBlocks.render(card, new PulseCardBlocks.Layout("Reminder: pulse on " + name(card),
+                lead + SlackText.mrkdwn(intro(card), Blocks.MAX_TEXT - lead.length()), true, true,
+                List.of(footer(card))));
+    }
+
+    private static ArrayNode thanking(PulseCard card) {
+        return PulseCardBlocks.render(card, new PulseCardBlocks.Layout("Pulse: " + name(card),
+                SlackText.mrkdwn(intro(card), Blocks.MAX_TEXT), true, true, List.of(THANKS, footer(card))));
+    }
+
+    /** Once closed, the questions are listed only to show answers: a list of unanswered prompts says nothing. */
+    private static ArrayNode closing(PulseCard card, boolean answered) {
+        boolean showAnswers = card.questions().stream().anyMatch(AskedQuestion::answered);
+        String lead = answered ? "This pulse has closed. Thanks for answering."
+                : "This pulse has closed, so answers are no longer taken.";
+        return PulseCardBlocks.render(card, new PulseCardBlocks.Layout("Pulse closed: " + name(card),
+                showAnswers ? lead + "\nYour answers:" : lead, false, showAnswers, List.of(privacy(card))));
+    }
+
+    private static String intro(PulseCard card) {
+        return SlackText.orElse(card.intro(), "A quick pulse: a few questions, under a minute.");
     }
 
     private static String name(PulseCard card) {
