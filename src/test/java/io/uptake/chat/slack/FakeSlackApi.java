@@ -1,0 +1,157 @@
+package io.uptake.chat.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An in-process stand-in for the Slack Web API on loopback: records every call and answers what a test
+ * scripted, or a plain success.
+ *
+ * <p>Point the SDK at {@link #url()} ({@code SlackConfig.setMethodsEndpointUrlPrefix}, or {@code SLACK_API_URL}).
+ * Unscripted calls succeed: {@code chat.postMessage} answers with a channel ({@code D…} for a user id, as Slack
+ * opens the DM) and a fresh {@code ts}; {@code chat.update} echoes its channel and ts; any other method answers
+ * {@code {"ok":true}}. Scripted answers are used once each, in order, per method.
+ */
+public final class FakeSlackApi implements AutoCloseable {
+
+    /**
+     * One request the fake received.
+     *
+     * @param params the form fields, or the top-level fields of a JSON body (objects and arrays as JSON text)
+     * @param token  the bearer token, or the {@code token} field when there was no Authorization header
+     */
+    public record Call(String method, Map<String, String> params, String token) {
+    }
+
+    private record Answer(int status, String json, Map<String, String> headers) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final List<Call> calls = new ArrayList<>();
+    private final Map<String, Deque<Answer>> script = new HashMap<>();
+    private final AtomicLong messages = new AtomicLong(100);
+
+    private FakeSlackApi(HttpServer server) {
+        this.server = server;
+    }
+
+    /** A running fake on a free loopback port. */
+    public static FakeSlackApi start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            FakeSlackApi fake = new FakeSlackApi(server);
+            server.createContext("/api/", fake::handle);
+            server.start();
+            return fake;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the fake Slack Web API", e);
+        }
+    }
+
+    /** The Web API base, ending in {@code /}. */
+    public String url() {
+        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/api/";
+    }
+
+    /** The next call of this method gets this answer. */
+    public synchronized FakeSlackApi answer(String method, int status, String json, Map<String, String> headers) {
+        script.computeIfAbsent(method, m -> new ArrayDeque<>()).add(new Answer(status, json, Map.copyOf(headers)));
+        return this;
+    }
+
+    /** The calls of one method so far, oldest first. */
+    public synchronized List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestURI().getPath().substring("/api/".length());
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            String type = exchange.getRequestHeaders().getFirst("Content-Type");
+            Map<String, String> params = type != null && type.startsWith("application/json") ? json(body)
+                    : form(body);
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            String token = authorization != null && authorization.startsWith("Bearer ")
+                    ? authorization.substring("Bearer ".length()) : params.get("token");
+            Answer answer = record(new Call(method, params, token));
+            answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            byte[] bytes = answer.json().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private synchronized Answer record(Call call) {
+        calls.add(call);
+        Deque<Answer> next = script.get(call.method());
+        return next != null && !next.isEmpty() ? next.poll() : new Answer(200, success(call), Map.of());
+    }
+
+    private String success(Call call) {
+        String channel = call.params().getOrDefault("channel", "C0FAKE");
+        return switch (call.method()) {
+            case "chat.postMessage" -> object("channel", channel.matches("[UW].*") ? "D" + channel.substring(1)
+                    : channel, "ts", String.format("1700000000.%06d", messages.getAndIncrement()));
+            case "chat.update" -> object("channel", channel, "ts", call.params().getOrDefault("ts", ""));
+            default -> "{\"ok\":true}";
+        };
+    }
+
+    private static String object(String... fields) {
+        var node = JSON.createObjectNode().put("ok", true);
+        for (int i = 0; i < fields.length; i += 2) {
+            node.put(fields[i], fields[i + 1]);
+        }
+        return node.toString();
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            params.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+
+    private static Map<String, String> json(String body) throws IOException {
+        Map<String, String> params = new LinkedHashMap<>();
+        JsonNode tree = JSON.readTree(body);
+        tree.fields().forEachRemaining(f -> params.put(f.getKey(), f.getValue().isValueNode()
+                ? f.getValue().asText() : f.getValue().toString()));
+        return params;
+    }
+}
