@@ -2,6 +2,7 @@ package io.uptake.delivery;
 
 import io.micronaut.context.annotation.Factory;
 import io.uptake.catalog.ChannelRef.Platform;
+import io.uptake.chat.slack.SlackGateway;
 import io.uptake.time.MutableClock;
 import jakarta.inject.Named;
 import io.micronaut.context.annotation.Requires;
@@ -13,8 +14,10 @@ import jakarta.inject.Singleton;
 @Factory
 class TestGateways {
 
+    /** Left out when a test turns the real Slack gateway on, which then talks to a fake Slack Web API. */
     @Singleton
     @Named("slack")
+    @Requires(missingBeans = SlackGateway.class)
     RecordingGateway slack(MutableClock clock) {
         return new RecordingGateway(Platform.SLACK, clock);
     }

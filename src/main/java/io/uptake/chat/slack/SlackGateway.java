@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 @Requires(bean = SlackTokens.class)
-class SlackGateway implements ChatGateway {
+public class SlackGateway implements ChatGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackGateway.class);
 

@@ -1,0 +1,145 @@
+package io.uptake.chat.slack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.slack.api.bolt.App;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import io.uptake.message.PulseAnswered;
+import io.uptake.message.PulseCard;
+import io.uptake.message.PulseQuestion;
+import io.uptake.people.LinkIdentity;
+import io.uptake.people.PersonPreferences;
+import io.uptake.people.PersonRepository;
+import io.uptake.people.PersonRow;
+import io.uptake.pulse.PersonalPulses;
+import jakarta.inject.Singleton;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The App Home tab: the person's open pulses (answerable there), their own recent answers, what Uptake collects
+ * and who sees what, and a switch to opt out or back in.
+ */
+@Singleton
+class HomeTab implements SlackListener {
+
+    static final String OPT_OUT = "home_optout";
+    static final String OPT_IN = "home_optin";
+    static final int MAX_BLOCKS = 100;
+    static final String ABOUT = "*What Uptake collects.* Your answers to short pulses about AI-assisted ways of "
+            + "working, and when a pulse reached you. *Who sees what.* Leaders see totals only, never a group of "
+            + "fewer than five people; in anonymous pulses nothing links your answers to you at all. Type "
+            + "`/uptake help` for your settings.";
+    private static final Logger LOG = LoggerFactory.getLogger(HomeTab.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LinkIdentity identities;
+    private final PersonalPulses pulses;
+    private final PersonPreferences preferences;
+    private final PersonRepository people;
+    private final SlackTokens tokens;
+    private final MethodsClient methods;
+
+    HomeTab(LinkIdentity identities, PersonalPulses pulses, PersonPreferences preferences, PersonRepository people,
+            SlackTokens tokens, MethodsClient methods) {
+        this.identities = identities;
+        this.pulses = pulses;
+        this.preferences = preferences;
+        this.people = people;
+        this.tokens = tokens;
+        this.methods = methods;
+    }
+
+    @Override
+    public void register(App app) {
+        app.event(AppHomeOpenedEvent.class, (request, context) -> {
+            publish(request.getTeamId(), request.getEvent().getUser());
+            return context.ack();
+        });
+        app.blockAction(OPT_OUT, (request, context) -> {
+            toggle(request.getPayload().getTeam().getId(), request.getPayload().getUser().getId(), false);
+            return context.ack();
+        });
+        app.blockAction(OPT_IN, (request, context) -> {
+            toggle(request.getPayload().getTeam().getId(), request.getPayload().getUser().getId(), true);
+            return context.ack();
+        });
+    }
+
+    private void toggle(String teamId, String userId, boolean in) {
+        identities.find("slack", teamId, userId).ifPresent(id -> {
+            if (in) {
+                preferences.optIn(id);
+            } else {
+                preferences.optOut(id);
+            }
+        });
+        publish(teamId, userId);
+    }
+
+    void publish(String teamId, String userId) {
+        long person = identities.link(new LinkIdentity.ChatUser("slack", teamId, userId, null, null, null, null,
+                null, null));
+        String view = view(person).toString();
+        tokens.botToken(teamId).ifPresent(token -> {
+            try {
+                var response = methods.viewsPublish(r -> r.token(token).userId(userId).viewAsString(view));
+                if (!response.isOk()) {
+                    LOG.warn("Slack views.publish failed: {}", response.getError());
+                }
+            } catch (Exception e) {
+                LOG.warn("Slack views.publish could not be reached: {}", e.getClass().getSimpleName());
+            }
+        });
+    }
+
+    ObjectNode view(long personId) {
+        ObjectNode view = JSON.createObjectNode().put("type", "home");
+        ArrayNode blocks = view.putArray("blocks");
+        header(blocks, "Your open pulses");
+        List<PulseCard> open = pulses.open(personId);
+        if (open.isEmpty()) {
+            section(blocks, "Nothing to answer right now. Thanks!");
+        }
+        for (PulseCard card : open) {
+            ArrayNode rendered = BlockKit.render(card.questions().stream().anyMatch(q -> q.answered())
+                    ? new PulseAnswered(card) : new PulseQuestion(card)).blocks();
+            if (blocks.size() + rendered.size() + 8 > MAX_BLOCKS) {
+                section(blocks, "More pulses are waiting in your direct messages with Uptake.");
+                break;
+            }
+            blocks.addAll(rendered);
+            blocks.addObject().put("type", "divider");
+        }
+        header(blocks, "Your recent answers");
+        List<PersonalPulses.MyAnswer> mine = pulses.recentAnswers(personId);
+        StringBuilder text = new StringBuilder(mine.isEmpty() ? "None yet (anonymous answers are never shown here)."
+                : "");
+        mine.forEach(a -> text.append("• ").append(SlackText.escape(a.workflow())).append(": ")
+                .append(SlackText.escape(a.question())).append(" *").append(SlackText.escape(a.answer()))
+                .append("* (").append(a.on()).append(")\n"));
+        section(blocks, SlackText.cut(text.toString(), 3000));
+        header(blocks, "Privacy");
+        section(blocks, ABOUT);
+        boolean optedOut = people.findById(personId).map(PersonRow::optedOutAt).isPresent();
+        ObjectNode actions = blocks.addObject().put("type", "actions");
+        ObjectNode button = actions.putArray("elements").addObject().put("type", "button")
+                .put("action_id", optedOut ? OPT_IN : OPT_OUT);
+        button.putObject("text").put("type", "plain_text").put("text", optedOut ? "Opt back in" : "Opt out of pulses");
+        if (!optedOut) {
+            button.put("style", "danger");
+        }
+        return view;
+    }
+
+    private static void header(ArrayNode blocks, String text) {
+        blocks.addObject().put("type", "header").putObject("text").put("type", "plain_text").put("text", text);
+    }
+
+    private static void section(ArrayNode blocks, String markdown) {
+        blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", markdown);
+    }
+}
