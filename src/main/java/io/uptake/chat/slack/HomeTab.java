@@ -14,8 +14,10 @@ import io.uptake.people.PersonPreferences;
 import io.uptake.people.PersonRepository;
 import io.uptake.people.PersonRow;
 import io.uptake.pulse.PersonalPulses;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,29 +44,35 @@ class HomeTab implements SlackListener {
     private final PersonRepository people;
     private final SlackTokens tokens;
     private final MethodsClient methods;
+    private final Executor afterAck;
 
     HomeTab(LinkIdentity identities, PersonalPulses pulses, PersonPreferences preferences, PersonRepository people,
-            SlackTokens tokens, MethodsClient methods) {
+            SlackTokens tokens, MethodsClient methods, @Named(AfterAck.NAME) Executor afterAck) {
         this.identities = identities;
         this.pulses = pulses;
         this.preferences = preferences;
         this.people = people;
         this.tokens = tokens;
         this.methods = methods;
+        this.afterAck = afterAck;
     }
 
     @Override
     public void register(App app) {
         app.event(AppHomeOpenedEvent.class, (request, context) -> {
-            publish(request.getTeamId(), request.getEvent().getUser());
+            afterAck.execute(() -> publish(request.getTeamId(), request.getEvent().getUser()));
             return context.ack();
         });
         app.blockAction(OPT_OUT, (request, context) -> {
-            toggle(request.getPayload().getTeam().getId(), request.getPayload().getUser().getId(), false);
+            String team = request.getPayload().getTeam().getId();
+            String user = request.getPayload().getUser().getId();
+            afterAck.execute(() -> toggle(team, user, false));
             return context.ack();
         });
         app.blockAction(OPT_IN, (request, context) -> {
-            toggle(request.getPayload().getTeam().getId(), request.getPayload().getUser().getId(), true);
+            String team = request.getPayload().getTeam().getId();
+            String user = request.getPayload().getUser().getId();
+            afterAck.execute(() -> toggle(team, user, true));
             return context.ack();
         });
     }
