@@ -38,6 +38,20 @@ final class ConnectorErrors {
         return Optional.empty();
     }
 
+    /** A failure's result in words, for logs. */
+    static String describe(SendResult result) {
+        if (result instanceof SendResult.RateLimited limited) {
+            return "throttled, retry after " + limited.retryAfter();
+        }
+        if (result instanceof SendResult.Failed failed) {
+            return failed.reason();
+        }
+        if (result instanceof SendResult.Rejected rejected) {
+            return rejected.reason();
+        }
+        return result.toString();
+    }
+
     private static SendResult http(RestException rest, boolean update) {
         int status = rest.response().code();
         String code = rest.body() instanceof ErrorResponse body && body.getError() != null

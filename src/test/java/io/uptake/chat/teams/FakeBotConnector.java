@@ -189,8 +189,12 @@ final class FakeBotConnector {
         if (pages == null) {
             return error(403, "BotNotInConversationRoster");
         }
-        int index = query != null && query.startsWith("continuationToken=")
-                ? Integer.parseInt(query.substring("continuationToken=page-".length())) : 0;
+        int index = 0;
+        for (String parameter : query == null ? new String[0] : query.split("&")) {
+            if (parameter.startsWith("continuationToken=page-")) {
+                index = Integer.parseInt(parameter.substring("continuationToken=page-".length()));
+            }
+        }
         ObjectNode result = JSON.createObjectNode();
         result.set("members", pages.get(index));
         if (index + 1 < pages.size()) {
