@@ -1,6 +1,7 @@
 package io.uptake.chat.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.Serialization;
@@ -91,7 +92,7 @@ final class Activities {
     /** The activity's value (a card's data) as a JSON tree; a missing node when there is none. */
     static JsonNode value(Object value) {
         JsonNode tree = value == null ? null : Serialization.objectToTree(value);
-        return tree == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : tree;
+        return tree == null ? MissingNode.getInstance() : tree;
     }
 
     static boolean blank(String value) {

@@ -48,7 +48,8 @@ class Installations {
     long seen(TurnContext turn) {
         Activity activity = turn.getActivity();
         String ref = capture(activity);
-        if (!Activities.personal(activity) || activity.getFrom() == null || Activities.blank(activity.getFrom().getId())) {
+        if (!Activities.personal(activity) || activity.getFrom() == null
+                || Activities.blank(activity.getFrom().getId())) {
             return -1;
         }
         String tenant = Activities.tenantId(activity);

@@ -4,6 +4,7 @@ import io.micronaut.context.BeanProvider;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -43,7 +44,8 @@ final class TeamsController {
         } else {
             answer = inbound.get().handle(authorization, body);
         }
-        MutableHttpResponse<String> response = HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(answer.status()));
-        return answer.json() == null ? response : response.body(answer.json()).contentType(MediaType.APPLICATION_JSON_TYPE);
+        MutableHttpResponse<String> response = HttpResponse.status(HttpStatus.valueOf(answer.status()));
+        return answer.json() == null ? response
+                : response.body(answer.json()).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 }

@@ -12,11 +12,11 @@ import io.uptake.delivery.RecipientGone;
 import io.uptake.people.LinkIdentity;
 import io.uptake.people.PersonRepository;
 import io.uptake.people.PersonRow;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

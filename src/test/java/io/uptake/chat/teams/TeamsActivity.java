@@ -41,22 +41,23 @@ final class TeamsActivity {
 
     /** The bot added to a team, in its General channel. */
     static TeamsActivity botAddedToTeam(String tenant, String teamId, String installerId) {
-        TeamsActivity a = new TeamsActivity("conversationUpdate", tenant).channel(tenant, teamId, teamId, installerId);
+        TeamsActivity a = new TeamsActivity("conversationUpdate", tenant)
+                .channel(tenant, teamId, teamId, installerId);
         a.json.putArray("membersAdded").add(account(BOT_ID));
-        ((ObjectNode) a.json.get("channelData")).put("eventType", "teamMemberAdded");
+        a.channelData().put("eventType", "teamMemberAdded");
         return a;
     }
 
     static TeamsActivity botRemovedFromTeam(String tenant, String teamId, String userId) {
         TeamsActivity a = new TeamsActivity("conversationUpdate", tenant).channel(tenant, teamId, teamId, userId);
         a.json.putArray("membersRemoved").add(account(BOT_ID));
-        ((ObjectNode) a.json.get("channelData")).put("eventType", "teamMemberRemoved");
+        a.channelData().put("eventType", "teamMemberRemoved");
         return a;
     }
 
     static TeamsActivity channelCreated(String tenant, String teamId, String channelId, String userId) {
         TeamsActivity a = new TeamsActivity("conversationUpdate", tenant).channel(tenant, teamId, channelId, userId);
-        ((ObjectNode) a.json.get("channelData")).put("eventType", "channelCreated").putObject("channel").put("id", channelId);
+        a.channelData().put("eventType", "channelCreated").putObject("channel").put("id", channelId);
         return a;
     }
 
@@ -123,9 +124,13 @@ final class TeamsActivity {
         json.set("from", account(userId).put("aadObjectId", "aad-" + userId));
         json.putObject("conversation").put("conversationType", "channel").put("tenantId", tenant)
                 .put("isGroup", true).put("id", channelId);
-        ObjectNode data = (ObjectNode) json.get("channelData");
+        ObjectNode data = channelData();
         data.putObject("team").put("id", teamId).put("name", "Claims");
         return this;
+    }
+
+    private ObjectNode channelData() {
+        return (ObjectNode) json.get("channelData");
     }
 
     private static ObjectNode account(String id) {

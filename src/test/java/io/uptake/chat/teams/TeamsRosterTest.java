@@ -57,7 +57,8 @@ class TeamsRosterTest extends TeamsTestContext {
                     assertThat(i.aadObjectId()).isEqualTo("aad-29:ana");
                 });
         assertThat(connector.rosterReads()).hasSize(2)
-                .allSatisfy(read -> assertThat(read.authorization()).isEqualTo("Bearer " + StaticTokenCredentials.TOKEN));
+                .allSatisfy(read -> assertThat(read.authorization())
+                        .isEqualTo("Bearer " + StaticTokenCredentials.TOKEN));
         assertThat(Duration.between(before, clock.instant())).isGreaterThanOrEqualTo(RosterReader.PAGE_INTERVAL);
     }
 
