@@ -38,9 +38,12 @@ class InstallationStore {
             return true;
         }
         TeamsInstallationRow row = known.get();
-        rows.update(new TeamsInstallationRow(row.id(), row.tenantId(), installed.scope(), row.conversationId(),
-                installed.teamId() != null ? installed.teamId() : row.teamId(), installed.serviceUrl(),
-                installed.conversationRef(), row.installed() ? row.installedAt() : now, null));
+        TeamsInstallationRow current = new TeamsInstallationRow(row.id(), row.tenantId(), installed.scope(),
+                row.conversationId(), installed.teamId() != null ? installed.teamId() : row.teamId(),
+                installed.serviceUrl(), installed.conversationRef(), row.installed() ? row.installedAt() : now, null);
+        if (!current.equals(row)) {
+            rows.update(current);
+        }
         return !row.installed();
     }
 

@@ -8,6 +8,7 @@ import com.microsoft.bot.schema.teams.TeamsChannelAccount;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.Locale;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,18 +46,18 @@ class Installations {
     }
 
     /** Any activity from a conversation: its reference is kept fresh, and a personal chat's person linked. */
-    long seen(TurnContext turn) {
+    OptionalLong seen(TurnContext turn) {
         Activity activity = turn.getActivity();
         String ref = capture(activity);
         if (!Activities.personal(activity) || activity.getFrom() == null
                 || Activities.blank(activity.getFrom().getId())) {
-            return -1;
+            return OptionalLong.empty();
         }
         String tenant = Activities.tenantId(activity);
         boolean known = people.find(tenant, activity.getFrom().getId()).isPresent();
         long personId = people.linkSender(activity, known ? null : email(turn, activity.getFrom().getId()), ref);
         people.reachable(personId);
-        return personId;
+        return OptionalLong.of(personId);
     }
 
     /** The app was removed from a personal chat, a team or a group chat, or the bot from a team. */

@@ -29,7 +29,8 @@ class TextCommands {
         if (!Activities.personal(activity)) {
             return markdown(PERSONAL_ONLY);
         }
-        long personId = installations.seen(turn);
+        long personId = installations.seen(turn)
+                .orElseThrow(() -> new IllegalStateException("a personal-chat message without a sender"));
         String text = activity.getText() == null ? "" : Activity.removeRecipientMentionImmutable(activity);
         return markdown(commands.run(personId, text == null ? "" : text));
     }

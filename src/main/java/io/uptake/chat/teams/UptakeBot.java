@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Routes each kind of Teams activity to its handler. Invoke names the bot does not handle get the SDK's
- * answer (501, not implemented), which is the protocol's way of saying so.
+ * answer, status 501, which is how the protocol says a bot does not take that invoke.
  */
 @Singleton
 @Requires(condition = TeamsOn.class)
