@@ -1,0 +1,56 @@
+package io.uptake.chat.teams;
+
+import com.microsoft.bot.connector.Conversations;
+import com.microsoft.bot.connector.authentication.AppCredentials;
+import com.microsoft.bot.connector.rest.RestConnectorClient;
+import com.microsoft.bot.restclient.retry.RetryStrategy;
+import io.micronaut.context.annotation.Requires;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Response;
+
+/**
+ * Bot Connector clients, one per service URL, carrying the bot's credentials. They never retry on their own:
+ * the outbox dispatcher decides when to try again, with backoff, pacing and a limit.
+ */
+@Singleton
+@Requires(condition = TeamsOn.class)
+class Connectors {
+
+    private static final RetryStrategy NEVER = new RetryStrategy("never", false) {
+        @Override
+        public boolean shouldRetry(int retryCount, Response response) {
+            return false;
+        }
+    };
+
+    private final AppCredentials credentials;
+    private final Map<String, RestConnectorClient> clients = new ConcurrentHashMap<>();
+
+    Connectors(AppCredentials credentials) {
+        this.credentials = credentials;
+    }
+
+    Conversations at(String serviceUrl) {
+        return client(serviceUrl).getConversations();
+    }
+
+    RestConnectorClient client(String serviceUrl) {
+        String base = serviceUrl.endsWith("/") ? serviceUrl : serviceUrl + "/";
+        return clients.computeIfAbsent(base, url -> new RestConnectorClient(
+                RestConnectorClient.getDefaultRestClientBuilder(url, credentials)
+                        .withRetryStrategy(NEVER)
+                        .withConnectionTimeout(10, TimeUnit.SECONDS)
+                        .withReadTimeout(20, TimeUnit.SECONDS)
+                        .build()));
+    }
+
+    @PreDestroy
+    void close() {
+        clients.values().forEach(RestConnectorClient::close);
+        clients.clear();
+    }
+}

@@ -1,0 +1,25 @@
+package io.uptake.chat.teams;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import io.uptake.catalog.AudienceRow;
+import io.uptake.people.AudienceMemberRow;
+import java.util.List;
+
+/** The audience tables as the Teams roster sync reads and writes them. */
+final class RosterRepositories {
+
+    private RosterRepositories() {
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Audiences extends CrudRepository<AudienceRow, Long> {
+        List<AudienceRow> findByKindOrderById(String kind);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Members extends CrudRepository<AudienceMemberRow, Long> {
+        List<AudienceMemberRow> findByAudienceId(Long audienceId);
+    }
+}

@@ -1,0 +1,94 @@
+package io.uptake.chat.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ChannelAccount;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import io.uptake.delivery.RecipientGone;
+import io.uptake.people.LinkIdentity;
+import io.uptake.people.PersonRepository;
+import io.uptake.people.PersonRow;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The people behind Teams users: linked by email when Teams gives one, marked reachable or not. */
+@Singleton
+@Requires(condition = TeamsOn.class)
+class TeamsPeople {
+
+    static final String PLATFORM = "teams";
+
+    /** Where the activity's own locale is kept once it is taken off the activity (see {@link InboundActivities}). */
+    static final String LOCALE = "uptakeLocale";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TeamsPeople.class);
+
+    private final LinkIdentity link;
+    private final PersonRepository people;
+    private final ApplicationEventPublisher<RecipientGone> gone;
+    private final Clock clock;
+
+    TeamsPeople(LinkIdentity link, PersonRepository people, ApplicationEventPublisher<RecipientGone> gone,
+                Clock clock) {
+        this.link = link;
+        this.people = people;
+        this.gone = gone;
+        this.clock = clock;
+    }
+
+    /** Links the sender of an activity in a personal chat, keeping the chat's reference; returns the person. */
+    long linkSender(Activity activity, @Nullable String email, String conversationRef) {
+        ChannelAccount user = activity.getFrom();
+        JsonNode locale = activity.getProperties().get(LOCALE);
+        return link.link(new LinkIdentity.ChatUser(PLATFORM, Activities.tenantId(activity), user.getId(), email,
+                user.getName(), activity.getLocalTimezone(), locale instanceof TextNode t ? t.asText() : null,
+                user.getAadObjectId(), conversationRef));
+    }
+
+    /** Links a team member the roster listed. */
+    long linkMember(String tenantId, String userId, @Nullable String email, @Nullable String name,
+                    @Nullable String aadObjectId) {
+        return link.link(new LinkIdentity.ChatUser(PLATFORM, tenantId, userId, email, name, null, null, aadObjectId,
+                null));
+    }
+
+    /** Stores the reference of a chat the bot opened itself, for a user it already knows. */
+    void rememberChat(String tenantId, String userId, String conversationRef) {
+        if (link.find(PLATFORM, tenantId, userId).isPresent()) {
+            link.link(new LinkIdentity.ChatUser(PLATFORM, tenantId, userId, null, null, null, null, null,
+                    conversationRef));
+        }
+    }
+
+    Optional<Long> find(String tenantId, String userId) {
+        return link.find(PLATFORM, tenantId, userId);
+    }
+
+    /** The person removed the app or blocked the bot: nothing more is queued for them. */
+    void unreachable(long personId, String reason) {
+        gone.publishEvent(new RecipientGone(personId, PLATFORM, reason));
+    }
+
+    /** The person installed the app again or wrote to the bot: Teams can reach them, so Uptake may again. */
+    @Transactional
+    void reachable(long personId) {
+        people.findById(personId)
+                .filter(p -> p.unreachableAt() != null && p.unreachableReason() != null
+                        && p.unreachableReason().startsWith(PLATFORM + ":"))
+                .ifPresent(p -> {
+                    Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+                    people.update(new PersonRow(p.id(), p.email(), p.displayName(), p.timeZone(), p.locale(),
+                            p.optedOutAt(), p.pausedUntil(), null, null, p.erasedAt(), p.createdAt(), now));
+                    LOG.info("Person {} is reachable on Teams again", p.id());
+                });
+    }
+}

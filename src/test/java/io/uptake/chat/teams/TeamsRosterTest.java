@@ -1,0 +1,113 @@
+package io.uptake.chat.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.uptake.catalog.Pulse;
+import io.uptake.catalog.Question;
+import io.uptake.people.AudienceMemberRepository;
+import io.uptake.people.AudienceMemberRow;
+import io.uptake.people.ChatIdentityRepository;
+import io.uptake.people.FindOrAddPerson;
+import io.uptake.time.MutableClock;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A Teams team's roster as a workflow's audience: read page by page, paced, matched to people by email. */
+@MicronautTest(transactional = false)
+class TeamsRosterTest extends TeamsTestContext {
+
+    static final String TENANT = "tenant-roster";
+
+    @Inject
+    ApplicationContext context;
+    @Inject
+    SyncTeamsRosters sync;
+    @Inject
+    AudienceMemberRepository members;
+    @Inject
+    ChatIdentityRepository identities;
+    @Inject
+    FindOrAddPerson findOrAdd;
+    @Inject
+    MutableClock clock;
+
+    @Test
+    void theRosterBecomesTheAudienceAndEmailsFindThePeopleAlreadyNamed() {
+        long ana = findOrAdd.byEmail("ana@example.com").id();
+        long audience = installedTeam("19:r1@thread.tacv2");
+        connector.roster("19:r1@thread.tacv2", List.of(
+                TeamsActivity.members(TeamsActivity.member("29:ana", "ana@example.com", "Ana"),
+                        TeamsActivity.member("29:ben", "ben@example.com", "Ben")),
+                TeamsActivity.members(TeamsActivity.member("29:cy", "cy@example.com", "Cy"))));
+        Instant before = clock.instant();
+
+        SyncTeamsRosters.Report report = sync.run();
+
+        assertThat(report).isEqualTo(new SyncTeamsRosters.Report(1, 3, 3, 0, 0));
+        assertThat(members.findByAudienceIdAndLeftAtIsNull(audience)).extracting(AudienceMemberRow::personId)
+                .hasSize(3).contains(ana);
+        assertThat(identities.findByPlatformAndTenantIdAndUserId("teams", TENANT, "29:ana").orElseThrow())
+                .satisfies(i -> {
+                    assertThat(i.personId()).isEqualTo(ana);
+                    assertThat(i.aadObjectId()).isEqualTo("aad-29:ana");
+                });
+        assertThat(connector.rosterReads()).hasSize(2)
+                .allSatisfy(read -> assertThat(read.authorization())
+                        .isEqualTo("Bearer " + StaticTokenCredentials.TOKEN));
+        assertThat(Duration.between(before, clock.instant())).isGreaterThanOrEqualTo(RosterReader.PAGE_INTERVAL);
+    }
+
+    @Test
+    void someoneWhoLeftTheTeamLeavesTheAudienceAndSomeoneBackRejoins() {
+        long audience = installedTeam("19:r2@thread.tacv2");
+        connector.roster("19:r2@thread.tacv2", List.of(TeamsActivity.members(
+                TeamsActivity.member("29:dee", "dee@example.com", "Dee"),
+                TeamsActivity.member("29:eli", "eli@example.com", "Eli"))));
+        sync.run();
+        connector.roster("19:r2@thread.tacv2", List.of(TeamsActivity.members(
+                TeamsActivity.member("29:dee", "dee@example.com", "Dee"))));
+
+        assertThat(sync.run()).isEqualTo(new SyncTeamsRosters.Report(1, 1, 0, 1, 0));
+        assertThat(members.findByAudienceIdAndLeftAtIsNull(audience)).hasSize(1);
+
+        connector.roster("19:r2@thread.tacv2", List.of(TeamsActivity.members(
+                TeamsActivity.member("29:dee", "dee@example.com", "Dee"),
+                TeamsActivity.member("29:eli", "eli@example.com", "Eli"))));
+
+        assertThat(sync.run()).isEqualTo(new SyncTeamsRosters.Report(1, 2, 1, 0, 0));
+        assertThat(members.findByAudienceIdAndLeftAtIsNull(audience)).hasSize(2);
+    }
+
+    @Test
+    void aTeamWithoutTheAppIsSkippedAndNotAsked() {
+        TeamsWorld.declare(context, "roster-none", "19:never-installed@thread.tacv2", Pulse.Mode.CONFIDENTIAL,
+                Question.TRUST);
+
+        assertThat(sync.run()).isEqualTo(new SyncTeamsRosters.Report(0, 0, 0, 0, 1));
+        assertThat(connector.rosterReads()).isEmpty();
+    }
+
+    @Test
+    void aRosterThatCannotBeReadLeavesTheAudienceAsItWas() {
+        long audience = installedTeam("19:r4@thread.tacv2");
+        connector.roster("19:r4@thread.tacv2", List.of(TeamsActivity.members(
+                TeamsActivity.member("29:fin", "fin@example.com", "Fin"))));
+        sync.run();
+        connector.reset();
+
+        assertThat(sync.run()).isEqualTo(new SyncTeamsRosters.Report(0, 0, 0, 0, 1));
+        assertThat(members.findByAudienceIdAndLeftAtIsNull(audience)).hasSize(1);
+    }
+
+    private long installedTeam(String teamId) {
+        long audience = TeamsWorld.declare(context, "roster-" + teamId.substring(3, 5), teamId,
+                Pulse.Mode.CONFIDENTIAL, Question.TRUST);
+        assertThat(post(TeamsActivity.botAddedToTeam(TENANT, teamId, "29:owner")).status()).isEqualTo(202);
+        return audience;
+    }
+}
