@@ -12,7 +12,7 @@ public class ChatAdapters {
     /**
      * One adapter's state.
      *
-     * @param mode   how it runs (for example {@code single-workspace}, {@code oauth}, {@code socket-mode}), or
+     * @param mode   how it runs (for example {@code single-workspace}, {@code authenticated}), or
      *               {@code off}
      * @param advice what to set to turn it on or fix it; empty when it is on and sound
      */
@@ -48,26 +48,22 @@ public class ChatAdapters {
 
     static Adapter slack(boolean signingSecret, boolean botToken, boolean clientId, boolean clientSecret,
                          boolean appToken) {
-        String turnOn = "set SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN (one workspace), or with SLACK_CLIENT_ID and "
-                + "SLACK_CLIENT_SECRET (OAuth, many workspaces); or SLACK_APP_TOKEN with SLACK_BOT_TOKEN (Socket Mode)";
-        if (appToken) {
-            return botToken ? new Adapter("slack", true, "socket-mode", "")
-                    : new Adapter("slack", false, "off", "SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is missing");
+        String turnOn = "set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (one workspace, over HTTP)";
+        if (signingSecret && botToken) {
+            String extra = clientId || clientSecret || appToken
+                    ? "SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_APP_TOKEN are ignored: OAuth for many "
+                    + "workspaces and Socket Mode are not available in this version" : "";
+            return new Adapter("slack", true, "single-workspace", extra);
         }
-        if (!signingSecret) {
-            boolean partly = botToken || clientId || clientSecret;
-            return new Adapter("slack", false, "off", partly ? "SLACK_SIGNING_SECRET is missing: " + turnOn : turnOn);
+        if (clientId || clientSecret || appToken) {
+            return new Adapter("slack", false, "off", "OAuth for many workspaces and Socket Mode are not available in "
+                    + "this version: " + turnOn);
         }
-        if (clientId && clientSecret) {
-            return new Adapter("slack", true, "oauth", "");
+        if (signingSecret || botToken) {
+            return new Adapter("slack", false, "off", (signingSecret ? "SLACK_BOT_TOKEN" : "SLACK_SIGNING_SECRET")
+                    + " is missing: " + turnOn);
         }
-        if (clientId || clientSecret) {
-            return new Adapter("slack", false, "off", "OAuth needs both SLACK_CLIENT_ID and SLACK_CLIENT_SECRET");
-        }
-        if (botToken) {
-            return new Adapter("slack", true, "single-workspace", "");
-        }
-        return new Adapter("slack", false, "off", "SLACK_SIGNING_SECRET is set but no token: " + turnOn);
+        return new Adapter("slack", false, "off", turnOn);
     }
 
     static Adapter teams(boolean appId, boolean appPassword, boolean insecureLocal) {

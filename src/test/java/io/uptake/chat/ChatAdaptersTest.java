@@ -11,15 +11,18 @@ class ChatAdaptersTest {
         ChatAdapters.Adapter slack = ChatAdapters.slack(false, false, false, false, false);
 
         assertThat(slack.on()).isFalse();
-        assertThat(slack.advice()).contains("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_CLIENT_ID",
-                "SLACK_APP_TOKEN");
+        assertThat(slack.advice()).contains("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN");
     }
 
     @Test
-    void slackModesFollowTheCredentialsGiven() {
+    void slackIsOnForOneWorkspaceWithASigningSecretAndABotToken() {
         assertThat(ChatAdapters.slack(true, true, false, false, false).mode()).isEqualTo("single-workspace");
-        assertThat(ChatAdapters.slack(true, false, true, true, false).mode()).isEqualTo("oauth");
-        assertThat(ChatAdapters.slack(false, true, false, false, true).mode()).isEqualTo("socket-mode");
+    }
+
+    @Test
+    void oauthAndSocketModeCredentialsAloneLeaveSlackOffAndSaySo() {
+        assertThat(ChatAdapters.slack(true, false, true, true, false).on()).isFalse();
+        assertThat(ChatAdapters.slack(false, true, false, false, true).advice()).contains("not available");
     }
 
     @Test

@@ -19,28 +19,8 @@ public record SlackSettings(
         @Nullable String appToken,
         @Bindable(defaultValue = "https://slack.com/api/") String apiUrl) {
 
-    public boolean singleWorkspace() {
-        return present(botToken);
-    }
-
-    public boolean oauth() {
-        return present(clientId) && present(clientSecret);
-    }
-
-    public boolean socketMode() {
-        return present(appToken);
-    }
-
-    public boolean on() {
-        return (present(signingSecret) && (singleWorkspace() || oauth())) || (socketMode() && singleWorkspace());
-    }
-
     /** The API base with exactly one trailing slash. */
     public String apiBase() {
         return apiUrl.endsWith("/") ? apiUrl : apiUrl + "/";
-    }
-
-    static boolean present(String value) {
-        return value != null && !value.isBlank();
     }
 }
