@@ -4,10 +4,9 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import io.uptake.catalog.AudienceRow;
-import io.uptake.people.AudienceMemberRow;
 import java.util.List;
 
-/** The audience tables as the Teams roster sync reads and writes them. */
+/** The audience table as the Teams roster sync reads and stamps it. */
 final class RosterRepositories {
 
     private RosterRepositories() {
@@ -16,10 +15,5 @@ final class RosterRepositories {
     @JdbcRepository(dialect = Dialect.MYSQL)
     interface Audiences extends CrudRepository<AudienceRow, Long> {
         List<AudienceRow> findByKindOrderById(String kind);
-    }
-
-    @JdbcRepository(dialect = Dialect.MYSQL)
-    interface Members extends CrudRepository<AudienceMemberRow, Long> {
-        List<AudienceMemberRow> findByAudienceId(Long audienceId);
     }
 }
