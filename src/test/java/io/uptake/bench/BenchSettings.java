@@ -6,16 +6,23 @@ import java.util.Map;
 /**
  * The benchmark's knobs: system properties {@code bench.NAME}, overridden by {@code NAME=value} arguments.
  *
- * @param rate        the fake platform's limit L, messages a second; the dispatcher is paced at L as well
+ * @param rate        the fake platform's limit L, messages a second
+ * @param pace        the dispatcher's pace, messages a second: L unless set, above L to see 429s handled
  * @param burst       tokens the fake admits at once above the steady rate
  * @param recipients  people in the round
  * @param concurrency the dispatcher's sends in flight
- * @param killAt      in run B, accepted messages after which the worker is killed
+ * @param killAt      in run B, accepted messages after which the worker is killed: half-way, plus half a batch
  */
-record BenchSettings(double rate, int burst, int recipients, int concurrency, int killAt) {
+record BenchSettings(double rate, double pace, int burst, int recipients, int concurrency, int killAt) {
 
     private static final String PREFIX = "bench.";
     private static final String DERIVED = "auto";
+    /**
+     * Half a dispatcher batch (200 rows are claimed at a time): half-way through the round would be a batch's end,
+     * where nothing is claimed but the sends in flight; a bit later the killed worker also leaves claimed rows it
+     * never sent, which the restart must not lose.
+     */
+    private static final int MID_BATCH = 100;
 
     static BenchSettings from(String[] args) {
         Map<String, String> values = new HashMap<>();
@@ -29,11 +36,13 @@ record BenchSettings(double rate, int burst, int recipients, int concurrency, in
             values.put(arg.substring(0, eq).replaceFirst("^" + PREFIX.replace(".", "\\."), ""), arg.substring(eq + 1));
         }
         double rate = Double.parseDouble(values.getOrDefault("rate", "200"));
+        String pace = values.getOrDefault("pace", DERIVED);
         int recipients = Integer.parseInt(values.getOrDefault("recipients", "10000"));
         int burst = derived(values, "burst", (int) Math.max(1, Math.round(rate / 10)));
         int concurrency = Integer.parseInt(values.getOrDefault("concurrency", "4"));
-        int killAt = derived(values, "killAt", recipients / 2);
-        return new BenchSettings(rate, burst, recipients, concurrency, killAt);
+        int killAt = derived(values, "killAt", recipients / 2 + MID_BATCH);
+        return new BenchSettings(rate, pace.isBlank() || DERIVED.equals(pace) ? rate : Double.parseDouble(pace),
+                burst, recipients, concurrency, killAt);
     }
 
     private static int derived(Map<String, String> values, String name, int otherwise) {

@@ -99,6 +99,17 @@ final class FakeSlack implements AutoCloseable {
         return new Tally(acceptNanos.size(), acceptedBy.size(), throttled, span);
     }
 
+    /** Messages accepted a second after the first {@code warmUp}, to the last accept. */
+    synchronized double rateAfter(Duration warmUp) {
+        if (acceptNanos.isEmpty()) {
+            return 0;
+        }
+        long from = acceptNanos.get(0) + warmUp.toNanos();
+        long last = acceptNanos.get(acceptNanos.size() - 1);
+        long counted = acceptNanos.stream().filter(t -> t >= from).count();
+        return last <= from ? 0 : counted / ((last - from) / 1e9);
+    }
+
     /** Messages accepted in each whole second from the first accept, to see how steady the rate was. */
     synchronized int[] perSecond() {
         if (acceptNanos.isEmpty()) {

@@ -3,6 +3,7 @@ package io.uptake.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,12 +18,14 @@ import java.util.concurrent.TimeUnit;
  * <p>Settings, as system properties {@code -Dbench.NAME=value} (which the Maven profile passes on) or as
  * {@code NAME=value} arguments:
  * <ul>
- *   <li>{@code rate}: the platform's limit L in messages a second, default 200; the dispatcher's
- *       {@code uptake.delivery.slack-posts-per-second} is set to L too</li>
+ *   <li>{@code rate}: the platform's limit L in messages a second, default 200</li>
+ *   <li>{@code pace}: the dispatcher's {@code uptake.delivery.slack-posts-per-second}, default L; set it above L
+ *       to see how 429s are handled</li>
  *   <li>{@code burst}: tokens the fake admits at once above the steady rate, default L/10</li>
  *   <li>{@code recipients}: people in the round, default 10,000</li>
  *   <li>{@code concurrency}: the dispatcher's sends in flight, default 4 (the service's default)</li>
- *   <li>{@code killAt}: in run B, accepted messages after which the worker is killed, default recipients/2</li>
+ *   <li>{@code killAt}: in run B, accepted messages after which the worker is killed, default recipients/2 + 100
+ *       (half a dispatcher batch: see {@link BenchSettings})</li>
  * </ul>
  *
  * <p>The table is printed and written to {@code target/bench/pulse-round.md}; each worker's log and database are
@@ -50,16 +53,20 @@ public final class PulseRoundBenchmark {
 
     private static BenchReport.StraightRun straight(BenchSettings settings) throws Exception {
         long started = System.nanoTime();
+        String loadAtStart = BenchReport.Load.now();
         try (FakeSlack slack = FakeSlack.start(settings.rate(), settings.burst())) {
             WorkerArgs args = seed(settings, "run-a.db", slack);
             expectSuccess(WorkerProcess.start(args, DIR.resolve("run-a.log"), "A"), "run A");
             writePerSecond(slack, DIR.resolve("run-a-per-second.csv"));
-            return new BenchReport.StraightRun(slack.tally(), secondsSince(started));
+            double steady = slack.rateAfter(Duration.ofSeconds(BenchReport.WARM_UP_SECONDS));
+            return new BenchReport.StraightRun(slack.tally(), steady,
+                    new BenchReport.Load(loadAtStart, BenchReport.Load.now()), secondsSince(started));
         }
     }
 
     private static BenchReport.CrashedRun crashed(BenchSettings settings) throws Exception {
         long started = System.nanoTime();
+        String loadAtStart = BenchReport.Load.now();
         try (FakeSlack slack = FakeSlack.start(settings.rate(), settings.burst())) {
             WorkerArgs args = seed(settings, "run-b.db", slack);
             WorkerProcess first = WorkerProcess.start(args, DIR.resolve("run-b-killed.log"), "B1");
@@ -74,7 +81,8 @@ public final class PulseRoundBenchmark {
             WorkerProcess second = WorkerProcess.start(args.resume(), DIR.resolve("run-b-resumed.log"), "B2");
             expectSuccess(second, "run B's restart");
             return new BenchReport.CrashedRun(slack.tally(), acceptedAtKill, killExit,
-                    second.foundSending().orElse(-1), secondsSince(started));
+                    second.foundSending().orElse(-1), new BenchReport.Load(loadAtStart, BenchReport.Load.now()),
+                    secondsSince(started));
         }
     }
 
@@ -83,7 +91,7 @@ public final class PulseRoundBenchmark {
         for (String suffix : new String[] {"", "-wal", "-shm"}) {
             Files.deleteIfExists(Path.of(db + suffix));
         }
-        return new WorkerArgs(WorkerArgs.Mode.SEED, db.toAbsolutePath(), slack.url(), settings.rate(),
+        return new WorkerArgs(WorkerArgs.Mode.SEED, db.toAbsolutePath(), slack.url(), settings.pace(),
                 settings.recipients(), settings.concurrency());
     }
 
