@@ -47,6 +47,7 @@ public final class BenchWorker {
             if (args.mode() == WorkerArgs.Mode.SEED) {
                 seed(context, args.recipients());
             } else {
+                // Nothing is left to give back by now; kept so that the resume does what a restart must.
                 report("released-at-resume=" + dispatcher.releaseClaimsAtStartup(true));
             }
             OutboxRepository rows = context.getBean(OutboxRepository.class);
@@ -69,7 +70,7 @@ public final class BenchWorker {
                 .properties(Map.of(
                         "datasources.default.url", args.database().toString(),
                         "uptake.bench.fake-url", args.platform().toString(),
-                        "uptake.delivery.slack-posts-per-second", args.rate(),
+                        "uptake.delivery.slack-posts-per-second", args.pace(),
                         "uptake.delivery.concurrency", args.concurrency()))
                 .start();
     }

@@ -11,11 +11,11 @@ import java.util.Locale;
  * @param mode        {@code seed} to set up and send a new round, {@code resume} to finish what a killed worker left
  * @param database    the SQLite file
  * @param platform    the fake platform's URL
- * @param rate        the dispatcher's pace in Slack posts a second
+ * @param pace        the dispatcher's pace in Slack posts a second
  * @param recipients  people in the round
  * @param concurrency the dispatcher's sends in flight
  */
-record WorkerArgs(Mode mode, Path database, URI platform, double rate, int recipients, int concurrency) {
+record WorkerArgs(Mode mode, Path database, URI platform, double pace, int recipients, int concurrency) {
 
     enum Mode { SEED, RESUME }
 
@@ -31,10 +31,10 @@ record WorkerArgs(Mode mode, Path database, URI platform, double rate, int recip
 
     List<String> toList() {
         return List.of(mode.name().toLowerCase(Locale.ROOT), database.toString(), platform.toString(),
-                Double.toString(rate), Integer.toString(recipients), Integer.toString(concurrency));
+                Double.toString(pace), Integer.toString(recipients), Integer.toString(concurrency));
     }
 
     WorkerArgs resume() {
-        return new WorkerArgs(Mode.RESUME, database, platform, rate, recipients, concurrency);
+        return new WorkerArgs(Mode.RESUME, database, platform, pace, recipients, concurrency);
     }
 }
