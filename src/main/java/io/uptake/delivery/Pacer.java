@@ -11,8 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Spaces sends to each platform tenant evenly at its configured rate, and holds a tenant back after a 429.
  *
- * <p>A slot is never earlier than one interval after the previous slot, so a dispatcher that fell behind does
- * not catch up in a burst.
+ * <p>Slots follow one another one interval apart. A lane that fell behind, because every send in flight was slow
+ * at once (a garbage-collection pause, a slow commit, a busy CPU), may make up at most {@code concurrency} of the
+ * slots it missed, back to back: short stalls then cost no throughput, and a dispatcher that was idle or far behind
+ * still does not catch up in a burst larger than that.
  */
 @Singleton
 class Pacer {
@@ -35,7 +37,8 @@ class Pacer {
         return lastSlot.compute(key, (k, last) -> {
             Instant earliest = last == null ? now : last.plus(interval);
             Instant paused = pausedUntil.get(tenant(envelope.platform(), envelope.tenantId()));
-            Instant slot = earliest.isBefore(now) ? now : earliest;
+            Instant oldestMissed = now.minus(interval.multipliedBy(settings.concurrency()));
+            Instant slot = earliest.isBefore(oldestMissed) ? oldestMissed : earliest;
             return paused != null && paused.isAfter(slot) ? paused : slot;
         });
     }

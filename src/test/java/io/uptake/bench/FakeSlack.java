@@ -1,0 +1,152 @@
+package io.uptake.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loopback stand-in for Slack's {@code chat.postMessage} that enforces a rate limit and remembers what it
+ * accepted.
+ *
+ * <p>Each POST carries one recipient id as its body. Within the limit it answers 200 with a message reference;
+ * above it, 429 with {@code Retry-After} in whole seconds (at least 1), as Slack does.
+ */
+final class FakeSlack implements AutoCloseable {
+
+    static {
+        // Without TCP_NODELAY the JDK server's separate header and body writes meet the client's delayed ACK,
+        // and every answer waits about 40 ms: four sends in flight then cap the rate near 85 a second.
+        // Read once, when the server's configuration is first loaded.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    private final HttpServer server;
+    private final TokenBucket bucket;
+    private final Map<String, Integer> acceptedBy = new HashMap<>();
+    private final List<Long> acceptNanos = new ArrayList<>();
+    private int throttled;
+
+    private FakeSlack(HttpServer server, TokenBucket bucket) {
+        this.server = server;
+        this.bucket = bucket;
+    }
+
+    /** Starts on an ephemeral loopback port, admitting {@code perSecond} messages a second in bursts of {@code burst}. */
+    static FakeSlack start(double perSecond, int burst) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        FakeSlack fake = new FakeSlack(server, new TokenBucket(perSecond, burst, System::nanoTime));
+        server.createContext("/chat.postMessage", fake::handle);
+        // No executor: answers take microseconds, so they run on the server's own thread without a hand-off.
+        server.setExecutor(null);
+        server.start();
+        return fake;
+    }
+
+    URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/chat.postMessage");
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream body = exchange.getRequestBody()) {
+            String recipient = new String(body.readAllBytes(), StandardCharsets.UTF_8).trim();
+            Duration wait = bucket.tryTake();
+            if (wait.isZero()) {
+                int ref = accept(recipient);
+                respond(exchange, 200, "ts-" + ref);
+            } else {
+                long seconds = Math.max(1, (wait.toNanos() + 999_999_999L) / 1_000_000_000L);
+                synchronized (this) {
+                    throttled++;
+                }
+                exchange.getResponseHeaders().set("Retry-After", Long.toString(seconds));
+                respond(exchange, 429, "ratelimited");
+            }
+        }
+    }
+
+    private synchronized int accept(String recipient) {
+        acceptNanos.add(System.nanoTime());
+        acceptedBy.merge(recipient, 1, Integer::sum);
+        return acceptNanos.size();
+    }
+
+    private static void respond(HttpExchange exchange, int status, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    synchronized int accepted() {
+        return acceptNanos.size();
+    }
+
+    /** What the platform saw so far. */
+    synchronized Tally tally() {
+        Duration span = acceptNanos.isEmpty() ? Duration.ZERO
+                : Duration.ofNanos(acceptNanos.get(acceptNanos.size() - 1) - acceptNanos.get(0));
+        return new Tally(acceptNanos.size(), acceptedBy.size(), throttled, span);
+    }
+
+    /** Messages accepted a second after the first {@code warmUp}, to the last accept. */
+    synchronized double rateAfter(Duration warmUp) {
+        if (acceptNanos.isEmpty()) {
+            return 0;
+        }
+        long from = acceptNanos.get(0) + warmUp.toNanos();
+        long last = acceptNanos.get(acceptNanos.size() - 1);
+        long counted = acceptNanos.stream().filter(t -> t >= from).count();
+        return last <= from ? 0 : counted / ((last - from) / 1e9);
+    }
+
+    /** Messages accepted in each whole second from the first accept, to see how steady the rate was. */
+    synchronized int[] perSecond() {
+        if (acceptNanos.isEmpty()) {
+            return new int[0];
+        }
+        long first = acceptNanos.get(0);
+        int[] counts = new int[(int) ((acceptNanos.get(acceptNanos.size() - 1) - first) / 1_000_000_000L) + 1];
+        acceptNanos.forEach(t -> counts[(int) ((t - first) / 1_000_000_000L)]++);
+        return counts;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    /**
+     * Counts of what the fake platform received.
+     *
+     * @param accepted messages answered 200, duplicates included
+     * @param distinct recipients that got at least one message
+     * @param throttled requests answered 429
+     * @param span     time from the first accepted message to the last
+     */
+    record Tally(int accepted, int distinct, int throttled, Duration span) {
+
+        int duplicates() {
+            return accepted - distinct;
+        }
+
+        int lost(int expected) {
+            return expected - distinct;
+        }
+
+        /** Messages accepted a second, over the span from the first to the last. */
+        double rate() {
+            return span.isZero() ? 0 : accepted / (span.toNanos() / 1e9);
+        }
+    }
+}
