@@ -70,6 +70,8 @@ class SlackEndToEndTest implements TestPropertyProvider {
     LinkIdentity identities;
     @Inject
     PersonRepository people;
+    @Inject
+    io.micronaut.context.ApplicationContext context;
 
     @Override
     public Map<String, String> getProperties() {
@@ -190,12 +192,83 @@ class SlackEndToEndTest implements TestPropertyProvider {
         assertThat(status).isIn(200, 404);
     }
 
+    @Test
+    @Order(6)
+    void aCommentIsWrittenInAModalAndAnEmptyOneIsRefusedInline() throws Exception {
+        FakeSlackApi.Call post = slackApi.calls("chat.postMessage").stream()
+                .filter(c -> c.params().get("channel").equals("U1")).findFirst().orElseThrow();
+        String value = commentValue(post);
+
+        http.toBlocking().exchange(signed().form(commentClick("U1", value)));
+        String empty = http.toBlocking().retrieve(signed().form(viewSubmission("U1", value, "  ")));
+        var written = http.toBlocking().exchange(signed().form(viewSubmission("U1", value, "Saves me an hour a day")),
+                String.class);
+
+        assertThat(slackApi.calls("views.open")).singleElement()
+                .satisfies(c -> assertThat(c.params().get("trigger_id")).isEqualTo("1.2.3"));
+        assertThat(empty).contains("\"response_action\":\"errors\"", "characters");
+        assertThat(written.code()).isEqualTo(200);
+        long ana = people.findByEmail("ana@example.com").orElseThrow().id();
+        assertThat(context.getBean(io.uptake.pulse.PersonalPulses.class).recentAnswers(ana))
+                .anySatisfy(a -> assertThat(a.answer()).isEqualTo("Saves me an hour a day"));
+    }
+
+    @Test
+    @Order(7)
+    void theHomeTabSwitchOptsAPersonOutAndBackIn() {
+        long ana = people.findByEmail("ana@example.com").orElseThrow().id();
+
+        http.toBlocking().exchange(signed().form(homeClick("U1", HomeTab.OPT_OUT)));
+        assertThat(people.findById(ana).orElseThrow().optedOutAt()).isNotNull();
+        http.toBlocking().exchange(signed().form(homeClick("U1", HomeTab.OPT_IN)));
+        assertThat(people.findById(ana).orElseThrow().optedOutAt()).isNull();
+        assertThat(slackApi.calls("views.publish").get(slackApi.calls("views.publish").size() - 1).params()
+                .get("view")).contains(HomeTab.OPT_OUT);
+    }
+
+    private String commentClick(String user, String value) {
+        return "payload=" + enc(actionPayload(user, PulseActions.COMMENT_PREFIX + "comment", value));
+    }
+
+    private String homeClick(String user, String actionId) {
+        return "payload=" + enc(actionPayload(user, actionId, null));
+    }
+
+    private String actionPayload(String user, String actionId, String value) {
+        return "{\"type\":\"block_actions\",\"team\":{\"id\":\"" + TEAM + "\",\"domain\":\"x\"},"
+                + "\"user\":{\"id\":\"" + user + "\",\"team_id\":\"" + TEAM + "\"},\"api_app_id\":\"A1\","
+                + "\"trigger_id\":\"1.2.3\",\"container\":{\"type\":\"view\"},"
+                + "\"actions\":[{\"type\":\"button\",\"action_id\":\"" + actionId + "\",\"block_id\":\"b\","
+                + (value == null ? "" : "\"value\":" + JSON.valueToTree(value) + ",") + "\"action_ts\":\"1\"}]}";
+    }
+
+    private String viewSubmission(String user, String metadata, String text) {
+        String payload = "{\"type\":\"view_submission\",\"team\":{\"id\":\"" + TEAM + "\"},"
+                + "\"user\":{\"id\":\"" + user + "\",\"team_id\":\"" + TEAM + "\"},\"api_app_id\":\"A1\","
+                + "\"view\":{\"id\":\"V1\",\"type\":\"modal\",\"callback_id\":\"" + CommentModal.CALLBACK + "\","
+                + "\"private_metadata\":" + JSON.valueToTree(metadata) + ",\"state\":{\"values\":{\""
+                + CommentModal.BLOCK + "\":{\"" + CommentModal.INPUT + "\":{\"type\":\"plain_text_input\",\"value\":"
+                + JSON.valueToTree(text) + "}}}}}}";
+        return "payload=" + enc(payload);
+    }
+
+    private static String commentValue(FakeSlackApi.Call post) throws Exception {
+        for (JsonNode block : JSON.readTree(post.params().get("blocks"))) {
+            for (JsonNode element : block.path("elements")) {
+                if (element.path("action_id").asText("").startsWith(PulseActions.COMMENT_PREFIX)) {
+                    return element.path("value").asText();
+                }
+            }
+        }
+        throw new AssertionError("no comment button");
+    }
+
     private void declareChannelAudience() {
         Workflow workflow = new Workflow("e2e-flow", "e2e", "Claims triage", Stage.PILOT,
                 Optional.of(LocalDate.parse("2026-09-01")), "ana@example.com",
                 new Audience.SlackChannel("C0123ABCD"), 2, Optional.empty(), Optional.empty(), Optional.empty());
         Pulse pulse = new Pulse("e2e-weekly", workflow.id(), new Schedule(Set.of(DayOfWeek.TUESDAY),
-                LocalTime.of(10, 0), Optional.empty()), List.of(Question.USAGE, Question.TRUST),
+                LocalTime.of(10, 0), Optional.empty()), List.of(Question.USAGE, Question.TRUST, Question.COMMENT),
                 Pulse.Mode.CONFIDENTIAL, Duration.ofHours(24), 1, Duration.ofHours(72));
         syncCatalog.sync(new Catalog(List.of(new Programme("e2e", "E2E", "cfo@example.com", List.of(workflow))),
                 List.of(pulse), CheckinPolicy.DEFAULT, List.of()));
