@@ -3,6 +3,7 @@ package io.uptake.delivery;
 import io.uptake.catalog.ChannelRef.Platform;
 import io.uptake.message.ChatMessage;
 import io.uptake.message.MessageCodec;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +48,7 @@ public class Dispatcher {
     private final Clock clock;
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
     private final AtomicLong passes = new AtomicLong();
+    private final ExecutorService pool;
 
     Dispatcher(OutboxRepository rows, OutboxTransitions transitions, MessageCodec codec, List<ChatGateway> gateways,
                Pacer pacer, Sleeper sleeper, DeliverySettings settings, Clock clock) {
@@ -58,32 +60,38 @@ public class Dispatcher {
         this.sleeper = sleeper;
         this.settings = settings;
         this.clock = clock;
+        AtomicLong threads = new AtomicLong();
+        this.pool = Executors.newFixedThreadPool(Math.max(1, settings.concurrency()), task -> {
+            Thread thread = new Thread(task, "outbox-send-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
     }
 
     /** Sends everything that is due now, waiting as pacing requires; returns when nothing due is left. */
     public DispatchReport dispatchDue() {
         DispatchReport report = new DispatchReport();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.concurrency()));
-        try {
-            while (true) {
-                DispatchReport pass = new DispatchReport();
-                String claim = instance + ":" + passes.incrementAndGet();
-                Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-                rows.releaseStaleClaims(now.minus(settings.claimLease()));
-                if (rows.claimDue(claim, now, settings.batchSize()) == 0) {
-                    break;
-                }
-                List<Future<?>> sends = rows.findClaimed(claim, OutboxRow.SENDING).stream()
-                        .<Future<?>>map(row -> pool.submit(() -> handle(row, pass)))
-                        .toList();
-                await(sends);
-                merge(report, pass);
-                if (pass.sent() + pass.dead() + pass.expired() + pass.retried() == 0) {
-                    break;
-                }
+        while (true) {
+            DispatchReport pass = new DispatchReport();
+            String claim = instance + ":" + passes.incrementAndGet();
+            Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+            rows.releaseStaleClaims(now.minus(settings.claimLease()));
+            if (rows.claimDue(claim, now, settings.batchSize()) == 0) {
+                break;
             }
-        } finally {
-            pool.shutdownNow();
+            List<Future<?>> sends = rows.findClaimed(claim, OutboxRow.SENDING).stream()
+                    .<Future<?>>map(row -> pool.submit(() -> handle(row, pass)))
+                    .toList();
+            await(sends);
+            merge(report, pass);
+            if (pass.sent() + pass.dead() + pass.expired() + pass.retried() == 0) {
+                break;
+            }
         }
         if (!report.idle()) {
             LOG.info("Outbox pass: {}", report);
