@@ -226,6 +226,24 @@ class SlackEndToEndTest implements TestPropertyProvider {
                 .get("view")).contains(HomeTab.OPT_OUT);
     }
 
+    @Test
+    @Order(8)
+    void someoneNotAskedIsToldPrivatelyAndNothingIsStored() throws Exception {
+        FakeSlackApi.Call post = slackApi.calls("chat.postMessage").stream()
+                .filter(c -> c.params().get("channel").equals("U1")).findFirst().orElseThrow();
+        identities.link(new LinkIdentity.ChatUser("slack", TEAM, "U7", null, null, null, null, null, null));
+        dispatcher.dispatchDue();
+        int updates = slackApi.calls("chat.update").size();
+
+        var response = http.toBlocking().exchange(signed().form(blockAction("U7", buttonValue(post, "2"))));
+        dispatcher.dispatchDue();
+
+        assertThat(response.code()).isEqualTo(200);
+        assertThat(slackApi.calls("response")).singleElement().satisfies(c -> assertThat(c.params().toString())
+                .contains("was not sent to you"));
+        assertThat(slackApi.calls("chat.update")).hasSize(updates);
+    }
+
     private String commentClick(String user, String value) {
         return "payload=" + enc(actionPayload(user, PulseActions.COMMENT_PREFIX + "comment", value));
     }
