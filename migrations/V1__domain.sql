@@ -295,6 +295,8 @@ CREATE TABLE slack_installation (
     bot_token_expires  TIMESTAMP,
     scopes             VARCHAR(2000),
     installer_user_id  VARCHAR(50),
+    team_name          VARCHAR(200),
+    refresh_claimed_at TIMESTAMP,        -- one instance at a time refreshes a rotating token
     installed_at       TIMESTAMP NOT NULL,
     uninstalled_at     TIMESTAMP,
     UNIQUE (team_id)

@@ -20,9 +20,16 @@ class ChatAdaptersTest {
     }
 
     @Test
-    void oauthAndSocketModeCredentialsAloneLeaveSlackOffAndSaySo() {
-        assertThat(ChatAdapters.slack(true, false, true, true, false).on()).isFalse();
+    void slackRunsOverOAuthWithASigningSecretAndClientCredentials() {
+        assertThat(ChatAdapters.slack(true, false, true, true, false).mode()).isEqualTo("oauth");
+        assertThat(ChatAdapters.slack(true, false, true, false, false).advice()).contains("needs both");
+    }
+
+    @Test
+    void socketModeCredentialsAreReportedAsNotAvailable() {
+        assertThat(ChatAdapters.slack(false, true, false, false, true).on()).isFalse();
         assertThat(ChatAdapters.slack(false, true, false, false, true).advice()).contains("not available");
+        assertThat(ChatAdapters.slack(true, true, false, false, true).advice()).contains("SLACK_APP_TOKEN is ignored");
     }
 
     @Test

@@ -29,4 +29,21 @@ class SlackBolt {
         listeners.forEach(listener -> listener.register(app));
         return app;
     }
+
+    /** Many workspaces: each request is authorised with the token its workspace stored when it installed Uptake. */
+    @Singleton
+    @Requires(property = "uptake.slack.signing-secret", pattern = ".+")
+    @Requires(bean = StoredBots.class)
+    App oauthApp(SlackSettings settings, Slack slack, List<SlackListener> listeners, StoredBots bots) {
+        AppConfig config = AppConfig.builder()
+                .signingSecret(settings.signingSecret())
+                .clientId(settings.clientId())
+                .clientSecret(settings.clientSecret())
+                .slack(slack)
+                .requestVerificationEnabled(false)
+                .build();
+        App app = new App(config).service(bots);
+        listeners.forEach(listener -> listener.register(app));
+        return app;
+    }
 }

@@ -53,8 +53,8 @@ final class SlackEventsController {
     @Post(uri = "/events", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> events(HttpRequest<?> request, @Body byte[] body) {
         if (!app.isPresent()) {
-            return error(HttpStatus.SERVICE_UNAVAILABLE, "The Slack adapter is off: set SLACK_SIGNING_SECRET and "
-                    + "SLACK_BOT_TOKEN to turn it on.");
+            return error(HttpStatus.SERVICE_UNAVAILABLE, "The Slack adapter is off: set SLACK_SIGNING_SECRET with "
+                    + "SLACK_BOT_TOKEN, or with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, to turn it on.");
         }
         SlackSignature.Refusal refusal = new SlackSignature(settings.signingSecret(), clock).check(
                 request.getHeaders().get("X-Slack-Request-Timestamp"), request.getHeaders().get("X-Slack-Signature"),

@@ -14,6 +14,7 @@ import java.time.Duration;
 class SlackSchedules {
 
     static final String KEY = "slack:audience-sync";
+    static final String HOUSEKEEPING = "slack:forget-old-requests";
 
     private final Schedules schedules;
 
@@ -24,6 +25,7 @@ class SlackSchedules {
     @EventListener
     void onStartup(StartupEvent event) {
         schedules.every(KEY, SlackAudienceSyncJob.class, Duration.ofDays(1), Duration.ofSeconds(30));
+        schedules.every(HOUSEKEEPING, ForgetOldRequests.class, Duration.ofDays(1));
     }
 
     @EventListener

@@ -1,0 +1,30 @@
+package io.uptake.chat.slack;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.GeneratedValue;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+/**
+ * A workspace that installed Uptake over OAuth, with its bot token.
+ *
+ * @param botRefreshToken  present when the app rotates tokens; the token then expires at {@code botTokenExpires}
+ * @param refreshClaimedAt set while one instance refreshes the token, so no other refreshes it at the same time
+ */
+@MappedEntity(value = "slack_installation", escape = false)
+record SlackInstallationRow(
+        @Id @GeneratedValue @Nullable Long id,
+        String teamId,
+        @Nullable String enterpriseId,
+        @Nullable String botUserId,
+        String botToken,
+        @Nullable String botRefreshToken,
+        @Nullable Instant botTokenExpires,
+        @Nullable String scopes,
+        @Nullable String installerUserId,
+        @Nullable String teamName,
+        @Nullable Instant refreshClaimedAt,
+        Instant installedAt,
+        @Nullable Instant uninstalledAt) {
+}
