@@ -12,7 +12,7 @@ public class ChatAdapters {
     /**
      * One adapter's state.
      *
-     * @param mode   how it runs (for example {@code single-workspace}, {@code oauth}, {@code authenticated}), or
+     * @param mode   how it runs (for example {@code single-workspace}, {@code oauth}, {@code socket-mode}, {@code authenticated}), or
      *               {@code off}
      * @param advice what to set to turn it on or fix it; empty when it is on and sound
      */
@@ -49,25 +49,26 @@ public class ChatAdapters {
     static Adapter slack(boolean signingSecret, boolean botToken, boolean clientId, boolean clientSecret,
                          boolean appToken) {
         String turnOn = "set SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN (one workspace), or with SLACK_CLIENT_ID and "
-                + "SLACK_CLIENT_SECRET (installed over OAuth in many workspaces)";
-        String noSocketMode = appToken ? "SLACK_APP_TOKEN is ignored: Socket Mode is not available in this version"
-                : "";
+                + "SLACK_CLIENT_SECRET (installed over OAuth in many workspaces), or SLACK_APP_TOKEN with "
+                + "SLACK_BOT_TOKEN (Socket Mode)";
+        if (appToken && botToken) {
+            return new Adapter("slack", true, "socket-mode", "");
+        }
         if (signingSecret && botToken) {
             String extra = clientId || clientSecret
-                    ? "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are ignored while SLACK_BOT_TOKEN is set" : noSocketMode;
+                    ? "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are ignored while SLACK_BOT_TOKEN is set" : "";
             return new Adapter("slack", true, "single-workspace", extra);
         }
         if (signingSecret && clientId && clientSecret) {
-            return new Adapter("slack", true, "oauth", noSocketMode);
+            String extra = appToken ? "SLACK_APP_TOKEN is ignored: Socket Mode needs SLACK_BOT_TOKEN" : "";
+            return new Adapter("slack", true, "oauth", extra);
         }
-        if (appToken && !signingSecret) {
-            return new Adapter("slack", false, "off", "Socket Mode is not available in this version: " + turnOn);
-        }
-        if (signingSecret || botToken || clientId || clientSecret) {
-            String missing = !signingSecret ? "SLACK_SIGNING_SECRET" : clientId || clientSecret
-                    ? "OAuth needs both SLACK_CLIENT_ID and SLACK_CLIENT_SECRET" : "SLACK_BOT_TOKEN";
-            return new Adapter("slack", false, "off", missing + (missing.startsWith("SLACK") ? " is missing: " : ": ")
-                    + turnOn);
+        if (signingSecret || botToken || clientId || clientSecret || appToken) {
+            String missing = appToken ? "Socket Mode needs SLACK_BOT_TOKEN"
+                    : !signingSecret ? "SLACK_SIGNING_SECRET is missing"
+                    : clientId || clientSecret ? "OAuth needs both SLACK_CLIENT_ID and SLACK_CLIENT_SECRET"
+                    : "SLACK_BOT_TOKEN is missing";
+            return new Adapter("slack", false, "off", missing + ": " + turnOn);
         }
         return new Adapter("slack", false, "off", turnOn);
     }

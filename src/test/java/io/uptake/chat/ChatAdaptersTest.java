@@ -26,10 +26,10 @@ class ChatAdaptersTest {
     }
 
     @Test
-    void socketModeCredentialsAreReportedAsNotAvailable() {
-        assertThat(ChatAdapters.slack(false, true, false, false, true).on()).isFalse();
-        assertThat(ChatAdapters.slack(false, true, false, false, true).advice()).contains("not available");
-        assertThat(ChatAdapters.slack(true, true, false, false, true).advice()).contains("SLACK_APP_TOKEN is ignored");
+    void socketModeNeedsAnAppTokenAndABotToken() {
+        assertThat(ChatAdapters.slack(false, true, false, false, true).mode()).isEqualTo("socket-mode");
+        assertThat(ChatAdapters.slack(false, false, false, false, true).advice())
+                .startsWith("Socket Mode needs SLACK_BOT_TOKEN");
     }
 
     @Test

@@ -30,6 +30,22 @@ class SlackBolt {
         return app;
     }
 
+    /** Socket Mode without an HTTP request URL: Slack's requests come over the WebSocket, not signed HTTP. */
+    @Singleton
+    @Requires(property = "uptake.slack.app-token", pattern = ".+")
+    @Requires(property = "uptake.slack.bot-token", pattern = ".+")
+    @Requires(property = "uptake.slack.signing-secret", pattern = "^$")
+    App socketModeApp(SlackSettings settings, Slack slack, List<SlackListener> listeners) {
+        AppConfig config = AppConfig.builder()
+                .singleTeamBotToken(settings.botToken())
+                .slack(slack)
+                .requestVerificationEnabled(false)
+                .build();
+        App app = new App(config);
+        listeners.forEach(listener -> listener.register(app));
+        return app;
+    }
+
     /** Many workspaces: each request is authorised with the token its workspace stored when it installed Uptake. */
     @Singleton
     @Requires(property = "uptake.slack.signing-secret", pattern = ".+")

@@ -52,9 +52,9 @@ final class SlackEventsController {
 
     @Post(uri = "/events", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     HttpResponse<?> events(HttpRequest<?> request, @Body byte[] body) {
-        if (!app.isPresent()) {
-            return error(HttpStatus.SERVICE_UNAVAILABLE, "The Slack adapter is off: set SLACK_SIGNING_SECRET with "
-                    + "SLACK_BOT_TOKEN, or with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, to turn it on.");
+        if (!app.isPresent() || settings.signingSecret() == null || settings.signingSecret().isBlank()) {
+            return error(HttpStatus.SERVICE_UNAVAILABLE, "The Slack adapter takes no HTTP requests: set "
+                    + "SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN, or with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET.");
         }
         SlackSignature.Refusal refusal = new SlackSignature(settings.signingSecret(), clock).check(
                 request.getHeaders().get("X-Slack-Request-Timestamp"), request.getHeaders().get("X-Slack-Signature"),
