@@ -244,6 +244,16 @@ class SlackEndToEndTest implements TestPropertyProvider {
         assertThat(slackApi.calls("chat.update")).hasSize(updates);
     }
 
+    @Test
+    @Order(9)
+    void revokedTokensAreAcknowledged() {
+        String event = "{\"type\":\"event_callback\",\"team_id\":\"" + TEAM + "\",\"api_app_id\":\"A1\","
+                + "\"event_id\":\"EvRevoke\",\"event_time\":1,\"event\":{\"type\":\"tokens_revoked\","
+                + "\"tokens\":{\"bot\":[\"UBOT\"]}}}";
+
+        assertThat(http.toBlocking().exchange(signed().json(event)).code()).isEqualTo(200);
+    }
+
     private String commentClick(String user, String value) {
         return "payload=" + enc(actionPayload(user, PulseActions.COMMENT_PREFIX + "comment", value));
     }

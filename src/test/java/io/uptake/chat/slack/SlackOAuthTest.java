@@ -157,6 +157,19 @@ class SlackOAuthTest implements TestPropertyProvider {
         assertThat(states.forgetExpired(clock.instant())).isZero();
     }
 
+    @Test
+    @Order(8)
+    void anUninstalledWorkspaceIsMarkedGoneAndItsTokenNoLongerUsed() {
+        String event = "{\"type\":\"event_callback\",\"team_id\":\"T9\",\"api_app_id\":\"A1\",\"event_id\":"
+                + "\"EvUninstall\",\"event_time\":1,\"event\":{\"type\":\"app_uninstalled\"}}";
+
+        var response = http.toBlocking().exchange(new SignedSlackRequests(clock).json(event));
+
+        assertThat(response.code()).isEqualTo(200);
+        assertThat(installations.findByTeamId("T9").orElseThrow().uninstalledAt()).isNotNull();
+        assertThat(tokens.botToken("T9")).isEmpty();
+    }
+
     private void expireSoon() {
         SlackInstallationRow i = installations.findByTeamId("T9").orElseThrow();
         installations.update(new SlackInstallationRow(i.id(), i.teamId(), i.enterpriseId(), i.botUserId(),
