@@ -30,9 +30,7 @@ class MarkUnreachable {
         people.findById(event.personId()).filter(p -> p.unreachableAt() == null).ifPresent(p -> {
             Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
             String reason = event.platform() + ": " + event.reason();
-            people.update(new PersonRow(p.id(), p.email(), p.displayName(), p.timeZone(), p.locale(), p.optedOutAt(),
-                    p.pausedUntil(), now, reason.length() > 200 ? reason.substring(0, 200) : reason, p.erasedAt(),
-                    p.createdAt(), now));
+            people.update(p.withReachability(now, reason.length() > 200 ? reason.substring(0, 200) : reason, now));
             LOG.info("Person {} is unreachable ({}); no more messages are queued for them", p.id(), reason);
         });
     }

@@ -52,8 +52,7 @@ public class PersonPreferences {
     }
 
     private PersonRow copy(PersonRow p, Instant optedOutAt, Instant pausedUntil) {
-        return new PersonRow(p.id(), p.email(), p.displayName(), p.timeZone(), p.locale(), optedOutAt, pausedUntil,
-                p.unreachableAt(), p.unreachableReason(), p.erasedAt(), p.createdAt(), now());
+        return p.withChoices(optedOutAt, pausedUntil, now());
     }
 
     private Instant now() {

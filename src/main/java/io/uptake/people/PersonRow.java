@@ -25,4 +25,16 @@ public record PersonRow(
     public static PersonRow withEmail(String email, Instant now) {
         return new PersonRow(null, email, null, null, null, null, null, null, null, null, now, now);
     }
+
+    /** The same person with their choices about being asked changed. */
+    public PersonRow withChoices(Instant optedOut, Instant paused, Instant now) {
+        return new PersonRow(id, email, displayName, timeZone, locale, optedOut, paused, unreachableAt,
+                unreachableReason, erasedAt, createdAt, now);
+    }
+
+    /** The same person marked unreachable for a reason, or reachable again when {@code at} is null. */
+    public PersonRow withReachability(Instant at, String reason, Instant now) {
+        return new PersonRow(id, email, displayName, timeZone, locale, optedOutAt, pausedUntil, at, reason, erasedAt,
+                createdAt, now);
+    }
 }

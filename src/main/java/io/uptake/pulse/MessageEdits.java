@@ -5,7 +5,6 @@ import io.uptake.delivery.NewMessage;
 import io.uptake.delivery.Outbox;
 import io.uptake.delivery.OutboxRow;
 import io.uptake.message.ChatMessage;
-import io.uptake.message.MessageCodec;
 import io.uptake.message.PulseAnswered;
 import io.uptake.message.PulseCard;
 import io.uptake.message.PulseClosed;
@@ -19,18 +18,17 @@ import java.util.Optional;
 class MessageEdits {
 
     private final Outbox outbox;
-    private final MessageCodec codec;
     private final Clock clock;
 
-    MessageEdits(Outbox outbox, MessageCodec codec, Clock clock) {
+    MessageEdits(Outbox outbox, Clock clock) {
         this.outbox = outbox;
-        this.codec = codec;
         this.clock = clock;
     }
 
     void showAnswers(RoundRow round, DeliveryRow delivery, PulseCard card) {
         PulseAnswered message = new PulseAnswered(card);
-        edit(round, delivery, message, "answered", Integer.toHexString(codec.write(message).hashCode()));
+        // The card's content identifies the edit: the same answers twice queue one edit, new answers a new one.
+        edit(round, delivery, message, "answered", Integer.toHexString(message.hashCode()));
     }
 
     void showClosed(RoundRow round, DeliveryRow delivery, PulseCard card) {

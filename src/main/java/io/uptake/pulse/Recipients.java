@@ -91,7 +91,8 @@ class Recipients {
                         .thenComparing(ChatIdentityRow::id));
     }
 
-    private ZoneId zone(PersonRow person, Optional<ZoneId> pulseZone) {
+    /** The person's own zone; for a missing or unknown one, the pulse's zone, else the configured default. */
+    ZoneId zone(PersonRow person, Optional<ZoneId> pulseZone) {
         if (person.timeZone() != null) {
             try {
                 return ZoneId.of(person.timeZone());

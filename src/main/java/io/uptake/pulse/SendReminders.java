@@ -14,7 +14,6 @@ import io.uptake.people.PersonRepository;
 import io.uptake.people.PersonRow;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -33,18 +32,19 @@ public class SendReminders {
     private final CatalogLookup catalog;
     private final PersonRepository people;
     private final Outbox outbox;
-    private final PulseSettings settings;
+    private final Recipients recipients;
     private final SendTimes sendTimes;
     private final Clock clock;
 
     SendReminders(PulseRepositories.Rounds rounds, PulseRepositories.Deliveries deliveries, CatalogLookup catalog,
-                  PersonRepository people, Outbox outbox, PulseSettings settings, Clock clock) {
+                  PersonRepository people, Outbox outbox, Recipients recipients, PulseSettings settings,
+                  Clock clock) {
         this.rounds = rounds;
         this.deliveries = deliveries;
         this.catalog = catalog;
         this.people = people;
         this.outbox = outbox;
-        this.settings = settings;
+        this.recipients = recipients;
         this.sendTimes = new SendTimes(settings);
         this.clock = clock;
     }
@@ -95,17 +95,7 @@ public class SendReminders {
         if (person.isEmpty() || !Recipients.askable(person.get(), now)) {
             return false;
         }
-        return sendTimes.allowedAt(now, zone(person.get(), pulse));
-    }
-
-    private ZoneId zone(PersonRow person, PulseRow pulse) {
-        try {
-            if (person.timeZone() != null) {
-                return ZoneId.of(person.timeZone());
-            }
-        } catch (DateTimeException e) {
-            // falls back below, as for a person with no zone
-        }
-        return pulse.scheduleZone() != null ? ZoneId.of(pulse.scheduleZone()) : settings.defaultZone();
+        return sendTimes.allowedAt(now, recipients.zone(person.get(),
+                Optional.ofNullable(pulse.scheduleZone()).map(ZoneId::of)));
     }
 }

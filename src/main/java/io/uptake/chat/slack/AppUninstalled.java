@@ -45,9 +45,7 @@ class AppUninstalled implements SlackListener {
     void gone(String teamId, String why) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         installations.findByTeamId(teamId).filter(i -> i.uninstalledAt() == null).ifPresentOrElse(i ->
-                installations.update(new SlackInstallationRow(i.id(), i.teamId(), i.enterpriseId(), i.botUserId(),
-                        i.botToken(), i.botRefreshToken(), i.botTokenExpires(), i.scopes(), i.installerUserId(),
-                        i.teamName(), null, i.installedAt(), now)),
+                installations.update(i.uninstalled(now)),
                 () -> LOG.warn("Slack workspace {}: Uptake was {}; the configured SLACK_BOT_TOKEN no longer works",
                         teamId, why));
         LOG.info("Slack workspace {}: Uptake was {}", teamId, why);

@@ -74,9 +74,7 @@ class InstallationTokens implements SlackTokens, SlackWorkspaces {
                 return row.botToken();
             }
             Instant expires = response.getExpiresIn() == null ? null : now.plusSeconds(response.getExpiresIn());
-            installations.update(new SlackInstallationRow(row.id(), row.teamId(), row.enterpriseId(), row.botUserId(),
-                    response.getAccessToken(), response.getRefreshToken(), expires, row.scopes(),
-                    row.installerUserId(), row.teamName(), null, row.installedAt(), row.uninstalledAt()));
+            installations.update(row.refreshed(response.getAccessToken(), response.getRefreshToken(), expires));
             LOG.info("Slack bot token of workspace {} refreshed", row.teamId());
             return response.getAccessToken();
         } catch (Exception e) {
@@ -88,8 +86,6 @@ class InstallationTokens implements SlackTokens, SlackWorkspaces {
     }
 
     private void release(SlackInstallationRow row) {
-        installations.findByTeamId(row.teamId()).ifPresent(i -> installations.update(new SlackInstallationRow(i.id(),
-                i.teamId(), i.enterpriseId(), i.botUserId(), i.botToken(), i.botRefreshToken(), i.botTokenExpires(),
-                i.scopes(), i.installerUserId(), i.teamName(), null, i.installedAt(), i.uninstalledAt())));
+        installations.findByTeamId(row.teamId()).ifPresent(i -> installations.update(i.unclaimed()));
     }
 }

@@ -27,4 +27,21 @@ record SlackInstallationRow(
         @Nullable Instant refreshClaimedAt,
         Instant installedAt,
         @Nullable Instant uninstalledAt) {
+
+    /** The workspace removed Uptake or revoked its token. */
+    SlackInstallationRow uninstalled(Instant at) {
+        return new SlackInstallationRow(id, teamId, enterpriseId, botUserId, botToken, botRefreshToken, botTokenExpires,
+                scopes, installerUserId, teamName, null, installedAt, at);
+    }
+
+    /** A refreshed token, with the refresh claim given back. */
+    SlackInstallationRow refreshed(String token, @Nullable String refreshToken, @Nullable Instant expires) {
+        return new SlackInstallationRow(id, teamId, enterpriseId, botUserId, token, refreshToken, expires, scopes,
+                installerUserId, teamName, null, installedAt, uninstalledAt);
+    }
+
+    /** The refresh claim given back without a new token. */
+    SlackInstallationRow unclaimed() {
+        return refreshed(botToken, botRefreshToken, botTokenExpires);
+    }
 }

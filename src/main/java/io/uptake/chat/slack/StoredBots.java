@@ -46,10 +46,7 @@ class StoredBots implements InstallationService {
     @Override
     public void deleteBot(Bot bot) {
         installations.findByTeamId(bot.getTeamId()).filter(i -> i.uninstalledAt() == null).ifPresent(i ->
-                installations.update(new SlackInstallationRow(i.id(), i.teamId(), i.enterpriseId(), i.botUserId(),
-                        i.botToken(), i.botRefreshToken(), i.botTokenExpires(), i.scopes(), i.installerUserId(),
-                        i.teamName(), i.refreshClaimedAt(), i.installedAt(),
-                        Instant.now(clock).truncatedTo(ChronoUnit.MILLIS))));
+                installations.update(i.uninstalled(Instant.now(clock).truncatedTo(ChronoUnit.MILLIS))));
     }
 
     @Override

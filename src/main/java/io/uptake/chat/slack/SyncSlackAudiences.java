@@ -9,7 +9,6 @@ import io.uptake.people.SyncAudienceMembers;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -116,9 +115,5 @@ public class SyncSlackAudiences {
     /** Real, active people: not bots, not deactivated, not Slackbot. */
     private static boolean person(User user) {
         return !user.isDeleted() && !user.isBot() && !"USLACKBOT".equals(user.getId()) && !user.isAppUser();
-    }
-
-    static List<String> kinds() {
-        return List.of("slack-channel", "slack-usergroup");
     }
 }

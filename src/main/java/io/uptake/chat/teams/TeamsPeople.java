@@ -11,7 +11,6 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.uptake.delivery.RecipientGone;
 import io.uptake.people.LinkIdentity;
 import io.uptake.people.PersonRepository;
-import io.uptake.people.PersonRow;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -86,8 +85,7 @@ class TeamsPeople {
                         && p.unreachableReason().startsWith(PLATFORM + ":"))
                 .ifPresent(p -> {
                     Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-                    people.update(new PersonRow(p.id(), p.email(), p.displayName(), p.timeZone(), p.locale(),
-                            p.optedOutAt(), p.pausedUntil(), null, null, p.erasedAt(), p.createdAt(), now));
+                    people.update(p.withReachability(null, null, now));
                     LOG.info("Person {} is reachable on Teams again", p.id());
                 });
     }
