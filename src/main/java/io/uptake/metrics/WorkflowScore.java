@@ -1,0 +1,42 @@
+package io.uptake.metrics;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/**
+ * Every section 4 figure of one workflow for one ISO week, already passed through the anonymity rules.
+ *
+ * @param wauPercent          weekly active users ÷ target team size, in percent; source TELEMETRY or SELF_REPORT
+ * @param wauPercentPrevious  the same for the week before, for the trend arrow
+ * @param habitPercent        share of the audience active in ≥ 9 of the last 12 weeks; NO_DATA before 12 weeks
+ * @param trustIndex          mean trust answer mapped 1→0 … 5→100
+ * @param trustChange         trust index of this week's rounds minus the mean of the previous 4 weeks, in points
+ * @param trustDistribution   answers per trust value 1..5 (five figures), each suppressed where the rules say so
+ * @param correctionPercent   share answering "often" or "always" to the correction question
+ * @param responsePercent     answered ÷ delivered over the week's rounds; n is the delivered count
+ * @param cycleTimeDeltaPercent median reported minutes against the catalogue baseline, as Δ%
+ * @param cycleTimeMedian     median reported minutes
+ * @param outcome             the outcome progress, null when the workflow has no outcome
+ * @param reasons             the verdict's reasons in plain words, never empty
+ * @param flags               what leaders should look at (pilot older than 90 days, missed check-in, ...)
+ * @param history             the last 12 weeks, oldest first, for the chart
+ */
+@Serdeable
+public record WorkflowScore(String workflowId, String programmeId, String name, String stage, int daysInStage,
+                            String ownerEmail, int targetTeamSize,
+                            Figure wauPercent, Figure wauPercentPrevious, Figure habitPercent,
+                            Figure trustIndex, Figure trustChange, List<Figure> trustDistribution,
+                            Figure correctionPercent, Figure responsePercent,
+                            Figure cycleTimeDeltaPercent, Figure cycleTimeMedian,
+                            @Nullable OutcomeProgress outcome,
+                            Verdict verdict, List<String> reasons, List<String> flags,
+                            List<WeekPoint> history) {
+
+    public WorkflowScore {
+        trustDistribution = List.copyOf(trustDistribution);
+        reasons = List.copyOf(reasons);
+        flags = List.copyOf(flags);
+        history = List.copyOf(history);
+    }
+}
