@@ -65,13 +65,18 @@ final class PulseQuestions {
     record StoredValue(Integer valueInt, BigDecimal valueNum, String valueText) {
 
         static String of(AnswerRow row) {
-            if (row.valueText() != null) {
-                return row.valueText();
+            return new StoredValue(row.valueInt(), row.valueNum(), row.valueText()).shown();
+        }
+
+        /** The value as the card's buttons and inputs name it. */
+        String shown() {
+            if (valueText != null) {
+                return valueText;
             }
-            if (row.valueNum() != null) {
-                return row.valueNum().stripTrailingZeros().toPlainString();
+            if (valueNum != null) {
+                return valueNum.stripTrailingZeros().toPlainString();
             }
-            return row.valueInt() == null ? null : row.valueInt().toString();
+            return valueInt == null ? null : valueInt.toString();
         }
     }
 }

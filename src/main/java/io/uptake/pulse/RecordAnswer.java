@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,24 +49,32 @@ public class RecordAnswer {
         this.clock = clock;
     }
 
+    /** A round with its blank card, read once per transaction however many answers it takes. */
+    record AskedRound(RoundRow round, PulseCard card) {
+    }
+
     @Transactional
     public AnswerResult record(AnswerCommand command) {
+        return record(command, new HashMap<>());
+    }
+
+    /** Records one answer, reusing rounds already read in this transaction. */
+    @Transactional
+    AnswerResult record(AnswerCommand command, Map<Long, Optional<AskedRound>> asked) {
         Instant now = PulseRepositories.millis(clock.instant());
-        Optional<RoundRow> round = rounds.findById(command.roundId());
-        if (round.isEmpty()) {
+        Optional<AskedRound> found = asked.computeIfAbsent(command.roundId(), this::ask);
+        if (found.isEmpty()) {
             return new AnswerResult.NotInvited();
         }
-        if (!round.get().openAt(now)) {
-            return new AnswerResult.Closed(round.get().closedAt() != null ? round.get().closedAt()
-                    : round.get().closesAt());
+        RoundRow round = found.get().round();
+        if (!round.openAt(now)) {
+            return new AnswerResult.Closed(round.closedAt() != null ? round.closedAt() : round.closesAt());
         }
         Optional<DeliveryRow> delivery = deliveries.findByRoundIdAndPersonId(command.roundId(), command.personId());
         if (delivery.isEmpty()) {
             return new AnswerResult.NotInvited();
         }
-        PulseRow pulse = catalog.pulse(round.get().pulseId()).orElseThrow();
-        WorkflowRow workflow = catalog.workflow(pulse.workflowId()).orElseThrow();
-        PulseCard card = PulseCards.blank(round.get(), pulse, workflow);
+        PulseCard card = found.get().card();
         Optional<AskedQuestion> question = card.questions().stream()
                 .filter(q -> q.question().equals(command.question())).findFirst();
         if (question.isEmpty()) {
@@ -77,9 +86,17 @@ public class RecordAnswer {
                     ? "write between 1 and " + PulseQuestions.MAX_TEXT + " characters"
                     : "pick one of the offered answers");
         }
-        return round.get().anonymous()
-                ? anonymous(round.get(), delivery.get(), card, command, value.get(), now)
-                : confidential(round.get(), delivery.get(), card, command, value.get(), now);
+        return round.anonymous()
+                ? anonymous(round, delivery.get(), card, command, value.get(), now)
+                : confidential(round, delivery.get(), card, command, value.get(), now);
+    }
+
+    private Optional<AskedRound> ask(long roundId) {
+        return rounds.findById(roundId).map(round -> {
+            PulseRow pulse = catalog.pulse(round.pulseId()).orElseThrow();
+            WorkflowRow workflow = catalog.workflow(pulse.workflowId()).orElseThrow();
+            return new AskedRound(round, PulseCards.blank(round, pulse, workflow));
+        });
     }
 
     private AnswerResult confidential(RoundRow round, DeliveryRow delivery, PulseCard card, AnswerCommand command,
@@ -90,7 +107,7 @@ public class RecordAnswer {
         if (!delivery.answered()) {
             deliveries.update(delivery.markAnswered());
         }
-        PulseCard current = PulseCards.withAnswers(card, values(answers.findByDeliveryId(delivery.id())), null);
+        PulseCard current = PulseCards.withAnswers(card, values(given, command.question(), value), null);
         if (changed) {
             edits.showAnswers(round, delivery, current);
         }
@@ -115,8 +132,7 @@ public class RecordAnswer {
         if (!delivery.answered()) {
             deliveries.update(delivery.markAnswered());
         }
-        PulseCard current = PulseCards.withAnswers(card, values(answers.findByRoundIdAndBallot(round.id(), hash)),
-                ballot);
+        PulseCard current = PulseCards.withAnswers(card, values(given, command.question(), value), ballot);
         if (changed) {
             edits.showAnswers(round, delivery, current);
         }
@@ -142,8 +158,13 @@ public class RecordAnswer {
         return true;
     }
 
-    private static Map<String, String> values(List<AnswerRow> rows) {
-        return rows.stream().collect(Collectors.toMap(AnswerRow::question, PulseQuestions.StoredValue::of));
+    /** The answers as they now stand: those given before, with the one just recorded in place. */
+    private static Map<String, String> values(List<AnswerRow> given, String question,
+                                              PulseQuestions.StoredValue value) {
+        Map<String, String> values = given.stream()
+                .collect(Collectors.toMap(AnswerRow::question, PulseQuestions.StoredValue::of));
+        values.put(question, value.shown());
+        return values;
     }
 
     private static String newBallot() {

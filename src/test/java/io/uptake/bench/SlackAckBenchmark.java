@@ -54,9 +54,15 @@ public final class SlackAckBenchmark {
         int concurrency = Integer.getInteger("bench.ackConcurrency", 16);
         Path out = Path.of("target/bench");
         Files.createDirectories(out);
-        Process server = new ProcessBuilder(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-classpath", System.getProperty("java.class.path"), SlackAckServer.class.getName(),
-                Integer.toString(PEOPLE))).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        // e.g. -Dbench.serverJvmArgs=-XX:StartFlightRecording=filename=target/bench/server.jfr to profile the service
+        String serverJvmArgs = System.getProperty("bench.serverJvmArgs", "");
+        if (!serverJvmArgs.isBlank()) {
+            command.addAll(List.of(serverJvmArgs.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-classpath", System.getProperty("java.class.path"), SlackAckServer.class.getName(),
+                Integer.toString(PEOPLE)));
+        Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
         try {
             String[] ready = awaitReady(server, out.resolve("slack-ack-server.log"));
             SlackAckBenchmark bench = new SlackAckBenchmark(Integer.parseInt(ready[1]), Long.parseLong(ready[2]));
@@ -68,7 +74,10 @@ public final class SlackAckBenchmark {
             System.out.println(table);
             Files.writeString(out.resolve("slack-ack.md"), table);
         } finally {
-            server.destroyForcibly();
+            server.destroy();
+            if (!server.waitFor(20, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
         }
         System.exit(0);
     }

@@ -7,9 +7,12 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import io.uptake.people.LinkIdentity;
 import io.uptake.pulse.AnswerResult;
-import io.uptake.pulse.RecordAnswer;
+import io.uptake.pulse.AnswerWriter;
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +25,15 @@ class AnswerButtons implements SlackListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnswerButtons.class);
 
-    private final LinkIdentity identities;
-    private final RecordAnswer recordAnswer;
+    /** Slack shows the person an error if the ack takes more than 3 s; a queued answer is still recorded. */
+    private static final long WAIT_MILLIS = 2_000;
 
-    AnswerButtons(LinkIdentity identities, RecordAnswer recordAnswer) {
+    private final LinkIdentity identities;
+    private final AnswerWriter answers;
+
+    AnswerButtons(LinkIdentity identities, AnswerWriter answers) {
         this.identities = identities;
-        this.recordAnswer = recordAnswer;
+        this.answers = answers;
     }
 
     @Override
@@ -44,10 +50,24 @@ class AnswerButtons implements SlackListener {
             return context.ack();
         }
         Optional<Long> person = identities.find("slack", payload.getTeam().getId(), payload.getUser().getId());
-        AnswerResult result = person.map(id -> recordAnswer.record(parts.get().toCommand(id)))
-                .orElse(new AnswerResult.NotInvited());
-        if (!(result instanceof AnswerResult.Recorded)) {
-            tellOnly(context, result.message());
+        if (person.isEmpty()) {
+            tellOnly(context, new AnswerResult.NotInvited().message());
+            return context.ack();
+        }
+        try {
+            AnswerResult result = answers.submit(parts.get().toCommand(person.get()))
+                    .get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            if (!(result instanceof AnswerResult.Recorded)) {
+                tellOnly(context, result.message());
+            }
+        } catch (TimeoutException e) {
+            LOG.warn("Slack answer from team {} still queued after {} ms; acknowledged, it will be recorded",
+                    payload.getTeam().getId(), WAIT_MILLIS);
+        } catch (ExecutionException e) {
+            LOG.error("Could not record a Slack answer from team {}", payload.getTeam().getId(), e.getCause());
+            tellOnly(context, "Sorry, your answer could not be recorded just now. Please try again.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return context.ack();
     }

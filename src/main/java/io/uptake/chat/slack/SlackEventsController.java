@@ -75,20 +75,23 @@ final class SlackEventsController {
                     request.getHeaders().get("X-Slack-Retry-Num"));
             return HttpResponse.ok();
         }
-        return run(request, checked.text());
+        return run(request, checked);
     }
 
-    private HttpResponse<?> run(HttpRequest<?> request, String body) {
+    private HttpResponse<?> run(HttpRequest<?> request, SlackRequestCheck.Checked checked) {
         App bolt = app.get();
         Request<?> slackRequest;
         try {
-            slackRequest = new SlackRequestParser(bolt.config()).parse(SlackRequestParser.HttpRequest.builder()
-                    .requestUri(request.getPath())
-                    .queryString(Map.of())
-                    .headers(new RequestHeaders(headers(request)))
-                    .requestBody(body)
-                    .remoteAddress(request.getRemoteAddress().getAddress().getHostAddress())
-                    .build());
+            RequestHeaders headers = new RequestHeaders(headers(request));
+            slackRequest = "block_actions".equals(checked.payloadType())
+                    ? ParsedBlockAction.read(checked.text(), checked.payload(), headers)
+                    : new SlackRequestParser(bolt.config()).parse(SlackRequestParser.HttpRequest.builder()
+                            .requestUri(request.getPath())
+                            .queryString(Map.of())
+                            .headers(headers)
+                            .requestBody(checked.text())
+                            .remoteAddress(request.getRemoteAddress().getAddress().getHostAddress())
+                            .build());
         } catch (RuntimeException e) {
             LOG.warn("Slack request could not be read: {}", e.getClass().getSimpleName());
             return error(HttpStatus.BAD_REQUEST, "Malformed Slack request.");

@@ -21,8 +21,15 @@ final class SlackRequestCheck {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** A body that passed, with the event id when it is an Events API delivery. */
-    record Checked(String text, String eventId) {
+    /**
+     * A body that passed, with the event id when it is an Events API delivery, and the interactivity payload
+     * (JSON) with its type when it is a button click, modal submission and the like.
+     */
+    record Checked(String text, String eventId, String payload, String payloadType) {
+
+        Checked(String text, String eventId) {
+            this(text, eventId, null, null);
+        }
     }
 
     /** Why a body was refused. */
@@ -48,10 +55,11 @@ final class SlackRequestCheck {
         if (type.startsWith("application/x-www-form-urlencoded")) {
             Map<String, String> form = form(text);
             if (form.containsKey("payload")) {
-                if (!json(form.get("payload")).hasNonNull("type")) {
+                JsonNode payload = json(form.get("payload"));
+                if (!payload.hasNonNull("type")) {
                     throw new Malformed("the interactivity payload needs a 'type'");
                 }
-                return new Checked(text, null);
+                return new Checked(text, null, form.get("payload"), payload.get("type").asText());
             }
             if (form.containsKey("command")) {
                 return new Checked(text, null);
