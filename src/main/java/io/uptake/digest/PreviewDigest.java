@@ -2,7 +2,6 @@ package io.uptake.digest;
 
 import io.uptake.catalog.CatalogLookup;
 import io.uptake.message.DigestMessage;
-import io.uptake.metrics.ComputeScorecard;
 import io.uptake.metrics.Scorecard;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -25,11 +24,11 @@ public class PreviewDigest {
     }
 
     private final CatalogLookup catalog;
-    private final ComputeScorecard scorecards;
+    private final ScorecardSource scorecards;
     private final ComposeDigest compose;
     private final Clock clock;
 
-    PreviewDigest(CatalogLookup catalog, ComputeScorecard scorecards, ComposeDigest compose, Clock clock) {
+    PreviewDigest(CatalogLookup catalog, ScorecardSource scorecards, ComposeDigest compose, Clock clock) {
         this.catalog = catalog;
         this.scorecards = scorecards;
         this.compose = compose;

@@ -12,7 +12,6 @@ import io.uptake.delivery.Outbox;
 import io.uptake.message.ChatMessage;
 import io.uptake.message.DigestChart;
 import io.uptake.message.DigestMessage;
-import io.uptake.metrics.ComputeScorecard;
 import io.uptake.metrics.Scorecard;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -54,7 +53,7 @@ public class SendDigest {
     private static final Logger LOG = LoggerFactory.getLogger(SendDigest.class);
 
     private final CatalogLookup catalog;
-    private final ComputeScorecard scorecards;
+    private final ScorecardSource scorecards;
     private final ComposeDigest compose;
     private final ChartImages charts;
     private final DigestRepositories.Runs runs;
@@ -64,7 +63,7 @@ public class SendDigest {
     private final Clock clock;
     private final AtomicBoolean warnedNoPublicUrl = new AtomicBoolean();
 
-    SendDigest(CatalogLookup catalog, ComputeScorecard scorecards, ComposeDigest compose, ChartImages charts,
+    SendDigest(CatalogLookup catalog, ScorecardSource scorecards, ComposeDigest compose, ChartImages charts,
                DigestRepositories.Runs runs, Outbox outbox, List<ChannelAddresses> addresses,
                @Value("${uptake.public-url:}") String publicUrl, Clock clock) {
         this.catalog = catalog;
