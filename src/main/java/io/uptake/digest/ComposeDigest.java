@@ -27,8 +27,8 @@ public class ComposeDigest {
     public static final int PART_OVERHEAD = 3;
     /** Parts for Slack: at most 47 blocks each, under the 50 a message may hold. */
     public static final int SLACK_UNITS = 44;
-    /** Parts for Teams: one card holds a large programme; the card renderer shortens names to stay in size. */
-    public static final int TEAMS_UNITS = 120;
+    /** Parts for Teams: one card holds a programme of 60 workflows; the card renderer shortens text to stay in size. */
+    public static final int TEAMS_UNITS = 62;
 
     private final DigestWording wording;
 
