@@ -25,8 +25,8 @@ import java.util.function.Function;
 @Singleton
 class SlackChartUpload {
 
-    /** What one step of the upload answered, when it was not a success. */
-    interface Steps {
+    /** Turns a Web API refusal into a send result, as the gateway does for its other calls. */
+    interface Refusals {
         SendResult notOk(com.slack.api.methods.SlackApiTextResponse response);
     }
 
@@ -44,7 +44,7 @@ class SlackChartUpload {
         this.images = images;
     }
 
-    SendResult upload(String token, String channel, DigestChart chart, Steps steps)
+    SendResult upload(String token, String channel, DigestChart chart, Refusals steps)
             throws IOException, SlackApiException {
         Optional<byte[]> png = images.apply(chart.token());
         if (png.isEmpty()) {
