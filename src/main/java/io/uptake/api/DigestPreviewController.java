@@ -13,6 +13,10 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.uptake.chat.slack.BlockKit;
@@ -39,8 +43,19 @@ final class DigestPreviewController {
     }
 
     @Get
-    @Operation(summary = "The digest of one programme as it would be sent; nothing is posted or stored")
-    HttpResponse<?> preview(@Nullable @QueryValue String programme, @Nullable @QueryValue String week) {
+    @Operation(summary = "The digest of one programme as it would be sent; nothing is posted or stored",
+            description = "Returns {programme, week, text, blockKit: [{text, blocks}] (one Slack message per part), "
+                    + "adaptiveCard (the first Teams card), adaptiveCards (every Teams card)}. Figures resting on too"
+                    + " few answers show as '—  (fewer than 5 answers)'. The chart is drawn only when a digest is sent.")
+    @ApiResponse(responseCode = "200", description = "The digest in three renderings")
+    @ApiResponse(responseCode = "400", description = "No programme named, or a week that is not an ISO week",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "404", description = "No active programme with that id",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    HttpResponse<?> preview(
+            @Parameter(description = "The programme's id, as in the programmes file") @Nullable @QueryValue String programme,
+            @Parameter(description = "ISO week such as 2026-W47; default the last complete week (UTC)")
+            @Nullable @QueryValue String week) {
         if (programme == null || programme.isBlank()) {
             return HttpResponse.badRequest(ApiError.of("Name the programme: ?programme=<id>."));
         }
