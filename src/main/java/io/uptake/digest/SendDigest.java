@@ -1,23 +1,17 @@
 package io.uptake.digest;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.transaction.annotation.Transactional;
 import io.uptake.catalog.CatalogLookup;
 import io.uptake.catalog.ChannelRef;
 import io.uptake.catalog.ChannelRef.Platform;
 import io.uptake.catalog.DigestSubscriptionRow;
 import io.uptake.delivery.ChannelAddresses;
-import io.uptake.delivery.NewMessage;
-import io.uptake.delivery.Outbox;
-import io.uptake.message.ChatMessage;
-import io.uptake.message.DigestChart;
-import io.uptake.message.DigestMessage;
 import io.uptake.metrics.Scorecard;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -28,9 +22,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends a subscription's weekly digest: at most once per subscription and ISO week, however often it is asked.
  *
- * <p>The week is claimed in {@code digest_run} in the same transaction that writes the chart and the outbox rows
- * (keys {@code digest:{subscription}:{week}:{part}}, and {@code …:chart} for Slack's upload), so a re-run, a
- * restart or a second instance finds the week taken and sends nothing more.
+ * <p>The figures are read and the chart drawn first, outside any transaction (drawing a large programme takes
+ * seconds); then {@link QueueDigest} claims the week in {@code digest_run} in the same transaction that writes
+ * the chart and the outbox rows (keys {@code digest:{subscription}:{week}:{part}}, and {@code …:chart} for
+ * Slack's upload), so a re-run, a restart or a second instance finds the week taken and sends nothing more.
  */
 @Singleton
 public class SendDigest {
@@ -47,45 +42,36 @@ public class SendDigest {
         }
     }
 
-    /** A digest older than this is no longer worth posting: next week's is due. */
-    static final Duration STALE_AFTER = Duration.ofDays(6);
-
     private static final Logger LOG = LoggerFactory.getLogger(SendDigest.class);
 
     private final CatalogLookup catalog;
     private final ScorecardSource scorecards;
-    private final ComposeDigest compose;
-    private final ChartImages charts;
+    private final QueueDigest queue;
     private final DigestRepositories.Runs runs;
-    private final Outbox outbox;
     private final List<ChannelAddresses> addresses;
     private final String publicUrl;
     private final Clock clock;
     private final AtomicBoolean warnedNoPublicUrl = new AtomicBoolean();
 
-    SendDigest(CatalogLookup catalog, ScorecardSource scorecards, ComposeDigest compose, ChartImages charts,
-               DigestRepositories.Runs runs, Outbox outbox, List<ChannelAddresses> addresses,
-               @Value("${uptake.public-url:}") String publicUrl, Clock clock) {
+    SendDigest(CatalogLookup catalog, ScorecardSource scorecards, QueueDigest queue, DigestRepositories.Runs runs,
+               List<ChannelAddresses> addresses, @Value("${uptake.public-url:}") String publicUrl, Clock clock) {
         this.catalog = catalog;
         this.scorecards = scorecards;
-        this.compose = compose;
-        this.charts = charts;
+        this.queue = queue;
         this.runs = runs;
-        this.outbox = outbox;
         this.addresses = addresses;
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.clock = clock;
     }
 
     /** Sends the digest of the last complete week, as reckoned in the subscription's zone at this moment. */
-    @Transactional
     public Result send(long subscriptionId) {
         Optional<DigestSubscriptionRow> found = catalog.digest(subscriptionId).filter(d -> d.retiredAt() == null);
         if (found.isEmpty()) {
             return new Result.NotSent("no active digest subscription " + subscriptionId);
         }
         DigestSubscriptionRow subscription = found.get();
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         DigestWeek week = DigestWeek.lastCompleteBefore(now.atZone(ZoneId.of(subscription.scheduleZone()))
                 .toLocalDate());
         if (runs.findBySubscriptionIdAndWeek(subscriptionId, week.name()).isPresent()) {
@@ -103,47 +89,26 @@ public class SendDigest {
             return notSent(subscription, "the bot is not installed where it can post to that channel");
         }
         Scorecard scorecard = scorecards.forWeek(week.monday(), programmeIds(subscription));
-        if (runs.insertIfAbsent(subscriptionId, week.name(), now) == 0) {
-            return new Result.AlreadySent(week.name());
+        boolean slack = channel.get().platform() == Platform.SLACK;
+        byte[] png = slack || hasPublicUrl() ? DigestChartRenderer.png(scorecard) : null;
+        Result result = queue.queue(new QueueDigest.Request(subscriptionId, channel.get().platform(), address.get(),
+                week, scorecard, png, slack ? null : publicUrl, now));
+        if (result instanceof Result.Sent sent) {
+            LOG.info("Digest {} of subscription {} to {} queued in {} parts", week.name(), subscriptionId,
+                    subscription.channel(), sent.parts());
         }
-        long runId = runs.findBySubscriptionIdAndWeek(subscriptionId, week.name()).orElseThrow().id();
-        List<DigestMessage> parts = enqueue(subscription, channel.get().platform(), address.get(), week, scorecard,
-                runId, now);
-        LOG.info("Digest {} of subscription {} to {} queued in {} parts", week.name(), subscriptionId,
-                subscription.channel(), parts.size());
-        return new Result.Sent(runId, week.name(), parts.size());
+        return result;
     }
 
-    private List<DigestMessage> enqueue(DigestSubscriptionRow subscription, Platform platform,
-                                        ChannelAddresses.Address address, DigestWeek week, Scorecard scorecard,
-                                        long runId, Instant now) {
-        String key = "digest:" + subscription.id() + ":" + week.name() + ":";
-        List<DigestMessage> parts;
-        if (platform == Platform.SLACK) {
-            String token = charts.store(DigestChartRenderer.png(scorecard), runId);
-            parts = compose.compose(scorecard, ComposeDigest.SLACK_UNITS, null);
-            parts.forEach(p -> enqueue(key + p.part(), platform, address, p, now));
-            enqueue(key + "chart", platform, address, new DigestChart(parts.get(0).title(), week.name(), token), now);
-        } else {
-            String chartUrl = null;
-            if (publicUrl.isBlank()) {
-                if (warnedNoPublicUrl.compareAndSet(false, true)) {
-                    LOG.warn("UPTAKE_PUBLIC_URL is not set: Teams digests are sent without their chart, which Teams "
-                            + "can only show from a public address");
-                }
-            } else {
-                chartUrl = publicUrl + "/charts/" + charts.store(DigestChartRenderer.png(scorecard), runId) + ".png";
-            }
-            parts = compose.compose(scorecard, ComposeDigest.TEAMS_UNITS, chartUrl);
-            parts.forEach(p -> enqueue(key + p.part(), platform, address, p, now));
+    private boolean hasPublicUrl() {
+        if (!publicUrl.isBlank()) {
+            return true;
         }
-        return parts;
-    }
-
-    private void enqueue(String key, Platform platform, ChannelAddresses.Address address, ChatMessage message,
-                         Instant now) {
-        outbox.enqueue(new NewMessage(key, platform, address.tenantId(), address.recipient(), null, message, now,
-                now.plus(STALE_AFTER), null, null));
+        if (warnedNoPublicUrl.compareAndSet(false, true)) {
+            LOG.warn("UPTAKE_PUBLIC_URL is not set: Teams digests are sent without their chart, which Teams can "
+                    + "only show from a public address");
+        }
+        return false;
     }
 
     private Result notSent(DigestSubscriptionRow subscription, String why) {

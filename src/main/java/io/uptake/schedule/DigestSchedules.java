@@ -78,12 +78,21 @@ class DigestSchedules {
                 ZonedDateTime fire = now.toLocalDate().minusDays(back).atTime(at).atZone(now.getZone());
                 if (days.contains(fire.getDayOfWeek()) && !fire.isAfter(now)) {
                     if (Duration.between(fire, now).compareTo(CATCH_UP) <= 0) {
-                        SendDigest.Result result = sendDigest.send(digest.id());
-                        LOG.info("Digest catch-up for subscription {}: {}", digest.id(), result);
+                        catchUp(digest);
                     }
                     break;
                 }
             }
+        }
+    }
+
+    /** One subscription that cannot be composed must not keep the service from starting or the others from going. */
+    private void catchUp(DigestSubscriptionRow digest) {
+        try {
+            SendDigest.Result result = sendDigest.send(digest.id());
+            LOG.info("Digest catch-up for subscription {}: {}", digest.id(), result);
+        } catch (RuntimeException e) {
+            LOG.error("Digest catch-up for subscription {} failed", digest.id(), e);
         }
     }
 
