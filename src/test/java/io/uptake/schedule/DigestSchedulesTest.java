@@ -90,6 +90,21 @@ class DigestSchedulesTest {
     }
 
     @Test
+    void theSubscriptionsJobSendsItsDigestWhenItFires() throws Exception {
+        try (ApplicationContext context = start(dir.resolve("job.db").toString(), DigestWorld.properties())) {
+            context.getBean(MutableClock.class).set(Instant.parse("2026-11-23T09:00:00Z"));
+            long slackId = DigestWorld.subscription(context.getBean(CatalogLookup.class), DigestWorld.SLACK_CHANNEL);
+
+            Jobs.fire(context.getBean(BeanJobFactory.class), context.getBean(org.quartz.Scheduler.class),
+                    "digest:" + slackId, DigestJob.class, Map.of(DigestJob.SUBSCRIPTION, Long.toString(slackId)));
+            context.getBean(Dispatcher.class).dispatchDue();
+
+            assertThat(slack(context).delivered()).extracting(c -> c.envelope().message().kind())
+                    .containsExactly(DigestMessage.KIND, DigestChart.KIND);
+        }
+    }
+
+    @Test
     void aDigestMissedLongAgoIsNotSentLate() {
         try (ApplicationContext context = start(dir.resolve("late.db").toString(), DigestWorld.properties())) {
             context.getBean(MutableClock.class).set(Instant.parse("2026-11-25T09:00:00Z"));
