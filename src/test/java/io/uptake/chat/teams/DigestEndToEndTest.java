@@ -22,6 +22,9 @@ import java.util.HashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * outbox dispatching as in service.
  */
 @MicronautTest(transactional = false)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DigestEndToEndTest extends TeamsTestContext {
 
     static final String TENANT = "tenant-digest";
@@ -65,6 +69,21 @@ class DigestEndToEndTest extends TeamsTestContext {
     }
 
     @Test
+    @Order(1)
+    void aTeamsChannelTheBotIsNotInGetsNothing() {
+        long teams = DigestWorld.subscription(catalog, DigestWorld.TEAMS_CHANNEL);
+        clock.set(Instant.parse("2026-11-23T13:00:00Z"));
+
+        SendDigest.Result result = sendDigest.send(teams);
+        dispatcher.dispatchDue();
+
+        assertThat(result).isEqualTo(new SendDigest.Result.NotSent(
+                "the bot is not installed where it can post to that channel"));
+        assertThat(connector.posted()).isEmpty();
+    }
+
+    @Test
+    @Order(2)
     void eachSubscriptionsDigestReachesItsChannelWithItsChartOnceAWeek() throws Exception {
         assertThat(post(TeamsActivity.botAddedToTeam(TENANT, DigestWorld.TEAMS_CHANNEL, "29:owner")).status())
                 .isLessThan(300);
