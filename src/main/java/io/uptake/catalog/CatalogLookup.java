@@ -33,15 +33,34 @@ public class CatalogLookup {
     private final CatalogRepositories.Workflows workflows;
     private final CatalogRepositories.Audiences audiences;
     private final CatalogRepositories.AudienceEmails emails;
+    private final CatalogRepositories.Digests digests;
 
     CatalogLookup(CatalogRepositories.Programmes programmes, CatalogRepositories.Pulses pulses,
                   CatalogRepositories.Workflows workflows,
-                  CatalogRepositories.Audiences audiences, CatalogRepositories.AudienceEmails emails) {
+                  CatalogRepositories.Audiences audiences, CatalogRepositories.AudienceEmails emails,
+                  CatalogRepositories.Digests digests) {
         this.programmes = programmes;
         this.pulses = pulses;
         this.workflows = workflows;
         this.audiences = audiences;
         this.emails = emails;
+        this.digests = digests;
+    }
+
+    @ReadOnly
+    public Optional<ProgrammeRow> programme(String id) {
+        return programmes.findById(id);
+    }
+
+    /** The digest subscriptions still in the programmes file. */
+    @ReadOnly
+    public List<DigestSubscriptionRow> activeDigests() {
+        return digests.findAllOrderByChannel().stream().filter(d -> d.retiredAt() == null).toList();
+    }
+
+    @ReadOnly
+    public Optional<DigestSubscriptionRow> digest(long id) {
+        return digests.findById(id);
     }
 
     @ReadOnly

@@ -14,7 +14,9 @@ public class MessageCodec {
             PulseQuestion.KIND, PulseQuestion.class,
             PulseReminder.KIND, PulseReminder.class,
             PulseAnswered.KIND, PulseAnswered.class,
-            PulseClosed.KIND, PulseClosed.class);
+            PulseClosed.KIND, PulseClosed.class,
+            DigestMessage.KIND, DigestMessage.class,
+            DigestChart.KIND, DigestChart.class);
 
     private final ObjectMapper json;
 

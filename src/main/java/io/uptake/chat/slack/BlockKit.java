@@ -3,6 +3,8 @@ package io.uptake.chat.slack;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.uptake.message.AskedQuestion;
 import io.uptake.message.ChatMessage;
+import io.uptake.message.DigestChart;
+import io.uptake.message.DigestMessage;
 import io.uptake.message.PulseAnswered;
 import io.uptake.message.PulseCard;
 import io.uptake.message.PulseClosed;
@@ -44,6 +46,12 @@ public final class BlockKit {
         }
         if (message instanceof PulseClosed closed) {
             return new SlackMessage(text, closing(closed.card(), closed.answered()));
+        }
+        if (message instanceof DigestMessage digest) {
+            return new SlackMessage(text, DigestBlocks.render(digest));
+        }
+        if (message instanceof DigestChart chart) {
+            return new SlackMessage(text, DigestBlocks.chart(chart));
         }
         throw new IllegalArgumentException("no Slack rendering for " + message.kind() + " messages");
     }

@@ -21,7 +21,7 @@ import java.util.HexFormat;
 class InstallSlack {
 
     static final String SCOPES = "chat:write,commands,users:read,users:read.email,channels:read,groups:read,"
-            + "usergroups:read";
+            + "usergroups:read,files:write";
     static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
     private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -9,6 +9,7 @@ import io.uptake.catalog.ChannelRef.Platform;
 import io.uptake.delivery.ChatGateway;
 import io.uptake.delivery.Envelope;
 import io.uptake.delivery.SendResult;
+import io.uptake.message.DigestChart;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts and edits pulse messages through the Slack Web API with each workspace's bot token.
+ * Posts and edits messages, and uploads digest charts, through the Slack Web API with each workspace's bot token.
  *
  * <p>A new message goes to the envelope's recipient with {@code chat.postMessage}; a user id there opens the
  * direct message itself. The reference returned is {@code channel|ts} ({@link SlackMessageRef}) so that the edit
@@ -36,10 +37,12 @@ public class SlackGateway implements ChatGateway {
 
     private final MethodsClient methods;
     private final SlackTokens tokens;
+    private final SlackChartUpload charts;
 
-    SlackGateway(MethodsClient methods, SlackTokens tokens) {
+    SlackGateway(MethodsClient methods, SlackTokens tokens, SlackChartUpload charts) {
         this.methods = methods;
         this.tokens = tokens;
+        this.charts = charts;
     }
 
     @Override
@@ -52,6 +55,10 @@ public class SlackGateway implements ChatGateway {
         Optional<String> token = tokens.botToken(envelope.tenantId());
         if (token.isEmpty()) {
             return new SendResult.Rejected("no token for workspace", false);
+        }
+        if (envelope.message() instanceof DigestChart chart) {
+            return call(envelope, "files.completeUploadExternal", envelope.recipient(), () -> charts.upload(
+                    token.get(), envelope.recipient(), chart, r -> notOk(r, envelope.recipient())));
         }
         SlackMessage message = BlockKit.render(envelope.message());
         if (envelope.updateRef().isEmpty()) {

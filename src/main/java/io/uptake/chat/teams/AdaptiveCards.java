@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.uptake.message.AnswerOption;
 import io.uptake.message.AskedQuestion;
 import io.uptake.message.ChatMessage;
+import io.uptake.message.DigestChart;
+import io.uptake.message.DigestMessage;
 import io.uptake.message.PulseAnswered;
 import io.uptake.message.PulseCard;
 import io.uptake.message.PulseClosed;
@@ -32,6 +34,12 @@ final class AdaptiveCards {
     }
 
     static ObjectNode render(ChatMessage message) {
+        if (message instanceof DigestMessage digest) {
+            return DigestCards.render(digest);
+        }
+        if (message instanceof DigestChart chart) {
+            return DigestCards.chart(chart);
+        }
         for (CardBudget budget : CardBudget.LEVELS) {
             ObjectNode card = render(message, budget);
             if (bytes(card) <= MAX_BYTES) {

@@ -69,6 +69,12 @@ class InstallationStore {
         return rows.findByTeamIdOrderByIdDesc(teamId).stream().filter(TeamsInstallationRow::installed).findFirst();
     }
 
+    /** The installation in a team channel (or any conversation) with this id, while the bot is still there. */
+    Optional<TeamsInstallationRow> channel(String conversationId) {
+        return rows.findByConversationIdOrderByIdDesc(conversationId).stream()
+                .filter(TeamsInstallationRow::installed).findFirst();
+    }
+
     /** The Bot Connector the tenant's activities came from most recently. */
     Optional<String> serviceUrl(String tenantId) {
         return rows.findByTenantIdOrderByIdDesc(tenantId).stream().map(TeamsInstallationRow::serviceUrl).findFirst();

@@ -14,5 +14,7 @@ interface TeamsInstallations extends CrudRepository<TeamsInstallationRow, Long> 
 
     List<TeamsInstallationRow> findByTeamIdOrderByIdDesc(String teamId);
 
+    List<TeamsInstallationRow> findByConversationIdOrderByIdDesc(String conversationId);
+
     List<TeamsInstallationRow> findByTenantIdOrderByIdDesc(String tenantId);
 }

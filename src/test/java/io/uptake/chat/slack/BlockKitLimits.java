@@ -42,11 +42,22 @@ final class BlockKitLimits {
             }
             switch (block.path("type").asText()) {
                 case "header" -> plain(where, block.path("text"), 150);
-                case "section" -> text(where, block.path("text"), 3000);
+                case "section" -> section(where, block);
                 case "context" -> context(where, block.path("elements"));
                 case "actions" -> actions(where, block.path("elements"));
                 default -> problems.add(where + ": unexpected type " + block.path("type"));
             }
+        }
+    }
+
+    private void section(String where, JsonNode block) {
+        text(where, block.path("text"), 3000);
+        if (block.has("fields")) {
+            JsonNode fields = block.get("fields");
+            if (!fields.isArray() || fields.isEmpty() || fields.size() > 10) {
+                problems.add(where + ": a section holds 1 to 10 fields, not " + fields.size());
+            }
+            fields.forEach(f -> text(where + " field", f, 2000));
         }
     }
 

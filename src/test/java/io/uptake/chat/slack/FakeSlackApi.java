@@ -28,6 +28,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Unscripted calls succeed: {@code chat.postMessage} answers with a channel ({@code D…} for a user id, as Slack
  * opens the DM) and a fresh {@code ts}; {@code chat.update} echoes its channel and ts; any other method answers
  * {@code {"ok":true}}. Scripted answers are used once each, in order, per method.
+ *
+ * <p>File uploads follow Slack's external flow: {@code files.getUploadURLExternal} answers a fresh file id and an
+ * upload address on this fake, whose POSTed bytes are kept by file id ({@link #uploaded}); then
+ * {@code files.completeUploadExternal} is recorded like any call.
  */
 public final class FakeSlackApi implements AutoCloseable {
 
@@ -49,6 +53,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Deque<Answer>> script = new HashMap<>();
     private final AtomicLong messages = new AtomicLong(100);
+    private final Map<String, byte[]> uploads = new LinkedHashMap<>();
 
     private FakeSlackApi(HttpServer server) {
         this.server = server;
@@ -60,6 +65,7 @@ public final class FakeSlackApi implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             FakeSlackApi fake = new FakeSlackApi(server);
             server.createContext("/api/", fake::handle);
+            server.createContext("/upload/", fake::upload);
             server.start();
             return fake;
         } catch (IOException e) {
@@ -81,6 +87,11 @@ public final class FakeSlackApi implements AutoCloseable {
     /** The calls of one method so far, oldest first. */
     public synchronized List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    /** The bytes POSTed to each upload address so far, by file id. */
+    public synchronized Map<String, byte[]> uploaded() {
+        return Map.copyOf(uploads);
     }
 
     @Override
@@ -109,6 +120,21 @@ public final class FakeSlackApi implements AutoCloseable {
         }
     }
 
+    private void upload(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String fileId = exchange.getRequestURI().getPath().substring("/upload/".length());
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            synchronized (this) {
+                uploads.put(fileId, body);
+            }
+            byte[] ok = ("OK - " + body.length).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, ok.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(ok);
+            }
+        }
+    }
+
     private synchronized Answer record(Call call) {
         calls.add(call);
         Deque<Answer> next = script.get(call.method());
@@ -121,6 +147,11 @@ public final class FakeSlackApi implements AutoCloseable {
             case "chat.postMessage" -> object("channel", channel.matches("[UW].*") ? "D" + channel.substring(1)
                     : channel, "ts", String.format("1700000000.%06d", messages.getAndIncrement()));
             case "chat.update" -> object("channel", channel, "ts", call.params().getOrDefault("ts", ""));
+            case "files.getUploadURLExternal" -> {
+                String fileId = "F" + messages.getAndIncrement();
+                yield object("file_id", fileId, "upload_url", "http://" + server.getAddress().getHostString() + ":"
+                        + server.getAddress().getPort() + "/upload/" + fileId);
+            }
             default -> "{\"ok\":true}";
         };
     }

@@ -29,7 +29,8 @@ class SlackGatewayTest {
     final FakeSlackApi api = FakeSlackApi.start();
     final Slack slack = Slack.getInstance(config(api.url()));
     final SlackGateway gateway = new SlackGateway(slack.methods(),
-            team -> "T1".equals(team) ? Optional.of(TOKEN) : Optional.empty());
+            team -> "T1".equals(team) ? Optional.of(TOKEN) : Optional.empty(),
+            new SlackChartUpload(slack.methods(), token -> Optional.empty()));
     final ChatMessage question = new PulseQuestion(TestCards.card(TestCards.usage(), TestCards.comment()));
 
     @AfterEach

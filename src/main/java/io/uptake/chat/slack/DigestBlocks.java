@@ -1,0 +1,75 @@
+package io.uptake.chat.slack;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.uptake.digest.ComposeDigest;
+import io.uptake.message.DigestChart;
+import io.uptake.message.DigestMessage;
+
+/**
+ * Renders a digest part as Block Kit: a header, the week, per programme its verdict and reasons, per workflow a
+ * section whose fields are the worded figures. One block per unit the composer counted plus three of its own,
+ * so a part stays within Slack's 50 blocks; every text is escaped and cut to its field's limit.
+ */
+final class DigestBlocks {
+
+    static final int MAX_FIELD = 2000;
+    static final int MAX_FIELDS = 10;
+    private static final int MAX_NAME = 300;
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private DigestBlocks() {
+    }
+
+    static ArrayNode render(DigestMessage digest) {
+        ArrayNode blocks = Blocks.array();
+        blocks.add(Blocks.header(digest.parts() > 1 ? digest.title() + " (" + digest.part() + "/" + digest.parts()
+                + ")" : digest.title()));
+        blocks.add(Blocks.context("Last complete week, " + SlackText.mrkdwn(digest.week(), 20)
+                + ". Figures resting on too few answers are hidden, never estimated."));
+        if (digest.programmes().isEmpty()) {
+            blocks.add(Blocks.section("No active programmes this week."));
+        }
+        for (DigestMessage.Programme programme : digest.programmes()) {
+            String name = SlackText.mrkdwn(programme.name(), MAX_NAME);
+            if (programme.continued()) {
+                blocks.add(Blocks.section("*" + name + "* (continued)"));
+            } else {
+                blocks.add(Blocks.section("*" + name + "*: " + SlackText.mrkdwn(programme.verdict(), 100)));
+                if (!programme.reasons().isEmpty()) {
+                    blocks.add(Blocks.context(SlackText.mrkdwn(String.join(" · ", programme.reasons()),
+                            Blocks.MAX_TEXT)));
+                }
+            }
+            programme.workflows().forEach(row -> blocks.add(row(row)));
+        }
+        if (digest.part() == digest.parts()) {
+            blocks.add(Blocks.context(digest.parts() > 1 ? "End of digest. The chart follows as an image."
+                    : "The chart follows as an image."));
+        }
+        if (blocks.size() > Blocks.MAX_BLOCKS) {
+            throw new IllegalArgumentException("a digest part of " + blocks.size() + " blocks: compose parts of at"
+                    + " most " + ComposeDigest.SLACK_UNITS + " units");
+        }
+        return blocks;
+    }
+
+    static ArrayNode chart(DigestChart chart) {
+        ArrayNode blocks = Blocks.array();
+        blocks.add(Blocks.section(SlackText.mrkdwn(chart.title(), Blocks.MAX_TEXT)));
+        return blocks;
+    }
+
+    private static ObjectNode row(DigestMessage.Row row) {
+        StringBuilder text = new StringBuilder("*").append(SlackText.mrkdwn(row.name(), MAX_NAME)).append("* · ")
+                .append(SlackText.mrkdwn(row.verdict(), 100));
+        row.flags().forEach(flag -> text.append("\n:warning: ").append(SlackText.mrkdwn(flag, 300)));
+        ObjectNode section = Blocks.section(SlackText.cut(text.toString(), Blocks.MAX_TEXT));
+        ArrayNode fields = section.putArray("fields");
+        row.facts().stream().limit(MAX_FIELDS).forEach(fact -> fields.add(JSON.objectNode().put("type", "mrkdwn")
+                .put("text", "*" + SlackText.mrkdwn(fact.label(), 100) + "*\n"
+                        + SlackText.mrkdwn(fact.value(), MAX_FIELD - 110))));
+        return section;
+    }
+}

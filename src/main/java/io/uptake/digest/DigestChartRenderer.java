@@ -1,0 +1,127 @@
+package io.uptake.digest;
+
+import io.uptake.metrics.Figure;
+import io.uptake.metrics.ProgrammeScore;
+import io.uptake.metrics.Scorecard;
+import io.uptake.metrics.WeekPoint;
+import io.uptake.metrics.WorkflowScore;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/**
+ * Draws a digest's chart with JFreeChart: one small line chart per workflow of WAU% and trust index over its
+ * last 12 weeks, laid out in a grid on one PNG. A week whose figure is suppressed or missing has no point, so
+ * the line shows a gap there rather than a value anyone could read off.
+ */
+final class DigestChartRenderer {
+
+    static final String WAU = "WAU %";
+    static final String TRUST = "Trust index";
+    /** More panels than this would make an image too large to read in a channel. */
+    static final int MAX_PANELS = 60;
+
+    private static final int COLUMNS = 3;
+    private static final int PANEL_WIDTH = 420;
+    private static final int PANEL_HEIGHT = 240;
+    private static final int FOOTER = 28;
+
+    static {
+        // Rendering runs on servers without a display.
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private DigestChartRenderer() {
+    }
+
+    /** The chart as PNG bytes. */
+    static byte[] png(Scorecard scorecard) {
+        List<WorkflowScore> workflows = scorecard.programmes().stream().map(ProgrammeScore::workflows)
+                .flatMap(List::stream).toList();
+        List<WorkflowScore> shown = workflows.stream().limit(MAX_PANELS).toList();
+        int rows = Math.max(1, (shown.size() + COLUMNS - 1) / COLUMNS);
+        int columns = Math.max(1, Math.min(COLUMNS, shown.size()));
+        BufferedImage image = new BufferedImage(columns * PANEL_WIDTH, rows * PANEL_HEIGHT + FOOTER,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            for (int i = 0; i < shown.size(); i++) {
+                chart(shown.get(i)).draw(g, new Rectangle2D.Double((i % COLUMNS) * PANEL_WIDTH,
+                        (i / COLUMNS) * PANEL_HEIGHT, PANEL_WIDTH, PANEL_HEIGHT));
+            }
+            g.setColor(Color.DARK_GRAY);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            String footer = "Week " + scorecard.week() + ". Gaps: too few answers to show, or no data."
+                    + (workflows.size() > shown.size() ? " First " + shown.size() + " of " + workflows.size()
+                    + " workflows." : "");
+            g.drawString(footer, 8, rows * PANEL_HEIGHT + 18);
+        } finally {
+            g.dispose();
+        }
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode the digest chart", e);
+        }
+    }
+
+    /** The data of one workflow's panel: a null value is a gap. */
+    static DefaultCategoryDataset dataset(WorkflowScore workflow) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (WeekPoint point : workflow.history()) {
+            String week = point.week().length() > 5 ? point.week().substring(5) : point.week();
+            data.addValue(value(point.wauPercent()), WAU, week);
+            data.addValue(value(point.trustIndex()), TRUST, week);
+        }
+        return data;
+    }
+
+    private static Double value(Figure figure) {
+        return figure.isShown() ? figure.value() : null;
+    }
+
+    private static JFreeChart chart(WorkflowScore workflow) {
+        LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true);
+        renderer.setSeriesPaint(0, new Color(0x1f77b4));
+        renderer.setSeriesPaint(1, new Color(0xd62728));
+        renderer.setSeriesStroke(0, new BasicStroke(2f));
+        renderer.setSeriesStroke(1, new BasicStroke(2f));
+        CategoryAxis weeks = new CategoryAxis();
+        weeks.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        weeks.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+        NumberAxis percent = new NumberAxis();
+        percent.setRange(0, 100);
+        CategoryPlot plot = new CategoryPlot(dataset(workflow), weeks, percent, renderer);
+        plot.setOrientation(PlotOrientation.VERTICAL);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        String name = workflow.name().length() > 60 ? workflow.name().substring(0, 59) + "…" : workflow.name();
+        chart.setTitle(new TextTitle(name, new Font(Font.SANS_SERIF, Font.BOLD, 12)));
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+}

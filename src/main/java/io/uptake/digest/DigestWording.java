@@ -1,0 +1,154 @@
+package io.uptake.digest;
+
+import io.uptake.message.DigestMessage.Fact;
+import io.uptake.metrics.Figure;
+import io.uptake.metrics.OutcomeProgress;
+import io.uptake.metrics.WorkflowScore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Words a workflow's figures for leaders. A figure that is not shown becomes the reason it is hidden, never a
+ * number, so every rendering of the digest (text, Block Kit, Adaptive Card) inherits the anonymity rules.
+ */
+final class DigestWording {
+
+    static final String DASH = "—";
+
+    private final int minRespondents;
+
+    DigestWording(int minRespondents) {
+        this.minRespondents = minRespondents;
+    }
+
+    List<Fact> facts(WorkflowScore w) {
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact("Weekly active", wau(w)));
+        facts.add(new Fact("Habit", percent(w.habitPercent(), "under 12 weeks of data")));
+        facts.add(new Fact("Trust", trust(w)));
+        facts.add(new Fact("Response rate", response(w.responsePercent())));
+        facts.add(new Fact("Cycle time Δ", cycleTime(w)));
+        facts.add(new Fact("Stage", w.stage() + " · " + days(w.daysInStage()) + " in stage"));
+        facts.add(new Fact("Outcome", outcome(w.outcome())));
+        facts.add(new Fact("Owner", w.ownerEmail()));
+        return facts;
+    }
+
+    /** What the figure cannot show, in words; null when it shows a value. */
+    String hidden(Figure figure, String noData) {
+        return switch (figure.state()) {
+            case SHOWN -> null;
+            case SUPPRESSED -> DASH + "  (fewer than " + minRespondents + " answers)";
+            case NO_DATA -> DASH + "  (" + noData + ")";
+        };
+    }
+
+    private String wau(WorkflowScore w) {
+        String hidden = hidden(w.wauPercent(), "no usage data yet");
+        if (hidden != null) {
+            return hidden;
+        }
+        String source = w.wauPercent().source() == Figure.Source.TELEMETRY ? "telemetry" : "self-reported";
+        return whole(w.wauPercent().value()) + "%" + arrow(w.wauPercent(), w.wauPercentPrevious())
+                + " of " + w.targetTeamSize() + " (" + source + ")";
+    }
+
+    private String trust(WorkflowScore w) {
+        String hidden = hidden(w.trustIndex(), "no trust answers yet");
+        if (hidden != null) {
+            return hidden;
+        }
+        String text = whole(w.trustIndex().value()) + "/100";
+        Figure change = w.trustChange();
+        if (change.isShown()) {
+            long points = Math.round(change.value());
+            text += " " + (points > 0 ? "↑ +" + points : points < 0 ? "↓ " + minus(points) : "→ ±0") + " pts";
+        }
+        return text + " (n=" + w.trustIndex().n() + ")";
+    }
+
+    private String percent(Figure figure, String noData) {
+        String hidden = hidden(figure, noData);
+        return hidden != null ? hidden : whole(figure.value()) + "% (n=" + figure.n() + ")";
+    }
+
+    private String response(Figure response) {
+        String hidden = hidden(response, "no pulses this week");
+        return hidden != null ? hidden : whole(response.value()) + "% of " + response.n();
+    }
+
+    private String cycleTime(WorkflowScore w) {
+        String hidden = hidden(w.cycleTimeDeltaPercent(), "no baseline or answers");
+        if (hidden != null) {
+            return hidden;
+        }
+        long delta = Math.round(w.cycleTimeDeltaPercent().value());
+        String text = (delta > 0 ? "+" + delta : minus(delta)) + "% vs baseline";
+        return w.cycleTimeMedian().isShown() ? text + " (median " + whole(w.cycleTimeMedian().value()) + " min)"
+                : text;
+    }
+
+    private String outcome(OutcomeProgress outcome) {
+        if (outcome == null) {
+            return "no outcome declared";
+        }
+        String hidden = hidden(outcome.progress(), "no check-in yet");
+        String progress = hidden != null ? hidden : whole(outcome.progress().value()) + "% of target";
+        if (outcome.status() != null) {
+            progress += " · " + outcome.status().replace('_', ' ');
+        }
+        return progress + " · " + switch (outcome.checkinState()) {
+            case CURRENT -> "check-in current";
+            case DUE -> "check-in due";
+            case MISSED -> "check-in missed";
+            case NONE -> "no check-in cycle yet";
+        };
+    }
+
+    /** The four things a leader should look at; figures that are not shown raise no flag. */
+    List<String> flags(WorkflowScore w) {
+        List<String> flags = new ArrayList<>();
+        if ("pilot".equals(w.stage().toLowerCase(Locale.ROOT)) && w.daysInStage() > 90) {
+            flags.add("Pilot for " + days(w.daysInStage()) + " (over 90)");
+        }
+        if (w.outcome() != null && w.outcome().checkinState() == OutcomeProgress.CheckinState.MISSED) {
+            flags.add("Outcome check-in missed");
+        }
+        if (w.responsePercent().isShown() && w.responsePercent().value() < 60) {
+            flags.add("Response rate " + whole(w.responsePercent().value()) + "% (under 60%)");
+        }
+        if (w.trustChange().isShown() && w.trustChange().value() <= -15) {
+            flags.add("Trust fell " + Math.round(-w.trustChange().value()) + " points");
+        }
+        return flags;
+    }
+
+    static String verdict(io.uptake.metrics.Verdict verdict) {
+        return switch (verdict) {
+            case LEVERAGE -> "Leverage";
+            case EMERGING -> "Emerging";
+            case ACTIVITY -> "Activity only";
+        };
+    }
+
+    private static String arrow(Figure now, Figure before) {
+        if (!before.isShown()) {
+            return "";
+        }
+        double change = now.value() - before.value();
+        return change >= 1 ? " ↑" : change <= -1 ? " ↓" : " →";
+    }
+
+    private static String days(int days) {
+        return days == 1 ? "1 day" : days + " days";
+    }
+
+    private static String whole(double value) {
+        return Long.toString(Math.round(value));
+    }
+
+    private static String minus(long negative) {
+        return negative < 0 ? "−" + (-negative) : Long.toString(negative);
+    }
+}

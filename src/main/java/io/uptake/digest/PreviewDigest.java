@@ -1,0 +1,53 @@
+package io.uptake.digest;
+
+import io.uptake.catalog.CatalogLookup;
+import io.uptake.message.DigestMessage;
+import io.uptake.metrics.Scorecard;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/** Composes a programme's digest as it would be sent, without storing or sending anything. */
+@Singleton
+public class PreviewDigest {
+
+    /**
+     * The digest for both platforms' part sizes; the chart is only drawn when a digest is sent.
+     *
+     * @param slackParts parts sized for Slack messages
+     * @param teamsParts parts sized for Teams cards
+     */
+    public record Preview(String week, String text, List<DigestMessage> slackParts, List<DigestMessage> teamsParts) {
+    }
+
+    private final CatalogLookup catalog;
+    private final ScorecardSource scorecards;
+    private final ComposeDigest compose;
+    private final Clock clock;
+
+    PreviewDigest(CatalogLookup catalog, ScorecardSource scorecards, ComposeDigest compose, Clock clock) {
+        this.catalog = catalog;
+        this.scorecards = scorecards;
+        this.compose = compose;
+        this.clock = clock;
+    }
+
+    /**
+     * @param week the week to show; empty for the last complete week (in UTC)
+     * @return empty for a programme that is not in the catalogue
+     */
+    public Optional<Preview> preview(String programmeId, Optional<DigestWeek> week) {
+        if (catalog.programme(programmeId).filter(p -> p.retiredAt() == null).isEmpty()) {
+            return Optional.empty();
+        }
+        DigestWeek shown = week.orElseGet(() -> DigestWeek.lastCompleteBefore(LocalDate.ofInstant(clock.instant(),
+                ZoneOffset.UTC)));
+        Scorecard scorecard = scorecards.forWeek(shown.monday(), List.of(programmeId));
+        List<DigestMessage> slack = compose.compose(scorecard, ComposeDigest.SLACK_UNITS, null);
+        List<DigestMessage> teams = compose.compose(scorecard, ComposeDigest.TEAMS_UNITS, null);
+        return Optional.of(new Preview(shown.name(), DigestText.render(slack), slack, teams));
+    }
+}

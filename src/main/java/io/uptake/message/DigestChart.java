@@ -1,0 +1,24 @@
+package io.uptake.message;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+/**
+ * The chart of a weekly digest, for platforms where an image is uploaded into the channel rather than linked.
+ *
+ * @param token the stored chart's unguessable token, through which the image bytes are read at send time
+ */
+@Serdeable
+public record DigestChart(String title, String week, String token) implements ChatMessage {
+
+    public static final String KIND = "digest_chart";
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String fallbackText() {
+        return title;
+    }
+}

@@ -1,0 +1,68 @@
+package io.uptake.message;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+
+/**
+ * One part of a weekly adoption digest for a leaders' channel, already worded: every figure is text, so a
+ * suppressed figure can only ever reach a platform as the words that say why it is hidden.
+ *
+ * <p>A digest too large for one chat message is sent as several parts, each a complete message on its own.
+ *
+ * @param week     the ISO week covered, e.g. {@code 2026-W47}
+ * @param part     1-based number of this part
+ * @param parts    how many parts the digest has
+ * @param chartUrl a public address of the chart image, for platforms that show images by address; null when the
+ *                 chart is sent separately or not at all
+ */
+@Serdeable
+public record DigestMessage(String title, String week, int part, int parts, List<Programme> programmes,
+                            @Nullable String chartUrl) implements ChatMessage {
+
+    public static final String KIND = "digest";
+
+    /**
+     * A programme's headline verdict and its workflows in this part.
+     *
+     * @param continued whether an earlier part already began this programme
+     */
+    @Serdeable
+    public record Programme(String name, String verdict, List<String> reasons, boolean continued,
+                            List<Row> workflows) {
+
+        public Programme {
+            reasons = List.copyOf(reasons);
+            workflows = List.copyOf(workflows);
+        }
+    }
+
+    /** One workflow: its verdict, its figures as label and worded value, and what leaders should look at. */
+    @Serdeable
+    public record Row(String name, String verdict, List<Fact> facts, List<String> flags) {
+
+        public Row {
+            facts = List.copyOf(facts);
+            flags = List.copyOf(flags);
+        }
+    }
+
+    /** A labelled figure, worded for people: {@code "Trust" → "62 ↓ −16 pts (n=12)"}. */
+    @Serdeable
+    public record Fact(String label, String value) {
+    }
+
+    public DigestMessage {
+        programmes = List.copyOf(programmes);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String fallbackText() {
+        return parts > 1 ? title + " (part " + part + " of " + parts + ")" : title;
+    }
+}

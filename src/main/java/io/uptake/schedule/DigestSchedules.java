@@ -1,0 +1,106 @@
+package io.uptake.schedule;
+
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.uptake.catalog.CatalogLookup;
+import io.uptake.catalog.CatalogSynced;
+import io.uptake.catalog.DigestSubscriptionRow;
+import io.uptake.digest.SendDigest;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gives each digest subscription a weekly trigger at its local time, at startup and after each catalogue sync.
+ * At startup, a digest whose time came in the last day while the service was down is sent late; older ones are
+ * skipped, since next week's is nearer.
+ */
+@Singleton
+class DigestSchedules {
+
+    static final Duration CATCH_UP = Duration.ofDays(1);
+
+    private static final Logger LOG = LoggerFactory.getLogger(DigestSchedules.class);
+    private static final String PREFIX = "digest:";
+
+    private final Schedules schedules;
+    private final CatalogLookup catalog;
+    private final SendDigest sendDigest;
+    private final Clock clock;
+
+    DigestSchedules(Schedules schedules, CatalogLookup catalog, SendDigest sendDigest, Clock clock) {
+        this.schedules = schedules;
+        this.catalog = catalog;
+        this.sendDigest = sendDigest;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        register();
+        catchUp();
+    }
+
+    @EventListener
+    void onCatalogSynced(CatalogSynced event) {
+        register();
+    }
+
+    /** One weekly trigger per active subscription; retired ones lose theirs. */
+    void register() {
+        Set<String> wanted = catalog.activeDigests().stream().map(d -> key(d.id())).collect(Collectors.toSet());
+        for (DigestSubscriptionRow digest : catalog.activeDigests()) {
+            schedules.weekly(key(digest.id()), DigestJob.class, Map.of(DigestJob.SUBSCRIPTION,
+                    Long.toString(digest.id())), days(digest), LocalTime.parse(digest.scheduleAt()),
+                    ZoneId.of(digest.scheduleZone()));
+        }
+        schedules.keys().stream().filter(k -> k.startsWith(PREFIX) && !wanted.contains(k))
+                .forEach(schedules::remove);
+    }
+
+    /** Sends the digests whose time came within {@link #CATCH_UP}; the week's run record stops a second copy. */
+    void catchUp() {
+        for (DigestSubscriptionRow digest : catalog.activeDigests()) {
+            ZonedDateTime now = clock.instant().atZone(ZoneId.of(digest.scheduleZone()));
+            LocalTime at = LocalTime.parse(digest.scheduleAt());
+            Set<DayOfWeek> days = days(digest);
+            for (int back = 0; back < 7; back++) {
+                ZonedDateTime fire = now.toLocalDate().minusDays(back).atTime(at).atZone(now.getZone());
+                if (days.contains(fire.getDayOfWeek()) && !fire.isAfter(now)) {
+                    if (Duration.between(fire, now).compareTo(CATCH_UP) <= 0) {
+                        catchUp(digest);
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    /** One subscription that cannot be composed must not keep the service from starting or the others from going. */
+    private void catchUp(DigestSubscriptionRow digest) {
+        try {
+            SendDigest.Result result = sendDigest.send(digest.id());
+            LOG.info("Digest catch-up for subscription {}: {}", digest.id(), result);
+        } catch (RuntimeException e) {
+            LOG.error("Digest catch-up for subscription {} failed", digest.id(), e);
+        }
+    }
+
+    private static String key(long id) {
+        return PREFIX + id;
+    }
+
+    private static Set<DayOfWeek> days(DigestSubscriptionRow digest) {
+        return Arrays.stream(digest.scheduleDays().split(",")).map(DayOfWeek::valueOf).collect(Collectors.toSet());
+    }
+}

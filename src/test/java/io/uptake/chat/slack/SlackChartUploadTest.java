@@ -1,0 +1,91 @@
+package io.uptake.chat.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import io.uptake.catalog.ChannelRef.Platform;
+import io.uptake.delivery.Envelope;
+import io.uptake.delivery.SendResult;
+import io.uptake.message.DigestChart;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A digest chart reaches its channel through Slack's external upload flow. */
+class SlackChartUploadTest {
+
+    static final String TOKEN = "xoxb-test-token";
+    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+    static final DigestChart CHART = new DigestChart("Weekly adoption digest · 2026-W47", "2026-W47", "tok");
+
+    final FakeSlackApi api = FakeSlackApi.start();
+    final Slack slack = Slack.getInstance(config());
+    final SlackGateway gateway = new SlackGateway(slack.methods(), team -> Optional.of(TOKEN),
+            new SlackChartUpload(slack.methods(), token -> "tok".equals(token) ? Optional.of(PNG) : Optional.empty()));
+
+    SlackConfig config() {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(api.url());
+        return config;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        slack.close();
+        api.close();
+    }
+
+    Envelope envelope(DigestChart chart) {
+        return new Envelope(1, Platform.SLACK, "T1", "C0LEADERS", chart, Optional.empty());
+    }
+
+    @Test
+    void theChartIsUploadedAndSharedIntoTheChannel() throws Exception {
+        SendResult result = gateway.send(envelope(CHART));
+
+        FakeSlackApi.Call asked = api.calls("files.getUploadURLExternal").get(0);
+        assertThat(asked.token()).isEqualTo(TOKEN);
+        assertThat(asked.params()).containsEntry("filename", "uptake-digest-2026-W47.png")
+                .containsEntry("length", String.valueOf(PNG.length));
+        String fileId = api.uploaded().keySet().iterator().next();
+        assertThat(api.uploaded().get(fileId)).isEqualTo(PNG);
+        FakeSlackApi.Call completed = api.calls("files.completeUploadExternal").get(0);
+        assertThat(completed.params()).containsEntry("channel_id", "C0LEADERS");
+        assertThat(new ObjectMapper().readTree(completed.params().get("files")).get(0).get("id").asText())
+                .isEqualTo(fileId);
+        assertThat(result).isEqualTo(new SendResult.Sent("C0LEADERS|" + fileId));
+        assertThat(api.calls("chat.postMessage")).isEmpty();
+    }
+
+    @Test
+    void aRefusedUploadIsASlackResultNotAnException() {
+        api.answer("files.getUploadURLExternal", 200, "{\"ok\":false,\"error\":\"invalid_auth\"}", Map.of());
+
+        SendResult result = gateway.send(envelope(CHART));
+
+        assertThat(result).isInstanceOf(SendResult.Failed.class);
+        assertThat(api.uploaded()).isEmpty();
+        assertThat(api.calls("files.completeUploadExternal")).isEmpty();
+    }
+
+    @Test
+    void aChannelWithoutTheBotRejectsTheShare() {
+        api.answer("files.completeUploadExternal", 200, "{\"ok\":false,\"error\":\"not_in_channel\"}", Map.of());
+
+        SendResult result = gateway.send(envelope(CHART));
+
+        assertThat(result).isInstanceOf(SendResult.Rejected.class);
+        assertThat(((SendResult.Rejected) result).recipientGone()).isFalse();
+    }
+
+    @Test
+    void aChartNoLongerStoredIsRejectedWithoutCallingSlack() {
+        SendResult result = gateway.send(envelope(new DigestChart("t", "2026-W47", "gone")));
+
+        assertThat(result).isEqualTo(new SendResult.Rejected("the chart image is no longer stored", false));
+        assertThat(api.calls("files.getUploadURLExternal")).isEmpty();
+    }
+}

@@ -1,0 +1,130 @@
+package io.uptake.digest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.uptake.message.DigestMessage;
+import io.uptake.metrics.Figure;
+import io.uptake.metrics.Figure.Source;
+import io.uptake.metrics.OutcomeProgress;
+import io.uptake.metrics.Verdict;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ComposeDigestTest {
+
+    final ComposeDigest compose = new ComposeDigest(5);
+
+    private Map<String, String> facts(Scores.Workflow workflow) {
+        DigestMessage part = compose.compose(Scores.card("2026-W47", Scores.programme("p", "P", Verdict.LEVERAGE,
+                List.of(workflow.build()))), ComposeDigest.SLACK_UNITS, null).get(0);
+        return part.programmes().get(0).workflows().get(0).facts().stream()
+                .collect(Collectors.toMap(DigestMessage.Fact::label, DigestMessage.Fact::value));
+    }
+
+    private List<String> flags(Scores.Workflow workflow) {
+        return compose.compose(Scores.card("2026-W47", Scores.programme("p", "P", Verdict.LEVERAGE,
+                List.of(workflow.build()))), ComposeDigest.SLACK_UNITS, null).get(0).programmes().get(0)
+                .workflows().get(0).flags();
+    }
+
+    @Test
+    void everyFigureOfARowIsWorded() {
+        Map<String, String> facts = facts(Scores.workflow("w", "Triage"));
+
+        assertThat(facts).containsEntry("Weekly active", "62% ↑ of 40 (telemetry)")
+                .containsEntry("Habit", "35% (n=40)")
+                .containsEntry("Trust", "71/100 ↑ +4 pts (n=12)")
+                .containsEntry("Response rate", "80% of 15")
+                .containsEntry("Cycle time Δ", "−30% vs baseline (median 13 min)")
+                .containsEntry("Stage", "production · 30 days in stage")
+                .containsEntry("Outcome", "45% of target · on track · check-in current")
+                .containsEntry("Owner", "jane@example.com");
+    }
+
+    @Test
+    void aSuppressedFigureIsWordedAsHiddenNeverAsANumber() {
+        Map<String, String> facts = facts(Scores.workflow("w", "Triage")
+                .trust(Figure.suppressed(Source.PULSE), Figure.suppressed(Source.PULSE))
+                .responsePercent(Figure.suppressed(Source.PULSE)));
+
+        assertThat(facts.get("Trust")).isEqualTo("—  (fewer than 5 answers)");
+        assertThat(facts.get("Response rate")).isEqualTo("—  (fewer than 5 answers)");
+    }
+
+    @Test
+    void aFigureWithNoDataSaysWhy() {
+        Map<String, String> facts = facts(Scores.workflow("w", "Triage").trust(Figure.noData(Source.PULSE),
+                Figure.noData(Source.PULSE)));
+
+        assertThat(facts.get("Trust")).isEqualTo("—  (no trust answers yet)");
+    }
+
+    @Test
+    void theFourFlagsAreRaised() {
+        List<String> flags = flags(Scores.workflow("w", "Triage").pilotFor(140)
+                .checkin(OutcomeProgress.CheckinState.MISSED).responsePercent(Figure.shown(55, 20, Source.PULSE))
+                .trustChange(Figure.shown(-16, 12, Source.PULSE)));
+
+        assertThat(flags).containsExactly("Pilot for 140 days (over 90)", "Outcome check-in missed",
+                "Response rate 55% (under 60%)", "Trust fell 16 points");
+    }
+
+    @Test
+    void aHealthyWorkflowHasNoFlags() {
+        assertThat(flags(Scores.workflow("w", "Triage").pilotFor(90).trustChange(Figure.shown(-14, 12,
+                Source.PULSE)))).isEmpty();
+    }
+
+    @Test
+    void suppressedFiguresRaiseNoFlags() {
+        assertThat(flags(Scores.workflow("w", "Triage").responsePercent(Figure.suppressed(Source.PULSE))
+                .trust(Figure.suppressed(Source.PULSE), Figure.suppressed(Source.PULSE)))).isEmpty();
+    }
+
+    @Test
+    void aLargeProgrammeIsSplitIntoPartsWithinTheUnitBudget() {
+        List<DigestMessage> parts = compose.compose(Scores.large(60, 200), ComposeDigest.SLACK_UNITS, null);
+
+        assertThat(parts).hasSize(2);
+        assertThat(parts).allSatisfy(p -> assertThat(p.programmes().stream().mapToInt(g -> ComposeDigest.HEADING_UNITS
+                + g.workflows().size()).sum()).isLessThanOrEqualTo(ComposeDigest.SLACK_UNITS));
+        assertThat(parts.stream().mapToInt(p -> p.programmes().stream().mapToInt(g -> g.workflows().size()).sum())
+                .sum()).isEqualTo(60);
+        assertThat(parts.get(1).programmes().get(0).continued()).isTrue();
+        assertThat(parts).extracting(DigestMessage::part, DigestMessage::parts)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 2), org.assertj.core.groups.Tuple.tuple(2, 2));
+    }
+
+    @Test
+    void manySmallProgrammesShareParts() {
+        Scores.Workflow one = Scores.workflow("w", "Triage");
+        var programmes = java.util.stream.IntStream.range(0, 30).mapToObj(i -> Scores.programme("p" + i, "P" + i,
+                Verdict.EMERGING, List.of(one.build()))).toArray(io.uptake.metrics.ProgrammeScore[]::new);
+
+        List<DigestMessage> parts = compose.compose(Scores.card("2026-W47", programmes), ComposeDigest.SLACK_UNITS,
+                null);
+
+        assertThat(parts).hasSize(3);
+        assertThat(parts.stream().mapToInt(p -> p.programmes().size()).sum()).isEqualTo(30);
+        assertThat(parts).allSatisfy(p -> assertThat(p.programmes()).noneMatch(DigestMessage.Programme::continued));
+    }
+
+    @Test
+    void theChartAddressGoesInTheFirstPartOnly() {
+        List<DigestMessage> parts = compose.compose(Scores.large(60, 20), ComposeDigest.SLACK_UNITS,
+                "https://uptake.example.com/charts/abc.png");
+
+        assertThat(parts.get(0).chartUrl()).isEqualTo("https://uptake.example.com/charts/abc.png");
+        assertThat(parts.get(1).chartUrl()).isNull();
+    }
+
+    @Test
+    void theLastCompleteWeekBeforeAMondayIsTheWeekJustEnded() {
+        assertThat(DigestWeek.lastCompleteBefore(java.time.LocalDate.parse("2026-11-23")).name()).isEqualTo("2026-W47");
+        assertThat(DigestWeek.lastCompleteBefore(java.time.LocalDate.parse("2026-11-22")).name()).isEqualTo("2026-W46");
+        assertThat(DigestWeek.parse("2026-W47")).contains(DigestWeek.of(java.time.LocalDate.parse("2026-11-16")));
+        assertThat(DigestWeek.parse("2026-W54")).isEmpty();
+    }
+}
