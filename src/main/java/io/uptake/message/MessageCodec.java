@@ -14,7 +14,10 @@ public class MessageCodec {
             PulseQuestion.KIND, PulseQuestion.class,
             PulseReminder.KIND, PulseReminder.class,
             PulseAnswered.KIND, PulseAnswered.class,
-            PulseClosed.KIND, PulseClosed.class);
+            PulseClosed.KIND, PulseClosed.class,
+            CheckinRequest.KIND, CheckinRequest.class,
+            CheckinEscalation.KIND, CheckinEscalation.class,
+            CheckinSaved.KIND, CheckinSaved.class);
 
     private final ObjectMapper json;
 
