@@ -3,6 +3,9 @@ package io.uptake.chat.slack;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.uptake.message.AskedQuestion;
 import io.uptake.message.ChatMessage;
+import io.uptake.message.CheckinEscalation;
+import io.uptake.message.CheckinRequest;
+import io.uptake.message.CheckinSaved;
 import io.uptake.message.PulseAnswered;
 import io.uptake.message.PulseCard;
 import io.uptake.message.PulseClosed;
@@ -44,6 +47,15 @@ public final class BlockKit {
         }
         if (message instanceof PulseClosed closed) {
             return new SlackMessage(text, closing(closed.card(), closed.answered()));
+        }
+        if (message instanceof CheckinRequest request) {
+            return new SlackMessage(text, CheckinBlocks.request(request));
+        }
+        if (message instanceof CheckinEscalation escalation) {
+            return new SlackMessage(text, CheckinBlocks.escalation(escalation));
+        }
+        if (message instanceof CheckinSaved saved) {
+            return new SlackMessage(text, CheckinBlocks.saved(saved));
         }
         throw new IllegalArgumentException("no Slack rendering for " + message.kind() + " messages");
     }
