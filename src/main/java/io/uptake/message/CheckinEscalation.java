@@ -17,6 +17,7 @@ public record CheckinEscalation(String workflowId, String workflowName, String p
     @Override
     public String fallbackText() {
         return "Missed check-in: " + owner + " has not logged the " + period + " outcome of " + workflowName
-                + " (" + programmeName + "), " + daysOverdue + (daysOverdue == 1 ? " day" : " days") + " after it opened.";
+                + " (" + programmeName + "), " + daysOverdue + (daysOverdue == 1 ? " day" : " days")
+                + " after it opened.";
     }
 }

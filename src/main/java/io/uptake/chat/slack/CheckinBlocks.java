@@ -7,7 +7,7 @@ import io.uptake.message.CheckinRequest;
 import io.uptake.message.CheckinSaved;
 import java.util.List;
 
-/** Renders the check-in messages as Block Kit: the owner's request with its button, the sponsor's alert, the receipt. */
+/** Renders the check-in messages as Block Kit: the owner's request and its button, the sponsor's alert, a receipt. */
 final class CheckinBlocks {
 
     /** The action id of the "Log check-in" button; its value is the workflow id. */
