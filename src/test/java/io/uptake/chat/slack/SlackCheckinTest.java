@@ -16,13 +16,16 @@ import io.uptake.checkin.CheckinCommand;
 import io.uptake.checkin.CheckinRecords;
 import io.uptake.checkin.CheckinRow;
 import io.uptake.checkin.CheckinWorld;
+import io.uptake.checkin.EscalateMissedCheckins;
 import io.uptake.checkin.OpenCheckinCycles;
+import io.uptake.checkin.SendCheckinReminders;
 import io.uptake.delivery.Dispatcher;
 import io.uptake.time.MutableClock;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +61,10 @@ class SlackCheckinTest implements TestPropertyProvider {
     Dispatcher dispatcher;
     @Inject
     CheckinRecords records;
+    @Inject
+    SendCheckinReminders reminders;
+    @Inject
+    EscalateMissedCheckins escalate;
     @Inject
     CatalogLookup catalog;
 
@@ -111,7 +118,7 @@ class SlackCheckinTest implements TestPropertyProvider {
         assertThat(row.confidence()).isEqualTo(7);
         assertThat(row.evidenceUrl()).isEqualTo("https://wiki.example.com/claims");
         assertThat(row.note()).isEqualTo("Two fewer temps this quarter");
-        assertThat(records.cycle("wf-modal", "2026-Q4").orElseThrow().completedAt()).isEqualTo(MONDAY);
+        assertThat(records.cycle("wf-modal", "2026-Q4").orElseThrow().completedAt()).isEqualTo(row.submittedAt());
     }
 
     @Test
@@ -170,6 +177,35 @@ class SlackCheckinTest implements TestPropertyProvider {
         var row = catalog.workflow("wf-stage").orElseThrow();
         assertThat(row.stage()).isEqualTo("production");
         assertThat(row.stageSince()).isEqualTo("2026-11-22");
+    }
+
+    @Test
+    void remindersReachTheOwnerOnDaysTwoAndFiveAndTheSponsorHearsOnDaySeven() {
+        world("wf-late", "liam@example.com", "ULIAM", "Liam");
+        CheckinWorld.in(context).slackUser(CheckinWorld.SPONSOR, "UCFO", "Carla", "Europe/London");
+        openCycles.run();
+
+        List<String> sent = new java.util.ArrayList<>();
+        for (int day = 1; day <= 8; day++) {
+            clock.set(MutableClock.START.plus(Duration.ofDays(day)).plus(Duration.ofHours(1)));
+            int before = slackApi.calls("chat.postMessage").size();
+            reminders.run();
+            escalate.run();
+            dispatcher.dispatchDue();
+            int day0 = day;
+            slackApi.calls("chat.postMessage").stream().skip(before)
+                    .filter(c -> List.of("ULIAM", "UCFO").contains(c.params().get("channel")))
+                    .forEach(c -> sent.add("day " + day0 + " " + c.params().get("channel") + ": "
+                            + c.params().get("text").split(":")[0]));
+        }
+
+        assertThat(sent).containsExactly(
+                "day 1 ULIAM: The 2026-Q4 outcome check-in for Workflow wf-late is due.",
+                "day 2 ULIAM: Reminder",
+                "day 5 ULIAM: Reminder",
+                "day 8 UCFO: Missed check-in");
+        assertThat(records.cycle("wf-late", "2026-Q4").orElseThrow().escalatedAt())
+                .isEqualTo(MutableClock.START.plus(Duration.ofDays(7)).plus(Duration.ofHours(1)));
     }
 
     private CheckinWorld world(String workflowId, String email, String userId, String name) {
