@@ -31,8 +31,8 @@ public final class CheckinReplies {
         if (result instanceof OpenCheckinForm.Result.UnknownWorkflow unknown) {
             return unknown(unknown.workflowId());
         }
-        return "You do not own a workflow, so there is no check-in for you to log. Check-ins come from each "
-                + "workflow's owner as named in the programmes file.";
+        return "You own no workflow with an outcome, so there is no check-in for you to log. Check-ins come from "
+                + "each workflow's owner as named in the programmes file.";
     }
 
     /** What a submission comes to, in words: the receipt when saved, otherwise why not. */

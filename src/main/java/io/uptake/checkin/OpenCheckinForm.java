@@ -41,7 +41,7 @@ public class OpenCheckinForm {
         record UnknownWorkflow(String workflowId) implements Result {
         }
 
-        /** They named no workflow and own none. */
+        /** They named no workflow and own none with an outcome to check in. */
         record OwnsNone() implements Result {
         }
     }
@@ -65,7 +65,8 @@ public class OpenCheckinForm {
     @Transactional
     public Result open(long personId, @Nullable String workflowId) {
         if (workflowId == null || workflowId.isBlank()) {
-            List<WorkflowRow> owned = catalog.ownedBy(personId);
+            List<WorkflowRow> owned = catalog.ownedBy(personId).stream()
+                    .filter(w -> catalog.accountable(w.id()).isPresent()).toList();
             if (owned.isEmpty()) {
                 return new Result.OwnsNone();
             }

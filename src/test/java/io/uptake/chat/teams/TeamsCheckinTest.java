@@ -107,6 +107,19 @@ class TeamsCheckinTest extends TeamsTestContext {
         assertThat(row.retiredAt()).isNotNull();
     }
 
+    @Test
+    void anOwnerOfSeveralWorkflowsIsAskedToNameOne() {
+        CheckinWorld.in(context).workflow("wf-t5", "yves@example.com").workflow("wf-t6", "yves@example.com")
+                .workflowWithoutOutcome("wf-t7", "yves@example.com").declare();
+        identities.link(new LinkIdentity.ChatUser("teams", TENANT, "29:yves", "yves@example.com", null, null, null,
+                null, null));
+
+        post(TeamsActivity.text(TENANT, "29:yves", "checkin"));
+
+        assertThat(connector.posted().get(connector.posted().size() - 1).text()).isEqualTo(
+                "You own several workflows. Name one:\n• `checkin wf-t5`: Workflow wf-t5\n• `checkin wf-t6`: Workflow wf-t6");
+    }
+
     private void owner(String workflowId, String email, String userId) {
         CheckinWorld.in(context).workflow(workflowId, email).declare();
         identities.link(new LinkIdentity.ChatUser("teams", TENANT, userId, email, null, null, null, null, null));
