@@ -117,7 +117,8 @@ class TeamsCheckinTest extends TeamsTestContext {
         post(TeamsActivity.text(TENANT, "29:yves", "checkin"));
 
         assertThat(connector.posted().get(connector.posted().size() - 1).text()).isEqualTo(
-                "You own several workflows. Name one:\n• `checkin wf-t5`: Workflow wf-t5\n• `checkin wf-t6`: Workflow wf-t6");
+                "You own several workflows. Name one:\n• `checkin wf-t5`: Workflow wf-t5\n"
+                        + "• `checkin wf-t6`: Workflow wf-t6");
     }
 
     private void owner(String workflowId, String email, String userId) {
