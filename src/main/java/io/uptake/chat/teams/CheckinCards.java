@@ -111,8 +111,14 @@ final class CheckinCards {
         ObjectNode input = JSON.objectNode().put("type", type).put("id", INPUT_PREFIX + field)
                 .put("label", label);
         String value = typed.getOrDefault(field, initial);
-        if (value != null && !value.isBlank()) {
+        if (value == null || value.isBlank()) {
+            return input;
+        }
+        if (!"Input.Number".equals(type)) {
             input.put("value", Texts.cut(value, CheckinCommand.MAX_NOTE));
+        } else if (value.trim().matches("[-+]?\\d{1,15}(\\.\\d{1,4})?")) {
+            // Input.Number takes a number; text that is not one is quoted in the field's error instead.
+            input.put("value", new java.math.BigDecimal(value.trim()));
         }
         return input;
     }

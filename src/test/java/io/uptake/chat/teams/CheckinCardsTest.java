@@ -40,10 +40,18 @@ class CheckinCardsTest {
                 input = i;
             }
         }
-        assertThat(body.get(input).path("value").asText()).isEqualTo("lots");
+        assertThat(body.get(input).has("value")).as("Input.Number takes only a number").isFalse();
         assertThat(body.get(input + 1).path("text").asText()).isEqualTo("\"lots\" is not a number.");
         assertThat(body.get(input + 1).path("color").asText()).isEqualTo("Attention");
         assertThat(card.toString()).contains("\"value\":\"at_risk\"");
+    }
+
+    @Test
+    void aRefusedFormKeepsANumberTypedIntoTheNumberInput() {
+        ObjectNode card = CheckinCards.refused(FORM, Map.of("value", "131.5"), Map.of("status", "Choose a status."));
+
+        assertThat(card.findParents("id").stream().filter(i -> i.path("id").asText().equals("checkin.value"))
+                .findFirst().orElseThrow().path("value").decimalValue()).isEqualByComparingTo("131.5");
     }
 
     @Test
