@@ -2,7 +2,6 @@ package io.uptake.checkin;
 
 import io.micronaut.transaction.annotation.ReadOnly;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Optional;
 
 /** Reads of stored check-ins for other features (scorecards, the API) and for tests. */
@@ -26,11 +25,5 @@ public class CheckinRecords {
     @ReadOnly
     public Optional<CheckinCycleRow> cycle(String workflowId, String period) {
         return cycles.findByWorkflowIdAndPeriod(workflowId, period);
-    }
-
-    /** Every check-in of one cycle, oldest first. */
-    @ReadOnly
-    public List<CheckinRow> of(long cycleId) {
-        return checkins.findByCycleIdOrderByIdAsc(cycleId);
     }
 }

@@ -24,8 +24,6 @@ final class CheckinRepositories {
     interface Cycles extends CrudRepository<CheckinCycleRow, Long> {
         Optional<CheckinCycleRow> findByWorkflowIdAndPeriod(String workflowId, String period);
 
-        Optional<CheckinCycleRow> findFirstByWorkflowIdOrderByOpenedAtDesc(String workflowId);
-
         /** Cycles still waiting for the owner and not yet escalated: the ones reminders and escalation look at. */
         @Query("SELECT * FROM checkin_cycle WHERE completed_at IS NULL AND escalated_at IS NULL ORDER BY id")
         List<CheckinCycleRow> findWaiting();
@@ -33,10 +31,6 @@ final class CheckinRepositories {
 
     @JdbcRepository(dialect = Dialect.MYSQL)
     interface Checkins extends CrudRepository<CheckinRow, Long> {
-        List<CheckinRow> findByCycleIdOrderByIdAsc(Long cycleId);
-
-        Optional<CheckinRow> findFirstByCycleIdOrderByIdDesc(Long cycleId);
-
         /** The latest check-in logged for a workflow, in any cycle. */
         @Query("SELECT c.* FROM checkin c JOIN checkin_cycle y ON y.id = c.cycle_id WHERE y.workflow_id = :workflowId"
                 + " ORDER BY c.id DESC LIMIT 1")
