@@ -208,6 +208,19 @@ class SlackCheckinTest implements TestPropertyProvider {
                 .isEqualTo(MutableClock.START.plus(Duration.ofDays(7)).plus(Duration.ofHours(1)));
     }
 
+    @Test
+    void someoneElseCannotChangeTheStage() {
+        world("wf-stage-other", "quentin@example.com", "UQUENTIN", "Quentin");
+        CheckinWorld.in(context).slackUser("rex@example.com", "UREX", "Rex", "Europe/London");
+
+        Map<?, ?> reply = http.toBlocking().retrieve(signed().form(slash("UREX", "stage wf-stage-other retired",
+                "3.3")), Map.class);
+
+        assertThat(reply.get("text").toString()).isEqualTo(
+                "Only Quentin (quentin@example.com) can change the stage of Workflow wf-stage-other.");
+        assertThat(catalog.workflow("wf-stage-other").orElseThrow().stage()).isEqualTo("pilot");
+    }
+
     private CheckinWorld world(String workflowId, String email, String userId, String name) {
         CheckinWorld world = CheckinWorld.in(context).workflow(workflowId, email).declare();
         world.slackUser(email, userId, name, "Europe/London");
