@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * Moves a workflow to production or retires it, on its owner's word, recording the date in the stage history.
- * The programmes file does not undo it on the next reload; only a different stage in the file does.
+ * The programmes file does not undo it on the next reload; only a different stage in the file does. Only active
+ * workflows can be moved.
  */
 @Singleton
 public class ChangeStage {
@@ -59,7 +60,8 @@ public class ChangeStage {
             return new Result.BadStage(word);
         }
         String id = workflowId == null ? "" : workflowId.trim().toLowerCase(Locale.ROOT);
-        Optional<WorkflowRow> workflow = catalog.workflow(id);
+        // A retired workflow (by its owner or because it left the file) comes back only through the file.
+        Optional<WorkflowRow> workflow = catalog.workflow(id).filter(w -> w.retiredAt() == null);
         if (workflow.isEmpty()) {
             return new Result.UnknownWorkflow(workflowId);
         }
