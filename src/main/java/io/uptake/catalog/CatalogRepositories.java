@@ -56,6 +56,10 @@ final class CatalogRepositories {
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Policies extends CrudRepository<CheckinPolicyRow, Integer> {
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
     interface Loads extends CrudRepository<CatalogLoadRow, Long> {
         Optional<CatalogLoadRow> findFirstOrderByIdDesc();
     }

@@ -24,14 +24,17 @@ public class SyncCatalog {
     private final SyncWorkflows workflows;
     private final SyncPulsesAndDigests pulsesAndDigests;
     private final FindOrAddPerson people;
+    private final CatalogRepositories.Policies policies;
     private final Clock clock;
 
     SyncCatalog(CatalogRepositories.Programmes programmes, SyncWorkflows workflows,
-                SyncPulsesAndDigests pulsesAndDigests, FindOrAddPerson people, Clock clock) {
+                SyncPulsesAndDigests pulsesAndDigests, FindOrAddPerson people,
+                CatalogRepositories.Policies policies, Clock clock) {
         this.programmes = programmes;
         this.workflows = workflows;
         this.pulsesAndDigests = pulsesAndDigests;
         this.people = people;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -52,7 +55,20 @@ public class SyncCatalog {
         }
         workflows.sync(catalog.workflows(), now, changes);
         pulsesAndDigests.sync(catalog, now, changes);
+        syncCheckinPolicy(catalog.checkins(), now, changes);
         return new SyncReport(changes);
+    }
+
+    private void syncCheckinPolicy(CheckinPolicy policy, Instant now, List<String> changes) {
+        CheckinPolicyRow wanted = CheckinPolicyRow.of(policy, now);
+        var existing = policies.findById(CheckinPolicyRow.ONLY);
+        if (existing.isEmpty()) {
+            policies.save(wanted);
+            changes.add("check-in policy set");
+        } else if (!existing.get().sameAs(wanted)) {
+            policies.update(wanted);
+            changes.add("check-in policy changed");
+        }
     }
 
     private void syncProgramme(Programme programme, Instant now, List<String> changes) {

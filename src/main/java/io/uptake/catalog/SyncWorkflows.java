@@ -65,8 +65,22 @@ class SyncWorkflows {
             return;
         }
         WorkflowRow row = existing.get();
-        boolean stageMoved = !row.stage().equals(stage) || row.retiredAt() != null;
-        LocalDate since = workflow.stageSince().orElse(stageMoved ? today : row.stageSince());
+        if (ownerHoldsStage(row.id(), stage)) {
+            WorkflowRow kept = declared(workflow, ownerId, row.stage(), row.stageSince(), row.retiredAt(),
+                    row.createdAt(), now);
+            if (!row.sameDeclaration(kept)) {
+                workflows.update(kept);
+                changes.add("workflow " + workflow.id() + " updated; stage " + row.stage()
+                        + " kept as its owner set it");
+            }
+            return;
+        }
+        // After an owner's change the row may already be in the newly declared stage; the history still records
+        // what the file declared, so that the next owner change is not undone by an unchanged file.
+        boolean stageMoved = !row.stage().equals(stage) || row.retiredAt() != null
+                || !lastDeclared(row.id()).map(stage::equals).orElse(true);
+        boolean rowMoves = !row.stage().equals(stage) || row.retiredAt() != null;
+        LocalDate since = workflow.stageSince().orElse(rowMoves ? today : row.stageSince());
         Instant retiredAt = workflow.stage() == Stage.RETIRED ? (row.retiredAt() == null ? now : row.retiredAt())
                 : null;
         WorkflowRow wanted = declared(workflow, ownerId, stage, since, retiredAt, row.createdAt(), now);
@@ -81,6 +95,26 @@ class SyncWorkflows {
             changes.add("workflow " + workflow.id() + " updated");
         }
         workflows.update(wanted);
+    }
+
+    /**
+     * Whether the stage an owner set in chat stands: the owner's entry is the latest in the history and the file
+     * still declares the stage it declared before (its latest {@code catalog} entry). Editing the file's stage
+     * makes the file win again.
+     */
+    private boolean ownerHoldsStage(String workflowId, String declaredStage) {
+        List<WorkflowStageRow> entries = history.findByWorkflowIdOrderByIdAsc(workflowId);
+        if (entries.isEmpty() || !WorkflowStageRow.FROM_OWNER.equals(entries.get(entries.size() - 1).source())) {
+            return false;
+        }
+        return lastDeclared(workflowId).map(declaredStage::equals).orElse(false);
+    }
+
+    /** The stage the file last declared, from the latest {@code catalog} entry of the history. */
+    private Optional<String> lastDeclared(String workflowId) {
+        return history.findByWorkflowIdOrderByIdAsc(workflowId).stream()
+                .filter(e -> WorkflowStageRow.FROM_CATALOG.equals(e.source()))
+                .reduce((first, second) -> second).map(WorkflowStageRow::stage);
     }
 
     private void syncOutcome(Workflow workflow, Instant now, List<String> changes) {

@@ -1,5 +1,6 @@
 package io.uptake.chat;
 
+import io.uptake.checkin.ChangeStage;
 import io.uptake.people.PersonPreferences;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * The personal commands both chat adapters offer ({@code /uptake ...} on Slack, the same words in the Teams
- * chat): help, pause, resume, optout, optin. Replies are plain text with light markdown.
+ * chat): help, pause, resume, optout, optin, stage. Replies are plain text with light markdown.
  */
 @Singleton
 public class PersonalCommands {
@@ -25,15 +26,19 @@ public class PersonalCommands {
             • `pause [2w]`: no pulses or nudges for a while (days `d` or weeks `w`; default 2w, at most 90d)
             • `resume`: end a pause
             • `optout`: stop all pulses and nudges
-            • `optin`: start them again""";
+            • `optin`: start them again
+            • `checkin [workflow]`: log your workflow's outcome check-in (owners only)
+            • `stage <workflow> production|retired`: move your workflow to production or retire it (owners only)""";
 
     private static final Pattern PAUSE = Pattern.compile("(\\d{1,3})\\s*([dw])");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 
     private final PersonPreferences preferences;
+    private final ChangeStage changeStage;
 
-    PersonalCommands(PersonPreferences preferences) {
+    PersonalCommands(PersonPreferences preferences, ChangeStage changeStage) {
         this.preferences = preferences;
+        this.changeStage = changeStage;
     }
 
     /** Runs one command for a person and returns the reply; unknown words get the help. */
@@ -49,6 +54,7 @@ public class PersonalCommands {
                     ? "You are opted out: no more pulses or nudges. `optin` brings them back." : notFound();
             case "optin", "opt-in" -> preferences.optIn(personId)
                     ? "You are opted in again. Thanks!" : notFound();
+            case "stage" -> stage(personId, rest);
             case "help" -> HELP;
             default -> "I don't know `" + word + "`.\n" + HELP;
         };
@@ -67,6 +73,14 @@ public class PersonalCommands {
         Optional<Instant> until = preferences.pause(personId, duration);
         return until.map(u -> "Paused until " + DAY.format(u.atZone(ZoneOffset.UTC))
                 + ". `resume` ends the pause early.").orElse(notFound());
+    }
+
+    private String stage(long personId, String rest) {
+        String[] words = rest.split("\\s+");
+        if (words.length != 2) {
+            return CheckinReplies.of(new ChangeStage.Result.BadStage(rest));
+        }
+        return CheckinReplies.of(changeStage.change(personId, words[0], words[1]));
     }
 
     private static String notFound() {

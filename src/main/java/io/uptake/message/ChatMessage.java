@@ -6,7 +6,8 @@ package io.uptake.message;
  * <p>Each kind has a stable name, stored with the message in the outbox so it can be read back.
  */
 public sealed interface ChatMessage permits PulseQuestion, PulseReminder, PulseAnswered, PulseClosed,
-        DigestMessage, DigestChart {
+        DigestMessage, DigestChart,
+        CheckinRequest, CheckinEscalation, CheckinSaved {
 
     /** The stable name of this kind of message. */
     String kind();

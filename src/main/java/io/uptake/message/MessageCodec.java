@@ -10,13 +10,16 @@ import java.util.Map;
 @Singleton
 public class MessageCodec {
 
-    private static final Map<String, Class<? extends ChatMessage>> KINDS = Map.of(
-            PulseQuestion.KIND, PulseQuestion.class,
-            PulseReminder.KIND, PulseReminder.class,
-            PulseAnswered.KIND, PulseAnswered.class,
-            PulseClosed.KIND, PulseClosed.class,
-            DigestMessage.KIND, DigestMessage.class,
-            DigestChart.KIND, DigestChart.class);
+    private static final Map<String, Class<? extends ChatMessage>> KINDS = Map.ofEntries(
+            Map.entry(PulseQuestion.KIND, PulseQuestion.class),
+            Map.entry(PulseReminder.KIND, PulseReminder.class),
+            Map.entry(PulseAnswered.KIND, PulseAnswered.class),
+            Map.entry(PulseClosed.KIND, PulseClosed.class),
+            Map.entry(DigestMessage.KIND, DigestMessage.class),
+            Map.entry(DigestChart.KIND, DigestChart.class),
+            Map.entry(CheckinRequest.KIND, CheckinRequest.class),
+            Map.entry(CheckinEscalation.KIND, CheckinEscalation.class),
+            Map.entry(CheckinSaved.KIND, CheckinSaved.class));
 
     private final ObjectMapper json;
 

@@ -5,6 +5,9 @@ import io.uptake.message.AskedQuestion;
 import io.uptake.message.ChatMessage;
 import io.uptake.message.DigestChart;
 import io.uptake.message.DigestMessage;
+import io.uptake.message.CheckinEscalation;
+import io.uptake.message.CheckinRequest;
+import io.uptake.message.CheckinSaved;
 import io.uptake.message.PulseAnswered;
 import io.uptake.message.PulseCard;
 import io.uptake.message.PulseClosed;
@@ -52,6 +55,15 @@ public final class BlockKit {
         }
         if (message instanceof DigestChart chart) {
             return new SlackMessage(text, DigestBlocks.chart(chart));
+        }
+        if (message instanceof CheckinRequest request) {
+            return new SlackMessage(text, CheckinBlocks.request(request));
+        }
+        if (message instanceof CheckinEscalation escalation) {
+            return new SlackMessage(text, CheckinBlocks.escalation(escalation));
+        }
+        if (message instanceof CheckinSaved saved) {
+            return new SlackMessage(text, CheckinBlocks.saved(saved));
         }
         throw new IllegalArgumentException("no Slack rendering for " + message.kind() + " messages");
     }

@@ -14,10 +14,12 @@ class UptakeCommand implements SlackListener {
 
     private final LinkIdentity identities;
     private final PersonalCommands commands;
+    private final CheckinModal checkinModal;
 
-    UptakeCommand(LinkIdentity identities, PersonalCommands commands) {
+    UptakeCommand(LinkIdentity identities, PersonalCommands commands, CheckinModal checkinModal) {
         this.identities = identities;
         this.commands = commands;
+        this.checkinModal = checkinModal;
     }
 
     @Override
@@ -26,6 +28,12 @@ class UptakeCommand implements SlackListener {
             SlashCommandPayload payload = request.getPayload();
             long person = identities.link(new LinkIdentity.ChatUser("slack", payload.getTeamId(), payload.getUserId(),
                     null, null, null, null, null, null));
+            String[] words = payload.getText() == null ? new String[0] : payload.getText().trim().split("\\s+", 2);
+            if (words.length > 0 && words[0].equalsIgnoreCase("checkin")) {
+                String reply = checkinModal.open(person, words.length > 1 ? words[1] : null, payload.getTriggerId(),
+                        context.client());
+                return reply.isEmpty() ? context.ack() : context.ack(reply);
+            }
             return context.ack(commands.run(person, payload.getText()));
         });
     }

@@ -8,6 +8,9 @@ import io.uptake.message.AskedQuestion;
 import io.uptake.message.ChatMessage;
 import io.uptake.message.DigestChart;
 import io.uptake.message.DigestMessage;
+import io.uptake.message.CheckinEscalation;
+import io.uptake.message.CheckinRequest;
+import io.uptake.message.CheckinSaved;
 import io.uptake.message.PulseAnswered;
 import io.uptake.message.PulseCard;
 import io.uptake.message.PulseClosed;
@@ -64,6 +67,15 @@ final class AdaptiveCards {
         }
         if (message instanceof PulseAnswered answered) {
             return pulse(message, answered.card(), answered.fallbackText(), true, budget);
+        }
+        if (message instanceof CheckinRequest request) {
+            return CheckinCards.request(request);
+        }
+        if (message instanceof CheckinEscalation escalation) {
+            return CheckinCards.escalation(escalation);
+        }
+        if (message instanceof CheckinSaved saved) {
+            return CheckinCards.saved(saved);
         }
         PulseClosed closed = (PulseClosed) message;
         return pulse(message, closed.card(), closed.fallbackText(), false, budget);

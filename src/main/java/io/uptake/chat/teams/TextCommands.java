@@ -5,7 +5,10 @@ import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.TextFormatTypes;
 import io.micronaut.context.annotation.Requires;
+import io.uptake.chat.CheckinReplies;
 import io.uptake.chat.PersonalCommands;
+import io.uptake.checkin.OpenCheckinForm;
+import io.uptake.message.CheckinRequest;
 import jakarta.inject.Singleton;
 
 /** Words typed to the bot in its personal chat: the same commands as Slack's {@code /uptake}. */
@@ -18,10 +21,12 @@ class TextCommands {
 
     private final PersonalCommands commands;
     private final Installations installations;
+    private final OpenCheckinForm openCheckinForm;
 
-    TextCommands(PersonalCommands commands, Installations installations) {
+    TextCommands(PersonalCommands commands, Installations installations, OpenCheckinForm openCheckinForm) {
         this.commands = commands;
         this.installations = installations;
+        this.openCheckinForm = openCheckinForm;
     }
 
     Activity reply(TurnContext turn) {
@@ -32,7 +37,20 @@ class TextCommands {
         long personId = installations.seen(turn)
                 .orElseThrow(() -> new IllegalStateException("a personal-chat message without a sender"));
         String text = activity.getText() == null ? "" : Activity.removeRecipientMentionImmutable(activity);
+        String[] words = text == null ? new String[0] : text.trim().split("\\s+", 2);
+        if (words.length > 0 && words[0].equalsIgnoreCase("checkin")) {
+            return checkin(personId, words.length > 1 ? words[1] : null);
+        }
         return markdown(commands.run(personId, text == null ? "" : text));
+    }
+
+    /** {@code checkin [workflow]}: the form card, or why there is none. */
+    private Activity checkin(long personId, String workflowId) {
+        OpenCheckinForm.Result result = openCheckinForm.open(personId, workflowId);
+        if (result instanceof OpenCheckinForm.Result.Form form) {
+            return TeamsMessages.activity(new CheckinRequest(form.form(), 0));
+        }
+        return markdown(CheckinReplies.of(result));
     }
 
     private static Activity markdown(String text) {

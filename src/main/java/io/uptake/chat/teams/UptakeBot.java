@@ -22,11 +22,14 @@ class UptakeBot extends ActivityHandler {
     private final Installations installations;
     private final CardActions cardActions;
     private final TextCommands textCommands;
+    private final CheckinCardActions checkinActions;
 
-    UptakeBot(Installations installations, CardActions cardActions, TextCommands textCommands) {
+    UptakeBot(Installations installations, CardActions cardActions, TextCommands textCommands,
+              CheckinCardActions checkinActions) {
         this.installations = installations;
         this.cardActions = cardActions;
         this.textCommands = textCommands;
+        this.checkinActions = checkinActions;
     }
 
     @Override
@@ -34,6 +37,8 @@ class UptakeBot extends ActivityHandler {
         Activity activity = turn.getActivity();
         Activity reply = CardActions.isAnswer(activity.getValue())
                 ? MessageFactory.text(cardActions.submitted(activity))
+                : CheckinCardActions.isCheckin(activity.getValue())
+                ? MessageFactory.text(checkinActions.submitted(activity))
                 : textCommands.reply(turn);
         return turn.sendActivity(reply).thenApply(sent -> null);
     }
@@ -58,6 +63,11 @@ class UptakeBot extends ActivityHandler {
 
     @Override
     protected CompletableFuture<InvokeResponse> onInvokeActivity(TurnContext turn) {
+        if (ADAPTIVE_CARD_ACTION.equals(turn.getActivity().getName()) && CheckinCards.VERB.equals(
+                Activities.value(turn.getActivity().getValue()).path("action").path("verb").asText())) {
+            return CompletableFuture.completedFuture(new InvokeResponse(200,
+                    checkinActions.invoked(turn.getActivity())));
+        }
         if (ADAPTIVE_CARD_ACTION.equals(turn.getActivity().getName())) {
             return CompletableFuture.completedFuture(new InvokeResponse(200,
                     cardActions.invoked(turn.getActivity())));

@@ -1,0 +1,139 @@
+package io.uptake.chat.slack;
+
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewTitle;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.view.ViewState;
+import io.uptake.chat.CheckinReplies;
+import io.uptake.checkin.CheckinCommand;
+import io.uptake.checkin.CheckinResult;
+import io.uptake.checkin.OpenCheckinForm;
+import io.uptake.checkin.SubmitCheckin;
+import io.uptake.people.LinkIdentity;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The check-in form as a modal: opened by the "Log check-in" button or {@code /uptake checkin [workflow]}; its
+ * submission is validated, field errors shown inline with nothing stored, and a saved check-in answered with a
+ * receipt in place of the form.
+ */
+@Singleton
+class CheckinModal implements SlackListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CheckinModal.class);
+
+    private final LinkIdentity identities;
+    private final OpenCheckinForm openForm;
+    private final SubmitCheckin submit;
+
+    CheckinModal(LinkIdentity identities, OpenCheckinForm openForm, SubmitCheckin submit) {
+        this.identities = identities;
+        this.openForm = openForm;
+        this.submit = submit;
+    }
+
+    @Override
+    public void register(App app) {
+        app.blockAction(CheckinBlocks.OPEN_ACTION, this::clicked);
+        app.viewSubmission(CheckinModalView.CALLBACK, this::submitted);
+    }
+
+    /**
+     * Opens the form for a person, or says why not.
+     *
+     * @return the text to show them privately; empty when the modal opened
+     */
+    String open(long personId, String workflowId, String triggerId, MethodsClient client) {
+        OpenCheckinForm.Result result = openForm.open(personId, workflowId);
+        if (!(result instanceof OpenCheckinForm.Result.Form form)) {
+            return CheckinReplies.of(result);
+        }
+        try {
+            var response = client.viewsOpen(r -> r.triggerId(triggerId)
+                    .viewAsString(CheckinModalView.render(form.form()).toString()));
+            if (response.isOk()) {
+                return "";
+            }
+            LOG.warn("Slack views.open failed for the check-in form: {}", response.getError());
+        } catch (Exception e) {
+            LOG.warn("Slack views.open could not be reached for the check-in form: {}", e.getClass().getSimpleName());
+        }
+        return "Slack did not open the check-in form. Please try again in a moment.";
+    }
+
+    Response clicked(BlockActionRequest request, ActionContext context) {
+        BlockActionPayload payload = request.getPayload();
+        String workflowId = payload.getActions().isEmpty() ? null : payload.getActions().get(0).getValue();
+        Optional<Long> person = identities.find("slack", payload.getTeam().getId(), payload.getUser().getId());
+        if (workflowId == null || person.isEmpty()) {
+            return context.ack();
+        }
+        String problem = open(person.get(), workflowId, payload.getTriggerId(), context.client());
+        if (!problem.isEmpty() && payload.getResponseUrl() != null) {
+            try {
+                context.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(problem));
+            } catch (Exception e) {
+                LOG.warn("Slack response_url could not be reached: {}", e.getClass().getSimpleName());
+            }
+        }
+        return context.ack();
+    }
+
+    Response submitted(ViewSubmissionRequest request, ViewSubmissionContext context) {
+        var payload = request.getPayload();
+        String workflowId = payload.getView().getPrivateMetadata();
+        Optional<Long> person = identities.find("slack", payload.getTeam().getId(), payload.getUser().getId());
+        if (workflowId == null || workflowId.isBlank() || person.isEmpty()) {
+            return context.ackWithErrors(Map.of(CheckinCommand.VALUE, "This form could not be matched to you."));
+        }
+        ViewState state = payload.getView().getState();
+        CheckinResult result = submit.submit(new CheckinCommand(workflowId, person.get(),
+                typed(state, CheckinCommand.VALUE), chosen(state, CheckinCommand.STATUS),
+                chosen(state, CheckinCommand.CONFIDENCE), typed(state, CheckinCommand.EVIDENCE),
+                typed(state, CheckinCommand.NOTE)));
+        if (result instanceof CheckinResult.Invalid invalid) {
+            return context.ackWithErrors(invalid.errors());
+        }
+        if (result instanceof CheckinResult.Saved saved) {
+            String text = SlackText.mrkdwn(saved.confirmation().fallbackText(), Blocks.MAX_TEXT);
+            return context.ack(r -> r.responseAction("update").view(view(v -> v.type("modal")
+                    .title(viewTitle(t -> t.type("plain_text").text("Check-in saved")))
+                    .close(viewClose(c -> c.type("plain_text").text("Done")))
+                    .blocks(List.of(section(s -> s.text(markdownText(text))))))));
+        }
+        return context.ackWithErrors(Map.of(CheckinCommand.VALUE, CheckinReplies.of(result)));
+    }
+
+    private static String typed(ViewState state, String field) {
+        ViewState.Value value = value(state, field);
+        return value == null ? null : value.getValue();
+    }
+
+    private static String chosen(ViewState state, String field) {
+        ViewState.Value value = value(state, field);
+        return value == null || value.getSelectedOption() == null ? null : value.getSelectedOption().getValue();
+    }
+
+    private static ViewState.Value value(ViewState state, String field) {
+        if (state == null || state.getValues() == null || !state.getValues().containsKey(field)) {
+            return null;
+        }
+        return state.getValues().get(field).get(field);
+    }
+}

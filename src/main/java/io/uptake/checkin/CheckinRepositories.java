@@ -1,0 +1,46 @@
+package io.uptake.checkin;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+/** Repositories for check-in cycles, check-ins and the nudges they cause. */
+final class CheckinRepositories {
+
+    private CheckinRepositories() {
+    }
+
+    /** Stored instants keep milliseconds only; comparisons with the clock use the same precision. */
+    static Instant millis(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Cycles extends CrudRepository<CheckinCycleRow, Long> {
+        Optional<CheckinCycleRow> findByWorkflowIdAndPeriod(String workflowId, String period);
+
+        /** Cycles still waiting for the owner and not yet escalated: the ones reminders and escalation look at. */
+        @Query("SELECT * FROM checkin_cycle WHERE completed_at IS NULL AND escalated_at IS NULL ORDER BY id")
+        List<CheckinCycleRow> findWaiting();
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Checkins extends CrudRepository<CheckinRow, Long> {
+        /** The latest check-in logged for a workflow, in any cycle. */
+        @Query("SELECT c.* FROM checkin c JOIN checkin_cycle y ON y.id = c.cycle_id WHERE y.workflow_id = :workflowId"
+                + " ORDER BY c.id DESC LIMIT 1")
+        Optional<CheckinRow> findLatestOfWorkflow(String workflowId);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL)
+    interface Nudges extends CrudRepository<CheckinNudgeRow, Long> {
+        boolean existsByDedupeKey(String dedupeKey);
+
+        List<CheckinNudgeRow> findByKindOrderByIdAsc(String kind);
+    }
+}

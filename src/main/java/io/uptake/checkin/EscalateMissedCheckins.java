@@ -1,0 +1,103 @@
+package io.uptake.checkin;
+
+import io.micronaut.transaction.annotation.Transactional;
+import io.uptake.catalog.CheckinLookup;
+import io.uptake.catalog.CheckinLookup.Accountable;
+import io.uptake.catalog.CheckinPolicy;
+import io.uptake.delivery.NewMessage;
+import io.uptake.delivery.Outbox;
+import io.uptake.message.CheckinEscalation;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Marks a check-in missed once the policy's escalate-after has passed without one (default 7 days), and tells the
+ * programme's sponsor by direct message with the workflow, the owner and how many days it has been open. The
+ * message is recorded as a {@code checkin_missed} nudge to the sponsor. A sponsor who opted out, paused or cannot
+ * be reached is not messaged, but the cycle is still marked, so the digest flags it.
+ */
+@Singleton
+public class EscalateMissedCheckins {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EscalateMissedCheckins.class);
+
+    private final CheckinLookup catalog;
+    private final CheckinRepositories.Cycles cycles;
+    private final CheckinRepositories.Nudges nudges;
+    private final Owners owners;
+    private final Reach reach;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    EscalateMissedCheckins(CheckinLookup catalog, CheckinRepositories.Cycles cycles,
+                           CheckinRepositories.Nudges nudges, Owners owners, Reach reach, Outbox outbox,
+                           Clock clock) {
+        this.catalog = catalog;
+        this.cycles = cycles;
+        this.nudges = nudges;
+        this.owners = owners;
+        this.reach = reach;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Escalates the check-ins overdue now; returns how many sponsors were messaged. */
+    @Transactional
+    public int run() {
+        Instant now = CheckinRepositories.millis(clock.instant());
+        CheckinPolicy policy = catalog.policy();
+        int told = 0;
+        for (CheckinCycleRow cycle : cycles.findWaiting()) {
+            if (now.isBefore(cycle.openedAt().plus(policy.escalateAfter()))) {
+                continue;
+            }
+            cycles.update(cycle.escalated(now));
+            Optional<Accountable> accountable = catalog.accountable(cycle.workflowId())
+                    .filter(a -> a.workflow().retiredAt() == null);
+            if (accountable.isEmpty()) {
+                LOG.info("Check-in cycle {} of workflow {} missed; the workflow is retired or has no outcome",
+                        cycle.id(), cycle.workflowId());
+                continue;
+            }
+            if (tellSponsor(cycle, accountable.get(), now)) {
+                told++;
+            }
+        }
+        return told;
+    }
+
+    private boolean tellSponsor(CheckinCycleRow cycle, Accountable accountable, Instant now) {
+        Long sponsorId = accountable.programme().sponsorPersonId();
+        Optional<Reach.Target> sponsor = reach.of(sponsorId, now);
+        if (sponsor.isEmpty()) {
+            LOG.info("Check-in cycle {} of workflow {} missed; sponsor not messaged (opted out or unreachable)",
+                    cycle.id(), cycle.workflowId());
+            return false;
+        }
+        String key = key(cycle.id());
+        if (nudges.existsByDedupeKey(key)) {
+            return false;
+        }
+        Reach.Target target = sponsor.get();
+        long days = Duration.between(cycle.openedAt(), now).toDays();
+        nudges.save(new CheckinNudgeRow(null, target.person().id(), CheckinNudgeRow.CHECKIN_MISSED,
+                cycle.workflowId(), key, now));
+        outbox.enqueue(new NewMessage(key, target.platform(), target.identity().tenantId(),
+                target.identity().directAddress(), target.person().id(),
+                new CheckinEscalation(cycle.workflowId(), accountable.workflow().name(),
+                        accountable.programme().name(), owners.name(accountable.workflow()), cycle.period(), days),
+                reach.allowedFrom(target, now), null, null, cycle.id()));
+        LOG.info("Check-in cycle {} of workflow {} missed; sponsor {} told", cycle.id(), cycle.workflowId(),
+                target.person().id());
+        return true;
+    }
+
+    static String key(long cycleId) {
+        return "checkin-missed:" + cycleId;
+    }
+}

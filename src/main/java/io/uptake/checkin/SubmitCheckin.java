@@ -1,0 +1,73 @@
+package io.uptake.checkin;
+
+import io.micronaut.transaction.annotation.Transactional;
+import io.uptake.catalog.CheckinLookup;
+import io.uptake.catalog.CheckinLookup.Accountable;
+import io.uptake.catalog.WorkflowRow;
+import io.uptake.message.CheckinSaved;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records an owner's check-in against this period's cycle (opening it if the schedule has not yet) and marks the
+ * cycle completed, which stops its reminders and escalation. Only the owner may log it; invalid input stores
+ * nothing and comes back as field errors. A second check-in in the same period corrects the first.
+ */
+@Singleton
+public class SubmitCheckin {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubmitCheckin.class);
+
+    private final CheckinLookup catalog;
+    private final CheckinRepositories.Cycles cycles;
+    private final CheckinRepositories.Checkins checkins;
+    private final Owners owners;
+    private final Clock clock;
+
+    SubmitCheckin(CheckinLookup catalog, CheckinRepositories.Cycles cycles, CheckinRepositories.Checkins checkins,
+                  Owners owners, Clock clock) {
+        this.catalog = catalog;
+        this.cycles = cycles;
+        this.checkins = checkins;
+        this.owners = owners;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public CheckinResult submit(CheckinCommand command) {
+        Optional<WorkflowRow> workflow = catalog.workflow(command.workflowId()).filter(w -> w.retiredAt() == null);
+        if (workflow.isEmpty()) {
+            return new CheckinResult.UnknownWorkflow(command.workflowId());
+        }
+        if (!owners.owns(command.personId(), workflow.get())) {
+            return new CheckinResult.NotOwner(owners.name(workflow.get()), workflow.get().name());
+        }
+        Optional<Accountable> accountable = catalog.accountable(command.workflowId());
+        if (accountable.isEmpty()) {
+            return new CheckinResult.NoOutcome(workflow.get().name());
+        }
+        Map<String, String> errors = command.errors();
+        if (!errors.isEmpty()) {
+            return new CheckinResult.Invalid(errors);
+        }
+        Instant now = CheckinRepositories.millis(clock.instant());
+        String period = Periods.of(now, catalog.policy().cadence());
+        CheckinCycleRow cycle = cycles.findByWorkflowIdAndPeriod(command.workflowId(), period)
+                .orElseGet(() -> cycles.save(new CheckinCycleRow(null, command.workflowId(), period, now, 0, null,
+                        null)));
+        CheckinCommand.Valid valid = command.valid();
+        CheckinRow row = checkins.save(new CheckinRow(null, cycle.id(), valid.value(), valid.status(),
+                valid.confidence(), valid.evidenceUrl(), valid.note(), command.personId(), now));
+        cycles.update(cycle.completed(now));
+        LOG.info("Check-in {} logged for workflow {} cycle {} ({})", row.id(), command.workflowId(), cycle.id(),
+                period);
+        return new CheckinResult.Saved(row.id(), new CheckinSaved(workflow.get().name(), period,
+                CheckinForms.plain(valid.value()), accountable.get().outcome().unit(), valid.status(),
+                valid.confidence(), valid.evidenceUrl()));
+    }
+}
