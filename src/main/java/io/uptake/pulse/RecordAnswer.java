@@ -6,6 +6,7 @@ import io.uptake.catalog.PulseRow;
 import io.uptake.catalog.WorkflowRow;
 import io.uptake.message.AskedQuestion;
 import io.uptake.message.PulseCard;
+import io.uptake.usage.RecordSelfReport;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -36,15 +37,18 @@ public class RecordAnswer {
     private final PulseRepositories.Answers answers;
     private final CatalogLookup catalog;
     private final MessageEdits edits;
+    private final RecordSelfReport selfReport;
     private final Clock clock;
 
     RecordAnswer(PulseRepositories.Rounds rounds, PulseRepositories.Deliveries deliveries,
-                 PulseRepositories.Answers answers, CatalogLookup catalog, MessageEdits edits, Clock clock) {
+                 PulseRepositories.Answers answers, CatalogLookup catalog, MessageEdits edits,
+                 RecordSelfReport selfReport, Clock clock) {
         this.rounds = rounds;
         this.deliveries = deliveries;
         this.answers = answers;
         this.catalog = catalog;
         this.edits = edits;
+        this.selfReport = selfReport;
         this.clock = clock;
     }
 
@@ -79,14 +83,19 @@ public class RecordAnswer {
         }
         return round.get().anonymous()
                 ? anonymous(round.get(), delivery.get(), card, command, value.get(), now)
-                : confidential(round.get(), delivery.get(), card, command, value.get(), now);
+                : confidential(round.get(), delivery.get(), card, command, value.get(), now, workflow.id());
     }
 
     private AnswerResult confidential(RoundRow round, DeliveryRow delivery, PulseCard card, AnswerCommand command,
-                                      PulseQuestions.StoredValue value, Instant now) {
+                                      PulseQuestions.StoredValue value, Instant now, String workflowId) {
         List<AnswerRow> given = answers.findByDeliveryId(delivery.id());
         boolean changed = store(given, round, delivery.id(), delivery.personId(), null, command.question(), value,
                 now, now);
+        if (changed && PulseQuestions.USAGE_QUESTION.equals(command.question())) {
+            AnswerRow usage = answers.findByDeliveryId(delivery.id()).stream()
+                    .filter(a -> a.question().equals(command.question())).findFirst().orElseThrow();
+            selfReport.record(workflowId, delivery.personId(), round.id(), usage.answeredOn(), usage.valueInt());
+        }
         if (!delivery.answered()) {
             deliveries.update(delivery.markAnswered());
         }
