@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Repositories for usage batches and events. */
-final class UsageRepositories {
+public final class UsageRepositories {
 
     private UsageRepositories() {
     }
@@ -26,7 +26,7 @@ final class UsageRepositories {
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
-    interface Events extends CrudRepository<UsageEventRow, Long> {
+    public interface Events extends CrudRepository<UsageEventRow, Long> {
 
         List<UsageEventRow> findByBatchKey(String batchKey);
 
