@@ -1,5 +1,6 @@
 package io.uptake.chat;
 
+import io.uptake.catalog.ChannelRef.Platform;
 import io.uptake.people.PersonPreferences;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -25,19 +26,31 @@ public class PersonalCommands {
             • `pause [2w]`: no pulses or nudges for a while (days `d` or weeks `w`; default 2w, at most 90d)
             • `resume`: end a pause
             • `optout`: stop all pulses and nudges
-            • `optin`: start them again""";
+            • `optin`: start them again
+            • `mydata`: get everything Uptake holds about you, in a private message
+            • `forget-me`: erase your data from Uptake (asks you to confirm first)""";
 
     private static final Pattern PAUSE = Pattern.compile("(\\d{1,3})\\s*([dw])");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 
     private final PersonPreferences preferences;
+    private final DataRightsCommands dataRights;
 
-    PersonalCommands(PersonPreferences preferences) {
+    PersonalCommands(PersonPreferences preferences, DataRightsCommands dataRights) {
         this.preferences = preferences;
+        this.dataRights = dataRights;
     }
 
     /** Runs one command for a person and returns the reply; unknown words get the help. */
     public String run(long personId, String text) {
+        return run(personId, text, null);
+    }
+
+    /**
+     * Runs one command typed on a platform; replies that come as a message of their own (such as the data
+     * export) go to the person there.
+     */
+    public String run(long personId, String text, Platform from) {
         String line = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         String word = line.isEmpty() ? "help" : line.split("\\s+", 2)[0];
         String rest = line.length() > word.length() ? line.substring(word.length()).trim() : "";
@@ -50,8 +63,15 @@ public class PersonalCommands {
             case "optin", "opt-in" -> preferences.optIn(personId)
                     ? "You are opted in again. Thanks!" : notFound();
             case "help" -> HELP;
+            case DataRightsCommands.MY_DATA -> dataRights.myData(personId, from);
+            case DataRightsCommands.FORGET_ME, "forgetme" -> dataRights.forgetMe(personId, rest);
             default -> "I don't know `" + word + "`.\n" + HELP;
         };
+    }
+
+    /** Whether the words ask to erase the person's data without confirming yet: adapters then show buttons. */
+    public static boolean asksToConfirmErasure(String text) {
+        return DataRightsCommands.asksToConfirm(text);
     }
 
     private String pause(long personId, String rest) {

@@ -5,7 +5,8 @@ package io.uptake.message;
  *
  * <p>Each kind has a stable name, stored with the message in the outbox so it can be read back.
  */
-public sealed interface ChatMessage permits PulseQuestion, PulseReminder, PulseAnswered, PulseClosed {
+public sealed interface ChatMessage permits PulseQuestion, PulseReminder, PulseAnswered, PulseClosed,
+        PlayNudge, OwnerAlert, MyData, ForgetMeConfirm {
 
     /** The stable name of this kind of message. */
     String kind();

@@ -10,11 +10,15 @@ import java.util.Map;
 @Singleton
 public class MessageCodec {
 
-    private static final Map<String, Class<? extends ChatMessage>> KINDS = Map.of(
-            PulseQuestion.KIND, PulseQuestion.class,
-            PulseReminder.KIND, PulseReminder.class,
-            PulseAnswered.KIND, PulseAnswered.class,
-            PulseClosed.KIND, PulseClosed.class);
+    private static final Map<String, Class<? extends ChatMessage>> KINDS = Map.ofEntries(
+            Map.entry(PulseQuestion.KIND, PulseQuestion.class),
+            Map.entry(PulseReminder.KIND, PulseReminder.class),
+            Map.entry(PulseAnswered.KIND, PulseAnswered.class),
+            Map.entry(PulseClosed.KIND, PulseClosed.class),
+            Map.entry(PlayNudge.KIND, PlayNudge.class),
+            Map.entry(OwnerAlert.KIND, OwnerAlert.class),
+            Map.entry(MyData.KIND, MyData.class),
+            Map.entry(ForgetMeConfirm.KIND, ForgetMeConfirm.class));
 
     private final ObjectMapper json;
 

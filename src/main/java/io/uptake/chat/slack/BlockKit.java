@@ -3,6 +3,10 @@ package io.uptake.chat.slack;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.uptake.message.AskedQuestion;
 import io.uptake.message.ChatMessage;
+import io.uptake.message.ForgetMeConfirm;
+import io.uptake.message.MyData;
+import io.uptake.message.OwnerAlert;
+import io.uptake.message.PlayNudge;
 import io.uptake.message.PulseAnswered;
 import io.uptake.message.PulseCard;
 import io.uptake.message.PulseClosed;
@@ -44,6 +48,18 @@ public final class BlockKit {
         }
         if (message instanceof PulseClosed closed) {
             return new SlackMessage(text, closing(closed.card(), closed.answered()));
+        }
+        if (message instanceof PlayNudge nudge) {
+            return new SlackMessage(text, PersonalBlocks.play(nudge));
+        }
+        if (message instanceof OwnerAlert alert) {
+            return new SlackMessage(text, PersonalBlocks.ownerAlert(alert));
+        }
+        if (message instanceof MyData data) {
+            return new SlackMessage(text, PersonalBlocks.myData(data));
+        }
+        if (message instanceof ForgetMeConfirm confirm) {
+            return new SlackMessage(text, PersonalBlocks.forgetMe(confirm));
         }
         throw new IllegalArgumentException("no Slack rendering for " + message.kind() + " messages");
     }

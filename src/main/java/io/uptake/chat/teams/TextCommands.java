@@ -5,7 +5,10 @@ import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.TextFormatTypes;
 import io.micronaut.context.annotation.Requires;
+import io.uptake.catalog.ChannelRef.Platform;
 import io.uptake.chat.PersonalCommands;
+import io.uptake.message.ForgetMeConfirm;
+import java.util.Optional;
 import jakarta.inject.Singleton;
 
 /** Words typed to the bot in its personal chat: the same commands as Slack's {@code /uptake}. */
@@ -31,8 +34,12 @@ class TextCommands {
         }
         long personId = installations.seen(turn)
                 .orElseThrow(() -> new IllegalStateException("a personal-chat message without a sender"));
-        String text = activity.getText() == null ? "" : Activity.removeRecipientMentionImmutable(activity);
-        return markdown(commands.run(personId, text == null ? "" : text));
+        Optional<String> clicked = PersonalCards.command(Activities.value(activity.getValue()));
+        String text = clicked.orElseGet(() -> activity.getText() == null ? ""
+                : Activity.removeRecipientMentionImmutable(activity));
+        String reply = commands.run(personId, text == null ? "" : text, Platform.TEAMS);
+        return PersonalCommands.asksToConfirmErasure(text) ? TeamsMessages.activity(new ForgetMeConfirm())
+                : markdown(reply);
     }
 
     private static Activity markdown(String text) {
