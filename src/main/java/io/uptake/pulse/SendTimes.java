@@ -8,13 +8,13 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
 /** Works out when a message may reach a person: at a local time, out of quiet hours and weekends. */
-final class SendTimes {
+public final class SendTimes {
 
     private final LocalTime quietStart;
     private final LocalTime quietEnd;
     private final boolean skipWeekends;
 
-    SendTimes(PulseSettings settings) {
+    public SendTimes(PulseSettings settings) {
         this(settings.quietStart(), settings.quietEnd(), settings.skipWeekends());
     }
 
@@ -30,7 +30,7 @@ final class SendTimes {
     }
 
     /** The first instant at or after {@code instant} that is neither in quiet hours nor on a weekend there. */
-    Instant allowedFrom(Instant instant, ZoneId zone) {
+    public Instant allowedFrom(Instant instant, ZoneId zone) {
         ZonedDateTime t = instant.atZone(zone);
         for (int guard = 0; guard < 8; guard++) {
             if (quiet(t.toLocalTime())) {
