@@ -15,6 +15,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,14 +43,16 @@ final class UsageController {
     }
 
     @Post(value = "/usage-events", consumes = MediaType.APPLICATION_JSON)
-    @Operation(summary = "Take in a batch of usage events once per batch key",
+    @Operation(operationId = "postUsageEvents", summary = "Take in a batch of usage events once per batch key",
             description = "Body: {\"batch\": \"copilot-2026-11-20\", \"events\": [{\"workflow\": \"claims-triage\", "
                     + "\"email\": \"ana@example.com\", \"day\": \"2026-11-20\", \"count\": 3}]}; a chatId (Slack or "
                     + "Teams user id) may stand for the email. Good rows are stored, bad rows are listed in "
                     + "'rejected', people Uptake does not know in 'unknownPeople'. Sending the same batch key "
                     + "again stores nothing and returns the first result with duplicate=true.")
-    @ApiResponse(responseCode = "201", description = "Batch taken in")
-    @ApiResponse(responseCode = "200", description = "Batch key seen before: the first result, duplicate=true")
+    @ApiResponse(responseCode = "201", description = "Batch taken in",
+            content = @Content(schema = @Schema(implementation = BatchResult.class)))
+    @ApiResponse(responseCode = "200", description = "Batch key seen before: the first result, duplicate=true",
+            content = @Content(schema = @Schema(implementation = BatchResult.class)))
     @ApiResponse(responseCode = "400", description = "Not a batch: unreadable JSON, no key, no events")
     @ApiResponse(responseCode = "413", description = "More than 10,000 events")
     HttpResponse<?> json(@Body String body) {
@@ -87,11 +91,13 @@ final class UsageController {
     }
 
     @Post(value = "/usage-events.csv", consumes = {"text/csv", MediaType.TEXT_PLAIN})
-    @Operation(summary = "Take in a batch of usage events from a CSV file",
+    @Operation(operationId = "postUsageEventsCsv", summary = "Take in a batch of usage events from a CSV file",
             description = "Header line workflow,email,day,count (a chat_id column may stand for email). The batch "
                     + "key comes from ?batch= or the X-Uptake-Batch header. Same answers as the JSON form.")
-    @ApiResponse(responseCode = "201", description = "Batch taken in")
-    @ApiResponse(responseCode = "200", description = "Batch key seen before: the first result, duplicate=true")
+    @ApiResponse(responseCode = "201", description = "Batch taken in",
+            content = @Content(schema = @Schema(implementation = BatchResult.class)))
+    @ApiResponse(responseCode = "200", description = "Batch key seen before: the first result, duplicate=true",
+            content = @Content(schema = @Schema(implementation = BatchResult.class)))
     @ApiResponse(responseCode = "400", description = "Not a readable CSV batch, or no batch key")
     @ApiResponse(responseCode = "413", description = "More than 10,000 rows")
     HttpResponse<?> csv(@Body @Nullable String body, @QueryValue("batch") @Nullable String batch,
