@@ -1,8 +1,8 @@
 package io.uptake.pulse;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
-import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Deletes answers older than the retention period ({@code uptake.retention.answers}, default 24 months), counted
  * from the day they were given. No aggregates are stored, so scores for weeks before the period can no longer be
- * computed once their answers are gone. Deliveries are kept: they hold no answers.
+ * computed once their answers are gone. Deliveries are kept: they hold no answers. Made at startup, so a
+ * retention setting that cannot be read stops the service with the setting named, not a job weeks later.
  */
-@Singleton
+@Context
 public class PurgeOldAnswers {
 
     private static final Logger LOG = LoggerFactory.getLogger(PurgeOldAnswers.class);
