@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -16,8 +15,6 @@ import org.apache.commons.csv.CSVRecord;
 
 /** Reads a usage CSV file (header {@code workflow,email,day,count}, or {@code chat_id} for email) into rows. */
 final class UsageCsv {
-
-    static final Set<String> COLUMNS = Set.of("workflow", "email", "chat_id", "day", "count");
 
     /** What a file holds. */
     sealed interface Parsed {
@@ -40,9 +37,9 @@ final class UsageCsv {
     static Parsed parse(String text, int maxRows) {
         try (CSVParser parser = CSVParser.parse(new StringReader(text.startsWith("\uFEFF") ? text.substring(1)
                 : text), FORMAT)) {
-            Map<String, Integer> header = (parser.getHeaderMap() == null ? Map.<String, Integer>of() : parser.getHeaderMap()).entrySet().stream()
-                    .collect(Collectors.toMap(e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue,
-                            (a, b) -> a));
+            Map<String, Integer> named = parser.getHeaderMap() == null ? Map.of() : parser.getHeaderMap();
+            Map<String, Integer> header = named.entrySet().stream().collect(Collectors.toMap(
+                    e -> e.getKey().toLowerCase(Locale.ROOT), Map.Entry::getValue, (a, b) -> a));
             List<String> missing = new ArrayList<>();
             for (String column : List.of("workflow", "day", "count")) {
                 if (!header.containsKey(column)) {

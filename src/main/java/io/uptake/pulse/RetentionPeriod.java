@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads a retention period: a number and a unit ({@code 24m} months, {@code 2y}, {@code 104w}, {@code 730d}) or ISO {@code P24M}. */
+/**
+ * Reads a retention period: a number and a unit ({@code 24m} months, {@code 2y}, {@code 104w}, {@code 730d}), or
+ * the ISO form {@code P24M}. Months are {@code m} here, as a retention period in minutes would make no sense.
+ */
 final class RetentionPeriod {
 
     private static final Pattern SHORT = Pattern.compile("(\\d{1,4})\\s*([dwmy])");

@@ -110,11 +110,12 @@ public class RecordUsageBatch {
         Map<String, Long> byEmail = byEmail(valid);
         Map<String, Long> byChatId = byChatId(valid, errors);
         Set<String> unknown = new LinkedHashSet<>();
+        Set<Integer> refused = errors.stream().map(BatchResult.RowError::row).collect(Collectors.toSet());
         List<UsageEventRow> stored = new ArrayList<>();
         for (Valid v : valid) {
             Long person = v.email() != null ? byEmail.get(v.email()) : byChatId.get(v.chatId());
             if (person == null) {
-                if (errors.stream().noneMatch(e -> e.row() == v.row())) {
+                if (!refused.contains(v.row())) {
                     unknown.add(v.email() != null ? v.email() : v.chatId());
                 }
                 continue;

@@ -45,6 +45,8 @@ class OwnerAlertTest {
     @Inject
     PersonPreferences preferences;
     @Inject
+    NudgeRepository nudges;
+    @Inject
     @Named("slack")
     RecordingGateway slack;
     @Inject
@@ -95,6 +97,17 @@ class OwnerAlertTest {
         preferences.resume(ids.get("owner@example.com"));
         preferences.optOut(ids.get("owner@example.com"));
         assertThat(alertOwners.lastWeek()).isZero();
+    }
+
+    @Test
+    void anOwnerAlreadyNudgedThisWeekIsNotToldAgain() {
+        world();
+        scorecards.answer = card(OwnerAlertRuleTest.shown(-18, 12), OwnerAlertRuleTest.shown(45, 20));
+        long owner = ids.get("owner@example.com");
+        nudges.save(new NudgeRow(null, owner, "checkin_missed", null, "nudge:checkin:x:" + owner, clock.instant()));
+
+        assertThat(alertOwners.lastWeek()).isZero();
+        assertThat(nudges.findByDedupeKey("nudge:owner:claims-triage:2026-W47")).isEmpty();
     }
 
     static Scorecard card(Figure trustChange, Figure response) {

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** Runs whole rounds of the test pulse: open on a day at 10:00 UTC, record usage answers, close 80 hours later (after the last person's close time). */
+/**
+ * Runs whole rounds of the test pulse: open on a day at 10:00 UTC, record usage answers, close 80 hours later
+ * (after the last person's close time, whatever their zone).
+ */
 record PulseRounds(OpenRound openRound, RecordAnswer recordAnswer, CloseRounds closeRounds, MutableClock clock) {
 
     /** @param usage the usage answer value per person id: "0" never … "3" most days */

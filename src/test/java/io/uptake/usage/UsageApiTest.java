@@ -154,6 +154,17 @@ class UsageApiTest {
     }
 
     @Test
+    void aCsvThatCannotBeParsedIsA400AndStoresNothing() {
+        int code = status(HttpRequest.POST("/api/v1/usage-events.csv?batch=c3",
+                "workflow,email,day,count\nclaims-triage,\"ana@example.com,2026-11-20,1\n")
+                .contentType("text/csv").bearerAuth(TOKEN));
+
+        assertThat(code).isEqualTo(400);
+        assertThat(batches.count()).isZero();
+        assertThat(events.count()).isZero();
+    }
+
+    @Test
     void aBatchOverTheCapIsRefusedWith413() {
         String rows = IntStream.range(0, RecordUsageBatch.MAX_ROWS + 1)
                 .mapToObj(i -> event("claims-triage", "ana@example.com", "2026-11-20", 1))
