@@ -68,7 +68,8 @@ final class UsageController {
         }
         JsonNode events = tree.path("events");
         if (!tree.path("batch").isTextual()) {
-            return badRequest("'batch' is missing: give each export a unique key, e.g. \"copilot-2026-11-20\".");
+            return badRequest("'batch' is missing or not text: give each export a unique key, e.g. "
+                    + "\"copilot-2026-11-20\".");
         }
         if (!events.isArray()) {
             return badRequest("'events' is missing or not a list.");

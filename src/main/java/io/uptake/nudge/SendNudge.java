@@ -96,7 +96,8 @@ public class SendNudge {
             why = Optional.of("already nudged this week");
         }
         if (why.isPresent()) {
-            LOG.info("Nudge {} held: {}", nudge.dedupeKey(), why.get());
+            // Rules retry held nudges on every run, so this is routine, not news.
+            LOG.debug("Nudge {} held: {}", nudge.dedupeKey(), why.get());
             return new Result.Held(why.get());
         }
         if (nudges.insertIfAbsent(nudge.personId(), nudge.kind(), nudge.workflowId(), nudge.dedupeKey(), now) == 0) {
