@@ -14,6 +14,14 @@ interface NudgeRepository extends CrudRepository<NudgeRow, Long> {
 
     Optional<NudgeRow> findByDedupeKey(String dedupeKey);
 
+    /**
+     * Takes the person's row lock for the rest of the transaction (a write that changes nothing), so that two
+     * nudges to one person at once are counted one after the other against the weekly cap on PostgreSQL too;
+     * SQLite already runs one writer at a time.
+     */
+    @Query("UPDATE person SET updated_at = updated_at WHERE id = :personId")
+    int lockPerson(Long personId);
+
     @Query("SELECT COUNT(*) FROM nudge WHERE person_id = :personId AND created_at >= :from AND created_at < :to")
     long countFor(Long personId, Instant from, Instant to);
 

@@ -83,6 +83,7 @@ public class SendNudge {
             return new Result.AlreadySent();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        nudges.lockPerson(nudge.personId());
         Optional<PersonRow> person = people.findById(nudge.personId());
         Optional<String> why = person.map(p -> unwelcome(p, now)).orElse(Optional.of("unknown person"));
         Optional<ChatIdentityRow> identity = identities.findByPersonIdOrderById(nudge.personId()).stream()
