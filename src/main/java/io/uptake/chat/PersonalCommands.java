@@ -1,6 +1,7 @@
 package io.uptake.chat;
 
 import io.uptake.checkin.ChangeStage;
+import io.uptake.catalog.ChannelRef.Platform;
 import io.uptake.people.PersonPreferences;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -28,21 +29,33 @@ public class PersonalCommands {
             • `optout`: stop all pulses and nudges
             • `optin`: start them again
             • `checkin [workflow]`: log your workflow's outcome check-in (owners only)
-            • `stage <workflow> production|retired`: move your workflow to production or retire it (owners only)""";
+            • `stage <workflow> production|retired`: move your workflow to production or retire it (owners only)
+            • `mydata`: get everything Uptake holds about you, in a private message
+            • `forget-me`: erase your data from Uptake (asks you to confirm first)""";
 
     private static final Pattern PAUSE = Pattern.compile("(\\d{1,3})\\s*([dw])");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 
     private final PersonPreferences preferences;
     private final ChangeStage changeStage;
+    private final DataRightsCommands dataRights;
 
-    PersonalCommands(PersonPreferences preferences, ChangeStage changeStage) {
+    PersonalCommands(PersonPreferences preferences, ChangeStage changeStage, DataRightsCommands dataRights) {
         this.preferences = preferences;
         this.changeStage = changeStage;
+        this.dataRights = dataRights;
     }
 
     /** Runs one command for a person and returns the reply; unknown words get the help. */
     public String run(long personId, String text) {
+        return run(personId, text, null);
+    }
+
+    /**
+     * Runs one command typed on a platform; replies that come as a message of their own (such as the data
+     * export) go to the person there.
+     */
+    public String run(long personId, String text, Platform from) {
         String line = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         String word = line.isEmpty() ? "help" : line.split("\\s+", 2)[0];
         String rest = line.length() > word.length() ? line.substring(word.length()).trim() : "";
@@ -56,8 +69,15 @@ public class PersonalCommands {
                     ? "You are opted in again. Thanks!" : notFound();
             case "stage" -> stage(personId, rest);
             case "help" -> HELP;
+            case DataRightsCommands.MY_DATA -> dataRights.myData(personId, from);
+            case DataRightsCommands.FORGET_ME, "forgetme" -> dataRights.forgetMe(personId, rest);
             default -> "I don't know `" + word + "`.\n" + HELP;
         };
+    }
+
+    /** Whether the words ask to erase the person's data without confirming yet: adapters then show buttons. */
+    public static boolean asksToConfirmErasure(String text) {
+        return DataRightsCommands.asksToConfirm(text);
     }
 
     private String pause(long personId, String rest) {

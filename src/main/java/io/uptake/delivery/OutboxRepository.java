@@ -45,6 +45,17 @@ public interface OutboxRepository extends CrudRepository<OutboxRow, Long> {
             WHERE person_id = :personId AND status = 'pending'""")
     int cancelPendingFor(Long personId, String reason);
 
+    /**
+     * Empties every message to an erased person that is not being sent right now: its content and address are
+     * blanked, anything still to send is cancelled, and its key is freed so no later edit can find it.
+     */
+    @Query("""
+            UPDATE outbox SET payload = '{}', recipient = 'erased', message_ref = NULL,
+                dedupe_key = 'erased:' || CAST(id AS VARCHAR(20)),
+                status = CASE WHEN status IN ('pending', 'dead') THEN 'cancelled' ELSE status END
+            WHERE person_id = :personId AND status <> 'sending'""")
+    int eraseFor(Long personId);
+
     List<OutboxRow> findByStatusOrderByIdDesc(String status);
 
     long countByStatus(String status);

@@ -7,7 +7,8 @@ package io.uptake.message;
  */
 public sealed interface ChatMessage permits PulseQuestion, PulseReminder, PulseAnswered, PulseClosed,
         DigestMessage, DigestChart,
-        CheckinRequest, CheckinEscalation, CheckinSaved {
+        CheckinRequest, CheckinEscalation, CheckinSaved,
+        PlayNudge, OwnerAlert, MyData, ForgetMeConfirm {
 
     /** The stable name of this kind of message. */
     String kind();

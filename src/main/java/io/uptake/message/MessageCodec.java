@@ -19,7 +19,11 @@ public class MessageCodec {
             Map.entry(DigestChart.KIND, DigestChart.class),
             Map.entry(CheckinRequest.KIND, CheckinRequest.class),
             Map.entry(CheckinEscalation.KIND, CheckinEscalation.class),
-            Map.entry(CheckinSaved.KIND, CheckinSaved.class));
+            Map.entry(CheckinSaved.KIND, CheckinSaved.class),
+            Map.entry(PlayNudge.KIND, PlayNudge.class),
+            Map.entry(OwnerAlert.KIND, OwnerAlert.class),
+            Map.entry(MyData.KIND, MyData.class),
+            Map.entry(ForgetMeConfirm.KIND, ForgetMeConfirm.class));
 
     private final ObjectMapper json;
 

@@ -12,4 +12,6 @@ public interface AudienceMemberRepository extends CrudRepository<AudienceMemberR
     List<AudienceMemberRow> findByAudienceIdAndLeftAtIsNull(Long audienceId);
 
     List<AudienceMemberRow> findByAudienceId(Long audienceId);
+
+    List<AudienceMemberRow> findByPersonIdAndLeftAtIsNull(Long personId);
 }

@@ -14,5 +14,7 @@ public interface ChatIdentityRepository extends CrudRepository<ChatIdentityRow, 
 
     List<ChatIdentityRow> findByPersonIdInList(List<Long> personIds);
 
+    List<ChatIdentityRow> findByUserIdInList(List<String> userIds);
+
     Optional<ChatIdentityRow> findByPlatformAndTenantIdAndUserId(String platform, String tenantId, String userId);
 }

@@ -32,6 +32,11 @@ public record PersonRow(
                 unreachableReason, erasedAt, createdAt, now);
     }
 
+    /** The person with everything that says who they are removed, marked erased; only the id remains. */
+    public PersonRow erased(Instant now) {
+        return new PersonRow(id, null, null, null, null, optedOutAt, null, null, null, now, createdAt, now);
+    }
+
     /** The same person marked unreachable for a reason, or reachable again when {@code at} is null. */
     public PersonRow withReachability(Instant at, String reason, Instant now) {
         return new PersonRow(id, email, displayName, timeZone, locale, optedOutAt, pausedUntil, at, reason, erasedAt,

@@ -22,6 +22,10 @@ final class PulseQuestions {
             new AnswerOption("20–40 min", "30"), new AnswerOption("40–60 min", "50"),
             new AnswerOption("Over an hour", "75"));
     static final int MAX_TEXT = 2000;
+    /** The question kind whose answers are also self-reported usage. */
+    static final String USAGE_QUESTION = "usage";
+    /** The stored value of the usage answer "Never". */
+    static final int NEVER = 0;
 
     private PulseQuestions() {
     }

@@ -20,6 +20,14 @@ final class PulseRepositories {
 
         @Query("SELECT * FROM pulse_round WHERE closed_at IS NULL ORDER BY id")
         List<RoundRow> findUnclosed();
+
+        @Query("SELECT * FROM pulse_round WHERE closed_at >= :since ORDER BY id")
+        List<RoundRow> findClosedSince(Instant since);
+
+        @Query("""
+                SELECT * FROM pulse_round WHERE pulse_id = :pulseId AND opened_at < :openedAt AND closed_at IS NOT NULL
+                ORDER BY opened_at DESC LIMIT 1""")
+        Optional<RoundRow> findPreviousClosed(String pulseId, Instant openedAt);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)
@@ -45,6 +53,11 @@ final class PulseRepositories {
         List<AnswerRow> findByRoundIdAndBallot(Long roundId, String ballot);
 
         List<AnswerRow> findByRoundId(Long roundId);
+
+        List<AnswerRow> findByRoundIdAndQuestionAndValueInt(Long roundId, String question, Integer valueInt);
+
+        @Query("DELETE FROM answer WHERE answered_on < :before")
+        int deleteAnsweredBefore(java.time.LocalDate before);
 
         List<AnswerRow> findByPersonIdOrderByIdDesc(Long personId);
 

@@ -6,6 +6,7 @@ import io.uptake.catalog.PulseRow;
 import io.uptake.catalog.WorkflowRow;
 import io.uptake.message.AskedQuestion;
 import io.uptake.message.PulseCard;
+import io.uptake.usage.RecordSelfReport;
 import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -37,20 +38,23 @@ public class RecordAnswer {
     private final PulseRepositories.Answers answers;
     private final CatalogLookup catalog;
     private final MessageEdits edits;
+    private final RecordSelfReport selfReport;
     private final Clock clock;
 
     RecordAnswer(PulseRepositories.Rounds rounds, PulseRepositories.Deliveries deliveries,
-                 PulseRepositories.Answers answers, CatalogLookup catalog, MessageEdits edits, Clock clock) {
+                 PulseRepositories.Answers answers, CatalogLookup catalog, MessageEdits edits,
+                 RecordSelfReport selfReport, Clock clock) {
         this.rounds = rounds;
         this.deliveries = deliveries;
         this.answers = answers;
         this.catalog = catalog;
         this.edits = edits;
+        this.selfReport = selfReport;
         this.clock = clock;
     }
 
     /** A round with its blank card, read once per transaction however many answers it takes. */
-    record AskedRound(RoundRow round, PulseCard card) {
+    record AskedRound(RoundRow round, String workflowId, PulseCard card) {
     }
 
     @Transactional
@@ -88,22 +92,28 @@ public class RecordAnswer {
         }
         return round.anonymous()
                 ? anonymous(round, delivery.get(), card, command, value.get(), now)
-                : confidential(round, delivery.get(), card, command, value.get(), now);
+                : confidential(round, delivery.get(), card, command, value.get(), now,
+                        found.get().workflowId());
     }
 
     private Optional<AskedRound> ask(long roundId) {
         return rounds.findById(roundId).map(round -> {
             PulseRow pulse = catalog.pulse(round.pulseId()).orElseThrow();
             WorkflowRow workflow = catalog.workflow(pulse.workflowId()).orElseThrow();
-            return new AskedRound(round, PulseCards.blank(round, pulse, workflow));
+            return new AskedRound(round, workflow.id(), PulseCards.blank(round, pulse, workflow));
         });
     }
 
     private AnswerResult confidential(RoundRow round, DeliveryRow delivery, PulseCard card, AnswerCommand command,
-                                      PulseQuestions.StoredValue value, Instant now) {
+                                      PulseQuestions.StoredValue value, Instant now, String workflowId) {
         List<AnswerRow> given = answers.findByDeliveryId(delivery.id());
         boolean changed = store(given, round, delivery.id(), delivery.personId(), null, command.question(), value,
                 now, now);
+        if (changed && PulseQuestions.USAGE_QUESTION.equals(command.question())) {
+            AnswerRow usage = answers.findByDeliveryId(delivery.id()).stream()
+                    .filter(a -> a.question().equals(command.question())).findFirst().orElseThrow();
+            selfReport.record(workflowId, delivery.personId(), round.id(), usage.answeredOn(), usage.valueInt());
+        }
         if (!delivery.answered()) {
             deliveries.update(delivery.markAnswered());
         }

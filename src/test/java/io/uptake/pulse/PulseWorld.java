@@ -40,6 +40,7 @@ public final class PulseWorld {
     private Pulse.Mode mode = Pulse.Mode.CONFIDENTIAL;
     private int reminders = 1;
     private List<Question> questions = List.of(Question.USAGE, Question.TRUST);
+    private Optional<java.net.URI> play = Optional.empty();
 
     private PulseWorld(ApplicationContext context) {
         this.context = context;
@@ -55,7 +56,13 @@ public final class PulseWorld {
         return this;
     }
 
-    PulseWorld anonymous() {
+    /** The workflow's play, the link nudges send. */
+    public PulseWorld play(String url) {
+        play = Optional.of(java.net.URI.create(url));
+        return this;
+    }
+
+    public PulseWorld anonymous() {
         mode = Pulse.Mode.ANONYMOUS;
         return this;
     }
@@ -65,7 +72,7 @@ public final class PulseWorld {
         return this;
     }
 
-    PulseWorld questions(Question... asked) {
+    public PulseWorld questions(Question... asked) {
         questions = List.of(asked);
         return this;
     }
@@ -74,7 +81,7 @@ public final class PulseWorld {
     public Map<String, Long> build() {
         Workflow workflow = new Workflow("claims-triage", "claims-ai", "Claims triage", Stage.PILOT,
                 Optional.of(LocalDate.parse("2026-01-05")), "owner@example.com",
-                new Audience.Emails(new ArrayList<>(people.keySet())), people.size(), Optional.empty(),
+                new Audience.Emails(new ArrayList<>(people.keySet())), people.size(), play,
                 Optional.empty(), Optional.empty());
         Pulse pulse = new Pulse(PULSE, workflow.id(), new Schedule(Set.of(DayOfWeek.TUESDAY), LocalTime.of(10, 0),
                 Optional.empty()), questions, mode, Duration.ofHours(24), reminders, Duration.ofHours(72));

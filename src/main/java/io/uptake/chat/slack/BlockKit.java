@@ -8,6 +8,10 @@ import io.uptake.message.DigestMessage;
 import io.uptake.message.CheckinEscalation;
 import io.uptake.message.CheckinRequest;
 import io.uptake.message.CheckinSaved;
+import io.uptake.message.ForgetMeConfirm;
+import io.uptake.message.MyData;
+import io.uptake.message.OwnerAlert;
+import io.uptake.message.PlayNudge;
 import io.uptake.message.PulseAnswered;
 import io.uptake.message.PulseCard;
 import io.uptake.message.PulseClosed;
@@ -64,6 +68,18 @@ public final class BlockKit {
         }
         if (message instanceof CheckinSaved saved) {
             return new SlackMessage(text, CheckinBlocks.saved(saved));
+        }
+        if (message instanceof PlayNudge nudge) {
+            return new SlackMessage(text, PersonalBlocks.play(nudge));
+        }
+        if (message instanceof OwnerAlert alert) {
+            return new SlackMessage(text, PersonalBlocks.ownerAlert(alert));
+        }
+        if (message instanceof MyData data) {
+            return new SlackMessage(text, PersonalBlocks.myData(data));
+        }
+        if (message instanceof ForgetMeConfirm confirm) {
+            return new SlackMessage(text, PersonalBlocks.forgetMe(confirm));
         }
         throw new IllegalArgumentException("no Slack rendering for " + message.kind() + " messages");
     }

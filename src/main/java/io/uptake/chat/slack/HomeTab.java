@@ -33,8 +33,9 @@ class HomeTab implements SlackListener {
     static final int MAX_BLOCKS = 100;
     static final String ABOUT = "*What Uptake collects.* Your answers to short pulses about AI-assisted ways of "
             + "working, and when a pulse reached you. *Who sees what.* Leaders see totals only, never a group of "
-            + "fewer than five people; in anonymous pulses nothing links your answers to you at all. Type "
-            + "`/uptake help` for your settings.";
+            + "fewer than five people; in anonymous pulses nothing links your answers to you at all. "
+            + "`/uptake mydata` sends you everything Uptake holds about you, `/uptake forget-me` erases it, and "
+            + "`/uptake help` lists your settings.";
     private static final Logger LOG = LoggerFactory.getLogger(HomeTab.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 

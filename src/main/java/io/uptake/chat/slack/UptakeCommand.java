@@ -1,8 +1,13 @@
 package io.uptake.chat.slack;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.response.Response;
+import io.uptake.catalog.ChannelRef.Platform;
 import io.uptake.chat.PersonalCommands;
+import io.uptake.message.ForgetMeConfirm;
 import io.uptake.people.LinkIdentity;
 import jakarta.inject.Singleton;
 
@@ -34,7 +39,20 @@ class UptakeCommand implements SlackListener {
                         context.client());
                 return reply.isEmpty() ? context.ack() : context.ack(reply);
             }
-            return context.ack(commands.run(person, payload.getText()));
+            if (PersonalCommands.asksToConfirmErasure(payload.getText())) {
+                return confirmErasure();
+            }
+            return context.ack(commands.run(person, payload.getText(), Platform.SLACK));
         });
+    }
+
+    /** An ephemeral message with the erase and cancel buttons; {@link ForgetMeButtons} handles the click. */
+    private static Response confirmErasure() {
+        SlackMessage message = BlockKit.render(new ForgetMeConfirm());
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("response_type", "ephemeral")
+                .put("text", message.text());
+        body.set("blocks", message.blocks());
+        return Response.builder().statusCode(200).contentType("application/json; charset=utf-8")
+                .body(body.toString()).build();
     }
 }

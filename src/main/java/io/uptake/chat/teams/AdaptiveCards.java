@@ -18,6 +18,7 @@ import io.uptake.message.PulseQuestion;
 import io.uptake.message.PulseReminder;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /**
  * Renders the neutral messages as Adaptive Cards (schema 1.5). Answer buttons are {@code Action.Execute} with an
@@ -59,6 +60,10 @@ final class AdaptiveCards {
     }
 
     private static ObjectNode render(ChatMessage message, CardBudget budget) {
+        Optional<ObjectNode> personal = PersonalCards.render(message, card(message));
+        if (personal.isPresent()) {
+            return personal.get();
+        }
         if (message instanceof PulseQuestion question) {
             return pulse(message, question.card(), null, true, budget);
         }

@@ -9,6 +9,10 @@ import io.uptake.chat.CheckinReplies;
 import io.uptake.chat.PersonalCommands;
 import io.uptake.checkin.OpenCheckinForm;
 import io.uptake.message.CheckinRequest;
+import io.uptake.catalog.ChannelRef.Platform;
+import io.uptake.chat.PersonalCommands;
+import io.uptake.message.ForgetMeConfirm;
+import java.util.Optional;
 import jakarta.inject.Singleton;
 
 /** Words typed to the bot in its personal chat: the same commands as Slack's {@code /uptake}. */
@@ -36,12 +40,16 @@ class TextCommands {
         }
         long personId = installations.seen(turn)
                 .orElseThrow(() -> new IllegalStateException("a personal-chat message without a sender"));
-        String text = activity.getText() == null ? "" : Activity.removeRecipientMentionImmutable(activity);
+        Optional<String> clicked = PersonalCards.command(Activities.value(activity.getValue()));
+        String text = clicked.orElseGet(() -> activity.getText() == null ? ""
+                : Activity.removeRecipientMentionImmutable(activity));
         String[] words = text == null ? new String[0] : text.trim().split("\\s+", 2);
         if (words.length > 0 && words[0].equalsIgnoreCase("checkin")) {
             return checkin(personId, words.length > 1 ? words[1] : null);
         }
-        return markdown(commands.run(personId, text == null ? "" : text));
+        String reply = commands.run(personId, text == null ? "" : text, Platform.TEAMS);
+        return PersonalCommands.asksToConfirmErasure(text) ? TeamsMessages.activity(new ForgetMeConfirm())
+                : markdown(reply);
     }
 
     /** {@code checkin [workflow]}: the form card, or why there is none. */

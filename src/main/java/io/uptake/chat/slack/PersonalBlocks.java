@@ -1,0 +1,85 @@
+package io.uptake.chat.slack;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.uptake.message.ForgetMeConfirm;
+import io.uptake.message.MyData;
+import io.uptake.message.OwnerAlert;
+import io.uptake.message.PlayNudge;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Block Kit for the messages to one person that are not pulses: nudges, alerts, their data and its erasure. */
+final class PersonalBlocks {
+
+    static final String FORGET_CONFIRM = "uptake_forget_me_confirm";
+    static final String FORGET_CANCEL = "uptake_forget_me_cancel";
+    private static final int MAX_NAME = 140;
+
+    private PersonalBlocks() {
+    }
+
+    static ArrayNode play(PlayNudge nudge) {
+        String name = SlackText.plainLine(nudge.workflow(), MAX_NAME);
+        StringBuilder text = new StringBuilder("You said in the last two pulses that you have not used *")
+                .append(SlackText.mrkdwn(name, MAX_NAME * 2)).append("*. ");
+        if (nudge.playUrl() != null) {
+            text.append("Here is how the team does it: <").append(SlackText.escape(nudge.playUrl()).replace("|", "%7C"))
+                    .append("|the play>. ");
+        }
+        text.append(SlackText.mrkdwn(SlackText.plainLine(nudge.owner(), MAX_NAME), MAX_NAME * 2))
+                .append(" owns it and is glad to help.");
+        ArrayNode blocks = Blocks.array();
+        blocks.add(Blocks.header("Give " + name + " a try"));
+        blocks.add(Blocks.section(text.toString()));
+        blocks.add(Blocks.context("At most one nudge a week. `/uptake pause` or `/uptake optout` stops them."));
+        return blocks;
+    }
+
+    static ArrayNode ownerAlert(OwnerAlert alert) {
+        ArrayNode blocks = Blocks.array();
+        blocks.add(Blocks.header(alert.workflow() + ": worth a look"));
+        StringBuilder text = new StringBuilder("In ").append(SlackText.escape(alert.week())).append(":");
+        for (String reason : alert.reasons()) {
+            text.append("\n• ").append(SlackText.mrkdwn(reason, 500));
+        }
+        blocks.add(Blocks.section(SlackText.cut(text.toString(), Blocks.MAX_TEXT)));
+        blocks.add(Blocks.context("You own this workflow in Uptake, so these figures come to you."));
+        return blocks;
+    }
+
+    /** Each section's lines in as few blocks as fit; what would pass Slack's 50 blocks is said to be left out. */
+    static ArrayNode myData(MyData data) {
+        ArrayNode blocks = Blocks.array();
+        blocks.add(Blocks.header("Your data in Uptake"));
+        List<ObjectNode> body = new ArrayList<>();
+        for (MyData.Section section : data.sections()) {
+            StringBuilder chunk = new StringBuilder("*").append(SlackText.escape(section.title())).append("*");
+            for (String line : section.lines()) {
+                String item = "\n• " + SlackText.mrkdwn(line, 1000);
+                if (chunk.length() + item.length() > Blocks.MAX_TEXT) {
+                    body.add(Blocks.section(chunk.toString()));
+                    chunk = new StringBuilder();
+                }
+                chunk.append(item);
+            }
+            body.add(Blocks.section(chunk.toString().strip().isEmpty() ? "…" : chunk.toString()));
+        }
+        int room = Blocks.MAX_BLOCKS - 2;
+        body.stream().limit(room).forEach(blocks::add);
+        blocks.add(Blocks.context(body.size() > room
+                ? "This was too long for one message: the oldest items are left out. Ask your Uptake admin for "
+                + "the full export."
+                : "This message is not kept by Uptake once sent. `/uptake forget-me` erases your data."));
+        return blocks;
+    }
+
+    static ArrayNode forgetMe(ForgetMeConfirm confirm) {
+        ArrayNode blocks = Blocks.array();
+        blocks.add(Blocks.section(SlackText.mrkdwn(confirm.fallbackText().replace(" Reply `"
+                + ForgetMeConfirm.CONFIRM_COMMAND + "` to go ahead.", ""), Blocks.MAX_TEXT)));
+        ObjectNode yes = Blocks.button("Yes, erase my data", FORGET_CONFIRM, "confirm", false).put("style", "danger");
+        blocks.add(Blocks.actions(List.of(yes, Blocks.button("Cancel", FORGET_CANCEL, "cancel", false))));
+        return blocks;
+    }
+}

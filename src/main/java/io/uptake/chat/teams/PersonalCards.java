@@ -1,0 +1,99 @@
+package io.uptake.chat.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.uptake.message.ChatMessage;
+import io.uptake.message.ForgetMeConfirm;
+import io.uptake.message.MyData;
+import io.uptake.message.OwnerAlert;
+import io.uptake.message.PlayNudge;
+import java.util.Optional;
+
+/**
+ * Adaptive Cards for the messages to one person that are not pulses: nudges, alerts, their data and its erasure.
+ * Buttons that stand for a typed command carry it in their data, so a click and typing it do the same.
+ */
+final class PersonalCards {
+
+    static final String COMMAND = "command";
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final int MAX_LINE = 1000;
+    /** Leaves room under {@link AdaptiveCards#MAX_BYTES} for the card's frame and closing note. */
+    private static final int MAX_DATA_BYTES = AdaptiveCards.MAX_BYTES - 4096;
+
+    private PersonalCards() {
+    }
+
+    /** The card for one of these messages, or empty for any other kind. */
+    static Optional<ObjectNode> render(ChatMessage message, ObjectNode card) {
+        ArrayNode body = (ArrayNode) card.get("body");
+        if (message instanceof PlayNudge nudge) {
+            body.add(text("Give " + Texts.cut(nudge.workflow(), 140) + " a try", true));
+            body.add(text(Texts.cut(nudge.fallbackText(), 3000), false));
+            if (nudge.playUrl() != null) {
+                card.set("actions", JSON.arrayNode().add(JSON.objectNode().put("type", "Action.OpenUrl")
+                        .put("title", "Open the play").put("url", nudge.playUrl())));
+            }
+            body.add(subtle("At most one nudge a week. Type pause or optout to stop them."));
+        } else if (message instanceof OwnerAlert alert) {
+            body.add(text(Texts.cut(alert.workflow(), 140) + ": worth a look", true));
+            body.add(text("In " + alert.week() + ":", false));
+            alert.reasons().forEach(r -> body.add(text("• " + Texts.cut(r, 500), false)));
+        } else if (message instanceof MyData data) {
+            myData(body, data);
+        } else if (message instanceof ForgetMeConfirm confirm) {
+            body.add(text(confirm.fallbackText(), false));
+            card.set("actions", JSON.arrayNode().add(command("Yes, erase my data", ForgetMeConfirm.CONFIRM_COMMAND)
+                    .put("style", "destructive")).add(command("Cancel", ForgetMeConfirm.CANCEL_COMMAND)));
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(card);
+    }
+
+    /** The typed command a button of these cards stands for, if the data is one. */
+    static Optional<String> command(JsonNode data) {
+        return COMMAND.equals(data.path(CardData.MARK).asText()) && data.path(COMMAND).isTextual()
+                ? Optional.of(data.path(COMMAND).asText()) : Optional.empty();
+    }
+
+    private static void myData(ArrayNode body, MyData data) {
+        body.add(text("Your data in Uptake", true));
+        int bytes = 0;
+        boolean cut = false;
+        for (MyData.Section section : data.sections()) {
+            body.add(text(section.title(), true).put("spacing", "Medium"));
+            for (String line : section.lines()) {
+                String item = "• " + Texts.cut(line, MAX_LINE);
+                bytes += item.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 60;
+                if (bytes > MAX_DATA_BYTES) {
+                    cut = true;
+                    break;
+                }
+                body.add(text(item, false).put("spacing", "None"));
+            }
+        }
+        body.add(subtle(cut ? "This was too long for one card: the rest is left out. Ask your Uptake admin for "
+                + "the full export." : "Uptake does not keep this message once sent. Type forget-me to erase "
+                + "your data."));
+    }
+
+    private static ObjectNode command(String title, String command) {
+        ObjectNode data = JSON.objectNode().put(CardData.MARK, COMMAND).put(COMMAND, command);
+        ObjectNode submit = JSON.objectNode().put("type", "Action.Submit").put("title", title);
+        submit.set("data", data);
+        return submit;
+    }
+
+    private static ObjectNode text(String text, boolean bold) {
+        ObjectNode block = JSON.objectNode().put("type", "TextBlock").put("text", text).put("wrap", true);
+        return bold ? block.put("weight", "Bolder") : block;
+    }
+
+    private static ObjectNode subtle(String text) {
+        return JSON.objectNode().put("type", "TextBlock").put("text", text).put("wrap", true)
+                .put("isSubtle", true).put("size", "Small");
+    }
+}

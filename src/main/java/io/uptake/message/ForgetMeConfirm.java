@@ -1,0 +1,25 @@
+package io.uptake.message;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+/** Asks a person to confirm that Uptake should erase their data, with buttons to go ahead or cancel. */
+@Serdeable
+public record ForgetMeConfirm() implements ChatMessage {
+
+    public static final String KIND = "forget_me_confirm";
+    /** The words that confirm, typed or sent by a button. */
+    public static final String CONFIRM_COMMAND = "forget-me confirm";
+    public static final String CANCEL_COMMAND = "forget-me cancel";
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String fallbackText() {
+        return "Erase your data from Uptake? Your email, name and chat accounts are removed, your comments deleted, "
+                + "and your answers unlinked from you (they still count, anonymously, in totals). This cannot be "
+                + "undone. Reply `" + CONFIRM_COMMAND + "` to go ahead.";
+    }
+}

@@ -1,0 +1,58 @@
+package io.uptake.nudge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.uptake.metrics.Figure;
+import io.uptake.metrics.Verdict;
+import io.uptake.metrics.WorkflowScore;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OwnerAlertRuleTest {
+
+    static final Figure NONE = Figure.noData(Figure.Source.PULSE);
+
+    static WorkflowScore score(String workflow, String owner, Figure trustChange, Figure response) {
+        return new WorkflowScore(workflow, "claims-ai", "Claims triage", "pilot", 30, owner, 20, NONE, NONE, NONE,
+                Figure.shown(52, 12, Figure.Source.PULSE), trustChange, List.of(), NONE, response, NONE, NONE, null,
+                Verdict.ACTIVITY, List.of("no check-in this quarter"), List.of(), List.of());
+    }
+
+    static Figure shown(double value, int n) {
+        return Figure.shown(value, n, Figure.Source.PULSE);
+    }
+
+    @Test
+    void aTrustDropOfFifteenPointsAlerts() {
+        assertThat(OwnerAlertRule.reasons(score("w", "o@x", shown(-15, 12), shown(80, 20))))
+                .containsExactly("trust fell 15 points to 52 (n = 12)");
+    }
+
+    @Test
+    void aSmallerTrustDropDoesNot() {
+        assertThat(OwnerAlertRule.reasons(score("w", "o@x", shown(-14.9, 12), shown(80, 20)))).isEmpty();
+    }
+
+    @Test
+    void aResponseRateUnderSixtyPercentAlerts() {
+        assertThat(OwnerAlertRule.reasons(score("w", "o@x", shown(0, 12), shown(59, 20))))
+                .singleElement().asString().startsWith("only 59% of the people asked answered");
+    }
+
+    @Test
+    void sixtyPercentIsEnough() {
+        assertThat(OwnerAlertRule.reasons(score("w", "o@x", shown(0, 12), shown(60, 20)))).isEmpty();
+    }
+
+    @Test
+    void suppressedOrMissingFiguresNeverAlert() {
+        assertThat(OwnerAlertRule.reasons(score("w", "o@x", Figure.suppressed(Figure.Source.PULSE),
+                Figure.suppressed(Figure.Source.PULSE)))).isEmpty();
+        assertThat(OwnerAlertRule.reasons(score("w", "o@x", NONE, NONE))).isEmpty();
+    }
+
+    @Test
+    void bothReasonsAreGivenTogether() {
+        assertThat(OwnerAlertRule.reasons(score("w", "o@x", shown(-20, 12), shown(40, 20)))).hasSize(2);
+    }
+}
