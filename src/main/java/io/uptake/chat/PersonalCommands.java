@@ -1,7 +1,8 @@
 package io.uptake.chat;
 
-import io.uptake.checkin.ChangeStage;
 import io.uptake.catalog.ChannelRef.Platform;
+import io.uptake.checkin.ChangeStage;
+import io.uptake.digest.WorkflowStatus;
 import io.uptake.people.PersonPreferences;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -30,6 +31,7 @@ public class PersonalCommands {
             • `optin`: start them again
             • `checkin [workflow]`: log your workflow's outcome check-in (owners only)
             • `stage <workflow> production|retired`: move your workflow to production or retire it (owners only)
+            • `status <workflow>`: the workflow's scorecard for last week (figures on too few answers are hidden)
             • `mydata`: get everything Uptake holds about you, in a private message
             • `forget-me`: erase your data from Uptake (asks you to confirm first)""";
 
@@ -39,11 +41,14 @@ public class PersonalCommands {
     private final PersonPreferences preferences;
     private final ChangeStage changeStage;
     private final DataRightsCommands dataRights;
+    private final WorkflowStatus status;
 
-    PersonalCommands(PersonPreferences preferences, ChangeStage changeStage, DataRightsCommands dataRights) {
+    PersonalCommands(PersonPreferences preferences, ChangeStage changeStage, DataRightsCommands dataRights,
+                     WorkflowStatus status) {
         this.preferences = preferences;
         this.changeStage = changeStage;
         this.dataRights = dataRights;
+        this.status = status;
     }
 
     /** Runs one command for a person and returns the reply; unknown words get the help. */
@@ -68,6 +73,7 @@ public class PersonalCommands {
             case "optin", "opt-in" -> preferences.optIn(personId)
                     ? "You are opted in again. Thanks!" : notFound();
             case "stage" -> stage(personId, rest);
+            case "status" -> status(rest);
             case "help" -> HELP;
             case DataRightsCommands.MY_DATA -> dataRights.myData(personId, from);
             case DataRightsCommands.FORGET_ME, "forgetme" -> dataRights.forgetMe(personId, rest);
@@ -101,6 +107,13 @@ public class PersonalCommands {
             return CheckinReplies.of(new ChangeStage.Result.BadStage(rest));
         }
         return CheckinReplies.of(changeStage.change(personId, words[0], words[1]));
+    }
+
+    private String status(String workflowId) {
+        if (workflowId.isBlank()) {
+            return "Say which workflow, like `status claims-triage`.";
+        }
+        return status.describe(workflowId).orElse("I know no active workflow called `" + workflowId + "`.");
     }
 
     private static String notFound() {
