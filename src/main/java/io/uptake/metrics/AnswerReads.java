@@ -1,0 +1,96 @@
+package io.uptake.metrics;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Pulse answers and deliveries per workflow and week, aggregated in the database: how many of each trust and
+ * correction value, how many of each cycle time, and answered ÷ delivered. A round belongs to the week of its
+ * period (the date it was scheduled for). Anonymous answers count like the others: by round, not by person.
+ */
+final class AnswerReads {
+
+    /** One workflow's answers in one week. */
+    record WeekAnswers(int[] trust, int[] correction, TreeMap<BigDecimal, Integer> cycleMinutes) {
+
+        static WeekAnswers empty() {
+            return new WeekAnswers(new int[5], new int[4], new TreeMap<>());
+        }
+    }
+
+    /**
+     * @param weeks     answers per week of the window, oldest first
+     * @param delivered deliveries sent in the scored week's rounds
+     * @param answered  of those, how many were answered
+     */
+    record AnswerFacts(WeekAnswers[] weeks, int delivered, int answered) {
+    }
+
+    private AnswerReads() {
+    }
+
+    static Map<String, AnswerFacts> read(Connection c, Collection<String> workflowIds, Window window)
+            throws SQLException {
+        Map<String, AnswerFacts> facts = new HashMap<>();
+        if (workflowIds.isEmpty()) {
+            return facts;
+        }
+        Sql.Fragment ids = Sql.in(workflowIds);
+        Map<String, WeekAnswers[]> weeks = new HashMap<>();
+        for (String id : workflowIds) {
+            WeekAnswers[] w = new WeekAnswers[window.weeks()];
+            for (int i = 0; i < w.length; i++) {
+                w[i] = WeekAnswers.empty();
+            }
+            weeks.put(id, w);
+        }
+        Sql.Fragment week = window.bucket("r.period", true);
+        Sql.query(c, "SELECT p.workflow_id, " + week.sql() + " AS wk, a.question, a.value_int, a.value_num, "
+                + "COUNT(*) AS answers FROM pulse_round r JOIN pulse p ON p.id = r.pulse_id "
+                + "JOIN answer a ON a.round_id = r.id "
+                + "WHERE p.workflow_id IN (" + ids.sql() + ") AND r.period >= ? AND r.period < ? "
+                + "AND a.question IN ('trust', 'correction', 'cycle-time') "
+                + "GROUP BY 1, 2, 3, 4, 5", rs -> {
+                    WeekAnswers w = weeks.get(rs.getString("workflow_id"))[rs.getInt("wk")];
+                    int n = rs.getInt("answers");
+                    int value = rs.getInt("value_int");
+                    switch (rs.getString("question")) {
+                        case "trust" -> {
+                            if (value >= 1 && value <= 5) {
+                                w.trust()[value - 1] += n;
+                            }
+                        }
+                        case "correction" -> {
+                            if (value >= 0 && value <= 3) {
+                                w.correction()[value] += n;
+                            }
+                        }
+                        default -> {
+                            BigDecimal minutes = Sql.decimal(rs, "value_num");
+                            if (minutes != null) {
+                                w.cycleMinutes().merge(minutes.stripTrailingZeros(), n, Integer::sum);
+                            }
+                        }
+                    }
+                }, week, ids, window.first().toString(), window.end().toString());
+        Map<String, int[]> responses = new HashMap<>();
+        Sql.query(c, "SELECT p.workflow_id, COUNT(*) AS delivered, "
+                + "SUM(CASE WHEN d.answered THEN 1 ELSE 0 END) AS answered FROM pulse_round r "
+                + "JOIN pulse p ON p.id = r.pulse_id JOIN delivery d ON d.round_id = r.id "
+                + "WHERE p.workflow_id IN (" + ids.sql() + ") AND r.period >= ? AND r.period < ? "
+                + "AND d.sent_at IS NOT NULL GROUP BY p.workflow_id",
+                rs -> responses.put(rs.getString("workflow_id"), new int[] {rs.getInt("delivered"),
+                        rs.getInt("answered")}),
+                ids, window.scoredWeek().toString(), window.end().toString());
+        for (String id : workflowIds) {
+            int[] r = responses.getOrDefault(id, new int[2]);
+            facts.put(id, new AnswerFacts(weeks.get(id), r[0], r[1]));
+        }
+        return facts;
+    }
+}
