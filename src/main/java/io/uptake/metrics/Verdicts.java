@@ -43,10 +43,11 @@ final class Verdicts {
         Figure wau = w.wauPercent();
         boolean majority = wau.isShown() && wau.value() > settings.leverageWauPercent();
         (majority ? met : missing).add(wauReason(wau, w.targetTeamSize()));
-        if ("pilot".equals(w.stage()) && w.daysInStage() > settings.pilotMaxAgeDays()) {
-            missing.add("pilot for " + w.daysInStage() + " days");
-        }
         List<String> reasons = new ArrayList<>(missing);
+        // An old pilot does not stop leverage, but it is the first thing a reader should see after what is missing.
+        if ("pilot".equals(w.stage()) && w.daysInStage() > settings.pilotMaxAgeDays()) {
+            reasons.add("pilot for " + w.daysInStage() + " days");
+        }
         reasons.addAll(met);
         if (missing.isEmpty() && current && moving && majority) {
             return new Judged(Verdict.LEVERAGE, reasons);
