@@ -28,7 +28,7 @@ public final class IsoWeek {
             return Optional.empty();
         }
         try {
-            LocalDate monday = LocalDate.parse(m.group(1) + "-" + m.group(2) + "-1",
+            LocalDate monday = LocalDate.parse(m.group(1) + "-W" + m.group(2) + "-1",
                     DateTimeFormatter.ISO_WEEK_DATE);
             return format(monday).equals(m.group(0)) ? Optional.of(monday) : Optional.empty();
         } catch (DateTimeParseException e) {
