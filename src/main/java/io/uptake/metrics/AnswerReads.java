@@ -12,6 +12,9 @@ import java.util.TreeMap;
  * Pulse answers and deliveries per workflow and week, aggregated in the database: how many of each trust and
  * correction value, how many of each cycle time, and answered ÷ delivered. A round belongs to the week of its
  * period (the date it was scheduled for). Anonymous answers count like the others: by round, not by person.
+ *
+ * <p>The joins are written as CROSS JOINs because SQLite then keeps the order written (pulses, their rounds in the
+ * window, those rounds' answers by index) instead of scanning the whole answers table; PostgreSQL plans them freely.
  */
 final class AnswerReads {
 
@@ -51,9 +54,9 @@ final class AnswerReads {
         }
         Sql.Fragment week = window.bucket("r.period", true);
         Sql.query(c, "SELECT p.workflow_id, " + week.sql() + " AS wk, a.question, a.value_int, a.value_num, "
-                + "COUNT(*) AS answers FROM pulse_round r JOIN pulse p ON p.id = r.pulse_id "
-                + "JOIN answer a ON a.round_id = r.id "
-                + "WHERE p.workflow_id IN (" + ids.sql() + ") AND r.period >= ? AND r.period < ? "
+                + "COUNT(*) AS answers FROM pulse p CROSS JOIN pulse_round r CROSS JOIN answer a "
+                + "WHERE r.pulse_id = p.id AND a.round_id = r.id "
+                + "AND p.workflow_id IN (" + ids.sql() + ") AND r.period >= ? AND r.period < ? "
                 + "AND a.question IN ('trust', 'correction', 'cycle-time') "
                 + "GROUP BY 1, 2, 3, 4, 5", rs -> {
                     WeekAnswers w = weeks.get(rs.getString("workflow_id"))[rs.getInt("wk")];
@@ -80,9 +83,9 @@ final class AnswerReads {
                 }, week, ids, window.first().toString(), window.end().toString());
         Map<String, int[]> responses = new HashMap<>();
         Sql.query(c, "SELECT p.workflow_id, COUNT(*) AS delivered, "
-                + "SUM(CASE WHEN d.answered THEN 1 ELSE 0 END) AS answered FROM pulse_round r "
-                + "JOIN pulse p ON p.id = r.pulse_id JOIN delivery d ON d.round_id = r.id "
-                + "WHERE p.workflow_id IN (" + ids.sql() + ") AND r.period >= ? AND r.period < ? "
+                + "SUM(CASE WHEN d.answered THEN 1 ELSE 0 END) AS answered FROM pulse p CROSS JOIN pulse_round r "
+                + "CROSS JOIN delivery d WHERE r.pulse_id = p.id AND d.round_id = r.id "
+                + "AND p.workflow_id IN (" + ids.sql() + ") AND r.period >= ? AND r.period < ? "
                 + "AND d.sent_at IS NOT NULL GROUP BY p.workflow_id",
                 rs -> responses.put(rs.getString("workflow_id"), new int[] {rs.getInt("delivered"),
                         rs.getInt("answered")}),
