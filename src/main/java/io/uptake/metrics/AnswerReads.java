@@ -52,14 +52,18 @@ final class AnswerReads {
             }
             weeks.put(id, w);
         }
-        Sql.Fragment week = window.bucket("r.period", true);
-        Sql.query(c, "SELECT p.workflow_id, " + week.sql() + " AS wk, a.question, a.value_int, a.value_num, "
-                + "COUNT(*) AS answers FROM pulse p CROSS JOIN pulse_round r CROSS JOIN answer a "
+        // Grouped by round in the answers index's own order (no sort); rounds map to workflows and weeks here.
+        Map<String, String> workflowOfPulse = new HashMap<>();
+        Sql.query(c, "SELECT id, workflow_id FROM pulse WHERE workflow_id IN (" + ids.sql() + ")",
+                rs -> workflowOfPulse.put(rs.getString("id"), rs.getString("workflow_id")), ids);
+        Sql.query(c, "SELECT r.id, r.pulse_id, r.period, a.question, a.value_int, a.value_num, COUNT(*) AS answers "
+                + "FROM pulse p CROSS JOIN pulse_round r CROSS JOIN answer a "
                 + "WHERE r.pulse_id = p.id AND a.round_id = r.id "
                 + "AND p.workflow_id IN (" + ids.sql() + ") AND r.period >= ? AND r.period < ? "
                 + "AND a.question IN ('trust', 'correction', 'cycle-time') "
-                + "GROUP BY 1, 2, 3, 4, 5", rs -> {
-                    WeekAnswers w = weeks.get(rs.getString("workflow_id"))[rs.getInt("wk")];
+                + "GROUP BY r.id, a.question, a.value_int, a.value_num", rs -> {
+                    WeekAnswers w = weeks.get(workflowOfPulse.get(rs.getString("pulse_id")))[window.index(
+                            rs.getString("period"))];
                     int n = rs.getInt("answers");
                     int value = rs.getInt("value_int");
                     switch (rs.getString("question")) {
@@ -80,7 +84,7 @@ final class AnswerReads {
                             }
                         }
                     }
-                }, week, ids, window.first().toString(), window.end().toString());
+                }, ids, window.first().toString(), window.end().toString());
         Map<String, int[]> responses = new HashMap<>();
         Sql.query(c, "SELECT p.workflow_id, COUNT(*) AS delivered, "
                 + "SUM(CASE WHEN d.answered THEN 1 ELSE 0 END) AS answered FROM pulse p CROSS JOIN pulse_round r "

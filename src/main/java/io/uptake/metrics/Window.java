@@ -27,6 +27,13 @@ record Window(LocalDate scoredWeek, int weeks) {
         return weeks - 1;
     }
 
+    /** The week index of a round period ({@code 2026-11-24} or {@code 2026-11-24T10:05}) inside the window. */
+    int index(String period) {
+        LocalDate day = LocalDate.parse(period.substring(0, 10));
+        int index = (int) java.time.temporal.ChronoUnit.WEEKS.between(first(), day);
+        return Math.max(0, Math.min(weeks - 1, index));
+    }
+
     /**
      * {@code CASE WHEN col < ? THEN 0 ... ELSE n-1 END}: the week index of {@code column}, whose rows the caller
      * has already limited to the window. Dates are bound as dates; text columns (round periods such as

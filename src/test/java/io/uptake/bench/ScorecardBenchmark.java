@@ -69,9 +69,10 @@ public final class ScorecardBenchmark {
             ComputeScorecard compute = context.getBean(ComputeScorecard.class);
             LocalDate week = FIRST_MONDAY.plusWeeks(WEEKS - 1);
 
-            scan(dataSource); // warms the page cache, so the scan and the digests read from the same place
+            scan(dataSource, TABLE_SCAN); // warms the page cache, so the scan and the digests read from the same place
             resetPeaks();
-            long scanNanos = scan(dataSource);
+            long scanNanos = scan(dataSource, TABLE_SCAN);
+            long indexScanNanos = scan(dataSource, INDEX_SCAN);
             long[] passes = new long[2];
             int workflows = 0;
             for (int pass = 0; pass < passes.length; pass++) {
@@ -84,17 +85,22 @@ public final class ScorecardBenchmark {
                 passes[pass] = System.nanoTime() - start;
             }
             long peakHeap = peakHeap();
-            String table = report(counts, seedSeconds, digests.size(), workflows, scanNanos, passes, peakHeap);
+            String table = report(counts, seedSeconds, digests.size(), workflows, scanNanos, indexScanNanos,
+                    passes, peakHeap);
             Files.writeString(DIR.resolve("scorecard.md"), table);
             System.out.println();
             System.out.println(table);
         }
     }
 
-    static long scan(DataSource dataSource) throws SQLException {
+    /** The table itself, row by row ({@code NOT INDEXED}: else SQLite reads the narrower covering index). */
+    static final String TABLE_SCAN = "SELECT COUNT(*), SUM(value_int) FROM answer NOT INDEXED";
+    static final String INDEX_SCAN = "SELECT COUNT(*), SUM(value_int) FROM answer";
+
+    static long scan(DataSource dataSource, String sql) throws SQLException {
         long start = System.nanoTime();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*), SUM(value_int) FROM answer")) {
+             ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             if (rs.getLong(1) == 0) {
                 throw new IllegalStateException("no answers seeded");
@@ -115,7 +121,7 @@ public final class ScorecardBenchmark {
     }
 
     static String report(BenchHistory.Counts counts, long seedSeconds, int digests, int workflows, long scanNanos,
-                         long[] passes, long peakHeap) {
+                         long indexScanNanos, long[] passes, long peakHeap) {
         double scanMs = scanNanos / 1e6;
         double firstMs = passes[0] / 1e6;
         double secondMs = passes[1] / 1e6;
@@ -126,7 +132,8 @@ public final class ScorecardBenchmark {
 
                 | | time | ÷ one full scan (goal ≤ 3) |
                 |---|---:|---:|
-                | one full scan of the answers table (`SELECT COUNT(*), SUM(value_int) FROM answer`) | %.0f ms | 1 |
+                | one full scan of the answers table (`SELECT COUNT(*), SUM(value_int) FROM answer NOT INDEXED`) | %.0f ms | 1 |
+                | the same sum read from the covering index `answer_round_value` instead (SQLite's own choice) | %.0f ms | %.2f |
                 | every digest's scorecard (%d scorecards, %d workflow scores), first pass | %.0f ms | %.2f |
                 | the same, second pass | %.0f ms | %.2f |
                 | peak heap while scanning and composing (sum of heap pool peaks) | %.0f MB | |
@@ -134,7 +141,7 @@ public final class ScorecardBenchmark {
                 PEOPLE, counts.answers(), WEEKS, counts.deliveries(), counts.usage(), PROGRAMMES,
                 WORKFLOWS_PER_PROGRAMME, digests, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1024 * 1024), seedSeconds,
-                scanMs, digests, workflows, firstMs, firstMs / scanMs, secondMs, secondMs / scanMs,
+                scanMs, indexScanNanos / 1e6, indexScanNanos / 1e6 / scanMs, digests, workflows, firstMs, firstMs / scanMs, secondMs, secondMs / scanMs,
                 peakHeap / (1024.0 * 1024.0));
     }
 }
