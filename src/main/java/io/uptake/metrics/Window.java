@@ -35,6 +35,16 @@ record Window(LocalDate scoredWeek, int weeks) {
     }
 
     /**
+     * SQL for the week index (0 = the window's first week) of a DATE column, with one date parameter: the window's
+     * first day. Arithmetic, not a CASE, because it is evaluated for every usage row: SQLite keeps dates as epoch
+     * milliseconds at UTC midnight (the way the repositories write them), PostgreSQL subtracts dates to days.
+     */
+    String weekNumber(java.sql.Connection c, String column) throws java.sql.SQLException {
+        boolean sqlite = "SQLite".equalsIgnoreCase(c.getMetaData().getDatabaseProductName());
+        return sqlite ? "((" + column + " - ?) / 604800000)" : "((" + column + " - CAST(? AS DATE)) / 7)";
+    }
+
+    /**
      * {@code CASE WHEN col < ? THEN 0 ... ELSE n-1 END}: the week index of {@code column}, whose rows the caller
      * has already limited to the window. Dates are bound as dates; text columns (round periods such as
      * {@code 2026-11-24} or {@code 2026-11-24T10:05}) as ISO date strings, which sort the same way.
