@@ -48,7 +48,8 @@ public final class ScorecardBenchmark {
             Files.deleteIfExists(Path.of(db + suffix));
         }
         try (ApplicationContext context = ApplicationContext.run(Map.of(
-                "datasources.default.url", db.toString(), "micronaut.server.port", -1), "test")) {
+                "datasources.default.url", db.toString(), "micronaut.server.port", -1,
+                "micronaut.health.monitor.enabled", false), "test")) {
             DataSource dataSource = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class));
             long seedStart = System.nanoTime();
             BenchHistory.Counts counts;
