@@ -3,6 +3,7 @@ package io.uptake.metrics;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -52,15 +53,38 @@ final class AnswerReads {
             }
             weeks.put(id, w);
         }
-        // Grouped by round in the answers index's own order (no sort); rounds map to workflows and weeks here.
+        // Grouped by round, a few thousand groups at most; rounds map to workflows and weeks here.
         Map<String, String> workflowOfPulse = new HashMap<>();
         Sql.query(c, "SELECT id, workflow_id FROM pulse WHERE workflow_id IN (" + ids.sql() + ")",
                 rs -> workflowOfPulse.put(rs.getString("id"), rs.getString("workflow_id")), ids);
+        // The history needs only the trust index; correction and cycle time only for the scored week.
+        count(c, ids, window, window.first(), "'trust'", workflowOfPulse, weeks);
+        count(c, ids, window, window.scoredWeek(), "'correction', 'cycle-time'", workflowOfPulse, weeks);
+        Map<String, int[]> responses = new HashMap<>();
+        Sql.query(c, "SELECT p.workflow_id, COUNT(*) AS delivered, "
+                + "SUM(CASE WHEN d.answered THEN 1 ELSE 0 END) AS answered FROM pulse p CROSS JOIN pulse_round r "
+                + "CROSS JOIN delivery d WHERE r.pulse_id = p.id AND d.round_id = r.id "
+                + "AND p.workflow_id IN (" + ids.sql() + ") AND r.period >= ? AND r.period < ? "
+                + "AND d.sent_at IS NOT NULL GROUP BY p.workflow_id",
+                rs -> responses.put(rs.getString("workflow_id"), new int[] {rs.getInt("delivered"),
+                        rs.getInt("answered")}),
+                ids, window.scoredWeek().toString(), window.end().toString());
+        for (String id : workflowIds) {
+            int[] r = responses.getOrDefault(id, new int[2]);
+            facts.put(id, new AnswerFacts(weeks.get(id), r[0], r[1]));
+        }
+        return facts;
+    }
+
+    /** Counts answers to {@code questions} per round and value, for rounds from {@code from} to the window's end. */
+    private static void count(Connection c, Sql.Fragment ids, Window window, LocalDate from, String questions,
+                              Map<String, String> workflowOfPulse, Map<String, WeekAnswers[]> weeks)
+            throws SQLException {
         Sql.query(c, "SELECT r.id, r.pulse_id, r.period, a.question, a.value_int, a.value_num, COUNT(*) AS answers "
                 + "FROM pulse p CROSS JOIN pulse_round r CROSS JOIN answer a "
                 + "WHERE r.pulse_id = p.id AND a.round_id = r.id "
                 + "AND p.workflow_id IN (" + ids.sql() + ") AND r.period >= ? AND r.period < ? "
-                + "AND a.question IN ('trust', 'correction', 'cycle-time') "
+                + "AND a.question IN (" + questions + ") "
                 + "GROUP BY r.id, a.question, a.value_int, a.value_num", rs -> {
                     WeekAnswers w = weeks.get(workflowOfPulse.get(rs.getString("pulse_id")))[window.index(
                             rs.getString("period"))];
@@ -84,20 +108,6 @@ final class AnswerReads {
                             }
                         }
                     }
-                }, ids, window.first().toString(), window.end().toString());
-        Map<String, int[]> responses = new HashMap<>();
-        Sql.query(c, "SELECT p.workflow_id, COUNT(*) AS delivered, "
-                + "SUM(CASE WHEN d.answered THEN 1 ELSE 0 END) AS answered FROM pulse p CROSS JOIN pulse_round r "
-                + "CROSS JOIN delivery d WHERE r.pulse_id = p.id AND d.round_id = r.id "
-                + "AND p.workflow_id IN (" + ids.sql() + ") AND r.period >= ? AND r.period < ? "
-                + "AND d.sent_at IS NOT NULL GROUP BY p.workflow_id",
-                rs -> responses.put(rs.getString("workflow_id"), new int[] {rs.getInt("delivered"),
-                        rs.getInt("answered")}),
-                ids, window.scoredWeek().toString(), window.end().toString());
-        for (String id : workflowIds) {
-            int[] r = responses.getOrDefault(id, new int[2]);
-            facts.put(id, new AnswerFacts(weeks.get(id), r[0], r[1]));
-        }
-        return facts;
+                }, ids, from.toString(), window.end().toString());
     }
 }
