@@ -74,6 +74,12 @@ class AnonymityTest {
     }
 
     @Test
+    void freeTextThresholdBelowTheScoreThresholdIsRefused() {
+        assertThatThrownBy(() -> new Anonymity(new MetricsSettings(5, 4, 90, 60, 15, 50, 25, 12, 9, 50)))
+                .hasMessageContaining("min-free-text is 4 but may not be below min-respondents (5)");
+    }
+
+    @Test
     void minRespondentsOfThreeIsAccepted() {
         Anonymity three = new Anonymity(new MetricsSettings(3, 10, 90, 60, 15, 50, 25, 12, 9, 50));
 
