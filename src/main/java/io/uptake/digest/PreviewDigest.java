@@ -3,6 +3,7 @@ package io.uptake.digest;
 import io.uptake.catalog.CatalogLookup;
 import io.uptake.message.DigestMessage;
 import io.uptake.metrics.Scorecard;
+import io.uptake.metrics.ScorecardSource;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -7,6 +7,7 @@ import io.uptake.catalog.ChannelRef.Platform;
 import io.uptake.catalog.DigestSubscriptionRow;
 import io.uptake.delivery.ChannelAddresses;
 import io.uptake.metrics.Scorecard;
+import io.uptake.metrics.ScorecardSource;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;

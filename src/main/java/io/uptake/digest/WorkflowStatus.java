@@ -4,6 +4,7 @@ import io.uptake.catalog.CatalogLookup;
 import io.uptake.catalog.WorkflowRow;
 import io.uptake.metrics.ProgrammeScore;
 import io.uptake.metrics.Scorecard;
+import io.uptake.metrics.ScorecardSource;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.LocalDate;

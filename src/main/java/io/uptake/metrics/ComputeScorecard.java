@@ -1,18 +1,82 @@
 package io.uptake.metrics;
 
+import io.micronaut.transaction.annotation.ReadOnly;
+import io.uptake.catalog.CatalogState;
+import io.uptake.catalog.CheckinPolicy;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
 
 /** Computes the scorecard of an ISO week for some programmes (all active ones when the list is empty). */
 @Singleton
 public class ComputeScorecard {
 
+    private final DataSource dataSource;
+    private final CatalogState catalog;
+    private final MetricsSettings settings;
+    private final ScoreWorkflow scoreWorkflow;
+    private final Verdicts verdicts;
+
+    ComputeScorecard(DataSource dataSource, CatalogState catalog, MetricsSettings settings, Anonymity anonymity) {
+        this.dataSource = dataSource;
+        this.catalog = catalog;
+        this.settings = settings;
+        this.verdicts = new Verdicts(settings);
+        this.scoreWorkflow = new ScoreWorkflow(anonymity, verdicts);
+    }
+
     /**
      * @param weekStart the Monday of the ISO week to score
      * @param programmeIds programme ids, or empty for every active programme
      */
+    @ReadOnly
     public Scorecard forWeek(LocalDate weekStart, List<String> programmeIds) {
-        throw new UnsupportedOperationException("not built yet");
+        LocalDate monday = IsoWeek.monday(weekStart);
+        Window window = new Window(monday, Math.max(settings.habitWeeks(), 5));
+        CheckinPolicy policy = catalog.catalog().map(c -> c.checkins()).orElse(CheckinPolicy.DEFAULT);
+        try (Connection c = dataSource.getConnection()) {
+            List<CatalogueReads.ProgrammeFacts> programmes = CatalogueReads.read(c, programmeIds);
+            List<String> active = programmes.stream().flatMap(p -> p.workflows().stream())
+                    .filter(w -> !w.retired()).map(CatalogueReads.WorkflowFacts::id).toList();
+            Map<String, UsageReads.UsageFacts> usage = UsageReads.read(c, active, window, settings.habitMinWeeks());
+            Map<String, AnswerReads.AnswerFacts> answers = AnswerReads.read(c, active, window);
+            Map<String, CheckinReads.CheckinFacts> checkins = CheckinReads.read(c, active);
+            List<ProgrammeScore> scores = new ArrayList<>();
+            for (CatalogueReads.ProgrammeFacts p : programmes) {
+                List<WorkflowScore> workflows = p.workflows().stream().filter(w -> !w.retired())
+                        .map(w -> scoreWorkflow.score(w, usage.get(w.id()), answers.get(w.id()),
+                                checkins.get(w.id()), window, policy)).toList();
+                scores.add(programme(p, workflows, window.end()));
+            }
+            return new Scorecard(IsoWeek.format(monday), scores);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the scorecard's data", e);
+        }
+    }
+
+    /** Pilot → production counts every workflow ever in pilot, retired ones too, by the end of the week. */
+    private ProgrammeScore programme(CatalogueReads.ProgrammeFacts p, List<WorkflowScore> workflows, LocalDate end) {
+        int pilots = 0;
+        int promoted = 0;
+        for (CatalogueReads.WorkflowFacts w : p.workflows()) {
+            LocalDate pilot = w.stages().get("pilot");
+            if (pilot != null && pilot.isBefore(end)) {
+                pilots++;
+                LocalDate production = w.stages().get("production");
+                if (production != null && production.isBefore(end)) {
+                    promoted++;
+                }
+            }
+        }
+        Figure share = pilots == 0 ? Figure.noData(Figure.Source.CATALOGUE)
+                : Figure.shown(ScoreWorkflow.percent(promoted, pilots), pilots, Figure.Source.CATALOGUE);
+        Verdicts.Judged judged = verdicts.programme(workflows, share, pilots, promoted);
+        return new ProgrammeScore(p.id(), p.name(), p.sponsorEmail(), judged.verdict(), judged.reasons(), share,
+                workflows);
     }
 }

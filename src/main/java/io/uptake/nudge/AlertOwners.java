@@ -1,7 +1,7 @@
 package io.uptake.nudge;
 
 import io.uptake.message.OwnerAlert;
-import io.uptake.metrics.ComputeScorecard;
+import io.uptake.metrics.ScorecardSource;
 import io.uptake.metrics.ProgrammeScore;
 import io.uptake.metrics.Scorecard;
 import io.uptake.metrics.WorkflowScore;
@@ -30,12 +30,12 @@ public class AlertOwners {
     static final String KIND = "owner_alert";
     private static final Logger LOG = LoggerFactory.getLogger(AlertOwners.class);
 
-    private final ComputeScorecard scorecards;
+    private final ScorecardSource scorecards;
     private final PersonRepository people;
     private final SendNudge sendNudge;
     private final Clock clock;
 
-    AlertOwners(ComputeScorecard scorecards, PersonRepository people, SendNudge sendNudge, Clock clock) {
+    AlertOwners(ScorecardSource scorecards, PersonRepository people, SendNudge sendNudge, Clock clock) {
         this.scorecards = scorecards;
         this.people = people;
         this.sendNudge = sendNudge;

@@ -5,6 +5,8 @@ import io.micronaut.context.annotation.Requires;
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.ProgrammeScore;
 import io.uptake.metrics.Scorecard;
+import io.uptake.metrics.ScorecardSource;
+import io.uptake.metrics.ScorecardSources;
 import io.uptake.metrics.Verdict;
 import io.uptake.metrics.WeekPoint;
 import jakarta.inject.Singleton;

@@ -10,7 +10,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.uptake.delivery.Dispatcher;
 import io.uptake.delivery.RecordingGateway;
 import io.uptake.message.OwnerAlert;
-import io.uptake.metrics.ComputeScorecard;
+import io.uptake.metrics.ScorecardSource;
+import io.uptake.metrics.ScorecardSources;
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.ProgrammeScore;
 import io.uptake.metrics.Scorecard;
@@ -118,9 +119,9 @@ class OwnerAlertTest {
 
     /** Stands in for the metrics calculation: answers a fixed scorecard and records the weeks asked for. */
     @Singleton
-    @Replaces(ComputeScorecard.class)
+    @Replaces(bean = ScorecardSource.class, factory = ScorecardSources.class)
     @Requires(property = "test.fixed-scorecard", value = "true")
-    static class FixedScorecard extends ComputeScorecard {
+    static class FixedScorecard implements ScorecardSource {
         Scorecard answer;
         final List<LocalDate> asked = new ArrayList<>();
 

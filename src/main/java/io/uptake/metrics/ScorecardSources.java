@@ -1,12 +1,11 @@
-package io.uptake.digest;
+package io.uptake.metrics;
 
 import io.micronaut.context.annotation.Factory;
-import io.uptake.metrics.ComputeScorecard;
 import jakarta.inject.Singleton;
 
-/** The service's scorecards for digests: the metrics computed from the database. */
+/** The service's scorecards: the metrics computed from the database. */
 @Factory
-class ScorecardSources {
+public class ScorecardSources {
 
     @Singleton
     ScorecardSource computed(ComputeScorecard compute) {

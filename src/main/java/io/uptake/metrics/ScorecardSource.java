@@ -1,11 +1,10 @@
-package io.uptake.digest;
+package io.uptake.metrics;
 
-import io.uptake.metrics.Scorecard;
 import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Where digests read a week's figures: {@link io.uptake.metrics.ComputeScorecard} in service (see
+ * Where digests, chat and nudges read a week's figures: {@link io.uptake.metrics.ComputeScorecard} in service (see
  * {@link ScorecardSources}); tests put hand-built scorecards here without depending on how the metrics are
  * computed or constructed.
  */

@@ -1,0 +1,116 @@
+package io.uptake.api;
+
+import io.uptake.metrics.Figure;
+import io.uptake.metrics.OutcomeProgress;
+import io.uptake.metrics.ProgrammeScore;
+import io.uptake.metrics.Scorecard;
+import io.uptake.metrics.WeekPoint;
+import io.uptake.metrics.WorkflowScore;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes the scorecard as CSV. Figures come already through the anonymity rules; a suppressed one is written as
+ * {@code suppressed} in both its value and its n, never as a number, and one with nothing behind it as {@code n/a}.
+ */
+final class ScorecardCsv {
+
+    static final String SUPPRESSED = "suppressed";
+    static final String NO_DATA = "n/a";
+
+    static final String[] SCORECARD = {"week", "programme", "programme_verdict", "workflow", "name", "stage",
+        "days_in_stage", "owner", "target_team_size", "wau_percent", "wau_n", "wau_source", "wau_percent_previous",
+        "habit_percent", "habit_n", "trust_index", "trust_n", "trust_change", "trust_1", "trust_2", "trust_3",
+        "trust_4", "trust_5", "correction_percent", "correction_n", "response_percent", "delivered",
+        "cycle_time_median", "cycle_time_delta_percent", "cycle_time_n", "outcome_metric", "outcome_current",
+        "outcome_progress_percent", "outcome_status", "outcome_confidence", "days_since_checkin", "checkin",
+        "verdict", "reasons", "flags"};
+    static final String[] HISTORY = {"week", "programme", "workflow", "wau_percent", "wau_n", "wau_source",
+        "trust_index", "trust_n"};
+
+    private ScorecardCsv() {
+    }
+
+    static String scorecard(Scorecard card) {
+        return write(SCORECARD, rows -> {
+            for (ProgrammeScore p : card.programmes()) {
+                for (WorkflowScore w : p.workflows()) {
+                    List<Object> row = new ArrayList<>(List.of(card.week(), p.programmeId(), p.verdict(),
+                            w.workflowId(), w.name(), w.stage(), w.daysInStage(), w.ownerEmail(),
+                            w.targetTeamSize(), value(w.wauPercent()), n(w.wauPercent()), w.wauPercent().source(),
+                            value(w.wauPercentPrevious()), value(w.habitPercent()), n(w.habitPercent()),
+                            value(w.trustIndex()), n(w.trustIndex()), value(w.trustChange())));
+                    w.trustDistribution().forEach(f -> row.add(value(f)));
+                    row.addAll(List.of(value(w.correctionPercent()), n(w.correctionPercent()),
+                            value(w.responsePercent()), n(w.responsePercent()), value(w.cycleTimeMedian()),
+                            value(w.cycleTimeDeltaPercent()), n(w.cycleTimeMedian())));
+                    OutcomeProgress o = w.outcome();
+                    row.addAll(o == null ? List.of("", "", "", "", "", "", "")
+                            : List.of(o.metric(), plain(o.current()), value(o.progress()), text(o.status()),
+                            text(o.confidence()), text(o.daysSinceCheckin()), o.checkinState()));
+                    row.addAll(List.of(w.verdict(), String.join("; ", w.reasons()), String.join("; ", w.flags())));
+                    rows.printRecord(row);
+                }
+            }
+        });
+    }
+
+    static String history(Scorecard card) {
+        return write(HISTORY, rows -> {
+            for (ProgrammeScore p : card.programmes()) {
+                for (WorkflowScore w : p.workflows()) {
+                    for (WeekPoint point : w.history()) {
+                        rows.printRecord(point.week(), p.programmeId(), w.workflowId(), value(point.wauPercent()),
+                                n(point.wauPercent()), point.wauPercent().source(), value(point.trustIndex()),
+                                n(point.trustIndex()));
+                    }
+                }
+            }
+        });
+    }
+
+    /** Writes records after the header. */
+    interface Rows {
+        void write(CSVPrinter printer) throws IOException;
+    }
+
+    private static String write(String[] header, Rows rows) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header).build())) {
+            rows.write(printer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    static String value(Figure f) {
+        return switch (f.state()) {
+            case SHOWN -> BigDecimal.valueOf(f.value()).stripTrailingZeros().toPlainString();
+            case SUPPRESSED -> SUPPRESSED;
+            case NO_DATA -> NO_DATA;
+        };
+    }
+
+    static String n(Figure f) {
+        return switch (f.state()) {
+            case SHOWN -> String.valueOf(f.n());
+            case SUPPRESSED -> SUPPRESSED;
+            case NO_DATA -> NO_DATA;
+        };
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+}

@@ -1,0 +1,55 @@
+package io.uptake.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.uptake.metrics.ComputeScorecard;
+import io.uptake.metrics.IsoWeek;
+import io.uptake.metrics.ProgrammeScore;
+import io.uptake.metrics.Scorecard;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The {@code week} and {@code programme} parameters the scorecard and its exports share, and the answer to them. */
+final class ScorecardQuery {
+
+    /** Either the scorecard asked for or the error response that explains why there is none. */
+    record Answer(@Nullable Scorecard scorecard, @Nullable MutableHttpResponse<ApiError> error) {
+    }
+
+    private ScorecardQuery() {
+    }
+
+    static Answer run(ComputeScorecard compute, Clock clock, @Nullable String week, @Nullable List<String> programme) {
+        LocalDate monday;
+        if (week == null || week.isBlank()) {
+            monday = IsoWeek.lastComplete(clock);
+        } else {
+            Optional<LocalDate> parsed = IsoWeek.parse(week);
+            if (parsed.isEmpty()) {
+                return new Answer(null, HttpResponse.status(HttpStatus.BAD_REQUEST).body(ApiError.of(
+                        "week must be an ISO week such as 2026-W47, not '" + week + "'")));
+            }
+            monday = parsed.get();
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        if (programme != null) {
+            programme.stream().flatMap(p -> Arrays.stream(p.split(","))).map(String::strip)
+                    .filter(p -> !p.isEmpty()).forEach(ids::add);
+        }
+        Scorecard card = compute.forWeek(monday, List.copyOf(ids));
+        List<String> found = card.programmes().stream().map(ProgrammeScore::programmeId).toList();
+        List<String> unknown = ids.stream().filter(id -> !found.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            return new Answer(null, HttpResponse.status(HttpStatus.NOT_FOUND).body(ApiError.of(
+                    "No programme with id " + String.join(", ", unknown) + ": GET /api/v1/programmes lists them.")));
+        }
+        return new Answer(card, null);
+    }
+}

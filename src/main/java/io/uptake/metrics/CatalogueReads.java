@@ -1,0 +1,80 @@
+package io.uptake.metrics;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the programmes, workflows, outcomes, stage history and audience sizes a scorecard is about. */
+final class CatalogueReads {
+
+    record ProgrammeFacts(String id, String name, String sponsorEmail, List<WorkflowFacts> workflows) {
+    }
+
+    record OutcomeFacts(String metric, String unit, String direction, BigDecimal baseline, BigDecimal target) {
+    }
+
+    /**
+     * @param stages every stage the workflow was ever recorded in, with the day it entered it
+     * @param retired whether the workflow left the catalogue or reached the retired stage
+     */
+    record WorkflowFacts(String id, String programmeId, String name, String stage, LocalDate stageSince,
+                         String ownerEmail, int targetTeamSize, BigDecimal cycleBaselineMinutes,
+                         boolean retired, OutcomeFacts outcome, Map<String, LocalDate> stages, int audienceSize) {
+    }
+
+    private CatalogueReads() {
+    }
+
+    /** The programmes named (all active ones when none are), in id order, each with all its workflows. */
+    static List<ProgrammeFacts> read(Connection c, List<String> programmeIds) throws SQLException {
+        Map<String, String[]> programmes = new LinkedHashMap<>();
+        String where = programmeIds.isEmpty() ? "retired_at IS NULL" : "id IN (" + Sql.in(programmeIds).sql() + ")";
+        Sql.query(c, "SELECT id, name, sponsor_email FROM programme WHERE " + where + " ORDER BY id",
+                rs -> programmes.put(rs.getString("id"), new String[] {rs.getString("name"),
+                        rs.getString("sponsor_email")}),
+                programmeIds.isEmpty() ? new Object[0] : new Object[] {Sql.in(programmeIds)});
+        if (programmes.isEmpty()) {
+            return List.of();
+        }
+        Sql.Fragment ids = Sql.in(programmes.keySet());
+        Map<String, OutcomeFacts> outcomes = new HashMap<>();
+        Sql.query(c, "SELECT o.workflow_id, o.metric, o.unit, o.direction, o.baseline, o.target FROM outcome o "
+                + "JOIN workflow w ON w.id = o.workflow_id WHERE w.programme_id IN (" + ids.sql() + ")",
+                rs -> outcomes.put(rs.getString("workflow_id"), new OutcomeFacts(rs.getString("metric"),
+                        rs.getString("unit"), rs.getString("direction"), Sql.decimal(rs, "baseline"),
+                        Sql.decimal(rs, "target"))), ids);
+        Map<String, Map<String, LocalDate>> stages = new HashMap<>();
+        Sql.query(c, "SELECT s.workflow_id, s.stage, s.since FROM workflow_stage s "
+                + "JOIN workflow w ON w.id = s.workflow_id WHERE w.programme_id IN (" + ids.sql() + ")",
+                rs -> stages.computeIfAbsent(rs.getString("workflow_id"), k -> new HashMap<>())
+                        .merge(rs.getString("stage"), Sql.date(rs, "since"), (a, b) -> a.isBefore(b) ? a : b), ids);
+        Map<String, Integer> audience = new HashMap<>();
+        Sql.query(c, "SELECT a.workflow_id, COUNT(m.id) AS members FROM audience a "
+                + "JOIN workflow w ON w.id = a.workflow_id "
+                + "LEFT JOIN audience_member m ON m.audience_id = a.id AND m.left_at IS NULL "
+                + "WHERE w.programme_id IN (" + ids.sql() + ") GROUP BY a.workflow_id",
+                rs -> audience.put(rs.getString("workflow_id"), rs.getInt("members")), ids);
+        Map<String, List<WorkflowFacts>> workflows = new HashMap<>();
+        Sql.query(c, "SELECT id, programme_id, name, stage, stage_since, owner_email, target_team_size, "
+                + "cycle_baseline_minutes, retired_at FROM workflow WHERE programme_id IN (" + ids.sql()
+                + ") ORDER BY id", rs -> {
+                    String id = rs.getString("id");
+                    Map<String, LocalDate> history = new HashMap<>(stages.getOrDefault(id, Map.of()));
+                    history.putIfAbsent(rs.getString("stage"), Sql.date(rs, "stage_since"));
+                    boolean retired = rs.getObject("retired_at") != null || "retired".equals(rs.getString("stage"));
+                    workflows.computeIfAbsent(rs.getString("programme_id"), k -> new ArrayList<>())
+                            .add(new WorkflowFacts(id, rs.getString("programme_id"), rs.getString("name"),
+                                    rs.getString("stage"), Sql.date(rs, "stage_since"), rs.getString("owner_email"),
+                                    rs.getInt("target_team_size"), Sql.decimal(rs, "cycle_baseline_minutes"),
+                                    retired, outcomes.get(id), history, audience.getOrDefault(id, 0)));
+                }, ids);
+        return programmes.entrySet().stream().map(p -> new ProgrammeFacts(p.getKey(), p.getValue()[0],
+                p.getValue()[1], workflows.getOrDefault(p.getKey(), List.of()))).toList();
+    }
+}

@@ -1,0 +1,163 @@
+package io.uptake.metrics;
+
+import io.uptake.catalog.CheckinPolicy;
+import java.math.BigDecimal;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** Makes one workflow's section 4 figures from the aggregates, every answer-based one through {@link Anonymity}. */
+final class ScoreWorkflow {
+
+    private final Anonymity anonymity;
+    private final Verdicts verdicts;
+
+    ScoreWorkflow(Anonymity anonymity, Verdicts verdicts) {
+        this.anonymity = anonymity;
+        this.verdicts = verdicts;
+    }
+
+    WorkflowScore score(CatalogueReads.WorkflowFacts w, UsageReads.UsageFacts usage, AnswerReads.AnswerFacts answers,
+                        CheckinReads.CheckinFacts checkins, Window window, CheckinPolicy policy) {
+        int now = window.current();
+        List<WeekPoint> history = new ArrayList<>();
+        Figure[] wau = new Figure[window.weeks()];
+        Figure[] trust = new Figure[window.weeks()];
+        for (int i = 0; i < window.weeks(); i++) {
+            wau[i] = wau(w.targetTeamSize(), usage, i);
+            trust[i] = trustIndex(answers.weeks()[i].trust());
+            history.add(new WeekPoint(IsoWeek.format(window.monday(i)), wau[i], trust[i]));
+        }
+        AnswerReads.WeekAnswers current = answers.weeks()[now];
+        var lastDay = window.end().minusDays(1);
+        int daysInStage = w.stageSince() == null ? 0 : (int) ChronoUnit.DAYS.between(w.stageSince(), lastDay);
+        OutcomeProgress outcome = w.outcome() == null ? null
+                : Outcomes.progress(w.outcome(), checkins, lastDay, policy);
+        Figure cycleMedian = cycleMedian(current.cycleMinutes());
+        WorkflowScore draft = new WorkflowScore(w.id(), w.programmeId(), w.name(), w.stage(), daysInStage,
+                w.ownerEmail(), w.targetTeamSize(), wau[now], now > 0 ? wau[now - 1] : Figure.noData(wau[now].source()),
+                habit(w, usage, window), trust[now], trustChange(trust, answers, now),
+                anonymity.breakdownBesideMean(Arrays.stream(current.trust()).boxed().toList(), Figure.Source.PULSE),
+                correction(current.correction()), response(answers), cycleDelta(cycleMedian, w.cycleBaselineMinutes()),
+                cycleMedian, outcome, Verdict.ACTIVITY, List.of(), List.of(), history);
+        Verdicts.Judged judged = verdicts.workflow(draft,
+                policy.cadence() == CheckinPolicy.Cadence.MONTHLY ? "month" : "quarter");
+        return new WorkflowScore(draft.workflowId(), draft.programmeId(), draft.name(), draft.stage(),
+                draft.daysInStage(), draft.ownerEmail(), draft.targetTeamSize(), draft.wauPercent(),
+                draft.wauPercentPrevious(), draft.habitPercent(), draft.trustIndex(), draft.trustChange(),
+                draft.trustDistribution(), draft.correctionPercent(), draft.responsePercent(),
+                draft.cycleTimeDeltaPercent(), draft.cycleTimeMedian(), draft.outcome(), judged.verdict(),
+                judged.reasons(), verdicts.flags(draft), draft.history());
+    }
+
+    /** Telemetry wins over self-report for a week that has both; a week with neither is 0 if telemetry flows. */
+    private Figure wau(int teamSize, UsageReads.UsageFacts usage, int week) {
+        boolean telemetryFeed = false;
+        for (boolean present : usage.telemetryPresent()) {
+            telemetryFeed |= present;
+        }
+        if (teamSize <= 0) {
+            return Figure.noData(telemetryFeed ? Figure.Source.TELEMETRY : Figure.Source.SELF_REPORT);
+        }
+        if (usage.telemetryPresent()[week] || (telemetryFeed && usage.selfReporters()[week] == 0)) {
+            return Figure.shown(percent(usage.telemetryActive()[week], teamSize), teamSize, Figure.Source.TELEMETRY);
+        }
+        if (usage.selfReporters()[week] == 0) {
+            return Figure.noData(Figure.Source.SELF_REPORT);
+        }
+        return anonymity.score(percent(usage.selfActive()[week], teamSize), usage.selfReporters()[week],
+                Figure.Source.SELF_REPORT);
+    }
+
+    private Figure habit(CatalogueReads.WorkflowFacts w, UsageReads.UsageFacts usage, Window window) {
+        Figure.Source source = usage.habitFromTelemetry() ? Figure.Source.TELEMETRY : Figure.Source.SELF_REPORT;
+        if (usage.firstDay() == null || usage.firstDay().isAfter(window.first()) || w.audienceSize() == 0) {
+            return Figure.noData(source);
+        }
+        double value = percent(Math.min(usage.habitual(), w.audienceSize()), w.audienceSize());
+        return source == Figure.Source.TELEMETRY ? Figure.shown(value, w.audienceSize(), source)
+                : anonymity.score(value, w.audienceSize(), source);
+    }
+
+    private Figure trustIndex(int[] counts) {
+        int n = Arrays.stream(counts).sum();
+        if (n == 0) {
+            return Figure.noData(Figure.Source.PULSE);
+        }
+        double sum = 0;
+        for (int v = 0; v < 5; v++) {
+            sum += counts[v] * 25.0 * v;
+        }
+        return anonymity.score(round(sum / n), n, Figure.Source.PULSE);
+    }
+
+    /** Against the answers of the previous 4 weeks pooled, taking only weeks whose own index could be shown. */
+    private Figure trustChange(Figure[] trust, AnswerReads.AnswerFacts answers, int now) {
+        if (!trust[now].isShown()) {
+            return trust[now].state() == Figure.State.SUPPRESSED ? Figure.suppressed(Figure.Source.PULSE)
+                    : Figure.noData(Figure.Source.PULSE);
+        }
+        double sum = 0;
+        int n = 0;
+        for (int i = Math.max(0, now - 4); i < now; i++) {
+            if (trust[i].isShown()) {
+                sum += trust[i].value() * trust[i].n();
+                n += trust[i].n();
+            }
+        }
+        return n == 0 ? Figure.noData(Figure.Source.PULSE)
+                : anonymity.score(round(trust[now].value() - sum / n), n + trust[now].n(), Figure.Source.PULSE);
+    }
+
+    private Figure correction(int[] counts) {
+        int n = Arrays.stream(counts).sum();
+        return n == 0 ? Figure.noData(Figure.Source.PULSE)
+                : anonymity.score(percent(counts[2] + counts[3], n), n, Figure.Source.PULSE);
+    }
+
+    private Figure response(AnswerReads.AnswerFacts answers) {
+        return answers.delivered() == 0 ? Figure.noData(Figure.Source.PULSE)
+                : anonymity.score(percent(answers.answered(), answers.delivered()), answers.delivered(),
+                        Figure.Source.PULSE);
+    }
+
+    private Figure cycleMedian(Map<BigDecimal, Integer> histogram) {
+        int n = histogram.values().stream().mapToInt(Integer::intValue).sum();
+        if (n == 0) {
+            return Figure.noData(Figure.Source.PULSE);
+        }
+        double lower = nth(histogram, (n - 1) / 2);
+        double upper = nth(histogram, n / 2);
+        return anonymity.score((lower + upper) / 2, n, Figure.Source.PULSE);
+    }
+
+    private static double nth(Map<BigDecimal, Integer> sorted, int index) {
+        int seen = 0;
+        for (Map.Entry<BigDecimal, Integer> e : sorted.entrySet()) {
+            seen += e.getValue();
+            if (index < seen) {
+                return e.getKey().doubleValue();
+            }
+        }
+        throw new IllegalStateException("index beyond the histogram");
+    }
+
+    private Figure cycleDelta(Figure median, BigDecimal baseline) {
+        if (!median.isShown() || baseline == null || baseline.signum() <= 0) {
+            return median.state() == Figure.State.SUPPRESSED ? Figure.suppressed(Figure.Source.PULSE)
+                    : Figure.noData(Figure.Source.PULSE);
+        }
+        double b = baseline.doubleValue();
+        return anonymity.score(round((median.value() - b) / b * 100), median.n(), Figure.Source.PULSE);
+    }
+
+    static double percent(int part, int whole) {
+        return round(part * 100.0 / whole);
+    }
+
+    static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+}

@@ -1,0 +1,98 @@
+package io.uptake.metrics;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Weekly use of each workflow by its audience, aggregated in the database in one pass over the window's usage
+ * events: distinct active people per week and source, and how many people used it in enough weeks to call it a
+ * habit.
+ *
+ * <p>The inner query folds each person's weeks into bit masks (bit w set = some use in week w of the window), one
+ * per source and kind; the outer one keeps audience members and counts, per workflow, the people with each bit,
+ * and the people with at least the habit's number of bits. Grouping by workflow and person follows the V4 index
+ * {@code usage_event_workflow_person_day}, so SQLite streams it without sorting.
+ */
+final class UsageReads {
+
+    /**
+     * @param telemetryActive  people with telemetry use, per week of the window
+     * @param telemetryPresent whether any telemetry arrived for the week (then it wins over self-report)
+     * @param selfActive       people who reported at least one use, per week
+     * @param selfReporters    people who reported at all (also "never"), per week
+     * @param habitual         people active in at least the habit's weeks of the window
+     * @param firstDay         the first day any use was recorded for the workflow, null without any
+     */
+    record UsageFacts(int[] telemetryActive, boolean[] telemetryPresent, int[] selfActive, int[] selfReporters,
+                      int habitual, boolean habitFromTelemetry, LocalDate firstDay) {
+    }
+
+    private static final String[] MASKS = {"ta", "tp", "sa", "sp"};
+
+    private UsageReads() {
+    }
+
+    static Map<String, UsageFacts> read(Connection c, Collection<String> workflowIds, Window window, int habitMinWeeks)
+            throws SQLException {
+        Map<String, UsageFacts> facts = new HashMap<>();
+        if (workflowIds.isEmpty()) {
+            return facts;
+        }
+        Sql.Fragment ids = Sql.in(workflowIds);
+        String week = window.weekNumber(c, "u.day");
+        StringBuilder counts = new StringBuilder();
+        StringBuilder weeksUsed = new StringBuilder("0");
+        for (int w = 0; w < window.weeks(); w++) {
+            for (String mask : MASKS) {
+                counts.append(", SUM((x.").append(mask).append(" >> ").append(w).append(") & 1) AS ")
+                        .append(mask).append(w);
+            }
+            weeksUsed.append(" + (((x.ta | x.sa) >> ").append(w).append(") & 1)");
+        }
+        String sql = "SELECT x.workflow_id" + counts
+                + ", SUM(CASE WHEN " + weeksUsed + " >= ? THEN 1 ELSE 0 END) AS habitual"
+                + ", MAX(CASE WHEN x.tp > 0 THEN 1 ELSE 0 END) AS telemetry FROM ("
+                + "SELECT u.workflow_id, u.person_id"
+                + ", SUM(DISTINCT CASE WHEN u.source = 'telemetry' AND u.count > 0 THEN 1 << " + week
+                + " ELSE 0 END) AS ta"
+                + ", SUM(DISTINCT CASE WHEN u.source = 'telemetry' THEN 1 << " + week + " ELSE 0 END) AS tp"
+                + ", SUM(DISTINCT CASE WHEN u.source = 'self_report' AND u.count > 0 THEN 1 << " + week
+                + " ELSE 0 END) AS sa"
+                + ", SUM(DISTINCT CASE WHEN u.source = 'self_report' THEN 1 << " + week + " ELSE 0 END) AS sp"
+                + " FROM usage_event u WHERE u.workflow_id IN (" + ids.sql() + ") AND u.day >= ? AND u.day < ?"
+                + " GROUP BY u.workflow_id, u.person_id) x"
+                + " JOIN audience a ON a.workflow_id = x.workflow_id"
+                + " JOIN audience_member m ON m.audience_id = a.id AND m.person_id = x.person_id"
+                + " GROUP BY x.workflow_id";
+        Map<String, UsageFacts> found = new HashMap<>();
+        LocalDate first = window.first();
+        Sql.query(c, sql, rs -> {
+            int n = window.weeks();
+            UsageFacts f = new UsageFacts(new int[n], new boolean[n], new int[n], new int[n],
+                    rs.getInt("habitual"), rs.getInt("telemetry") == 1, null);
+            for (int w = 0; w < n; w++) {
+                f.telemetryActive()[w] = rs.getInt("ta" + w);
+                f.telemetryPresent()[w] = rs.getInt("tp" + w) > 0;
+                f.selfActive()[w] = rs.getInt("sa" + w);
+                f.selfReporters()[w] = rs.getInt("sp" + w);
+            }
+            found.put(rs.getString("workflow_id"), f);
+        }, habitMinWeeks, first, first, first, first, ids, first, window.end());
+        for (String id : workflowIds) {
+            // One workflow at a time, so both databases answer MIN from the end of the index instead of a range scan.
+            LocalDate[] firstDay = new LocalDate[1];
+            Sql.query(c, "SELECT MIN(day) AS first_day FROM usage_event WHERE workflow_id = ?",
+                    rs -> firstDay[0] = Sql.date(rs, "first_day"), id);
+            UsageFacts f = found.get(id);
+            int n = window.weeks();
+            facts.put(id, f == null ? new UsageFacts(new int[n], new boolean[n], new int[n], new int[n], 0, false,
+                    firstDay[0]) : new UsageFacts(f.telemetryActive(), f.telemetryPresent(), f.selfActive(),
+                    f.selfReporters(), f.habitual(), f.habitFromTelemetry(), firstDay[0]));
+        }
+        return facts;
+    }
+}

@@ -1,0 +1,70 @@
+package io.uptake.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** The scorecard's aggregate SQL gives the same hand-worked figures on PostgreSQL as on SQLite. */
+class ScorecardPostgresTest {
+
+    static final String PG_URL = System.getenv().getOrDefault("UPTAKE_TEST_POSTGRES_URL",
+            "jdbc:postgresql://127.0.0.1:5432/test");
+    static final String PG_USER = System.getenv().getOrDefault("UPTAKE_TEST_POSTGRES_USER", "postgres");
+
+    @Test
+    void theSeededHistoryScoresTheSameOnPostgres() throws SQLException {
+        String schema = "uptake_scorecard_" + Long.toHexString(System.nanoTime());
+        try (Connection admin = postgresOrSkip()) {
+            admin.createStatement().execute("CREATE SCHEMA " + schema);
+            try (ApplicationContext context = ApplicationContext.run(Map.of(
+                    "datasources.default.url", PG_URL + "?currentSchema=" + schema,
+                    "datasources.default.username", PG_USER,
+                    "micronaut.server.port", -1), "test")) {
+                DataSource dataSource = context.getBean(DataSource.class);
+                try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
+                    SeededHistory.seed(c);
+                }
+                Scorecard card = context.getBean(ComputeScorecard.class).forWeek(SeededHistory.WEEK, List.of());
+
+                ProgrammeScore programme = card.programmes().get(0);
+                assertThat(programme.pilotToProductionPercent().value()).isEqualTo(33.3);
+                WorkflowScore intake = programme.workflows().get(0);
+                WorkflowScore triage = programme.workflows().get(1);
+                assertThat(triage.wauPercent()).isEqualTo(Figure.shown(60.0, 10, Figure.Source.TELEMETRY));
+                assertThat(triage.habitPercent()).isEqualTo(Figure.shown(50.0, 10, Figure.Source.TELEMETRY));
+                assertThat(triage.trustIndex()).isEqualTo(Figure.shown(87.5, 10, Figure.Source.PULSE));
+                assertThat(triage.trustChange()).isEqualTo(Figure.shown(37.5, 15, Figure.Source.PULSE));
+                assertThat(triage.correctionPercent()).isEqualTo(Figure.shown(40.0, 10, Figure.Source.PULSE));
+                assertThat(triage.responsePercent()).isEqualTo(Figure.shown(80.0, 10, Figure.Source.PULSE));
+                assertThat(triage.cycleTimeDeltaPercent()).isEqualTo(Figure.shown(-25.0, 6, Figure.Source.PULSE));
+                assertThat(triage.outcome().daysSinceCheckin()).isEqualTo(41);
+                assertThat(triage.verdict()).isEqualTo(Verdict.LEVERAGE);
+                assertThat(intake.responsePercent()).isEqualTo(Figure.shown(37.5, 8, Figure.Source.PULSE));
+                assertThat(intake.wauPercent().state()).isEqualTo(Figure.State.SUPPRESSED);
+            } finally {
+                admin.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    static Connection postgresOrSkip() {
+        try {
+            return DriverManager.getConnection(PG_URL, PG_USER, "");
+        } catch (SQLException e) {
+            String message = "SKIPPED: no PostgreSQL reachable at " + PG_URL + " as " + PG_USER + " (" + e.getMessage()
+                    + "); the PostgreSQL scorecard check did not run";
+            System.err.println(message);
+            Assumptions.abort(message);
+            return null;
+        }
+    }
+}
