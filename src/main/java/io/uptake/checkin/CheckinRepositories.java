@@ -35,6 +35,12 @@ final class CheckinRepositories {
         @Query("SELECT c.* FROM checkin c JOIN checkin_cycle y ON y.id = c.cycle_id WHERE y.workflow_id = :workflowId"
                 + " ORDER BY c.id DESC LIMIT 1")
         Optional<CheckinRow> findLatestOfWorkflow(String workflowId);
+
+        List<CheckinRow> findBySubmittedByOrderBySubmittedAt(Long submittedBy);
+
+        /** Forgets who logged check-ins and their notes; the figures stay, as the workflow's, not the person's. */
+        @Query("UPDATE checkin SET submitted_by = NULL, note = NULL WHERE submitted_by = :personId")
+        void forgetSubmitter(Long personId);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)

@@ -32,7 +32,7 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * last 12 weeks, laid out in a grid on one PNG. A week whose figure is suppressed or missing has no point, so
  * the line shows a gap there rather than a value anyone could read off.
  */
-final class DigestChartRenderer {
+public final class DigestChartRenderer {
 
     static final String WAU = "WAU %";
     static final String TRUST = "Trust index";
@@ -53,7 +53,7 @@ final class DigestChartRenderer {
     }
 
     /** The chart as PNG bytes. */
-    static byte[] png(Scorecard scorecard) {
+    public static byte[] png(Scorecard scorecard) {
         List<WorkflowScore> workflows = scorecard.programmes().stream().map(ProgrammeScore::workflows)
                 .flatMap(List::stream).toList();
         List<WorkflowScore> shown = workflows.stream().limit(MAX_PANELS).toList();
