@@ -152,7 +152,7 @@ final class AdaptiveCards {
         return execute;
     }
 
-    private static ObjectNode card(ChatMessage message) {
+    static ObjectNode card(ChatMessage message) {
         return JSON.objectNode()
                 .put("type", "AdaptiveCard")
                 .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
@@ -161,12 +161,12 @@ final class AdaptiveCards {
                 .set("body", JSON.arrayNode());
     }
 
-    private static ObjectNode text(String text, boolean bold) {
+    static ObjectNode text(String text, boolean bold) {
         ObjectNode block = JSON.objectNode().put("type", "TextBlock").put("text", text).put("wrap", true);
         return bold ? block.put("weight", "Bolder") : block;
     }
 
-    private static ObjectNode subtle(String text) {
+    static ObjectNode subtle(String text) {
         return JSON.objectNode().put("type", "TextBlock").put("text", text).put("wrap", true)
                 .put("isSubtle", true).put("size", "Small");
     }

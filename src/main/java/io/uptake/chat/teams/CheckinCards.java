@@ -1,5 +1,9 @@
 package io.uptake.chat.teams;
 
+import static io.uptake.chat.teams.AdaptiveCards.card;
+import static io.uptake.chat.teams.AdaptiveCards.subtle;
+import static io.uptake.chat.teams.AdaptiveCards.text;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -129,24 +133,5 @@ final class CheckinCards {
             body.add(JSON.objectNode().put("type", "TextBlock").put("text", errors.get(field)).put("wrap", true)
                     .put("color", "Attention").put("size", "Small").put("spacing", "None"));
         }
-    }
-
-    private static ObjectNode card(ChatMessage message) {
-        return JSON.objectNode()
-                .put("type", "AdaptiveCard")
-                .put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json")
-                .put("version", "1.5")
-                .put("fallbackText", Texts.cut(message.fallbackText(), 300))
-                .set("body", JSON.arrayNode());
-    }
-
-    private static ObjectNode text(String text, boolean bold) {
-        ObjectNode block = JSON.objectNode().put("type", "TextBlock").put("text", text).put("wrap", true);
-        return bold ? block.put("weight", "Bolder") : block;
-    }
-
-    private static ObjectNode subtle(String text) {
-        return JSON.objectNode().put("type", "TextBlock").put("text", text).put("wrap", true)
-                .put("isSubtle", true).put("size", "Small");
     }
 }

@@ -1,5 +1,8 @@
 package io.uptake.chat.teams;
 
+import static io.uptake.chat.teams.AdaptiveCards.subtle;
+import static io.uptake.chat.teams.AdaptiveCards.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -85,15 +88,5 @@ final class PersonalCards {
         ObjectNode submit = JSON.objectNode().put("type", "Action.Submit").put("title", title);
         submit.set("data", data);
         return submit;
-    }
-
-    private static ObjectNode text(String text, boolean bold) {
-        ObjectNode block = JSON.objectNode().put("type", "TextBlock").put("text", text).put("wrap", true);
-        return bold ? block.put("weight", "Bolder") : block;
-    }
-
-    private static ObjectNode subtle(String text) {
-        return JSON.objectNode().put("type", "TextBlock").put("text", text).put("wrap", true)
-                .put("isSubtle", true).put("size", "Small");
     }
 }
