@@ -29,10 +29,14 @@ public class AnswerWriter {
     private record Pending(AnswerCommand command, CompletableFuture<AnswerResult> result) {
     }
 
+    /** Put in the queue by {@link #stop()}: everything before it is written, then the writer ends. */
+    private static final Pending STOP = new Pending(null, new CompletableFuture<>());
+
     private final RecordAnswerBatch batch;
     private final RecordAnswer single;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(MAX_WAITING);
     private final Thread writer;
+    private boolean closed;
 
     AnswerWriter(RecordAnswerBatch batch, RecordAnswer single) {
         this.batch = batch;
@@ -45,27 +49,40 @@ public class AnswerWriter {
     /** Queues an answer; the future completes once it is committed (or refused). */
     public CompletableFuture<AnswerResult> submit(AnswerCommand command) {
         Pending pending = new Pending(command, new CompletableFuture<>());
-        if (!writer.isAlive() || !queue.offer(pending)) {
-            // Shutting down, or a backlog far beyond any real burst: record in the caller's own transaction.
-            return CompletableFuture.completedFuture(single.record(command));
+        synchronized (this) {
+            // Under the lock that stop() takes: nothing joins the queue after the writer's last drain.
+            if (!closed && queue.offer(pending)) {
+                return pending.result();
+            }
         }
-        return pending.result();
+        // Shutting down, or a backlog far beyond any real burst: record in the caller's own transaction.
+        return CompletableFuture.completedFuture(single.record(command));
     }
 
     private void run() {
         List<Pending> taken = new ArrayList<>(MAX_BATCH);
-        while (!Thread.currentThread().isInterrupted()) {
+        while (true) {
+            Pending first;
             try {
-                taken.add(queue.take());
+                first = queue.take();
             } catch (InterruptedException e) {
-                break;
+                // Nothing interrupts this thread but the JVM going down: write what is queued and end.
+                first = STOP;
+            }
+            if (first != STOP) {
+                taken.add(first);
             }
             queue.drainTo(taken, MAX_BATCH - 1);
+            boolean stopping = first == STOP || taken.remove(STOP);
             write(taken);
             taken.clear();
+            if (stopping) {
+                queue.drainTo(taken);
+                taken.remove(STOP);
+                write(taken);
+                return;
+            }
         }
-        queue.drainTo(taken);
-        write(taken);
     }
 
     private void write(List<Pending> taken) {
@@ -80,20 +97,30 @@ public class AnswerWriter {
         } catch (RuntimeException e) {
             LOG.warn("A batch of {} answers failed; recording them one by one", taken.size(), e);
             taken.forEach(this::writeAlone);
+        } catch (Throwable e) {
+            taken.forEach(p -> p.result().completeExceptionally(e));
+            throw e;
         }
     }
 
     private void writeAlone(Pending pending) {
         try {
             pending.result().complete(single.record(pending.command()));
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             pending.result().completeExceptionally(e);
         }
     }
 
+    /** Takes no more answers, records those already queued, then lets the writer end. */
     @PreDestroy
     void stop() throws InterruptedException {
-        writer.interrupt();
-        writer.join(5_000);
+        synchronized (this) {
+            closed = true;
+        }
+        // Unbounded put: the marker must get in even when the queue is full.
+        while (!queue.offer(STOP)) {
+            Thread.onSpinWait();
+        }
+        writer.join(10_000);
     }
 }

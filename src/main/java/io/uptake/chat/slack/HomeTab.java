@@ -46,10 +46,13 @@ class HomeTab implements SlackListener {
     private final SlackTokens tokens;
     private final MethodsClient methods;
     private final Executor afterAck;
+    private final SlackPeople slackPeople;
 
     HomeTab(LinkIdentity identities, PersonalPulses pulses, PersonPreferences preferences, PersonRepository people,
-            SlackTokens tokens, MethodsClient methods, @Named(AfterAck.NAME) Executor afterAck) {
+            SlackTokens tokens, MethodsClient methods, @Named(AfterAck.NAME) Executor afterAck,
+            SlackPeople slackPeople) {
         this.identities = identities;
+        this.slackPeople = slackPeople;
         this.pulses = pulses;
         this.preferences = preferences;
         this.people = people;
@@ -90,8 +93,7 @@ class HomeTab implements SlackListener {
     }
 
     void publish(String teamId, String userId) {
-        long person = identities.link(new LinkIdentity.ChatUser("slack", teamId, userId, null, null, null, null,
-                null, null));
+        long person = slackPeople.person(teamId, userId);
         String view = view(person).toString();
         tokens.botToken(teamId).ifPresent(token -> {
             try {

@@ -106,10 +106,7 @@ public class SyncSlackAudiences {
     }
 
     private long link(SlackWorkspaces.Workspace workspace, User user) {
-        var profile = user.getProfile();
-        return identities.link(new LinkIdentity.ChatUser("slack", workspace.teamId(), user.getId(),
-                profile == null ? null : profile.getEmail(), user.getRealName() != null ? user.getRealName()
-                : user.getName(), user.getTz(), user.getLocale(), null, null));
+        return identities.link(SlackPeople.chatUser(workspace.teamId(), user.getId(), user));
     }
 
     /** Real, active people: not bots, not deactivated, not Slackbot. */

@@ -8,7 +8,6 @@ import com.slack.api.bolt.response.Response;
 import io.uptake.catalog.ChannelRef.Platform;
 import io.uptake.chat.PersonalCommands;
 import io.uptake.message.ForgetMeConfirm;
-import io.uptake.people.LinkIdentity;
 import jakarta.inject.Singleton;
 
 /** {@code /uptake}: a person's own settings; replies only they can see. */
@@ -17,12 +16,12 @@ class UptakeCommand implements SlackListener {
 
     static final String COMMAND = "/uptake";
 
-    private final LinkIdentity identities;
+    private final SlackPeople people;
     private final PersonalCommands commands;
     private final CheckinModal checkinModal;
 
-    UptakeCommand(LinkIdentity identities, PersonalCommands commands, CheckinModal checkinModal) {
-        this.identities = identities;
+    UptakeCommand(SlackPeople people, PersonalCommands commands, CheckinModal checkinModal) {
+        this.people = people;
         this.commands = commands;
         this.checkinModal = checkinModal;
     }
@@ -31,8 +30,7 @@ class UptakeCommand implements SlackListener {
     public void register(App app) {
         app.command(COMMAND, (request, context) -> {
             SlashCommandPayload payload = request.getPayload();
-            long person = identities.link(new LinkIdentity.ChatUser("slack", payload.getTeamId(), payload.getUserId(),
-                    null, null, null, null, null, null));
+            long person = people.person(payload.getTeamId(), payload.getUserId());
             String[] words = payload.getText() == null ? new String[0] : payload.getText().trim().split("\\s+", 2);
             if (words.length > 0 && words[0].equalsIgnoreCase("checkin")) {
                 String reply = checkinModal.open(person, words.length > 1 ? words[1] : null, payload.getTriggerId(),
