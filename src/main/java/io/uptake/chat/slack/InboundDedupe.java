@@ -14,6 +14,10 @@ interface InboundDedupe extends GenericRepository<SeenRow, String> {
     @Query("INSERT INTO inbound_seen (dedupe_key, received_at) VALUES (:key, :at) ON CONFLICT (dedupe_key) DO NOTHING")
     int firstTime(String key, Instant at);
 
+    /** Forgets one key, so that the platform's retry of a delivery that failed is handled after all. */
+    @Query("DELETE FROM inbound_seen WHERE dedupe_key = :key")
+    int forget(String key);
+
     @Query("DELETE FROM inbound_seen WHERE received_at < :before")
     int forgetBefore(Instant before);
 }

@@ -69,13 +69,18 @@ final class SlackEventsController {
         } catch (SlackRequestCheck.Malformed e) {
             return error(HttpStatus.BAD_REQUEST, "Malformed Slack request: " + e.getMessage() + ".");
         }
-        if (checked.eventId() != null && dedupe.firstTime("slack:" + checked.eventId(),
-                Instant.now(clock).truncatedTo(ChronoUnit.MILLIS)) == 0) {
+        String seenKey = checked.eventId() == null ? null : "slack:" + checked.eventId();
+        if (seenKey != null && dedupe.firstTime(seenKey, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS)) == 0) {
             LOG.info("Slack event {} already handled (retry {})", checked.eventId(),
                     request.getHeaders().get("X-Slack-Retry-Num"));
             return HttpResponse.ok();
         }
-        return run(request, checked);
+        HttpResponse<?> response = run(request, checked);
+        if (seenKey != null && response.getStatus().getCode() >= 500) {
+            // Not handled after all: Slack's retry of this event must be handled, not acknowledged as a repeat.
+            dedupe.forget(seenKey);
+        }
+        return response;
     }
 
     private HttpResponse<?> run(HttpRequest<?> request, SlackRequestCheck.Checked checked) {
@@ -116,7 +121,9 @@ final class SlackEventsController {
 
     private static HttpResponse<?> copy(Response response) {
         int status = response.getStatusCode() == null ? 200 : response.getStatusCode();
-        MutableHttpResponse<String> out = HttpResponse.<String>status(HttpStatus.valueOf(status >= 500 ? 500 : status));
+        // A listener's failure inside Bolt is a 503 like any other failure here: Slack retries it.
+        MutableHttpResponse<String> out = HttpResponse.<String>status(HttpStatus.valueOf(status >= 500 ? 503
+                : status));
         if (response.getHeaders() != null) {
             response.getHeaders().forEach((name, values) -> values.forEach(v -> out.header(name, v)));
         }

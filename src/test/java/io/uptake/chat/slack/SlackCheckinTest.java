@@ -148,6 +148,22 @@ class SlackCheckinTest implements TestPropertyProvider {
     }
 
     @Test
+    void anOwnerSeenForTheFirstTimeIsFoundByTheEmailSlackGivesForThem() throws Exception {
+        CheckinWorld.in(context).workflow("wf-first", "fay@example.com").declare();
+        slackApi.answer("users.info", 200, "{\"ok\":true,\"user\":{\"id\":\"UFAY\",\"name\":\"fay\","
+                + "\"real_name\":\"Fay\",\"tz\":\"Europe/Paris\",\"profile\":{\"email\":\"Fay@Example.com\"}}}",
+                Map.of());
+
+        HttpResponse<String> reply = http.toBlocking().exchange(signed().form(slash("UFAY", "checkin", "7.7.7")),
+                String.class);
+
+        assertThat(reply.getBody().orElse("")).doesNotContain("Only");
+        FakeSlackApi.Call open = slackApi.calls("views.open").get(slackApi.calls("views.open").size() - 1);
+        assertThat(open.params().get("trigger_id")).isEqualTo("7.7.7");
+        assertThat(slackApi.calls("users.info")).anyMatch(c -> "UFAY".equals(c.params().get("user")));
+    }
+
+    @Test
     void someoneElseIsToldWhoTheOwnerIsAndCannotSubmit() throws Exception {
         world("wf-other", "nina@example.com", "UNINA", "Nina");
         CheckinWorld.in(context).slackUser("pete@example.com", "UPETE", "Pete", "Europe/London");
