@@ -1,8 +1,8 @@
 package io.uptake.digest;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.uptake.message.DigestMessage;
+import io.uptake.metrics.MetricsSettings;
 import io.uptake.metrics.ProgrammeScore;
 import io.uptake.metrics.Scorecard;
 import io.uptake.metrics.WorkflowScore;
@@ -32,8 +32,8 @@ public class ComposeDigest {
 
     private final DigestWording wording;
 
-    ComposeDigest(@Value("${uptake.metrics.min-respondents:5}") int minRespondents) {
-        this.wording = new DigestWording(minRespondents);
+    ComposeDigest(MetricsSettings settings) {
+        this.wording = new DigestWording(settings);
     }
 
     /**

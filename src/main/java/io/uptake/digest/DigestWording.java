@@ -2,6 +2,7 @@ package io.uptake.digest;
 
 import io.uptake.message.DigestMessage.Fact;
 import io.uptake.metrics.Figure;
+import io.uptake.metrics.MetricsSettings;
 import io.uptake.metrics.OutcomeProgress;
 import io.uptake.metrics.WorkflowScore;
 import java.util.ArrayList;
@@ -17,9 +18,11 @@ final class DigestWording {
     static final String DASH = "—";
 
     private final int minRespondents;
+    private final MetricsSettings settings;
 
-    DigestWording(int minRespondents) {
-        this.minRespondents = minRespondents;
+    DigestWording(MetricsSettings settings) {
+        this.minRespondents = settings.minRespondents();
+        this.settings = settings;
     }
 
     List<Fact> facts(WorkflowScore w) {
@@ -109,16 +112,17 @@ final class DigestWording {
     /** The four things a leader should look at; figures that are not shown raise no flag. */
     List<String> flags(WorkflowScore w) {
         List<String> flags = new ArrayList<>();
-        if ("pilot".equals(w.stage().toLowerCase(Locale.ROOT)) && w.daysInStage() > 90) {
-            flags.add("Pilot for " + days(w.daysInStage()) + " (over 90)");
+        if ("pilot".equals(w.stage().toLowerCase(Locale.ROOT)) && w.daysInStage() > settings.pilotMaxAgeDays()) {
+            flags.add("Pilot for " + days(w.daysInStage()) + " (over " + settings.pilotMaxAgeDays() + ")");
         }
         if (w.outcome() != null && w.outcome().checkinState() == OutcomeProgress.CheckinState.MISSED) {
             flags.add("Outcome check-in missed");
         }
-        if (w.responsePercent().isShown() && w.responsePercent().value() < 60) {
-            flags.add("Response rate " + whole(w.responsePercent().value()) + "% (under 60%)");
+        if (w.responsePercent().isShown() && w.responsePercent().value() < settings.responseRateFlag()) {
+            flags.add("Response rate " + whole(w.responsePercent().value()) + "% (under "
+                    + settings.responseRateFlag() + "%)");
         }
-        if (w.trustChange().isShown() && w.trustChange().value() <= -15) {
+        if (w.trustChange().isShown() && w.trustChange().value() <= -settings.trustDropFlag()) {
             flags.add("Trust fell " + Math.round(-w.trustChange().value()) + " points");
         }
         return flags;

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,13 +20,21 @@ import java.util.Set;
  */
 public final class SharedScorecards implements ScorecardSource {
 
-    private record Shared(LocalDate weekStart, Instant computedAt, Scorecard scorecard) {
+    private record Shared(Instant computedAt, Scorecard scorecard) {
     }
+
+    /** A few weeks at most: the last complete week in UTC and in the subscriptions' zones, and a preview's. */
+    private static final int WEEKS_KEPT = 4;
 
     private final ComputeScorecard compute;
     private final Clock clock;
     private final Duration keepFor;
-    private Shared shared;
+    private final Map<LocalDate, Shared> shared = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<LocalDate, Shared> eldest) {
+            return size() > WEEKS_KEPT;
+        }
+    };
 
     public SharedScorecards(ComputeScorecard compute, Clock clock, Duration keepFor) {
         this.compute = compute;
@@ -49,10 +59,11 @@ public final class SharedScorecards implements ScorecardSource {
 
     private synchronized Scorecard all(LocalDate weekStart) {
         Instant now = clock.instant();
-        if (shared == null || !shared.weekStart().equals(weekStart) || now.isBefore(shared.computedAt())
-                || !now.isBefore(shared.computedAt().plus(keepFor))) {
-            shared = new Shared(weekStart, now, compute.forWeek(weekStart, List.of()));
+        Shared kept = shared.get(weekStart);
+        if (kept == null || now.isBefore(kept.computedAt()) || !now.isBefore(kept.computedAt().plus(keepFor))) {
+            kept = new Shared(now, compute.forWeek(weekStart, List.of()));
+            shared.put(weekStart, kept);
         }
-        return shared.scorecard();
+        return kept.scorecard();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.uptake.message.DigestMessage;
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.Figure.Source;
+import io.uptake.metrics.MetricsSettings;
 import io.uptake.metrics.OutcomeProgress;
 import io.uptake.metrics.Verdict;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class ComposeDigestTest {
 
-    final ComposeDigest compose = new ComposeDigest(5);
+    final ComposeDigest compose = new ComposeDigest(MetricsSettings.defaults());
 
     private Map<String, String> facts(Scores.Workflow workflow) {
         DigestMessage part = compose.compose(Scores.card("2026-W47", Scores.programme("p", "P", Verdict.LEVERAGE,

@@ -1,6 +1,7 @@
 package io.uptake.digest;
 
 import io.uptake.message.DigestMessage;
+import io.uptake.metrics.MetricsSettings;
 import io.uptake.metrics.Scorecard;
 import java.util.List;
 
@@ -11,6 +12,6 @@ public final class Digests {
     }
 
     public static List<DigestMessage> compose(Scorecard scorecard, int maxUnits, String chartUrl) {
-        return new ComposeDigest(5).compose(scorecard, maxUnits, chartUrl);
+        return new ComposeDigest(MetricsSettings.defaults()).compose(scorecard, maxUnits, chartUrl);
     }
 }
