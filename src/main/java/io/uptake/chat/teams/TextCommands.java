@@ -47,9 +47,10 @@ class TextCommands {
         if (words.length > 0 && words[0].equalsIgnoreCase("checkin")) {
             return checkin(personId, words.length > 1 ? words[1] : null);
         }
-        String reply = commands.run(personId, text == null ? "" : text, Platform.TEAMS);
-        return PersonalCommands.asksToConfirmErasure(text) ? TeamsMessages.activity(new ForgetMeConfirm())
-                : markdown(reply);
+        if (PersonalCommands.asksToConfirmErasure(text)) {
+            return TeamsMessages.activity(new ForgetMeConfirm());
+        }
+        return markdown(commands.run(personId, text == null ? "" : text, Platform.TEAMS));
     }
 
     /** {@code checkin [workflow]}: the form card, or why there is none. */
