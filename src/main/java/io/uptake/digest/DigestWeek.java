@@ -1,8 +1,8 @@
 package io.uptake.digest;
 
+import io.uptake.metrics.IsoWeek;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 
 /**
@@ -29,20 +29,11 @@ public record DigestWeek(LocalDate monday) {
     }
 
     public String name() {
-        return String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return IsoWeek.format(monday);
     }
 
-    /** Reads {@code 2026-W47}; empty for anything else. */
+    /** Reads {@code 2026-W47} as the scorecard API does; empty for anything else. */
     public static java.util.Optional<DigestWeek> parse(String text) {
-        if (text == null || !text.matches("\\d{4}-W\\d{2}")) {
-            return java.util.Optional.empty();
-        }
-        int year = Integer.parseInt(text.substring(0, 4));
-        int number = Integer.parseInt(text.substring(6));
-        LocalDate jan4 = LocalDate.of(year, 1, 4);
-        if (number < 1 || number > jan4.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(of(jan4.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, number)));
+        return IsoWeek.parse(text).map(DigestWeek::of);
     }
 }
