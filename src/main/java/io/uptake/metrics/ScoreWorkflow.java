@@ -71,14 +71,20 @@ final class ScoreWorkflow {
                 Figure.Source.SELF_REPORT);
     }
 
+    /**
+     * The share of the audience with a habit, resting on the people whose use was counted. Once self-reports add
+     * weeks to anyone's count, the figure is a self-reported one and rests on the people who reported: a handful of
+     * reporters in a large audience would otherwise be identifiable from it.
+     */
     private Figure habit(CatalogueReads.WorkflowFacts w, UsageReads.UsageFacts usage, Window window) {
-        Figure.Source source = usage.habitFromTelemetry() ? Figure.Source.TELEMETRY : Figure.Source.SELF_REPORT;
+        UsageReads.HabitBasis basis = usage.habit();
+        boolean selfReported = basis.selfReport() || !basis.telemetry();
+        Figure.Source source = selfReported ? Figure.Source.SELF_REPORT : Figure.Source.TELEMETRY;
         if (usage.firstDay() == null || usage.firstDay().isAfter(window.first()) || w.audienceSize() == 0) {
             return Figure.noData(source);
         }
         double value = percent(Math.min(usage.habitual(), w.audienceSize()), w.audienceSize());
-        return source == Figure.Source.TELEMETRY ? Figure.shown(value, w.audienceSize(), source)
-                : anonymity.score(value, w.audienceSize(), source);
+        return anonymity.score(value, selfReported ? basis.selfReporters() : basis.active(), source);
     }
 
     private Figure trustIndex(int[] counts) {

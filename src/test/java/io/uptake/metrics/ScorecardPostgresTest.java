@@ -40,7 +40,7 @@ class ScorecardPostgresTest {
                 WorkflowScore intake = programme.workflows().get(0);
                 WorkflowScore triage = programme.workflows().get(1);
                 assertThat(triage.wauPercent()).isEqualTo(Figure.shown(60.0, 10, Figure.Source.TELEMETRY));
-                assertThat(triage.habitPercent()).isEqualTo(Figure.shown(50.0, 10, Figure.Source.TELEMETRY));
+                assertThat(triage.habitPercent()).isEqualTo(Figure.suppressed(Figure.Source.SELF_REPORT));
                 assertThat(triage.trustIndex()).isEqualTo(Figure.shown(87.5, 10, Figure.Source.PULSE));
                 assertThat(triage.trustChange()).isEqualTo(Figure.shown(37.5, 15, Figure.Source.PULSE));
                 assertThat(triage.correctionPercent()).isEqualTo(Figure.shown(40.0, 10, Figure.Source.PULSE));
