@@ -56,6 +56,31 @@ class ScorecardPostgresTest {
         }
     }
 
+    @Test
+    void manualRoundsCountInTheirWeekOnPostgres() throws SQLException {
+        String schema = "uptake_scorecard_" + Long.toHexString(System.nanoTime());
+        try (Connection admin = postgresOrSkip()) {
+            admin.createStatement().execute("CREATE SCHEMA " + schema);
+            try (ApplicationContext context = ApplicationContext.run(Map.of(
+                    "datasources.default.url", PG_URL + "?currentSchema=" + schema,
+                    "datasources.default.username", PG_USER,
+                    "micronaut.server.port", -1), "test")) {
+                DataSource dataSource = context.getBean(DataSource.class);
+                try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
+                    ScorecardManualRoundsTest.seed(c);
+                }
+                WorkflowScore score = context.getBean(ComputeScorecard.class)
+                        .forWeek(ScorecardManualRoundsTest.WEEK, List.of()).programmes().get(0).workflows().get(0);
+
+                assertThat(score.trustIndex()).isEqualTo(Figure.shown(90.0, 5, Figure.Source.PULSE));
+                assertThat(score.responsePercent()).isEqualTo(Figure.shown(83.3, 6, Figure.Source.PULSE));
+                assertThat(score.trustChange()).isEqualTo(Figure.shown(40.0, 10, Figure.Source.PULSE));
+            } finally {
+                admin.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
     static Connection postgresOrSkip() {
         try {
             return DriverManager.getConnection(PG_URL, PG_USER, "");
