@@ -13,7 +13,8 @@ import java.util.TreeMap;
 /**
  * Pulse answers and deliveries per workflow and week, aggregated in the database: how many of each trust and
  * correction value, how many of each cycle time, and answered ÷ delivered. A round belongs to the week of its
- * period (the date it was scheduled for, or the UTC day of a manual send). Anonymous answers count like the others: by round, not by person.
+ * period (the date it was scheduled for, or the UTC day of a manual send). Anonymous answers count like the
+ * others: by round, not by person.
  *
  * <p>The joins are written as CROSS JOINs because SQLite then keeps the order written (pulses, their rounds in the
  * window, those rounds' answers by index) instead of scanning the whole answers table; PostgreSQL plans them freely.

@@ -14,8 +14,8 @@ import java.util.Map;
  *
  * <p>The inner query folds each person's weeks into bit masks (bit w set = some use in week w of the window), one
  * per source and kind; the outer one keeps audience members and counts, per workflow, the people with each bit,
- * and the people with at least the habit's number of bits, and who that habit count rests on. Grouping by workflow and person follows the V4 index
- * {@code usage_event_workflow_person_day}, so SQLite streams it without sorting.
+ * the people with at least the habit's number of bits, and who that habit count rests on. Grouping by workflow
+ * and person follows the V4 index {@code usage_event_workflow_person_day}, so SQLite streams it without sorting.
  */
 final class UsageReads {
 
