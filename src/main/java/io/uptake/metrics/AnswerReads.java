@@ -6,13 +6,15 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Pulse answers and deliveries per workflow and week, aggregated in the database: how many of each trust and
  * correction value, how many of each cycle time, and answered ÷ delivered. A round belongs to the week of its
- * period (the date it was scheduled for). Anonymous answers count like the others: by round, not by person.
+ * period (the date it was scheduled for, or the UTC day of a manual send). Anonymous answers count like the
+ * others: by round, not by person.
  *
  * <p>The joins are written as CROSS JOINs because SQLite then keeps the order written (pulses, their rounds in the
  * window, those rounds' answers by index) instead of scanning the whole answers table; PostgreSQL plans them freely.
@@ -34,6 +36,10 @@ final class AnswerReads {
      */
     record AnswerFacts(WeekAnswers[] weeks, int delivered, int answered) {
     }
+
+    /** Rounds whose period falls from one day to another, scheduled or sent by hand; see {@link #periodRange}. */
+    private static final String PERIOD_IN_RANGE =
+            "((r.period >= ? AND r.period < ?) OR (r.period >= ? AND r.period < ?)) ";
 
     private AnswerReads() {
     }
@@ -64,11 +70,11 @@ final class AnswerReads {
         Sql.query(c, "SELECT p.workflow_id, COUNT(*) AS delivered, "
                 + "SUM(CASE WHEN d.answered THEN 1 ELSE 0 END) AS answered FROM pulse p CROSS JOIN pulse_round r "
                 + "CROSS JOIN delivery d WHERE r.pulse_id = p.id AND d.round_id = r.id "
-                + "AND p.workflow_id IN (" + ids.sql() + ") AND r.period >= ? AND r.period < ? "
+                + "AND p.workflow_id IN (" + ids.sql() + ") AND " + PERIOD_IN_RANGE
                 + "AND d.sent_at IS NOT NULL GROUP BY p.workflow_id",
                 rs -> responses.put(rs.getString("workflow_id"), new int[] {rs.getInt("delivered"),
                         rs.getInt("answered")}),
-                ids, window.scoredWeek().toString(), window.end().toString());
+                ids, periodRange(window.scoredWeek(), window.end()));
         for (String id : workflowIds) {
             int[] r = responses.getOrDefault(id, new int[2]);
             facts.put(id, new AnswerFacts(weeks.get(id), r[0], r[1]));
@@ -83,7 +89,7 @@ final class AnswerReads {
         Sql.query(c, "SELECT r.id, r.pulse_id, r.period, a.question, a.value_int, a.value_num, COUNT(*) AS answers "
                 + "FROM pulse p CROSS JOIN pulse_round r CROSS JOIN answer a "
                 + "WHERE r.pulse_id = p.id AND a.round_id = r.id "
-                + "AND p.workflow_id IN (" + ids.sql() + ") AND r.period >= ? AND r.period < ? "
+                + "AND p.workflow_id IN (" + ids.sql() + ") AND " + PERIOD_IN_RANGE
                 + "AND a.question IN (" + questions + ") "
                 + "GROUP BY r.id, a.question, a.value_int, a.value_num", rs -> {
                     WeekAnswers w = weeks.get(workflowOfPulse.get(rs.getString("pulse_id")))[window.index(
@@ -108,6 +114,15 @@ final class AnswerReads {
                             }
                         }
                     }
-                }, ids, from.toString(), window.end().toString());
+                }, ids, periodRange(from, window.end()));
+    }
+
+    /**
+     * The four parameters of {@link #PERIOD_IN_RANGE}: scheduled periods are plain dates, manual sends are
+     * {@code manual-} and the minute, which sorts after every date, so each form gets its own text range.
+     */
+    private static Sql.Fragment periodRange(LocalDate from, LocalDate end) {
+        return new Sql.Fragment("", List.of(from.toString(), end.toString(), Window.MANUAL + from,
+                Window.MANUAL + end));
     }
 }

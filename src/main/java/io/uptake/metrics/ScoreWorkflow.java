@@ -2,6 +2,7 @@ package io.uptake.metrics;
 
 import io.uptake.catalog.CheckinPolicy;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,11 +33,13 @@ final class ScoreWorkflow {
         }
         AnswerReads.WeekAnswers current = answers.weeks()[now];
         var lastDay = window.end().minusDays(1);
-        int daysInStage = w.stageSince() == null ? 0 : (int) ChronoUnit.DAYS.between(w.stageSince(), lastDay);
+        Map.Entry<String, LocalDate> stage = stageOn(w, lastDay);
+        int daysInStage = stage == null ? 0 : (int) ChronoUnit.DAYS.between(stage.getValue(), lastDay);
         OutcomeProgress outcome = w.outcome() == null ? null
                 : Outcomes.progress(w.outcome(), checkins, lastDay, policy);
         Figure cycleMedian = cycleMedian(current.cycleMinutes());
-        WorkflowScore draft = new WorkflowScore(w.id(), w.programmeId(), w.name(), w.stage(), daysInStage,
+        WorkflowScore draft = new WorkflowScore(w.id(), w.programmeId(), w.name(),
+                stage == null ? w.stage() : stage.getKey(), daysInStage,
                 w.ownerEmail(), w.targetTeamSize(), wau[now], now > 0 ? wau[now - 1] : Figure.noData(wau[now].source()),
                 habit(w, usage, window), trust[now], trustChange(trust, answers, now),
                 anonymity.breakdownBesideMean(Arrays.stream(current.trust()).boxed().toList(), Figure.Source.PULSE),
@@ -50,6 +53,23 @@ final class ScoreWorkflow {
                 draft.trustDistribution(), draft.correctionPercent(), draft.responsePercent(),
                 draft.cycleTimeDeltaPercent(), draft.cycleTimeMedian(), draft.outcome(), judged.verdict(),
                 judged.reasons(), verdicts.flags(draft), draft.history());
+    }
+
+    /**
+     * The stage the workflow was in on {@code day} with the day it began: the latest stage history entry on or
+     * before it (the current stage on a tie), so a past week is not scored with a stage entered later. Null when
+     * the history starts after {@code day}. The history keeps each stage's first day only, so the current stage
+     * and its start are added: a workflow back in a stage it had left is scored from its return.
+     */
+    private static Map.Entry<String, LocalDate> stageOn(CatalogueReads.WorkflowFacts w, LocalDate day) {
+        List<Map.Entry<String, LocalDate>> history = new ArrayList<>(w.stages().entrySet());
+        if (w.stageSince() != null) {
+            history.add(Map.entry(w.stage(), w.stageSince()));
+        }
+        return history.stream().filter(e -> e.getValue() != null && !e.getValue().isAfter(day))
+                .max(Map.Entry.<String, LocalDate>comparingByValue()
+                        .thenComparing(e -> e.getKey().equals(w.stage())))
+                .orElse(null);
     }
 
     /** Telemetry wins over self-report for a week that has both; a week with neither is 0 if telemetry flows. */
@@ -71,14 +91,20 @@ final class ScoreWorkflow {
                 Figure.Source.SELF_REPORT);
     }
 
+    /**
+     * The share of the audience with a habit, resting on the people whose use was counted. Once self-reports add
+     * weeks to anyone's count, the figure is a self-reported one and rests on the people who reported: a handful of
+     * reporters in a large audience would otherwise be identifiable from it.
+     */
     private Figure habit(CatalogueReads.WorkflowFacts w, UsageReads.UsageFacts usage, Window window) {
-        Figure.Source source = usage.habitFromTelemetry() ? Figure.Source.TELEMETRY : Figure.Source.SELF_REPORT;
+        UsageReads.HabitBasis basis = usage.habit();
+        boolean selfReported = basis.selfReport() || !basis.telemetry();
+        Figure.Source source = selfReported ? Figure.Source.SELF_REPORT : Figure.Source.TELEMETRY;
         if (usage.firstDay() == null || usage.firstDay().isAfter(window.first()) || w.audienceSize() == 0) {
             return Figure.noData(source);
         }
         double value = percent(Math.min(usage.habitual(), w.audienceSize()), w.audienceSize());
-        return source == Figure.Source.TELEMETRY ? Figure.shown(value, w.audienceSize(), source)
-                : anonymity.score(value, w.audienceSize(), source);
+        return anonymity.score(value, selfReported ? basis.selfReporters() : basis.active(), source);
     }
 
     private Figure trustIndex(int[] counts) {

@@ -14,8 +14,8 @@ import java.util.Map;
  *
  * <p>The inner query folds each person's weeks into bit masks (bit w set = some use in week w of the window), one
  * per source and kind; the outer one keeps audience members and counts, per workflow, the people with each bit,
- * and the people with at least the habit's number of bits. Grouping by workflow and person follows the V4 index
- * {@code usage_event_workflow_person_day}, so SQLite streams it without sorting.
+ * the people with at least the habit's number of bits, and who that habit count rests on. Grouping by workflow
+ * and person follows the V4 index {@code usage_event_workflow_person_day}, so SQLite streams it without sorting.
  */
 final class UsageReads {
 
@@ -25,10 +25,25 @@ final class UsageReads {
      * @param selfActive       people who reported at least one use, per week
      * @param selfReporters    people who reported at all (also "never"), per week
      * @param habitual         people active in at least the habit's weeks of the window
+     * @param habit            who the habit count rests on
      * @param firstDay         the first day any use was recorded for the workflow, null without any
      */
     record UsageFacts(int[] telemetryActive, boolean[] telemetryPresent, int[] selfActive, int[] selfReporters,
-                      int habitual, boolean habitFromTelemetry, LocalDate firstDay) {
+                      int habitual, HabitBasis habit, LocalDate firstDay) {
+    }
+
+    /**
+     * Who the habit count rests on, for the anonymity rules.
+     *
+     * @param telemetry     whether any telemetry arrived in the window
+     * @param selfReport    whether self-reports added a week of use that the person's telemetry did not already
+     *                      show, so the count depends on what people reported
+     * @param active        audience members with any use in the window, from either source
+     * @param selfReporters audience members who reported at all (also "never") in the window
+     */
+    record HabitBasis(boolean telemetry, boolean selfReport, int active, int selfReporters) {
+
+        static final HabitBasis NONE = new HabitBasis(false, false, 0, 0);
     }
 
     private static final String[] MASKS = {"ta", "tp", "sa", "sp"};
@@ -55,7 +70,10 @@ final class UsageReads {
         }
         String sql = "SELECT x.workflow_id" + counts
                 + ", SUM(CASE WHEN " + weeksUsed + " >= ? THEN 1 ELSE 0 END) AS habitual"
-                + ", MAX(CASE WHEN x.tp > 0 THEN 1 ELSE 0 END) AS telemetry FROM ("
+                + ", MAX(CASE WHEN x.tp > 0 THEN 1 ELSE 0 END) AS telemetry"
+                + ", MAX(CASE WHEN (x.sa & (~x.ta)) <> 0 THEN 1 ELSE 0 END) AS habit_self"
+                + ", SUM(CASE WHEN (x.ta | x.sa) <> 0 THEN 1 ELSE 0 END) AS habit_active"
+                + ", SUM(CASE WHEN x.sp <> 0 THEN 1 ELSE 0 END) AS habit_reporters FROM ("
                 + "SELECT u.workflow_id, u.person_id"
                 + ", SUM(DISTINCT CASE WHEN u.source = 'telemetry' AND u.count > 0 THEN 1 << " + week
                 + " ELSE 0 END) AS ta"
@@ -73,7 +91,8 @@ final class UsageReads {
         Sql.query(c, sql, rs -> {
             int n = window.weeks();
             UsageFacts f = new UsageFacts(new int[n], new boolean[n], new int[n], new int[n],
-                    rs.getInt("habitual"), rs.getInt("telemetry") == 1, null);
+                    rs.getInt("habitual"), new HabitBasis(rs.getInt("telemetry") == 1, rs.getInt("habit_self") == 1,
+                    rs.getInt("habit_active"), rs.getInt("habit_reporters")), null);
             for (int w = 0; w < n; w++) {
                 f.telemetryActive()[w] = rs.getInt("ta" + w);
                 f.telemetryPresent()[w] = rs.getInt("tp" + w) > 0;
@@ -89,9 +108,9 @@ final class UsageReads {
                     rs -> firstDay[0] = Sql.date(rs, "first_day"), id);
             UsageFacts f = found.get(id);
             int n = window.weeks();
-            facts.put(id, f == null ? new UsageFacts(new int[n], new boolean[n], new int[n], new int[n], 0, false,
-                    firstDay[0]) : new UsageFacts(f.telemetryActive(), f.telemetryPresent(), f.selfActive(),
-                    f.selfReporters(), f.habitual(), f.habitFromTelemetry(), firstDay[0]));
+            facts.put(id, f == null ? new UsageFacts(new int[n], new boolean[n], new int[n], new int[n], 0,
+                    HabitBasis.NONE, firstDay[0]) : new UsageFacts(f.telemetryActive(), f.telemetryPresent(),
+                    f.selfActive(), f.selfReporters(), f.habitual(), f.habit(), firstDay[0]));
         }
         return facts;
     }

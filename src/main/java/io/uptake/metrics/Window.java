@@ -25,9 +25,16 @@ record Window(LocalDate scoredWeek, int weeks) {
         return weeks - 1;
     }
 
-    /** The week index of a round period ({@code 2026-11-24} or {@code 2026-11-24T10:05}) inside the window. */
+    /** How the period of a round sent by hand ("send now") begins, before the UTC minute it was sent. */
+    static final String MANUAL = "manual-";
+
+    /**
+     * The week index of a round period ({@code 2026-11-24}, or {@code manual-2026-11-24T10:05Z} for a round sent by
+     * hand) inside the window.
+     */
     int index(String period) {
-        LocalDate day = LocalDate.parse(period.substring(0, 10));
+        String date = period.startsWith(MANUAL) ? period.substring(MANUAL.length()) : period;
+        LocalDate day = LocalDate.parse(date.substring(0, 10));
         int index = (int) ChronoUnit.WEEKS.between(first(), day);
         return Math.max(0, Math.min(weeks - 1, index));
     }

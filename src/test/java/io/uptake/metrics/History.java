@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /** Writes a scorecard's raw history (people, catalogue rows, rounds, answers, usage, check-ins) with plain SQL. */
 public final class History {
@@ -84,6 +85,14 @@ public final class History {
         return insert("INSERT INTO pulse_round (pulse_id, period, questions, mode, opened_at, closes_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?)", pulse, day.toString(), "usage,trust,correction,cycle-time", mode,
                 opened, opened.plusSeconds(72 * 3600));
+    }
+
+    /** A round sent by hand ("send now") at {@code sent}, its period written the way pulse/OpenRound writes it. */
+    public long manualRound(String pulse, Instant sent, String mode) throws SQLException {
+        String minute = sent.atZone(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'"));
+        return insert("INSERT INTO pulse_round (pulse_id, period, questions, mode, opened_at, closes_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", pulse, "manual-" + minute, "usage,trust,correction,cycle-time", mode,
+                sent, sent.plusSeconds(72 * 3600));
     }
 
     public long delivery(long round, long person, LocalDate day, boolean answered) throws SQLException {

@@ -40,7 +40,7 @@ class ScorecardPostgresTest {
                 WorkflowScore intake = programme.workflows().get(0);
                 WorkflowScore triage = programme.workflows().get(1);
                 assertThat(triage.wauPercent()).isEqualTo(Figure.shown(60.0, 10, Figure.Source.TELEMETRY));
-                assertThat(triage.habitPercent()).isEqualTo(Figure.shown(50.0, 10, Figure.Source.TELEMETRY));
+                assertThat(triage.habitPercent()).isEqualTo(Figure.suppressed(Figure.Source.SELF_REPORT));
                 assertThat(triage.trustIndex()).isEqualTo(Figure.shown(87.5, 10, Figure.Source.PULSE));
                 assertThat(triage.trustChange()).isEqualTo(Figure.shown(37.5, 15, Figure.Source.PULSE));
                 assertThat(triage.correctionPercent()).isEqualTo(Figure.shown(40.0, 10, Figure.Source.PULSE));
@@ -50,6 +50,31 @@ class ScorecardPostgresTest {
                 assertThat(triage.verdict()).isEqualTo(Verdict.LEVERAGE);
                 assertThat(intake.responsePercent()).isEqualTo(Figure.shown(37.5, 8, Figure.Source.PULSE));
                 assertThat(intake.wauPercent().state()).isEqualTo(Figure.State.SUPPRESSED);
+            } finally {
+                admin.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    @Test
+    void manualRoundsCountInTheirWeekOnPostgres() throws SQLException {
+        String schema = "uptake_scorecard_" + Long.toHexString(System.nanoTime());
+        try (Connection admin = postgresOrSkip()) {
+            admin.createStatement().execute("CREATE SCHEMA " + schema);
+            try (ApplicationContext context = ApplicationContext.run(Map.of(
+                    "datasources.default.url", PG_URL + "?currentSchema=" + schema,
+                    "datasources.default.username", PG_USER,
+                    "micronaut.server.port", -1), "test")) {
+                DataSource dataSource = context.getBean(DataSource.class);
+                try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
+                    ScorecardManualRoundsTest.seed(c);
+                }
+                WorkflowScore score = context.getBean(ComputeScorecard.class)
+                        .forWeek(ScorecardManualRoundsTest.WEEK, List.of()).programmes().get(0).workflows().get(0);
+
+                assertThat(score.trustIndex()).isEqualTo(Figure.shown(90.0, 5, Figure.Source.PULSE));
+                assertThat(score.responsePercent()).isEqualTo(Figure.shown(83.3, 6, Figure.Source.PULSE));
+                assertThat(score.trustChange()).isEqualTo(Figure.shown(40.0, 10, Figure.Source.PULSE));
             } finally {
                 admin.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
             }

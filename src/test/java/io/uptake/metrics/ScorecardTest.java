@@ -7,6 +7,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,8 +67,10 @@ class ScorecardTest {
     }
 
     @Test
-    void habitIsTheShareActiveInNineOfTwelveWeeks() {
-        assertThat(triage().habitPercent()).isEqualTo(Figure.shown(50.0, 10, Figure.Source.TELEMETRY));
+    void habitWithOneSelfReportBesideTelemetryRestsOnThatOneReporterAndIsSuppressed() {
+        // t6's self-reported week counts towards the habit, so the figure rests on one reporter (the telemetry-only
+        // share of 50% is checked in ScorecardHabitAnonymityTest).
+        assertThat(triage().habitPercent()).isEqualTo(Figure.suppressed(Figure.Source.SELF_REPORT));
     }
 
     @Test
@@ -120,6 +123,33 @@ class ScorecardTest {
         assertThat(triage().stage()).isEqualTo("pilot");
         assertThat(triage().daysInStage()).isEqualTo(167);
         assertThat(intake().daysInStage()).isEqualTo(198);
+    }
+
+    @Test
+    void aPastWeekShowsTheStageTheWorkflowWasInThen() {
+        // claims-intake: pilot from 1 March, production from 1 May; W15 ends on Sunday 12 April.
+        WorkflowScore intake = workflowIn(compute.forWeek(LocalDate.parse("2026-04-06"), List.of()), "claims-intake");
+        assertThat(intake.stage()).isEqualTo("pilot");
+        assertThat(intake.daysInStage()).isEqualTo(42);
+    }
+
+    @Test
+    void aWeekJustAfterAStageChangeCountsFromTheChange() {
+        WorkflowScore intake = workflowIn(compute.forWeek(LocalDate.parse("2026-05-04"), List.of()), "claims-intake");
+        assertThat(intake.stage()).isEqualTo("production");
+        assertThat(intake.daysInStage()).isEqualTo(9);
+    }
+
+    @Test
+    void aWeekBeforeAnyRecordedStageHasNoDaysInStage() {
+        // claims-triage's history starts with its pilot on 1 June.
+        WorkflowScore triage = workflowIn(compute.forWeek(LocalDate.parse("2026-04-06"), List.of()), "claims-triage");
+        assertThat(triage.daysInStage()).isZero();
+    }
+
+    static WorkflowScore workflowIn(Scorecard scorecard, String id) {
+        return scorecard.programmes().get(0).workflows().stream().filter(w -> w.workflowId().equals(id))
+                .findFirst().orElseThrow();
     }
 
     @Test
