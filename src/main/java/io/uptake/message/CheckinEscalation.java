@@ -20,4 +20,13 @@ public record CheckinEscalation(String workflowId, String workflowName, String p
                 + " (" + programmeName + "), " + daysOverdue + (daysOverdue == 1 ? " day" : " days")
                 + " after it opened.";
     }
+
+    /**
+     * It names the owner to the sponsor: once the platform has the message, the stored copy goes, so erasing the
+     * owner leaves their name in no stored message to other people.
+     */
+    @Override
+    public boolean forgetAfterSending() {
+        return true;
+    }
 }

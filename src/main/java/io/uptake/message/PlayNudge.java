@@ -25,4 +25,13 @@ public record PlayNudge(String workflow, @Nullable String playUrl, String owner)
                 + (playUrl == null ? "" : "Here is how the team does it: " + playUrl + ". ")
                 + owner + " owns it and is glad to help.";
     }
+
+    /**
+     * It names the workflow's owner to someone else: once the platform has the message, the stored copy goes, so
+     * erasing the owner leaves their name in no stored message to other people.
+     */
+    @Override
+    public boolean forgetAfterSending() {
+        return true;
+    }
 }

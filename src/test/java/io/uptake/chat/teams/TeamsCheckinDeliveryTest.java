@@ -8,6 +8,7 @@ import io.uptake.checkin.CheckinWorld;
 import io.uptake.checkin.EscalateMissedCheckins;
 import io.uptake.checkin.OpenCheckinCycles;
 import io.uptake.delivery.Dispatcher;
+import io.uptake.delivery.OutboxRepository;
 import io.uptake.people.LinkIdentity;
 import io.uptake.time.MutableClock;
 import jakarta.inject.Inject;
@@ -38,6 +39,8 @@ class TeamsCheckinDeliveryTest extends TeamsTestContext {
     Dispatcher dispatcher;
     @Inject
     MutableClock clock;
+    @Inject
+    OutboxRepository outbox;
 
     @Override
     public Map<String, String> getProperties() {
@@ -73,6 +76,9 @@ class TeamsCheckinDeliveryTest extends TeamsTestContext {
                     .isEqualTo("Missed check-in: Workflow wf-td");
             assertThat(card.card().toString()).contains("tina@example.com", "7 days after it opened");
         });
+        // The sponsor's message names the owner: once sent, no stored copy of it is kept.
+        assertThat(outbox.findAll()).noneMatch(row -> row.payload().contains("tina@example.com")
+                && !row.kind().equals("checkin_request"));
     }
 
     /** The person with this email opens the personal chat, so Uptake keeps its conversation reference. */
