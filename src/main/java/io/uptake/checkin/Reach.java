@@ -5,19 +5,18 @@ import io.uptake.people.ChatIdentityRepository;
 import io.uptake.people.ChatIdentityRow;
 import io.uptake.people.PersonRepository;
 import io.uptake.people.PersonRow;
+import io.uptake.people.Reachability;
 import io.uptake.pulse.PulseSettings;
 import io.uptake.pulse.SendTimes;
 import jakarta.inject.Singleton;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * How an owner or sponsor is reached by direct message: only if they have not opted out, paused, been erased or
- * become unreachable, through their first chat identity, and never in their quiet hours or weekend (the same
+ * become unreachable, through their Slack account before a Teams one (as nudges), and never in their quiet hours or weekend (the same
  * rules as pulses).
  */
 @Singleton
@@ -47,9 +46,9 @@ class Reach {
         if (personId == null) {
             return Optional.empty();
         }
-        return people.findById(personId).filter(p -> askable(p, now)).flatMap(p ->
-                identities.findByPersonIdOrderById(p.id()).stream().min(Comparator.comparing(ChatIdentityRow::id))
-                        .map(identity -> new Target(p, identity, zone(p))));
+        return people.findById(personId).filter(p -> Reachability.askable(p, now)).flatMap(p ->
+                Reachability.identity(identities.findByPersonIdOrderById(p.id()), "slack")
+                        .map(identity -> new Target(p, identity, Reachability.zone(p, settings.defaultZone()))));
     }
 
     /** The first moment at or after {@code at} that is outside the target's quiet hours and weekend. */
@@ -59,21 +58,5 @@ class Reach {
 
     boolean allowedAt(Target target, Instant at) {
         return sendTimes.allowedAt(at, target.zone());
-    }
-
-    private static boolean askable(PersonRow p, Instant now) {
-        return p.optedOutAt() == null && p.erasedAt() == null && p.unreachableAt() == null
-                && (p.pausedUntil() == null || !p.pausedUntil().isAfter(now));
-    }
-
-    private ZoneId zone(PersonRow person) {
-        if (person.timeZone() != null) {
-            try {
-                return ZoneId.of(person.timeZone());
-            } catch (DateTimeException e) {
-                // An unknown zone from a platform profile falls back like a missing one.
-            }
-        }
-        return settings.defaultZone();
     }
 }

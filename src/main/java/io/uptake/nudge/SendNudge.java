@@ -10,11 +10,11 @@ import io.uptake.people.ChatIdentityRepository;
 import io.uptake.people.ChatIdentityRow;
 import io.uptake.people.PersonRepository;
 import io.uptake.people.PersonRow;
+import io.uptake.people.Reachability;
 import io.uptake.pulse.PulseSettings;
 import io.uptake.pulse.SendTimes;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +22,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
-import java.util.Comparator;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,10 +84,9 @@ public class SendNudge {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         nudges.lockPerson(nudge.personId());
         Optional<PersonRow> person = people.findById(nudge.personId());
-        Optional<String> why = person.map(p -> unwelcome(p, now)).orElse(Optional.of("unknown person"));
-        Optional<ChatIdentityRow> identity = identities.findByPersonIdOrderById(nudge.personId()).stream()
-                .min(Comparator.comparing((ChatIdentityRow i) -> !i.platform().equals("slack"))
-                        .thenComparing(ChatIdentityRow::id));
+        Optional<String> why = person.map(p -> Reachability.unwelcome(p, now)).orElse(Optional.of("unknown person"));
+        Optional<ChatIdentityRow> identity = Reachability.identity(identities.findByPersonIdOrderById(
+                nudge.personId()), "slack");
         if (why.isEmpty() && identity.isEmpty()) {
             why = Optional.of("no chat identity");
         }
@@ -104,7 +102,8 @@ public class SendNudge {
         if (nudges.insertIfAbsent(nudge.personId(), nudge.kind(), nudge.workflowId(), nudge.dedupeKey(), now) == 0) {
             return new Result.AlreadySent();
         }
-        Instant notBefore = sendTimes.allowedFrom(now, zone(person.get())).truncatedTo(ChronoUnit.MILLIS);
+        Instant notBefore = sendTimes.allowedFrom(now, Reachability.zone(person.get(), defaultZone))
+                .truncatedTo(ChronoUnit.MILLIS);
         ChatIdentityRow to = identity.get();
         outbox.enqueue(new NewMessage(nudge.dedupeKey(), Platform.valueOf(to.platform().toUpperCase(
                 java.util.Locale.ROOT)), to.tenantId(), to.directAddress(), nudge.personId(), nudge.message(),
@@ -112,37 +111,10 @@ public class SendNudge {
         return new Result.Queued(notBefore);
     }
 
-    private static Optional<String> unwelcome(PersonRow p, Instant now) {
-        if (p.erasedAt() != null) {
-            return Optional.of("erased");
-        }
-        if (p.optedOutAt() != null) {
-            return Optional.of("opted out");
-        }
-        if (p.pausedUntil() != null && p.pausedUntil().isAfter(now)) {
-            return Optional.of("paused");
-        }
-        if (p.unreachableAt() != null) {
-            return Optional.of("unreachable");
-        }
-        return Optional.empty();
-    }
-
     /** Monday 00:00 UTC of the ISO week holding the instant. */
     static Instant weekStart(Instant now) {
         LocalDate monday = LocalDate.ofInstant(now, ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(
                 DayOfWeek.MONDAY));
         return monday.atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    private ZoneId zone(PersonRow person) {
-        if (person.timeZone() != null) {
-            try {
-                return ZoneId.of(person.timeZone());
-            } catch (DateTimeException e) {
-                // An unknown zone from a platform profile falls back like a missing one.
-            }
-        }
-        return defaultZone;
     }
 }

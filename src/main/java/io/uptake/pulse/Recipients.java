@@ -9,12 +9,11 @@ import io.uptake.people.ChatIdentityRepository;
 import io.uptake.people.ChatIdentityRow;
 import io.uptake.people.PersonRepository;
 import io.uptake.people.PersonRow;
+import io.uptake.people.Reachability;
 import jakarta.inject.Singleton;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,8 +58,9 @@ class Recipients {
         List<Recipient> recipients = new ArrayList<>();
         int skipped = 0;
         for (PersonRow person : audience) {
-            Optional<ChatIdentityRow> identity = pick(byPerson.getOrDefault(person.id(), List.of()), source.get());
-            if (!askable(person, now) || identity.isEmpty()) {
+            Optional<ChatIdentityRow> identity = Reachability.identity(byPerson.getOrDefault(person.id(), List.of()),
+                    preferred(source.get()));
+            if (!Reachability.askable(person, now) || identity.isEmpty()) {
                 skipped++;
                 continue;
             }
@@ -78,28 +78,13 @@ class Recipients {
         return ids.isEmpty() ? List.of() : people.findByIdInList(ids);
     }
 
-    static boolean askable(PersonRow p, Instant now) {
-        return p.optedOutAt() == null && p.erasedAt() == null && p.unreachableAt() == null
-                && (p.pausedUntil() == null || !p.pausedUntil().isAfter(now));
-    }
-
     /** The audience's own platform first; for email lists, Slack before Teams. */
-    private static Optional<ChatIdentityRow> pick(List<ChatIdentityRow> identities, AudienceSource source) {
-        String preferred = source.platform().orElse(Platform.SLACK).name().toLowerCase(Locale.ROOT);
-        return identities.stream()
-                .min(Comparator.comparing((ChatIdentityRow i) -> !i.platform().equals(preferred))
-                        .thenComparing(ChatIdentityRow::id));
+    private static String preferred(AudienceSource source) {
+        return source.platform().orElse(Platform.SLACK).name().toLowerCase(Locale.ROOT);
     }
 
     /** The person's own zone; for a missing or unknown one, the pulse's zone, else the configured default. */
     ZoneId zone(PersonRow person, Optional<ZoneId> pulseZone) {
-        if (person.timeZone() != null) {
-            try {
-                return ZoneId.of(person.timeZone());
-            } catch (DateTimeException e) {
-                // An unknown zone from a platform profile falls back like a missing one.
-            }
-        }
-        return pulseZone.orElse(settings.defaultZone());
+        return Reachability.zone(person, pulseZone.orElse(settings.defaultZone()));
     }
 }

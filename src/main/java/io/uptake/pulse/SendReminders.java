@@ -12,6 +12,7 @@ import io.uptake.message.PulseCard;
 import io.uptake.message.PulseReminder;
 import io.uptake.people.PersonRepository;
 import io.uptake.people.PersonRow;
+import io.uptake.people.Reachability;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -92,7 +93,7 @@ public class SendReminders {
 
     private boolean allowedNow(long personId, PulseRow pulse, Instant now) {
         Optional<PersonRow> person = people.findById(personId);
-        if (person.isEmpty() || !Recipients.askable(person.get(), now)) {
+        if (person.isEmpty() || !Reachability.askable(person.get(), now)) {
             return false;
         }
         return sendTimes.allowedAt(now, recipients.zone(person.get(),
