@@ -47,6 +47,14 @@ final class CheckinRepositories {
     interface Nudges extends CrudRepository<CheckinNudgeRow, Long> {
         boolean existsByDedupeKey(String dedupeKey);
 
+        /** The person's row lock, taken as the nudge caps take it, so their weekly count is read in turn. */
+        @Query("UPDATE person SET updated_at = updated_at WHERE id = :personId")
+        int lockPerson(Long personId);
+
+        @Query("INSERT INTO nudge (person_id, kind, workflow_id, dedupe_key, created_at)"
+                + " VALUES (:personId, :kind, :workflowId, :dedupeKey, :createdAt) ON CONFLICT (dedupe_key) DO NOTHING")
+        int insertIfAbsent(Long personId, String kind, String workflowId, String dedupeKey, Instant createdAt);
+
         List<CheckinNudgeRow> findByKindOrderByIdAsc(String kind);
     }
 }

@@ -80,18 +80,20 @@ public class EscalateMissedCheckins {
             return false;
         }
         String key = key(cycle.id());
-        if (nudges.existsByDedupeKey(key)) {
-            return false;
-        }
         Reach.Target target = sponsor.get();
         long days = Duration.between(cycle.openedAt(), now).toDays();
-        nudges.save(new CheckinNudgeRow(null, target.person().id(), CheckinNudgeRow.CHECKIN_MISSED,
-                cycle.workflowId(), key, now));
+        Instant sendFrom = reach.allowedFrom(target, now);
+        // Counted like any nudge, in the week it goes out, under the same per-person lock as the nudge caps.
+        nudges.lockPerson(target.person().id());
+        if (nudges.insertIfAbsent(target.person().id(), CheckinNudgeRow.CHECKIN_MISSED, cycle.workflowId(), key,
+                sendFrom) == 0) {
+            return false;
+        }
         outbox.enqueue(new NewMessage(key, target.platform(), target.identity().tenantId(),
                 target.identity().directAddress(), target.person().id(),
                 new CheckinEscalation(cycle.workflowId(), accountable.workflow().name(),
                         accountable.programme().name(), owners.name(accountable.workflow()), cycle.period(), days),
-                reach.allowedFrom(target, now), null, null, cycle.id()));
+                sendFrom, null, null, cycle.id()));
         LOG.info("Check-in cycle {} of workflow {} missed; sponsor {} told", cycle.id(), cycle.workflowId(),
                 target.person().id());
         return true;

@@ -15,9 +15,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How an owner or sponsor is reached by direct message: only if they have not opted out, paused, been erased or
- * become unreachable, through their Slack account before a Teams one (as nudges), and never in their quiet hours or weekend (the same
- * rules as pulses).
+ * How an owner or sponsor is reached by direct message, by the rules every message to a person follows
+ * ({@link Reachability}): only if they have not opted out, paused, been erased or become unreachable, on their
+ * Slack account before a Teams one, and never in their quiet hours or weekend.
  */
 @Singleton
 class Reach {
