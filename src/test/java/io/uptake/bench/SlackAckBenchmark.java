@@ -6,6 +6,7 @@ import io.uptake.chat.slack.PulseActions;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,6 +19,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -36,6 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SlackAckBenchmark {
 
     private static final int PEOPLE = 100;
+    private static final int ROUNDS = 3;
+    private static final Duration PHASE = Duration.ofSeconds(10);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(32)).build();
@@ -49,6 +56,15 @@ public final class SlackAckBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            run();
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run() throws Exception {
         int rate = Integer.getInteger("bench.ackRate", 200);
         int seconds = Integer.getInteger("bench.ackSeconds", 60);
         int concurrency = Integer.getInteger("bench.ackConcurrency", 16);
@@ -66,10 +82,17 @@ public final class SlackAckBenchmark {
         try {
             String[] ready = awaitReady(server, out.resolve("slack-ack-server.log"));
             SlackAckBenchmark bench = new SlackAckBenchmark(Integer.parseInt(ready[1]), Long.parseLong(ready[2]));
+            // Warm both paths up, so that neither is measured while the JIT is still compiling it.
             bench.closedLoop("/slack/events", concurrency, Duration.ofSeconds(10));
+            bench.closedLoop("/bench/bare", concurrency, Duration.ofSeconds(5));
             Latencies open = bench.openLoop(rate, Duration.ofSeconds(seconds));
-            double answers = bench.closedLoop("/slack/events", concurrency, Duration.ofSeconds(15));
-            double bare = bench.closedLoop("/bench/bare", concurrency, Duration.ofSeconds(15));
+            // Answers and bare in turn, so that drift in the machine's load falls on both alike.
+            List<Phase> answers = new ArrayList<>();
+            List<Phase> bare = new ArrayList<>();
+            for (int i = 0; i < ROUNDS; i++) {
+                answers.add(bench.phase("/slack/events", concurrency));
+                bare.add(bench.phase("/bench/bare", concurrency));
+            }
             String table = report(rate, seconds, concurrency, open, answers, bare);
             System.out.println(table);
             Files.writeString(out.resolve("slack-ack.md"), table);
@@ -155,6 +178,67 @@ public final class SlackAckBenchmark {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
     }
 
+    /** The service's CPU nanoseconds so far, by thread group. */
+    Map<String, Long> cpu() throws Exception {
+        String json = http.send(HttpRequest.newBuilder(URI.create(base + "/bench/cpu")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, Long> cpu = new TreeMap<>();
+        for (String pair : json.replaceAll("[{}\"]", "").split(",")) {
+            int colon = pair.lastIndexOf(':');
+            if (colon < 0) {
+                throw new IllegalStateException("not CPU figures: " + json);
+            }
+            cpu.put(pair.substring(0, colon), Long.parseLong(pair.substring(colon + 1)));
+        }
+        return cpu;
+    }
+
+    private static long selfCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** One closed-loop phase: its rate, and the CPU the service and this load generator spent in it. */
+    Phase phase(String path, int concurrency) throws Exception {
+        Map<String, Long> before = cpu();
+        long selfBefore = selfCpu();
+        double rate = closedLoop(path, concurrency, PHASE);
+        Map<String, Long> after = cpu();
+        Map<String, Long> spent = new TreeMap<>();
+        after.forEach((group, nanos) -> spent.put(group, nanos - before.getOrDefault(group, 0L)));
+        spent.put("load generator", selfCpu() - selfBefore);
+        return new Phase(rate, rate * PHASE.toSeconds(), spent);
+    }
+
+    /** A closed-loop phase: completed requests per second, and CPU nanoseconds by thread group. */
+    record Phase(double rate, double requests, Map<String, Long> cpuNanos) {
+
+        static double median(List<Phase> phases) {
+            List<Double> rates = phases.stream().map(Phase::rate).sorted().toList();
+            return rates.get(rates.size() / 2);
+        }
+
+        /** Microseconds of CPU per request in one group, over all the phases. */
+        static double perRequest(List<Phase> phases, String group) {
+            double nanos = phases.stream().mapToLong(p -> p.cpuNanos().getOrDefault(group, 0L)).sum();
+            return nanos / 1e3 / phases.stream().mapToDouble(Phase::requests).sum();
+        }
+    }
+
+    /** CPU microseconds per request, for the service's thread groups and the load generator. */
+    private static String cpuTable(List<Phase> answers, List<Phase> bare) {
+        StringBuilder out = new StringBuilder("| CPU µs per request | answers | bare |\n|---|---:|---:|\n");
+        Set<String> groups = new TreeSet<>(answers.get(0).cpuNanos().keySet());
+        for (String group : groups) {
+            double a = Phase.perRequest(answers, group);
+            double b = Phase.perRequest(bare, group);
+            if (a >= 1 || b >= 1) {
+                out.append(String.format("| %s | %.0f | %.0f |%n", group, a, b));
+            }
+        }
+        return out.toString();
+    }
+
     private static String[] awaitReady(Process server, Path log) throws Exception {
         BufferedReader in = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         PrintWriter writer = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true);
@@ -174,8 +258,10 @@ public final class SlackAckBenchmark {
         return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
     }
 
-    private static String report(int rate, int seconds, int concurrency, Latencies open, double answers,
-                                 double bare) {
+    private static String report(int rate, int seconds, int concurrency, Latencies open, List<Phase> answers,
+                                 List<Phase> bare) {
+        double answerRate = Phase.median(answers);
+        double bareRate = Phase.median(bare);
         return "Signed block_actions answers to /slack/events, load generator in a separate JVM on loopback; "
                 + Runtime.getRuntime().availableProcessors() + " cores.\n\n"
                 + "| measure | result | goal |\n|---|---:|---|\n"
@@ -184,9 +270,16 @@ public final class SlackAckBenchmark {
                 + String.format("| ack latency p50 | %.1f ms | |%n", open.p50() / 1e6)
                 + String.format("| ack latency p99 | %.1f ms | < 100 ms |%n", open.p99() / 1e6)
                 + String.format("| ack latency max | %.1f ms | |%n", open.max() / 1e6)
-                + String.format("| sustained answers, %d in flight | %.0f /s | |%n", concurrency, answers)
-                + String.format("| sustained bare signature check, same process | %.0f /s | |%n", bare)
-                + String.format("| answers ÷ bare | %.2f | ≥ 0.7 |%n", answers / bare);
+                + String.format("| sustained answers, %d in flight (median of %s) | %.0f /s | |%n", concurrency,
+                        rates(answers), answerRate)
+                + String.format("| sustained bare signature check, same process (median of %s) | %.0f /s | |%n",
+                        rates(bare), bareRate)
+                + String.format("| answers ÷ bare | %.2f | ≥ 0.7 |%n", answerRate / bareRate)
+                + "\n" + cpuTable(answers, bare);
+    }
+
+    private static String rates(List<Phase> phases) {
+        return String.join(", ", phases.stream().map(p -> String.format("%.0f", p.rate())).toList());
     }
 
     /** Latency figures in nanoseconds. */
