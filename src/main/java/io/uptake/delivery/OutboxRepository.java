@@ -25,6 +25,8 @@ public interface OutboxRepository extends CrudRepository<OutboxRow, Long> {
 
     Optional<OutboxRow> findByDedupeKey(String dedupeKey);
 
+    List<OutboxRow> findByDedupeKeyInList(List<String> dedupeKeys);
+
     /** Claims up to {@code limit} due rows for one dispatcher pass; re-checking the status keeps claims exclusive. */
     @Query("""
             UPDATE outbox SET status = 'sending', claimed_by = :claim, claimed_at = :now

@@ -1,5 +1,6 @@
 package io.uptake.people;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -17,4 +18,9 @@ public interface ChatIdentityRepository extends CrudRepository<ChatIdentityRow, 
     List<ChatIdentityRow> findByUserIdInList(List<String> userIds);
 
     Optional<ChatIdentityRow> findByPlatformAndTenantIdAndUserId(String platform, String tenantId, String userId);
+
+    /** Only the person behind a chat user: read on every button click, so no whole row is mapped. */
+    @Query("SELECT person_id FROM chat_identity WHERE platform = :platform AND tenant_id = :tenantId"
+            + " AND user_id = :userId")
+    Optional<Long> findPersonId(String platform, String tenantId, String userId);
 }

@@ -94,6 +94,6 @@ public class LinkIdentity {
 
     /** The person behind a chat user, if that user was ever seen. */
     public Optional<Long> find(String platform, String tenantId, String userId) {
-        return identities.findByPlatformAndTenantIdAndUserId(platform, tenantId, userId).map(ChatIdentityRow::personId);
+        return identities.findPersonId(platform, tenantId, userId);
     }
 }

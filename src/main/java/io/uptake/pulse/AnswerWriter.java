@@ -32,15 +32,13 @@ public class AnswerWriter {
     /** Put in the queue by {@link #stop()}: everything before it is written, then the writer ends. */
     private static final Pending STOP = new Pending(null, new CompletableFuture<>());
 
-    private final RecordAnswerBatch batch;
-    private final RecordAnswer single;
+    private final RecordAnswer recordAnswer;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(MAX_WAITING);
     private final Thread writer;
     private boolean closed;
 
-    AnswerWriter(RecordAnswerBatch batch, RecordAnswer single) {
-        this.batch = batch;
-        this.single = single;
+    AnswerWriter(RecordAnswer recordAnswer) {
+        this.recordAnswer = recordAnswer;
         this.writer = new Thread(this::run, "answer-writer");
         writer.setDaemon(true);
         writer.start();
@@ -56,7 +54,7 @@ public class AnswerWriter {
             }
         }
         // Shutting down, or a backlog far beyond any real burst: record in the caller's own transaction.
-        return CompletableFuture.completedFuture(single.record(command));
+        return CompletableFuture.completedFuture(recordAnswer.record(command));
     }
 
     private void run() {
@@ -90,7 +88,7 @@ public class AnswerWriter {
             return;
         }
         try {
-            List<AnswerResult> results = batch.recordAll(taken.stream().map(Pending::command).toList());
+            List<AnswerResult> results = recordAnswer.recordAll(taken.stream().map(Pending::command).toList());
             for (int i = 0; i < taken.size(); i++) {
                 taken.get(i).result().complete(results.get(i));
             }
@@ -105,7 +103,7 @@ public class AnswerWriter {
 
     private void writeAlone(Pending pending) {
         try {
-            pending.result().complete(single.record(pending.command()));
+            pending.result().complete(recordAnswer.record(pending.command()));
         } catch (Throwable e) {
             pending.result().completeExceptionally(e);
         }

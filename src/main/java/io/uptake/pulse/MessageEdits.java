@@ -10,7 +10,10 @@ import io.uptake.message.PulseCard;
 import io.uptake.message.PulseClosed;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Queues edits of a person's pulse message: to show their answers, and to show that the round closed. */
@@ -25,22 +28,28 @@ class MessageEdits {
         this.clock = clock;
     }
 
-    void showAnswers(RoundRow round, DeliveryRow delivery, PulseCard card) {
+    /** The pulse messages some people were sent in a round, by person, for {@link #showAnswers}. */
+    Map<Long, OutboxRow> originals(long roundId, List<Long> personIds) {
+        Map<String, Long> people = new HashMap<>();
+        personIds.forEach(personId -> people.put(OpenRoundKeys.question(roundId, personId), personId));
+        Map<Long, OutboxRow> originals = new HashMap<>();
+        outbox.findAll(List.copyOf(people.keySet())).forEach((key, row) -> originals.put(people.get(key), row));
+        return originals;
+    }
+
+    /** Shows a person's answers in the message they were sent ({@code original}), if it is known. */
+    void showAnswers(DeliveryRow delivery, PulseCard card, Optional<OutboxRow> original) {
         PulseAnswered message = new PulseAnswered(card);
         // The card's content identifies the edit: the same answers twice queue one edit, new answers a new one.
-        edit(round, delivery, message, "answered", Integer.toHexString(message.hashCode()));
+        original.ifPresent(o -> edit(o, delivery, message, "answered", Integer.toHexString(message.hashCode())));
     }
 
     void showClosed(RoundRow round, DeliveryRow delivery, PulseCard card) {
-        edit(round, delivery, new PulseClosed(card, delivery.answered()), "closed", "");
+        outbox.find(OpenRoundKeys.question(round.id(), delivery.personId())).ifPresent(original ->
+                edit(original, delivery, new PulseClosed(card, delivery.answered()), "closed", ""));
     }
 
-    private void edit(RoundRow round, DeliveryRow delivery, ChatMessage message, String what, String version) {
-        Optional<OutboxRow> original = outbox.find(OpenRoundKeys.question(round.id(), delivery.personId()));
-        if (original.isEmpty()) {
-            return;
-        }
-        OutboxRow o = original.get();
+    private void edit(OutboxRow o, DeliveryRow delivery, ChatMessage message, String what, String version) {
         outbox.enqueue(new NewMessage(what + ":" + o.id() + (version.isEmpty() ? "" : ":" + version),
                 Platform.valueOf(o.platform().toUpperCase(Locale.ROOT)), o.tenantId(), o.recipient(),
                 delivery.personId(), message, clock.instant(), null, o.id(), delivery.id()));

@@ -34,6 +34,8 @@ final class PulseRepositories {
     interface Deliveries extends CrudRepository<DeliveryRow, Long> {
         Optional<DeliveryRow> findByRoundIdAndPersonId(Long roundId, Long personId);
 
+        List<DeliveryRow> findByRoundIdAndPersonIdInList(Long roundId, List<Long> personIds);
+
         List<DeliveryRow> findByRoundIdOrderById(Long roundId);
 
         @Query("""
@@ -49,6 +51,8 @@ final class PulseRepositories {
     @JdbcRepository(dialect = Dialect.MYSQL)
     interface Answers extends CrudRepository<AnswerRow, Long> {
         List<AnswerRow> findByDeliveryId(Long deliveryId);
+
+        List<AnswerRow> findByDeliveryIdInList(List<Long> deliveryIds);
 
         List<AnswerRow> findByRoundIdAndBallot(Long roundId, String ballot);
 

@@ -1,9 +1,7 @@
 package io.uptake.pulse;
 
 import io.micronaut.transaction.annotation.Transactional;
-import io.uptake.catalog.CatalogLookup;
-import io.uptake.catalog.PulseRow;
-import io.uptake.catalog.WorkflowRow;
+import io.uptake.delivery.OutboxRow;
 import io.uptake.message.AskedQuestion;
 import io.uptake.message.PulseCard;
 import io.uptake.usage.RecordSelfReport;
@@ -13,12 +11,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Records a person's answer to one question of an open round, replacing their earlier answer to it, and queues
@@ -33,40 +32,68 @@ public class RecordAnswer {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final PulseRepositories.Rounds rounds;
     private final PulseRepositories.Deliveries deliveries;
     private final PulseRepositories.Answers answers;
-    private final CatalogLookup catalog;
+    private final RoundCards cards;
     private final MessageEdits edits;
     private final RecordSelfReport selfReport;
     private final Clock clock;
 
-    RecordAnswer(PulseRepositories.Rounds rounds, PulseRepositories.Deliveries deliveries,
-                 PulseRepositories.Answers answers, CatalogLookup catalog, MessageEdits edits,
+    RecordAnswer(PulseRepositories.Deliveries deliveries, PulseRepositories.Answers answers, RoundCards cards, MessageEdits edits,
                  RecordSelfReport selfReport, Clock clock) {
-        this.rounds = rounds;
         this.deliveries = deliveries;
         this.answers = answers;
-        this.catalog = catalog;
+        this.cards = cards;
         this.edits = edits;
         this.selfReport = selfReport;
         this.clock = clock;
     }
 
-    /** A round with its blank card, read once per transaction however many answers it takes. */
-    record AskedRound(RoundRow round, String workflowId, PulseCard card) {
-    }
-
     @Transactional
     public AnswerResult record(AnswerCommand command) {
-        return record(command, new HashMap<>());
+        return recordAll(List.of(command)).get(0);
     }
 
-    /** Records one answer, reusing rounds already read in this transaction. */
+    /**
+     * Records several answers in one transaction, in order. What they need (rounds, deliveries, earlier answers,
+     * the messages to edit) is read once for all of them rather than once each.
+     */
     @Transactional
-    AnswerResult record(AnswerCommand command, Map<Long, Optional<AskedRound>> asked) {
+    public List<AnswerResult> recordAll(List<AnswerCommand> commands) {
         Instant now = PulseRepositories.millis(clock.instant());
-        Optional<AskedRound> found = asked.computeIfAbsent(command.roundId(), this::ask);
+        AnswerBatch batch = read(commands, now);
+        return commands.stream().map(command -> record(command, batch, now)).toList();
+    }
+
+    private AnswerBatch read(List<AnswerCommand> commands, Instant now) {
+        AnswerBatch batch = new AnswerBatch();
+        Map<Long, List<Long>> peopleByRound = new LinkedHashMap<>();
+        for (AnswerCommand command : commands) {
+            batch.rounds.computeIfAbsent(command.roundId(), id -> cards.ask(id, now));
+            peopleByRound.computeIfAbsent(command.roundId(), id -> new ArrayList<>()).add(command.personId());
+        }
+        List<Long> confidential = new ArrayList<>();
+        peopleByRound.forEach((roundId, people) -> batch.rounds.get(roundId).ifPresent(asked -> {
+            List<Long> distinct = people.stream().distinct().toList();
+            for (DeliveryRow delivery : deliveries.findByRoundIdAndPersonIdInList(roundId, distinct)) {
+                batch.deliveries.put(new AnswerBatch.Invited(roundId, delivery.personId()), delivery);
+                if (!asked.round().anonymous()) {
+                    confidential.add(delivery.id());
+                }
+            }
+            edits.originals(roundId, distinct).forEach((personId, row) ->
+                    batch.originals.put(new AnswerBatch.Invited(roundId, personId), row));
+        }));
+        if (!confidential.isEmpty()) {
+            for (AnswerRow answer : answers.findByDeliveryIdInList(confidential)) {
+                batch.given.computeIfAbsent(answer.deliveryId(), id -> new ArrayList<>()).add(answer);
+            }
+        }
+        return batch;
+    }
+
+    private AnswerResult record(AnswerCommand command, AnswerBatch batch, Instant now) {
+        Optional<RoundCards.AskedRound> found = batch.rounds.get(command.roundId());
         if (found.isEmpty()) {
             return new AnswerResult.NotInvited();
         }
@@ -74,8 +101,9 @@ public class RecordAnswer {
         if (!round.openAt(now)) {
             return new AnswerResult.Closed(round.closedAt() != null ? round.closedAt() : round.closesAt());
         }
-        Optional<DeliveryRow> delivery = deliveries.findByRoundIdAndPersonId(command.roundId(), command.personId());
-        if (delivery.isEmpty()) {
+        AnswerBatch.Invited invited = new AnswerBatch.Invited(command.roundId(), command.personId());
+        DeliveryRow delivery = batch.deliveries.get(invited);
+        if (delivery == null) {
             return new AnswerResult.NotInvited();
         }
         PulseCard card = found.get().card();
@@ -90,42 +118,44 @@ public class RecordAnswer {
                     ? "write between 1 and " + PulseQuestions.MAX_TEXT + " characters"
                     : "pick one of the offered answers");
         }
-        return round.anonymous()
-                ? anonymous(round, delivery.get(), card, command, value.get(), now)
-                : confidential(round, delivery.get(), card, command, value.get(), now,
-                        found.get().workflowId());
-    }
-
-    private Optional<AskedRound> ask(long roundId) {
-        return rounds.findById(roundId).map(round -> {
-            PulseRow pulse = catalog.pulse(round.pulseId()).orElseThrow();
-            WorkflowRow workflow = catalog.workflow(pulse.workflowId()).orElseThrow();
-            return new AskedRound(round, workflow.id(), PulseCards.blank(round, pulse, workflow));
-        });
+        Optional<OutboxRow> original = Optional.ofNullable(batch.originals.get(invited));
+        AnswerResult result = round.anonymous()
+                ? anonymous(round, delivery, card, command, value.get(), now, original)
+                : confidential(round, delivery, card, command, value.get(), now, found.get().workflowId(),
+                        batch.given.computeIfAbsent(delivery.id(), id -> new ArrayList<>()), original);
+        if (!delivery.answered() && result instanceof AnswerResult.Recorded) {
+            batch.deliveries.put(invited, delivery.markAnswered());
+        }
+        return result;
     }
 
     private AnswerResult confidential(RoundRow round, DeliveryRow delivery, PulseCard card, AnswerCommand command,
-                                      PulseQuestions.StoredValue value, Instant now, String workflowId) {
-        List<AnswerRow> given = answers.findByDeliveryId(delivery.id());
-        boolean changed = store(given, round, delivery.id(), delivery.personId(), null, command.question(), value,
-                now, now);
-        if (changed && PulseQuestions.USAGE_QUESTION.equals(command.question())) {
-            AnswerRow usage = answers.findByDeliveryId(delivery.id()).stream()
-                    .filter(a -> a.question().equals(command.question())).findFirst().orElseThrow();
-            selfReport.record(workflowId, delivery.personId(), round.id(), usage.answeredOn(), usage.valueInt());
+                                      PulseQuestions.StoredValue value, Instant now, String workflowId,
+                                      List<AnswerRow> given, Optional<OutboxRow> original) {
+        Map<String, String> before = values(given);
+        Optional<AnswerRow> stored = store(given, round, delivery.id(), delivery.personId(), null,
+                command.question(), value, now, now);
+        stored.ifPresent(row -> {
+            given.removeIf(a -> a.question().equals(row.question()));
+            given.add(row);
+        });
+        if (stored.isPresent() && PulseQuestions.USAGE_QUESTION.equals(command.question())) {
+            selfReport.record(workflowId, delivery.personId(), round.id(), stored.get().answeredOn(),
+                    stored.get().valueInt());
         }
         if (!delivery.answered()) {
             deliveries.update(delivery.markAnswered());
         }
-        PulseCard current = PulseCards.withAnswers(card, values(given, command.question(), value), null);
-        if (changed) {
-            edits.showAnswers(round, delivery, current);
+        before.put(command.question(), value.shown());
+        PulseCard current = PulseCards.withAnswers(card, before, null);
+        if (stored.isPresent()) {
+            edits.showAnswers(delivery, current, original);
         }
-        return new AnswerResult.Recorded(changed, current);
+        return new AnswerResult.Recorded(stored.isPresent(), current);
     }
 
     private AnswerResult anonymous(RoundRow round, DeliveryRow delivery, PulseCard card, AnswerCommand command,
-                                   PulseQuestions.StoredValue value, Instant now) {
+                                   PulseQuestions.StoredValue value, Instant now, Optional<OutboxRow> original) {
         String ballot = command.ballot();
         if (ballot == null) {
             if (delivery.answered()) {
@@ -138,19 +168,21 @@ public class RecordAnswer {
         if (command.ballot() != null && given.isEmpty()) {
             return new AnswerResult.UseLatestMessage();
         }
-        boolean changed = store(given, round, null, null, hash, command.question(), value, now, null);
+        boolean changed = store(given, round, null, null, hash, command.question(), value, now, null).isPresent();
         if (!delivery.answered()) {
             deliveries.update(delivery.markAnswered());
         }
-        PulseCard current = PulseCards.withAnswers(card, values(given, command.question(), value), ballot);
+        Map<String, String> values = values(given);
+        values.put(command.question(), value.shown());
+        PulseCard current = PulseCards.withAnswers(card, values, ballot);
         if (changed) {
-            edits.showAnswers(round, delivery, current);
+            edits.showAnswers(delivery, current, original);
         }
         return new AnswerResult.Recorded(changed, current);
     }
 
-    /** Inserts or replaces the answer to one question; returns whether anything changed. */
-    private boolean store(List<AnswerRow> given, RoundRow round, Long deliveryId, Long personId, String ballot,
+    /** Inserts or replaces the answer to one question; returns the row as stored, or nothing if nothing changed. */
+    private Optional<AnswerRow> store(List<AnswerRow> given, RoundRow round, Long deliveryId, Long personId, String ballot,
                           String question, PulseQuestions.StoredValue value, Instant now, Instant updatedAt) {
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Optional<AnswerRow> previous = given.stream().filter(a -> a.question().equals(question)).findFirst();
@@ -158,22 +190,18 @@ public class RecordAnswer {
                 ballot, question, value.valueInt(), value.valueNum(), value.valueText(),
                 previous.map(AnswerRow::answeredOn).orElse(day), updatedAt);
         if (previous.isEmpty()) {
-            answers.save(row);
-            return true;
+            return Optional.of(answers.save(row));
         }
         if (PulseQuestions.StoredValue.of(previous.get()).equals(PulseQuestions.StoredValue.of(row))) {
-            return false;
+            return Optional.empty();
         }
-        answers.update(row);
-        return true;
+        return Optional.of(answers.update(row));
     }
 
-    /** The answers as they now stand: those given before, with the one just recorded in place. */
-    private static Map<String, String> values(List<AnswerRow> given, String question,
-                                              PulseQuestions.StoredValue value) {
-        Map<String, String> values = given.stream()
-                .collect(Collectors.toMap(AnswerRow::question, PulseQuestions.StoredValue::of));
-        values.put(question, value.shown());
+    /** The answers given so far, by question. */
+    private static Map<String, String> values(List<AnswerRow> given) {
+        Map<String, String> values = new HashMap<>();
+        given.forEach(answer -> values.put(answer.question(), PulseQuestions.StoredValue.of(answer)));
         return values;
     }
 

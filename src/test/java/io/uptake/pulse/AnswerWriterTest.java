@@ -34,6 +34,10 @@ class AnswerWriterTest {
     PulseRepositories.Deliveries deliveries;
     @Inject
     MutableClock clock;
+    @Inject
+    RecordAnswer recordAnswer;
+    @Inject
+    io.uptake.delivery.OutboxRepository outbox;
 
     @Test
     void manyClicksAtOnceAreEachRecordedAndEachCallerGetsItsOwnResult() throws Exception {
@@ -66,5 +70,47 @@ class AnswerWriterTest {
         assertThat(stored).hasSize(40);
         assertThat(stored.stream().mapToInt(AnswerRow::valueInt).sum()).isEqualTo(8 * (1 + 2 + 3 + 4 + 5));
         assertThat(deliveries.findByRoundIdOrderById(round)).allMatch(DeliveryRow::answered);
+    }
+
+    @Test
+    void laterClicksInOneBatchSeeTheEarlierOnes() {
+        PulseWorld world = PulseWorld.in(context);
+        world.person("ann@example.com", "UTC");
+        world.person("bob@example.com", "UTC");
+        Map<String, Long> ids = world.questions(Question.USAGE, Question.TRUST).build();
+        clock.set(Instant.parse("2026-03-10T10:00:00Z"));
+        long round = ((OpenRound.Result.Opened) openRound.scheduled(PulseWorld.PULSE, LocalDate.parse("2026-03-10")))
+                .roundId();
+        dispatcher.dispatchDue();
+        long ann = ids.get("ann@example.com");
+        long bob = ids.get("bob@example.com");
+
+        List<AnswerResult> results = recordAnswer.recordAll(List.of(
+                new AnswerCommand(round, ann, "trust", "2", null),
+                new AnswerCommand(round, ann, "trust", "4", null),
+                new AnswerCommand(round, ann, "usage", "3", null),
+                new AnswerCommand(round, ann, "trust", "4", null),
+                new AnswerCommand(round, 999_999L, "trust", "4", null),
+                new AnswerCommand(round, bob, "trust", "7", null)));
+
+        assertThat(((AnswerResult.Recorded) results.get(0)).changed()).isTrue();
+        assertThat(((AnswerResult.Recorded) results.get(1)).changed()).isTrue();
+        AnswerResult.Recorded both = (AnswerResult.Recorded) results.get(2);
+        assertThat(both.changed()).isTrue();
+        assertThat(both.card().questions()).allMatch(q -> q.chosen() != null);
+        assertThat(((AnswerResult.Recorded) results.get(3)).changed()).as("the same answer again").isFalse();
+        assertThat(results.get(4)).isInstanceOf(AnswerResult.NotInvited.class);
+        assertThat(results.get(5)).isInstanceOf(AnswerResult.Invalid.class);
+        List<AnswerRow> stored = answers.findByRoundId(round);
+        assertThat(stored).extracting(AnswerRow::question, AnswerRow::personId, AnswerRow::valueInt)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("trust", ann, 4),
+                        org.assertj.core.groups.Tuple.tuple("usage", ann, 3));
+        assertThat(deliveries.findByRoundIdOrderById(round))
+                .extracting(DeliveryRow::personId, DeliveryRow::answered)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(ann, true),
+                        org.assertj.core.groups.Tuple.tuple(bob, false));
+        // One edit of Ann's message for each change: three, each showing the answers as they then stood.
+        assertThat(java.util.stream.StreamSupport.stream(outbox.findAll().spliterator(), false)
+                .filter(row -> row.kind().equals("pulse_answered") && ann == row.personId())).hasSize(3);
     }
 }
