@@ -40,10 +40,10 @@ public class Outbox {
         return rows.findByDedupeKey(dedupeKey);
     }
 
-    /** The outbox rows written under some dedupe keys, by key; keys with no row are left out. */
-    public java.util.Map<String, OutboxRow> findAll(java.util.List<String> dedupeKeys) {
+    /** Where the messages written under some dedupe keys went, by key; keys with no message are left out. */
+    public java.util.Map<String, MessageAddress> addresses(java.util.List<String> dedupeKeys) {
         return dedupeKeys.isEmpty() ? java.util.Map.of() : rows.findByDedupeKeyInList(dedupeKeys).stream()
-                .collect(java.util.stream.Collectors.toMap(OutboxRow::dedupeKey, row -> row));
+                .collect(java.util.stream.Collectors.toMap(MessageAddress::dedupeKey, row -> row));
     }
 
     private static Instant millis(Instant instant) {

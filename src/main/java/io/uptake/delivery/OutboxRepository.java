@@ -25,7 +25,8 @@ public interface OutboxRepository extends CrudRepository<OutboxRow, Long> {
 
     Optional<OutboxRow> findByDedupeKey(String dedupeKey);
 
-    List<OutboxRow> findByDedupeKeyInList(List<String> dedupeKeys);
+    /** Only the addresses: the messages' content is not needed to edit them, and is the bulk of each row. */
+    List<MessageAddress> findByDedupeKeyInList(List<String> dedupeKeys);
 
     /** Claims up to {@code limit} due rows for one dispatcher pass; re-checking the status keeps claims exclusive. */
     @Query("""

@@ -1,6 +1,6 @@
 package io.uptake.pulse;
 
-import io.uptake.delivery.OutboxRow;
+import io.uptake.delivery.MessageAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,5 +21,5 @@ final class AnswerBatch {
     /** Confidential answers given so far, by delivery. */
     final Map<Long, List<AnswerRow>> given = new HashMap<>();
     /** The pulse message each invited person was sent. */
-    final Map<Invited, OutboxRow> originals = new HashMap<>();
+    final Map<Invited, MessageAddress> originals = new HashMap<>();
 }

@@ -3,7 +3,7 @@ package io.uptake.pulse;
 import io.uptake.catalog.ChannelRef.Platform;
 import io.uptake.delivery.NewMessage;
 import io.uptake.delivery.Outbox;
-import io.uptake.delivery.OutboxRow;
+import io.uptake.delivery.MessageAddress;
 import io.uptake.message.ChatMessage;
 import io.uptake.message.PulseAnswered;
 import io.uptake.message.PulseCard;
@@ -29,27 +29,28 @@ class MessageEdits {
     }
 
     /** The pulse messages some people were sent in a round, by person, for {@link #showAnswers}. */
-    Map<Long, OutboxRow> originals(long roundId, List<Long> personIds) {
+    Map<Long, MessageAddress> originals(long roundId, List<Long> personIds) {
         Map<String, Long> people = new HashMap<>();
         personIds.forEach(personId -> people.put(OpenRoundKeys.question(roundId, personId), personId));
-        Map<Long, OutboxRow> originals = new HashMap<>();
-        outbox.findAll(List.copyOf(people.keySet())).forEach((key, row) -> originals.put(people.get(key), row));
+        Map<Long, MessageAddress> originals = new HashMap<>();
+        outbox.addresses(List.copyOf(people.keySet())).forEach((key, row) -> originals.put(people.get(key), row));
         return originals;
     }
 
     /** Shows a person's answers in the message they were sent ({@code original}), if it is known. */
-    void showAnswers(DeliveryRow delivery, PulseCard card, Optional<OutboxRow> original) {
+    void showAnswers(DeliveryRow delivery, PulseCard card, Optional<MessageAddress> original) {
         PulseAnswered message = new PulseAnswered(card);
         // The card's content identifies the edit: the same answers twice queue one edit, new answers a new one.
         original.ifPresent(o -> edit(o, delivery, message, "answered", Integer.toHexString(message.hashCode())));
     }
 
     void showClosed(RoundRow round, DeliveryRow delivery, PulseCard card) {
-        outbox.find(OpenRoundKeys.question(round.id(), delivery.personId())).ifPresent(original ->
-                edit(original, delivery, new PulseClosed(card, delivery.answered()), "closed", ""));
+        outbox.find(OpenRoundKeys.question(round.id(), delivery.personId())).ifPresent(o -> edit(new MessageAddress(
+                o.id(), o.dedupeKey(), o.platform(), o.tenantId(), o.recipient()), delivery,
+                new PulseClosed(card, delivery.answered()), "closed", ""));
     }
 
-    private void edit(OutboxRow o, DeliveryRow delivery, ChatMessage message, String what, String version) {
+    private void edit(MessageAddress o, DeliveryRow delivery, ChatMessage message, String what, String version) {
         outbox.enqueue(new NewMessage(what + ":" + o.id() + (version.isEmpty() ? "" : ":" + version),
                 Platform.valueOf(o.platform().toUpperCase(Locale.ROOT)), o.tenantId(), o.recipient(),
                 delivery.personId(), message, clock.instant(), null, o.id(), delivery.id()));

@@ -1,7 +1,7 @@
 package io.uptake.pulse;
 
 import io.micronaut.transaction.annotation.Transactional;
-import io.uptake.delivery.OutboxRow;
+import io.uptake.delivery.MessageAddress;
 import io.uptake.message.AskedQuestion;
 import io.uptake.message.PulseCard;
 import io.uptake.usage.RecordSelfReport;
@@ -118,7 +118,7 @@ public class RecordAnswer {
                     ? "write between 1 and " + PulseQuestions.MAX_TEXT + " characters"
                     : "pick one of the offered answers");
         }
-        Optional<OutboxRow> original = Optional.ofNullable(batch.originals.get(invited));
+        Optional<MessageAddress> original = Optional.ofNullable(batch.originals.get(invited));
         AnswerResult result = round.anonymous()
                 ? anonymous(round, delivery, card, command, value.get(), now, original)
                 : confidential(round, delivery, card, command, value.get(), now, found.get().workflowId(),
@@ -131,7 +131,7 @@ public class RecordAnswer {
 
     private AnswerResult confidential(RoundRow round, DeliveryRow delivery, PulseCard card, AnswerCommand command,
                                       PulseQuestions.StoredValue value, Instant now, String workflowId,
-                                      List<AnswerRow> given, Optional<OutboxRow> original) {
+                                      List<AnswerRow> given, Optional<MessageAddress> original) {
         Map<String, String> before = values(given);
         Optional<AnswerRow> stored = store(given, round, delivery.id(), delivery.personId(), null,
                 command.question(), value, now, now);
@@ -155,7 +155,7 @@ public class RecordAnswer {
     }
 
     private AnswerResult anonymous(RoundRow round, DeliveryRow delivery, PulseCard card, AnswerCommand command,
-                                   PulseQuestions.StoredValue value, Instant now, Optional<OutboxRow> original) {
+                                   PulseQuestions.StoredValue value, Instant now, Optional<MessageAddress> original) {
         String ballot = command.ballot();
         if (ballot == null) {
             if (delivery.answered()) {

@@ -1,14 +1,17 @@
 package io.uptake.chat.slack;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -19,7 +22,7 @@ import java.util.Map;
  */
 final class SlackRequestCheck {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
 
     /**
      * A body that passed, with the event id when it is an Events API delivery, and the interactivity payload
@@ -46,20 +49,20 @@ final class SlackRequestCheck {
         String text = utf8(body);
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (type.startsWith("application/json")) {
-            JsonNode node = json(text);
-            if (!node.hasNonNull("type")) {
+            Map<String, String> fields = topLevel(text, "type", "event_id");
+            if (fields.get("type") == null) {
                 throw new Malformed("a JSON body needs a 'type'");
             }
-            return new Checked(text, node.path("event_id").asText(null));
+            return new Checked(text, fields.get("event_id"));
         }
         if (type.startsWith("application/x-www-form-urlencoded")) {
             Map<String, String> form = form(text);
             if (form.containsKey("payload")) {
-                JsonNode payload = json(form.get("payload"));
-                if (!payload.hasNonNull("type")) {
+                String payloadType = topLevel(form.get("payload"), "type").get("type");
+                if (payloadType == null) {
                     throw new Malformed("the interactivity payload needs a 'type'");
                 }
-                return new Checked(text, null, form.get("payload"), payload.get("type").asText());
+                return new Checked(text, null, form.get("payload"), payloadType);
             }
             if (form.containsKey("command")) {
                 return new Checked(text, null);
@@ -78,16 +81,34 @@ final class SlackRequestCheck {
         }
     }
 
-    private static JsonNode json(String text) throws Malformed {
-        try {
-            JsonNode node = JSON.readTree(text);
-            if (node == null || !node.isObject()) {
+    /**
+     * Reads a whole JSON object, which must be well formed, keeping only the named top-level fields that hold a
+     * scalar (as text). Nothing else is kept: the object is read once more, into Bolt's classes, after this.
+     */
+    private static Map<String, String> topLevel(String text, String... names) throws Malformed {
+        Map<String, String> found = new HashMap<>();
+        try (JsonParser parser = JSON.createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new Malformed("the body is not a JSON object");
             }
-            return node;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value.isScalarValue()) {
+                    if (value != JsonToken.VALUE_NULL && List.of(names).contains(name)) {
+                        found.put(name, parser.getText());
+                    }
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                throw new Malformed("the body is not valid JSON");
+            }
         } catch (IOException e) {
             throw new Malformed("the body is not valid JSON");
         }
+        return found;
     }
 
     private static Map<String, String> form(String text) throws Malformed {

@@ -73,6 +73,14 @@ class SlackEndpointSecurityTest {
         assertThat(status(slack().json("{\"type\":\"event_callback\",\"event\":{"))).isEqualTo(400);
         assertThat(status(slack().json("[1,2,3]"))).isEqualTo(400);
         assertThat(status(slack().form("payload=%7Bnot+json"))).isEqualTo(400);
+        assertThat(status(slack().json("{\"type\":\"event_callback\"} trailing"))).isEqualTo(400);
+        assertThat(status(slack().json("{\"type\":null,\"event_id\":\"Ev1\"}"))).isEqualTo(400);
+        assertThat(status(slack().form("payload=" + java.net.URLEncoder.encode(
+                "{\"type\":{\"nested\":\"block_actions\"},\"actions\":[]}", StandardCharsets.UTF_8))))
+                .isEqualTo(400);
+        assertThat(status(slack().form("payload=" + java.net.URLEncoder.encode(
+                "{\"type\":\"block_actions\",\"actions\":[{\"value\":\"x\"}", StandardCharsets.UTF_8))))
+                .isEqualTo(400);
         assertThat(status(slack().form("payload=%ZZ"))).isEqualTo(400);
         assertThat(status(slack().form("something=else"))).isEqualTo(400);
         assertThat(status(slack().signed(new byte[] {(byte) 0xC3, (byte) 0x28}, MediaType.APPLICATION_JSON,
