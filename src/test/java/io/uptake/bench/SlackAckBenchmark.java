@@ -83,8 +83,8 @@ public final class SlackAckBenchmark {
             String[] ready = awaitReady(server, out.resolve("slack-ack-server.log"));
             SlackAckBenchmark bench = new SlackAckBenchmark(Integer.parseInt(ready[1]), Long.parseLong(ready[2]));
             // Warm both paths up, so that neither is measured while the JIT is still compiling it.
-            bench.closedLoop("/slack/events", concurrency, Duration.ofSeconds(10));
-            bench.closedLoop("/bench/bare", concurrency, Duration.ofSeconds(5));
+            bench.closedLoop("/slack/events", concurrency, Duration.ofSeconds(30));
+            bench.closedLoop("/bench/bare", concurrency, Duration.ofSeconds(10));
             Latencies open = bench.openLoop(rate, Duration.ofSeconds(seconds));
             // Answers and bare in turn, so that drift in the machine's load falls on both alike.
             List<Phase> answers = new ArrayList<>();
@@ -162,7 +162,8 @@ public final class SlackAckBenchmark {
 
     private HttpRequest request(String path) {
         long n = sequence.incrementAndGet();
-        String value = AnswerButtonValue.encode(round, "trust", Long.toString(1 + n % 5), null);
+        // Each person's next click picks the next value, so every click changes their answer and is written.
+        String value = AnswerButtonValue.encode(round, "trust", Long.toString(1 + (n / PEOPLE) % 5), null);
         String payload = "{\"type\":\"block_actions\",\"team\":{\"id\":\"" + SlackAckServer.TEAM + "\"},"
                 + "\"user\":{\"id\":\"U" + (n % PEOPLE) + "\",\"team_id\":\"" + SlackAckServer.TEAM + "\"},"
                 + "\"api_app_id\":\"A1\",\"trigger_id\":\"1.2.3\",\"container\":{\"type\":\"message\"},"
