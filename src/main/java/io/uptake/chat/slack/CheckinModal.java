@@ -21,10 +21,13 @@ import io.uptake.checkin.CheckinResult;
 import io.uptake.checkin.OpenCheckinForm;
 import io.uptake.checkin.SubmitCheckin;
 import io.uptake.people.LinkIdentity;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,14 +41,19 @@ class CheckinModal implements SlackListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckinModal.class);
 
+    static final String NOT_OPENED = "Slack did not open the check-in form. Please try again in a moment.";
+
     private final LinkIdentity identities;
     private final OpenCheckinForm openForm;
     private final SubmitCheckin submit;
+    private final Executor afterAck;
 
-    CheckinModal(LinkIdentity identities, OpenCheckinForm openForm, SubmitCheckin submit) {
+    CheckinModal(LinkIdentity identities, OpenCheckinForm openForm, SubmitCheckin submit,
+                 @Named(AfterAck.NAME) Executor afterAck) {
         this.identities = identities;
         this.openForm = openForm;
         this.submit = submit;
+        this.afterAck = afterAck;
     }
 
     @Override
@@ -55,26 +63,38 @@ class CheckinModal implements SlackListener {
     }
 
     /**
-     * Opens the form for a person, or says why not.
+     * Opens the form for a person once the request is acknowledged, or says at once why they may not log.
+     * Slack's {@code views.open} is called after the ack, so a slow Slack API cannot make the request time out;
+     * if it fails, {@code tellLater} is given the reason.
      *
-     * @return the text to show them privately; empty when the modal opened
+     * @return the text to show them privately now; empty when the form is being opened
      */
-    String open(long personId, String workflowId, String triggerId, MethodsClient client) {
+    String open(long personId, String workflowId, String triggerId, MethodsClient client,
+                Consumer<String> tellLater) {
         OpenCheckinForm.Result result = openForm.open(personId, workflowId);
         if (!(result instanceof OpenCheckinForm.Result.Form form)) {
             return CheckinReplies.of(result);
         }
+        String view = CheckinModalView.render(form.form()).toString();
+        afterAck.execute(() -> {
+            if (!opened(client, triggerId, view)) {
+                tellLater.accept(NOT_OPENED);
+            }
+        });
+        return "";
+    }
+
+    private static boolean opened(MethodsClient client, String triggerId, String view) {
         try {
-            var response = client.viewsOpen(r -> r.triggerId(triggerId)
-                    .viewAsString(CheckinModalView.render(form.form()).toString()));
+            var response = client.viewsOpen(r -> r.triggerId(triggerId).viewAsString(view));
             if (response.isOk()) {
-                return "";
+                return true;
             }
             LOG.warn("Slack views.open failed for the check-in form: {}", response.getError());
         } catch (Exception e) {
             LOG.warn("Slack views.open could not be reached for the check-in form: {}", e.getClass().getSimpleName());
         }
-        return "Slack did not open the check-in form. Please try again in a moment.";
+        return false;
     }
 
     Response clicked(BlockActionRequest request, ActionContext context) {
@@ -84,15 +104,23 @@ class CheckinModal implements SlackListener {
         if (workflowId == null || person.isEmpty()) {
             return context.ack();
         }
-        String problem = open(person.get(), workflowId, payload.getTriggerId(), context.client());
-        if (!problem.isEmpty() && payload.getResponseUrl() != null) {
-            try {
-                context.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(problem));
-            } catch (Exception e) {
-                LOG.warn("Slack response_url could not be reached: {}", e.getClass().getSimpleName());
-            }
+        Consumer<String> tell = text -> tellOnly(context, payload.getResponseUrl(), text);
+        String problem = open(person.get(), workflowId, payload.getTriggerId(), context.client(), tell);
+        if (!problem.isEmpty()) {
+            tell.accept(problem);
         }
         return context.ack();
+    }
+
+    private static void tellOnly(ActionContext context, String responseUrl, String text) {
+        if (responseUrl == null) {
+            return;
+        }
+        try {
+            context.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
+        } catch (Exception e) {
+            LOG.warn("Slack response_url could not be reached: {}", e.getClass().getSimpleName());
+        }
     }
 
     Response submitted(ViewSubmissionRequest request, ViewSubmissionContext context) {

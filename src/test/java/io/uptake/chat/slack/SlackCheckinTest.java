@@ -148,6 +148,24 @@ class SlackCheckinTest implements TestPropertyProvider {
     }
 
     @Test
+    void whenSlackDoesNotOpenTheFormTheOwnerIsToldAfterTheAck() throws Exception {
+        world("wf-expired", "ida@example.com", "UIDA", "Ida");
+        slackApi.answer("views.open", 200, "{\"ok\":false,\"error\":\"expired_trigger_id\"}", Map.of());
+        int told = slackApi.calls("response").size();
+
+        HttpResponse<String> reply = http.toBlocking().exchange(signed().form(slash("UIDA", "checkin", "5.5.5")),
+                String.class);
+
+        assertThat(reply.code()).isEqualTo(200);
+        assertThat(reply.getBody().orElse("")).as("the ack itself says nothing").isEmpty();
+        assertThat(slackApi.calls("views.open").get(slackApi.calls("views.open").size() - 1).params()
+                .get("trigger_id")).isEqualTo("5.5.5");
+        List<FakeSlackApi.Call> responses = slackApi.calls("response");
+        assertThat(responses).hasSize(told + 1);
+        assertThat(responses.get(told).params().toString()).contains(CheckinModal.NOT_OPENED);
+    }
+
+    @Test
     void anOwnerSeenForTheFirstTimeIsFoundByTheEmailSlackGivesForThem() throws Exception {
         CheckinWorld.in(context).workflow("wf-first", "fay@example.com").declare();
         slackApi.answer("users.info", 200, "{\"ok\":true,\"user\":{\"id\":\"UFAY\",\"name\":\"fay\","
