@@ -40,6 +40,12 @@ record SlackInstallationRow(
                 installerUserId, teamName, null, installedAt, uninstalledAt);
     }
 
+    /** The installation without the Slack user id of the person who installed it, who asked to be forgotten. */
+    SlackInstallationRow withoutInstaller() {
+        return new SlackInstallationRow(id, teamId, enterpriseId, botUserId, botToken, botRefreshToken, botTokenExpires,
+                scopes, null, teamName, refreshClaimedAt, installedAt, uninstalledAt);
+    }
+
     /** The refresh claim given back without a new token. */
     SlackInstallationRow unclaimed() {
         return refreshed(botToken, botRefreshToken, botTokenExpires);

@@ -21,6 +21,7 @@ import io.uptake.time.MutableClock;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -59,6 +60,8 @@ class SlackDataRightsTest implements TestPropertyProvider {
     PersonRepository people;
     @Inject
     ChatIdentityRepository identities;
+    @Inject
+    SlackInstallations installations;
 
     Map<String, Long> ids;
 
@@ -81,6 +84,8 @@ class SlackDataRightsTest implements TestPropertyProvider {
         recordAnswer.record(new AnswerCommand(round, ids.get("ana@example.com"), "trust", "4", null));
         recordAnswer.record(new AnswerCommand(round, ids.get("ana@example.com"), "comment", "Ana's own words", null));
         dispatcher.dispatchDue();
+        installations.save(new SlackInstallationRow(null, TEAM, null, "UBOT", "xoxb-installed", null, null, "chat:write",
+                "U1", "Acme", null, Instant.parse("2026-01-05T09:00:00Z"), null));
     }
 
     @AfterAll
@@ -99,7 +104,8 @@ class SlackDataRightsTest implements TestPropertyProvider {
                 .filter(c -> c.params().get("blocks").contains("Your data in Uptake")).toList();
         assertThat(exports).singleElement().satisfies(c -> {
             assertThat(c.params().get("channel")).isEqualTo("U1");
-            assertThat(c.params().get("blocks")).contains("ana@example.com", "user U1", "Ana's own words", "→ 4");
+            assertThat(c.params().get("blocks")).contains("ana@example.com", "user U1", "Ana's own words", "→ 4",
+                    "You installed Uptake in the Slack workspace Acme (" + TEAM + ") on 2026-01-05");
         });
     }
 
@@ -131,6 +137,10 @@ class SlackDataRightsTest implements TestPropertyProvider {
         assertThat(people.findById(ana).orElseThrow().erasedAt()).isNotNull();
         assertThat(people.findById(ana).orElseThrow().email()).isNull();
         assertThat(identities.findByPlatformAndTenantIdAndUserId("slack", TEAM, "U1")).isEmpty();
+        assertThat(installations.findByTeamId(TEAM)).get().satisfies(row -> {
+            assertThat(row.installerUserId()).as("who installed Uptake").isNull();
+            assertThat(row.botToken()).as("the installation itself stays").isEqualTo("xoxb-installed");
+        });
         assertThat(people.findById(ids.get("bo@example.com")).orElseThrow().erasedAt()).isNull();
         assertThat(lastResponse()).contains("Done: your email, name and chat accounts are erased");
     }
