@@ -58,6 +58,8 @@ final class Sql {
         // Dates go in as java.sql.Date, the way the repositories write them, so comparisons match on both databases.
         if (p instanceof LocalDate d) {
             ps.setDate(i, Date.valueOf(d));
+        } else if (p instanceof Instant t) {
+            ps.setTimestamp(i, java.sql.Timestamp.from(t));
         } else if (p instanceof Integer n) {
             ps.setInt(i, n);
         } else {

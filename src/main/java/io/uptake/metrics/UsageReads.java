@@ -2,9 +2,13 @@ package io.uptake.metrics;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,8 +17,10 @@ import java.util.Map;
  * habit.
  *
  * <p>The inner query folds each person's weeks into bit masks (bit w set = some use in week w of the window), one
- * per source and kind; the outer one keeps audience members and counts, per workflow, the people with each bit,
- * the people with at least the habit's number of bits, and who that habit count rests on. Grouping by workflow
+ * per source and kind; the middle one keeps audience members, with a mask of the weeks they were members in (a
+ * person who left the audience counts for the weeks before they left, not after) and whether they still are; the
+ * outer one counts, per workflow, the people with each bit while members, the current members with at least the
+ * habit's number of bits, and who that habit count rests on. Grouping by workflow
  * and person follows the V4 index {@code usage_event_workflow_person_day}, so SQLite streams it without sorting.
  */
 final class UsageReads {
@@ -51,6 +57,24 @@ final class UsageReads {
     private UsageReads() {
     }
 
+    /** Midnight UTC at the start of a day, to compare with a stored instant. */
+    private static Instant instant(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static Object[] params(int habitMinWeeks, List<Object> mondays, Instant end, LocalDate first,
+                                   Sql.Fragment ids, LocalDate last) {
+        List<Object> params = new ArrayList<>();
+        params.add(habitMinWeeks);
+        params.addAll(mondays);
+        params.add(end);
+        params.addAll(List.of(first, first, first, first));
+        params.add(ids);
+        params.add(first);
+        params.add(last);
+        return params.toArray();
+    }
+
     static Map<String, UsageFacts> read(Connection c, Collection<String> workflowIds, Window window, int habitMinWeeks)
             throws SQLException {
         Map<String, UsageFacts> facts = new HashMap<>();
@@ -61,19 +85,27 @@ final class UsageReads {
         String week = window.weekNumber(c, "u.day");
         StringBuilder counts = new StringBuilder();
         StringBuilder weeksUsed = new StringBuilder("0");
+        StringBuilder memberWeeks = new StringBuilder("0");
+        List<Object> mondays = new ArrayList<>();
         for (int w = 0; w < window.weeks(); w++) {
             for (String mask : MASKS) {
-                counts.append(", SUM((x.").append(mask).append(" >> ").append(w).append(") & 1) AS ")
+                counts.append(", SUM(((y.").append(mask).append(" & y.member_weeks) >> ").append(w).append(") & 1) AS ")
                         .append(mask).append(w);
             }
-            weeksUsed.append(" + (((x.ta | x.sa) >> ").append(w).append(") & 1)");
+            weeksUsed.append(" + (((y.ta | y.sa) >> ").append(w).append(") & 1)");
+            memberWeeks.append(" + CASE WHEN m.left_at IS NULL OR m.left_at >= ? THEN ").append(1 << w)
+                    .append(" ELSE 0 END");
+            mondays.add(instant(window.monday(w)));
         }
-        String sql = "SELECT x.workflow_id" + counts
-                + ", SUM(CASE WHEN " + weeksUsed + " >= ? THEN 1 ELSE 0 END) AS habitual"
-                + ", MAX(CASE WHEN x.tp > 0 THEN 1 ELSE 0 END) AS telemetry"
-                + ", MAX(CASE WHEN (x.sa & (~x.ta)) <> 0 THEN 1 ELSE 0 END) AS habit_self"
-                + ", SUM(CASE WHEN (x.ta | x.sa) <> 0 THEN 1 ELSE 0 END) AS habit_active"
-                + ", SUM(CASE WHEN x.sp <> 0 THEN 1 ELSE 0 END) AS habit_reporters FROM ("
+        String current = "y.still_member = 1";
+        String sql = "SELECT y.workflow_id" + counts
+                + ", SUM(CASE WHEN " + current + " AND " + weeksUsed + " >= ? THEN 1 ELSE 0 END) AS habitual"
+                + ", MAX(CASE WHEN y.tp > 0 THEN 1 ELSE 0 END) AS telemetry"
+                + ", MAX(CASE WHEN " + current + " AND (y.sa & (~y.ta)) <> 0 THEN 1 ELSE 0 END) AS habit_self"
+                + ", SUM(CASE WHEN " + current + " AND (y.ta | y.sa) <> 0 THEN 1 ELSE 0 END) AS habit_active"
+                + ", SUM(CASE WHEN " + current + " AND y.sp <> 0 THEN 1 ELSE 0 END) AS habit_reporters FROM ("
+                + "SELECT x.*, " + memberWeeks + " AS member_weeks"
+                + ", CASE WHEN m.left_at IS NULL OR m.left_at >= ? THEN 1 ELSE 0 END AS still_member FROM ("
                 + "SELECT u.workflow_id, u.person_id"
                 + ", SUM(DISTINCT CASE WHEN u.source = 'telemetry' AND u.count > 0 THEN 1 << " + week
                 + " ELSE 0 END) AS ta"
@@ -84,8 +116,8 @@ final class UsageReads {
                 + " FROM usage_event u WHERE u.workflow_id IN (" + ids.sql() + ") AND u.day >= ? AND u.day < ?"
                 + " GROUP BY u.workflow_id, u.person_id) x"
                 + " JOIN audience a ON a.workflow_id = x.workflow_id"
-                + " JOIN audience_member m ON m.audience_id = a.id AND m.person_id = x.person_id"
-                + " GROUP BY x.workflow_id";
+                + " JOIN audience_member m ON m.audience_id = a.id AND m.person_id = x.person_id) y"
+                + " GROUP BY y.workflow_id";
         Map<String, UsageFacts> found = new HashMap<>();
         LocalDate first = window.first();
         Sql.query(c, sql, rs -> {
@@ -100,7 +132,7 @@ final class UsageReads {
                 f.selfReporters()[w] = rs.getInt("sp" + w);
             }
             found.put(rs.getString("workflow_id"), f);
-        }, habitMinWeeks, first, first, first, first, ids, first, window.end());
+        }, params(habitMinWeeks, mondays, instant(window.end()), first, ids, window.end()));
         for (String id : workflowIds) {
             // One workflow at a time, so both databases answer MIN from the end of the index instead of a range scan.
             LocalDate[] firstDay = new LocalDate[1];

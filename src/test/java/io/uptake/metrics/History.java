@@ -72,6 +72,18 @@ public final class History {
         return audience;
     }
 
+    /** A member leaves the audience (as a sync finds them gone) at this instant. */
+    public History left(long audience, long person, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE audience_member SET left_at = ? WHERE audience_id = ? AND person_id = ?")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setLong(2, audience);
+            ps.setLong(3, person);
+            ps.executeUpdate();
+        }
+        return this;
+    }
+
     public History pulse(String id, String workflow, String mode) throws SQLException {
         insert("INSERT INTO pulse (id, workflow_id, questions, mode, schedule_days, schedule_at, "
                 + "remind_after_minutes, reminders, close_after_minutes, created_at, updated_at) "

@@ -57,6 +57,33 @@ class ScorecardPostgresTest {
     }
 
     @Test
+    void leaversCountOnlyWhileMembersOnPostgres() throws SQLException {
+        String schema = "uptake_scorecard_" + Long.toHexString(System.nanoTime());
+        try (Connection admin = postgresOrSkip()) {
+            admin.createStatement().execute("CREATE SCHEMA " + schema);
+            try (ApplicationContext context = ApplicationContext.run(Map.of(
+                    "datasources.default.url", PG_URL + "?currentSchema=" + schema,
+                    "datasources.default.username", PG_USER,
+                    "micronaut.server.port", -1), "test")) {
+                DataSource dataSource = context.getBean(DataSource.class);
+                try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
+                    ScorecardLeaversTest.seed(c);
+                }
+                ComputeScorecard compute = context.getBean(ComputeScorecard.class);
+                WorkflowScore leftThisWeek = ScorecardLeaversTest.score(compute,
+                        ScorecardLeaversTest.FIRST.plusWeeks(9));
+                WorkflowScore last = ScorecardLeaversTest.score(compute, ScorecardLeaversTest.WEEK);
+
+                assertThat(leftThisWeek.wauPercent().value()).isEqualTo(60.0);
+                assertThat(last.wauPercent().value()).isEqualTo(60.0);
+                assertThat(last.habitPercent().value()).isEqualTo(66.7);
+            } finally {
+                admin.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    @Test
     void manualRoundsCountInTheirWeekOnPostgres() throws SQLException {
         String schema = "uptake_scorecard_" + Long.toHexString(System.nanoTime());
         try (Connection admin = postgresOrSkip()) {
