@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,13 +20,24 @@ final class CatalogueReads {
     record OutcomeFacts(String metric, String unit, String direction, BigDecimal baseline, BigDecimal target) {
     }
 
+    /** One entry of a workflow's stage history: it entered {@code stage} on {@code since}. */
+    record StageEntry(String stage, LocalDate since) {
+    }
+
     /**
-     * @param stages every stage the workflow was ever recorded in, with the day it entered it
+     * @param stages  every stage change recorded for the workflow, oldest first, its current stage included; a
+     *                workflow that went back to a stage it had left has that stage more than once
      * @param retired whether the workflow left the catalogue or reached the retired stage
      */
     record WorkflowFacts(String id, String programmeId, String name, String stage, LocalDate stageSince,
                          String ownerEmail, int targetTeamSize, BigDecimal cycleBaselineMinutes,
-                         boolean retired, OutcomeFacts outcome, Map<String, LocalDate> stages, int audienceSize) {
+                         boolean retired, OutcomeFacts outcome, List<StageEntry> stages, int audienceSize) {
+
+        /** The first day the workflow was ever in a stage, or null if it never was. */
+        LocalDate firstDay(String stage) {
+            return stages.stream().filter(e -> e.stage().equals(stage)).map(StageEntry::since).findFirst()
+                    .orElse(null);
+        }
     }
 
     private CatalogueReads() {
@@ -49,11 +61,12 @@ final class CatalogueReads {
                 rs -> outcomes.put(rs.getString("workflow_id"), new OutcomeFacts(rs.getString("metric"),
                         rs.getString("unit"), rs.getString("direction"), Sql.decimal(rs, "baseline"),
                         Sql.decimal(rs, "target"))), ids);
-        Map<String, Map<String, LocalDate>> stages = new HashMap<>();
+        Map<String, List<StageEntry>> stages = new HashMap<>();
         Sql.query(c, "SELECT s.workflow_id, s.stage, s.since FROM workflow_stage s "
-                + "JOIN workflow w ON w.id = s.workflow_id WHERE w.programme_id IN (" + ids.sql() + ")",
-                rs -> stages.computeIfAbsent(rs.getString("workflow_id"), k -> new HashMap<>())
-                        .merge(rs.getString("stage"), Sql.date(rs, "since"), (a, b) -> a.isBefore(b) ? a : b), ids);
+                + "JOIN workflow w ON w.id = s.workflow_id WHERE w.programme_id IN (" + ids.sql() + ") "
+                + "ORDER BY s.since, s.id",
+                rs -> stages.computeIfAbsent(rs.getString("workflow_id"), k -> new ArrayList<>())
+                        .add(new StageEntry(rs.getString("stage"), Sql.date(rs, "since"))), ids);
         Map<String, Integer> audience = new HashMap<>();
         Sql.query(c, "SELECT a.workflow_id, COUNT(m.id) AS members FROM audience a "
                 + "JOIN workflow w ON w.id = a.workflow_id "
@@ -65,8 +78,12 @@ final class CatalogueReads {
                 + "cycle_baseline_minutes, retired_at FROM workflow WHERE programme_id IN (" + ids.sql()
                 + ") ORDER BY id", rs -> {
                     String id = rs.getString("id");
-                    Map<String, LocalDate> history = new HashMap<>(stages.getOrDefault(id, Map.of()));
-                    history.putIfAbsent(rs.getString("stage"), Sql.date(rs, "stage_since"));
+                    List<StageEntry> history = new ArrayList<>(stages.getOrDefault(id, List.of()));
+                    StageEntry current = new StageEntry(rs.getString("stage"), Sql.date(rs, "stage_since"));
+                    if (current.since() != null && !history.contains(current)) {
+                        history.add(current);
+                        history.sort(Comparator.comparing(StageEntry::since));
+                    }
                     boolean retired = rs.getObject("retired_at") != null || "retired".equals(rs.getString("stage"));
                     workflows.computeIfAbsent(rs.getString("programme_id"), k -> new ArrayList<>())
                             .add(new WorkflowFacts(id, rs.getString("programme_id"), rs.getString("name"),

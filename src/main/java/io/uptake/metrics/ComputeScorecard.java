@@ -64,10 +64,10 @@ public class ComputeScorecard {
         int pilots = 0;
         int promoted = 0;
         for (CatalogueReads.WorkflowFacts w : p.workflows()) {
-            LocalDate pilot = w.stages().get("pilot");
+            LocalDate pilot = w.firstDay("pilot");
             if (pilot != null && pilot.isBefore(end)) {
                 pilots++;
-                LocalDate production = w.stages().get("production");
+                LocalDate production = w.firstDay("production");
                 if (production != null && production.isBefore(end)) {
                     promoted++;
                 }

@@ -33,13 +33,13 @@ final class ScoreWorkflow {
         }
         AnswerReads.WeekAnswers current = answers.weeks()[now];
         var lastDay = window.end().minusDays(1);
-        Map.Entry<String, LocalDate> stage = stageOn(w, lastDay);
-        int daysInStage = stage == null ? 0 : (int) ChronoUnit.DAYS.between(stage.getValue(), lastDay);
+        CatalogueReads.StageEntry stage = stageOn(w, lastDay);
+        int daysInStage = stage == null ? 0 : (int) ChronoUnit.DAYS.between(stage.since(), lastDay);
         OutcomeProgress outcome = w.outcome() == null ? null
                 : Outcomes.progress(w.outcome(), checkins, lastDay, policy);
         Figure cycleMedian = cycleMedian(current.cycleMinutes());
         WorkflowScore draft = new WorkflowScore(w.id(), w.programmeId(), w.name(),
-                stage == null ? w.stage() : stage.getKey(), daysInStage,
+                stage == null ? w.stage() : stage.stage(), daysInStage,
                 w.ownerEmail(), w.targetTeamSize(), wau[now], now > 0 ? wau[now - 1] : Figure.noData(wau[now].source()),
                 habit(w, usage, window), trust[now], trustChange(trust, answers, now),
                 anonymity.breakdownBesideMean(Arrays.stream(current.trust()).boxed().toList(), Figure.Source.PULSE),
@@ -57,19 +57,18 @@ final class ScoreWorkflow {
 
     /**
      * The stage the workflow was in on {@code day} with the day it began: the latest stage history entry on or
-     * before it (the current stage on a tie), so a past week is not scored with a stage entered later. Null when
-     * the history starts after {@code day}. The history keeps each stage's first day only, so the current stage
-     * and its start are added: a workflow back in a stage it had left is scored from its return.
+     * before it (the later recorded on a tie), so a past week is not scored with a stage entered later, and a
+     * workflow that went back to a stage is scored from its return. Null when the history starts after
+     * {@code day}.
      */
-    private static Map.Entry<String, LocalDate> stageOn(CatalogueReads.WorkflowFacts w, LocalDate day) {
-        List<Map.Entry<String, LocalDate>> history = new ArrayList<>(w.stages().entrySet());
-        if (w.stageSince() != null) {
-            history.add(Map.entry(w.stage(), w.stageSince()));
+    private static CatalogueReads.StageEntry stageOn(CatalogueReads.WorkflowFacts w, LocalDate day) {
+        CatalogueReads.StageEntry on = null;
+        for (CatalogueReads.StageEntry entry : w.stages()) {
+            if (entry.since() != null && !entry.since().isAfter(day)) {
+                on = entry;
+            }
         }
-        return history.stream().filter(e -> e.getValue() != null && !e.getValue().isAfter(day))
-                .max(Map.Entry.<String, LocalDate>comparingByValue()
-                        .thenComparing(e -> e.getKey().equals(w.stage())))
-                .orElse(null);
+        return on;
     }
 
     /** Telemetry wins over self-report for a week that has both; a week with neither is 0 if telemetry flows. */

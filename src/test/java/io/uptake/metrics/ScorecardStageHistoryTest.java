@@ -14,7 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Stage and days in stage of a workflow that went pilot (1 March) → production (1 May) → back to pilot (1 July). */
+/**
+ * Stage and days in stage of a workflow that went pilot (1 March) → production (1 May) → back to pilot (1 July),
+ * and of one that then went to production again (1 September).
+ */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScorecardStageHistoryTest {
@@ -33,11 +36,38 @@ class ScorecardStageHistoryTest {
             h.workflow("back", "ops", "Back to pilot", "pilot", LocalDate.parse("2026-07-01"), 10, null);
             h.stage("back", "pilot", LocalDate.parse("2026-03-01"));
             h.stage("back", "production", LocalDate.parse("2026-05-01"));
+            h.workflow("again", "ops", "Production again", "production", LocalDate.parse("2026-09-01"), 10, null);
+            h.stage("again", "pilot", LocalDate.parse("2026-03-01"));
+            h.stage("again", "production", LocalDate.parse("2026-05-01"));
+            h.stage("again", "pilot", LocalDate.parse("2026-07-01"));
+            h.stage("again", "production", LocalDate.parse("2026-09-01"));
         }
     }
 
     WorkflowScore scoreOf(String monday) {
-        return compute.forWeek(LocalDate.parse(monday), List.of()).programmes().get(0).workflows().get(0);
+        return scoreOf(monday, "back");
+    }
+
+    WorkflowScore scoreOf(String monday, String workflow) {
+        return compute.forWeek(LocalDate.parse(monday), List.of()).programmes().get(0).workflows().stream()
+                .filter(w -> w.workflowId().equals(workflow)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aSecondSpellInAStageIsScoredFromItsOwnStart() {
+        WorkflowScore august = scoreOf("2026-08-03", "again"); // ends Sunday 9 August, in the second pilot
+        assertThat(august.stage()).isEqualTo("pilot");
+        assertThat(august.daysInStage()).isEqualTo(39);
+        WorkflowScore november = scoreOf("2026-11-09", "again"); // in the second production spell
+        assertThat(november.stage()).isEqualTo("production");
+        assertThat(november.daysInStage()).isEqualTo(75);
+    }
+
+    @Test
+    void pilotToProductionCountsAWorkflowOnceFromItsFirstDays() {
+        // Both workflows were first in pilot on 1 March and first in production on 1 May.
+        assertThat(compute.forWeek(LocalDate.parse("2026-11-09"), List.of()).programmes().get(0)
+                .pilotToProductionPercent().value()).isEqualTo(100.0);
     }
 
     @Test
