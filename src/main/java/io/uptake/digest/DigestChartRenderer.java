@@ -43,6 +43,7 @@ public final class DigestChartRenderer {
     private static final int PANEL_WIDTH = 420;
     private static final int PANEL_HEIGHT = 240;
     private static final int FOOTER = 28;
+    private static final double AXIS_STEP = 25;
 
     static {
         // Rendering runs on servers without a display.
@@ -99,11 +100,29 @@ public final class DigestChartRenderer {
         return data;
     }
 
+    /**
+     * The top of the percent axis: 100, or the next multiple of 25 above the highest value when a WAU% is above
+     * 100 (more people used the workflow than its target team has), so no point is drawn off the chart.
+     */
+    static double axisTop(DefaultCategoryDataset data) {
+        double highest = 0;
+        for (int row = 0; row < data.getRowCount(); row++) {
+            for (int column = 0; column < data.getColumnCount(); column++) {
+                Number value = data.getValue(row, column);
+                if (value != null) {
+                    highest = Math.max(highest, value.doubleValue());
+                }
+            }
+        }
+        return Math.max(100, Math.ceil(highest / AXIS_STEP) * AXIS_STEP);
+    }
+
     private static Double value(Figure figure) {
         return figure.isShown() ? figure.value() : null;
     }
 
-    private static JFreeChart chart(WorkflowScore workflow) {
+    /** One workflow's panel. */
+    static JFreeChart chart(WorkflowScore workflow) {
         LineAndShapeRenderer renderer = new LineAndShapeRenderer(true, true);
         renderer.setSeriesPaint(0, new Color(0x1f77b4));
         renderer.setSeriesPaint(1, new Color(0xd62728));
@@ -112,9 +131,10 @@ public final class DigestChartRenderer {
         CategoryAxis weeks = new CategoryAxis();
         weeks.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         weeks.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+        DefaultCategoryDataset data = dataset(workflow);
         NumberAxis percent = new NumberAxis();
-        percent.setRange(0, 100);
-        CategoryPlot plot = new CategoryPlot(dataset(workflow), weeks, percent, renderer);
+        percent.setRange(0, axisTop(data));
+        CategoryPlot plot = new CategoryPlot(data, weeks, percent, renderer);
         plot.setOrientation(PlotOrientation.VERTICAL);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);

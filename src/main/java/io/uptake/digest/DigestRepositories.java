@@ -27,5 +27,8 @@ final class DigestRepositories {
 
     @JdbcRepository(dialect = Dialect.MYSQL)
     interface Charts extends CrudRepository<ChartImageRow, String> {
+
+        @Query("DELETE FROM chart_image WHERE created_at < :before")
+        int deleteCreatedBefore(Instant before);
     }
 }

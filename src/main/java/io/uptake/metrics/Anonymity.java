@@ -15,7 +15,6 @@ import java.util.stream.IntStream;
 public class Anonymity {
 
     private final int minRespondents;
-    private final int minFreeText;
 
     public Anonymity(MetricsSettings settings) {
         if (settings.minRespondents() < MetricsSettings.FLOOR) {
@@ -28,7 +27,6 @@ public class Anonymity {
                     + " but may not be below min-respondents (" + settings.minRespondents() + ").");
         }
         this.minRespondents = settings.minRespondents();
-        this.minFreeText = settings.minFreeText();
     }
 
     public int minRespondents() {
@@ -38,11 +36,6 @@ public class Anonymity {
     /** A score resting on {@code n} answers: shown only from min-respondents up. */
     public Figure score(double value, int n, Figure.Source source) {
         return n >= minRespondents ? Figure.shown(value, n, source) : Figure.suppressed(source);
-    }
-
-    /** Whether {@code n} free-text answers may be shown. */
-    public boolean freeTextShown(int n) {
-        return n >= minFreeText;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.uptake.pulse;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.annotation.Transactional;
+import io.uptake.time.RetentionPeriod;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -28,7 +29,7 @@ public class PurgeOldAnswers {
     PurgeOldAnswers(PulseRepositories.Answers answers, @Value("${uptake.retention.answers:24m}") String retention,
                     Clock clock) {
         this.answers = answers;
-        this.retention = RetentionPeriod.parse(retention);
+        this.retention = RetentionPeriod.parse("uptake.retention.answers", retention);
         this.clock = clock;
     }
 

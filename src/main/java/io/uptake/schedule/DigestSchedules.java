@@ -22,13 +22,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives each digest subscription a weekly trigger at its local time, at startup and after each catalogue sync.
- * At startup, a digest whose time came in the last day while the service was down is sent late; older ones are
- * skipped, since next week's is nearer.
+ * After startup, a digest whose time came in the last day while the service was down is sent late; older ones are
+ * skipped, since next week's is nearer. That catch-up runs as a one-off job once the scheduler starts, on one of
+ * its threads, so composing and drawing digests never holds up startup, and it sees the programmes file as just
+ * loaded.
  */
 @Singleton
 class DigestSchedules {
 
     static final Duration CATCH_UP = Duration.ofDays(1);
+    /** The one-off job that catches up after startup; not under {@code digest:}, which names subscriptions. */
+    static final String CATCH_UP_KEY = "catch-up:digests";
 
     private static final Logger LOG = LoggerFactory.getLogger(DigestSchedules.class);
     private static final String PREFIX = "digest:";
@@ -48,7 +52,7 @@ class DigestSchedules {
     @EventListener
     void onStartup(StartupEvent event) {
         register();
-        catchUp();
+        schedules.once(CATCH_UP_KEY, DigestCatchUpJob.class);
     }
 
     @EventListener
@@ -68,7 +72,10 @@ class DigestSchedules {
                 .forEach(schedules::remove);
     }
 
-    /** Sends the digests whose time came within {@link #CATCH_UP}; the week's run record stops a second copy. */
+    /**
+     * Sends the digests whose time came within {@link #CATCH_UP}, here and now; the week's run record stops a second
+     * copy, also when the weekly trigger of the same subscription runs at the same time.
+     */
     void catchUp() {
         for (DigestSubscriptionRow digest : catalog.activeDigests()) {
             ZonedDateTime now = clock.instant().atZone(ZoneId.of(digest.scheduleZone()));
@@ -86,7 +93,7 @@ class DigestSchedules {
         }
     }
 
-    /** One subscription that cannot be composed must not keep the service from starting or the others from going. */
+    /** One subscription that cannot be composed must not keep the others from going. */
     private void catchUp(DigestSubscriptionRow digest) {
         try {
             SendDigest.Result result = sendDigest.send(digest.id());

@@ -95,6 +95,15 @@ public class Schedules {
                 .withMisfireHandlingInstructionNextWithRemainingCount(), clock.instant().plus(firstAfter));
     }
 
+    /**
+     * Runs a job once, as soon as the scheduler runs (at startup, once every startup listener is done), on a worker
+     * thread: for work that must not hold up startup. Quartz forgets the job once it has run.
+     */
+    public void once(String key, Class<? extends Job> job) {
+        register(key, job, Map.of(), SimpleScheduleBuilder.simpleSchedule().withRepeatCount(0)
+                .withMisfireHandlingInstructionFireNow(), clock.instant());
+    }
+
     /** Removes the schedule and its job; a key that is not registered is ignored. */
     public void remove(String key) {
         quartz(() -> scheduler.deleteJob(new JobKey(key, GROUP)));

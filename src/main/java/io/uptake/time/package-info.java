@@ -1,4 +1,4 @@
 /**
- * The clock the service reads time from.
+ * The clock the service reads time from, and how retention periods are written.
  */
 package io.uptake.time;

@@ -3,12 +3,16 @@ package io.uptake.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.uptake.metrics.Figure;
+import io.uptake.metrics.Figure.Source;
 import io.uptake.metrics.Verdict;
+import io.uptake.metrics.WeekPoint;
 import io.uptake.metrics.WorkflowScore;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.junit.jupiter.api.Test;
 
@@ -50,10 +54,50 @@ class DigestChartRendererTest {
     }
 
     @Test
+    void thePercentAxisRunsToAHundredWhenNoValueIsAbove() {
+        WorkflowScore workflow = Scores.workflow("a", "A").history(weeks(40, 100)).build();
+
+        assertThat(percentAxis(workflow).getLowerBound()).isZero();
+        assertThat(percentAxis(workflow).getUpperBound()).isEqualTo(100.0);
+    }
+
+    @Test
+    void thePercentAxisGrowsToTheNextQuarterAboveTheHighestValue() {
+        assertThat(percentAxis(Scores.workflow("a", "A").history(weeks(90, 137)).build()).getUpperBound())
+                .isEqualTo(150.0);
+        assertThat(percentAxis(Scores.workflow("b", "B").history(weeks(100.5, 60)).build()).getUpperBound())
+                .isEqualTo(125.0);
+        assertThat(percentAxis(Scores.workflow("c", "C").history(weeks(250, 70)).build()).getUpperBound())
+                .isEqualTo(250.0);
+    }
+
+    @Test
+    void aSuppressedValueDoesNotStretchTheAxis() {
+        WorkflowScore workflow = Scores.workflow("b", "B").history(List.of(
+                new WeekPoint("2026-W46", Figure.shown(80, 40, Source.TELEMETRY), Figure.shown(60, 8, Source.PULSE)),
+                new WeekPoint("2026-W47", Figure.noData(Source.TELEMETRY), Figure.suppressed(Source.PULSE))))
+                .build();
+
+        assertThat(percentAxis(workflow).getUpperBound()).isEqualTo(100.0);
+    }
+
+    @Test
     void aLargeProgrammeDrawsAtMostSixtyPanels() throws Exception {
         byte[] png = DigestChartRenderer.png(Scores.large(61, 20));
 
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(image.getHeight()).isEqualTo(20 * 240 + 28);
+    }
+
+    private static ValueAxis percentAxis(WorkflowScore workflow) {
+        return ((CategoryPlot) DigestChartRenderer.chart(workflow).getPlot()).getRangeAxis();
+    }
+
+    /** Two weeks with the given WAU% values and an ordinary trust index. */
+    private static List<WeekPoint> weeks(double firstWau, double secondWau) {
+        return List.of(new WeekPoint("2026-W46", Figure.shown(firstWau, 40, Source.TELEMETRY),
+                        Figure.shown(70, 8, Source.PULSE)),
+                new WeekPoint("2026-W47", Figure.shown(secondWau, 40, Source.TELEMETRY),
+                        Figure.shown(72, 8, Source.PULSE)));
     }
 }

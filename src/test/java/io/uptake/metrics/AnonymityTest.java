@@ -21,12 +21,6 @@ class AnonymityTest {
     }
 
     @Test
-    void freeTextNeedsTen() {
-        assertThat(rules.freeTextShown(9)).isFalse();
-        assertThat(rules.freeTextShown(10)).isTrue();
-    }
-
-    @Test
     void oneSmallGroupTakesTheNextSmallestWithIt() {
         List<Figure> groups = rules.breakdown(List.of(12, 3, 7, 9), Figure.Source.PULSE);
 

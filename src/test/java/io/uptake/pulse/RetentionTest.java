@@ -1,7 +1,6 @@
 package io.uptake.pulse;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -9,7 +8,6 @@ import io.uptake.time.MutableClock;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -45,21 +43,6 @@ class RetentionTest {
         assertThat(answers.findByRoundId(old)).isEmpty();
         assertThat(answers.findByRoundId(recent)).hasSize(1);
         assertThat(purge.run()).isZero();
-    }
-
-    @Test
-    void theRetentionPeriodReadsMonthsYearsWeeksDaysAndIsoForm() {
-        assertThat(RetentionPeriod.parse("24m")).isEqualTo(Period.ofMonths(24));
-        assertThat(RetentionPeriod.parse("P24M")).isEqualTo(Period.ofMonths(24));
-        assertThat(RetentionPeriod.parse("2y")).isEqualTo(Period.ofYears(2));
-        assertThat(RetentionPeriod.parse("104w")).isEqualTo(Period.ofWeeks(104));
-        assertThat(RetentionPeriod.parse("400d")).isEqualTo(Period.ofDays(400));
-    }
-
-    @Test
-    void aBadOrTooShortRetentionPeriodIsRefusedWithTheSettingNamed() {
-        assertThatThrownBy(() -> RetentionPeriod.parse("forever")).hasMessageContaining("uptake.retention.answers");
-        assertThatThrownBy(() -> RetentionPeriod.parse("3d")).hasMessageContaining("at least 4 weeks");
     }
 
     private long answerOn(String day, long person) {

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The nudge jobs and the retention purge are registered at startup (the test clock starts on Sunday 09:00 UTC). */
+/** The nudge jobs and the retention purges are registered at startup (the test clock starts on Sunday 09:00 UTC). */
 @MicronautTest(transactional = false, rebuildContext = true)
 class DataSchedulesTest {
 
@@ -17,7 +17,13 @@ class DataSchedulesTest {
     @Test
     void ownerAlertsRunOnMondayMorningsAndRetentionDaily() {
         assertThat(schedules.nextFire(DataSchedules.OWNER_ALERTS)).contains(Instant.parse("2026-11-23T09:00:00Z"));
-        assertThat(schedules.nextFire(DataSchedules.RETENTION)).contains(Instant.parse("2026-11-23T03:30:00Z"));
+        assertThat(schedules.nextFire(DataSchedules.RETENTION_ANSWERS))
+                .contains(Instant.parse("2026-11-23T03:30:00Z"));
+    }
+
+    @Test
+    void oldChartsAreDeletedDailyToo() {
+        assertThat(schedules.nextFire(DataSchedules.RETENTION_CHARTS)).contains(Instant.parse("2026-11-23T03:40:00Z"));
     }
 
     @Test

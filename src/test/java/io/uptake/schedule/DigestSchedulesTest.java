@@ -9,6 +9,7 @@ import io.uptake.catalog.ReloadCatalog;
 import io.uptake.delivery.Dispatcher;
 import io.uptake.delivery.RecordingGateway;
 import io.uptake.digest.DigestWorld;
+import io.uptake.digest.FixedScorecards;
 import io.uptake.digest.SendDigest;
 import io.uptake.message.DigestChart;
 import io.uptake.message.DigestMessage;
@@ -19,6 +20,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,6 +120,72 @@ class DigestSchedulesTest {
 
             assertThat(slack(context).calls()).isEmpty();
         }
+    }
+
+    @Test
+    void startupLeavesTheCatchUpToAJobThatRunsOnceRightAfter() throws Exception {
+        String db = dir.resolve("catch-up.db").toString();
+        Map<String, Object> properties = sundayMorningDigest();
+        try (ApplicationContext before = start(db, properties)) {
+            assertThat(DigestWorld.subscription(before.getBean(CatalogLookup.class), DigestWorld.SLACK_CHANNEL))
+                    .isPositive();
+        }
+
+        // Restarted at Sunday 09:00 UTC, an hour after the Slack digest's time.
+        try (ApplicationContext context = start(db, properties)) {
+            assertThat(context.getBean(FixedScorecards.class).asked()).isEmpty();
+            assertThat(context.getBean(Schedules.class).nextFire(DigestSchedules.CATCH_UP_KEY))
+                    .contains(MutableClock.START);
+
+            Jobs.fire(context.getBean(BeanJobFactory.class), context.getBean(org.quartz.Scheduler.class),
+                    DigestSchedules.CATCH_UP_KEY, DigestCatchUpJob.class, Map.of());
+            context.getBean(Dispatcher.class).dispatchDue();
+
+            assertThat(slack(context).delivered()).extracting(c -> c.envelope().message().kind())
+                    .containsExactly(DigestMessage.KIND, DigestChart.KIND);
+        }
+    }
+
+    @Test
+    void aCatchUpBesideTheWeeklyTriggerStillSendsOneDigest() throws Exception {
+        try (ApplicationContext context = start(dir.resolve("beside.db").toString(), sundayMorningDigest())) {
+            long slackId = DigestWorld.subscription(context.getBean(CatalogLookup.class), DigestWorld.SLACK_CHANNEL);
+            SendDigest sendDigest = context.getBean(SendDigest.class);
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<SendDigest.Result>> results = List.of(
+                        threads.submit(() -> {
+                            go.await();
+                            return sendDigest.send(slackId);
+                        }),
+                        threads.submit(() -> {
+                            go.await();
+                            return sendDigest.send(slackId);
+                        }));
+                go.countDown();
+
+                assertThat(List.of(results.get(0).get(30, TimeUnit.SECONDS), results.get(1).get(30, TimeUnit.SECONDS)))
+                        .filteredOn(r -> r instanceof SendDigest.Result.Sent).hasSize(1);
+            } finally {
+                threads.shutdownNow();
+            }
+            context.getBean(Dispatcher.class).dispatchDue();
+
+            assertThat(slack(context).delivered()).extracting(c -> c.envelope().message().kind())
+                    .containsExactly(DigestMessage.KIND, DigestChart.KIND);
+        }
+    }
+
+    /** The digest world with its Slack digest moved to Sundays at 08:00 UTC. */
+    private static Map<String, Object> sundayMorningDigest() throws Exception {
+        Map<String, Object> properties = DigestWorld.properties();
+        Path file = Path.of(properties.get("uptake.catalog").toString());
+        String text = Files.readString(file);
+        String monday = "every: MONDAY, at: \"09:00\", zone: Europe/London";
+        assertThat(text).contains(monday);
+        Files.writeString(file, text.replace(monday, "every: SUNDAY, at: \"08:00\", zone: UTC"));
+        return properties;
     }
 
     private static RecordingGateway slack(ApplicationContext context) {

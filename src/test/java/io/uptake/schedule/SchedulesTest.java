@@ -119,6 +119,17 @@ class SchedulesTest {
     }
 
     @Test
+    void onceRunsAJobASingleTimeAtOnceEvenIfTheSchedulerStartsLate() throws Exception {
+        schedules.once("catch-up:digests", RecordingJob.class);
+
+        SimpleTrigger trigger = (SimpleTrigger) trigger("catch-up:digests");
+        assertThat(schedules.nextFire("catch-up:digests")).contains(MutableClock.START);
+        assertThat(trigger.getRepeatCount()).isZero();
+        assertThat(trigger.getMisfireInstruction()).isEqualTo(SimpleTrigger.MISFIRE_INSTRUCTION_FIRE_NOW);
+        assertThat(scheduler.getJobDetail(new JobKey("catch-up:digests", Schedules.GROUP)).isDurable()).isFalse();
+    }
+
+    @Test
     void registeringTheSameScheduleTwiceLeavesOneTrigger() throws Exception {
         schedules.weekly("pulse:claims-weekly", RecordingJob.class, Map.of(), Set.of(TUESDAY), TEN, NEW_YORK);
         schedules.weekly("pulse:claims-weekly", RecordingJob.class, Map.of(), Set.of(TUESDAY), TEN, NEW_YORK);

@@ -3,7 +3,6 @@ package io.uptake.chat.slack;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.uptake.message.AskedQuestion;
 import io.uptake.message.ChatMessage;
-import io.uptake.message.DigestChart;
 import io.uptake.message.DigestMessage;
 import io.uptake.message.CheckinEscalation;
 import io.uptake.message.CheckinRequest;
@@ -56,9 +55,6 @@ public final class BlockKit {
         }
         if (message instanceof DigestMessage digest) {
             return new SlackMessage(text, DigestBlocks.render(digest));
-        }
-        if (message instanceof DigestChart chart) {
-            return new SlackMessage(text, DigestBlocks.chart(chart));
         }
         if (message instanceof CheckinRequest request) {
             return new SlackMessage(text, CheckinBlocks.request(request));

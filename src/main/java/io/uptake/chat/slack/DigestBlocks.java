@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.uptake.digest.ComposeDigest;
-import io.uptake.message.DigestChart;
 import io.uptake.message.DigestMessage;
 
 /**
@@ -52,12 +51,6 @@ final class DigestBlocks {
             throw new IllegalArgumentException("a digest part of " + blocks.size() + " blocks: compose parts of at"
                     + " most " + ComposeDigest.SLACK_UNITS + " units");
         }
-        return blocks;
-    }
-
-    static ArrayNode chart(DigestChart chart) {
-        ArrayNode blocks = Blocks.array();
-        blocks.add(Blocks.section(SlackText.mrkdwn(chart.title(), Blocks.MAX_TEXT)));
         return blocks;
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.uptake.message.AnswerOption;
 import io.uptake.message.AskedQuestion;
 import io.uptake.message.ChatMessage;
-import io.uptake.message.DigestChart;
 import io.uptake.message.DigestMessage;
 import io.uptake.message.CheckinEscalation;
 import io.uptake.message.CheckinRequest;
@@ -40,9 +39,6 @@ final class AdaptiveCards {
     static ObjectNode render(ChatMessage message) {
         if (message instanceof DigestMessage digest) {
             return DigestCards.render(digest);
-        }
-        if (message instanceof DigestChart chart) {
-            return DigestCards.chart(chart);
         }
         for (CardBudget budget : CardBudget.LEVELS) {
             ObjectNode card = render(message, budget);
@@ -82,8 +78,10 @@ final class AdaptiveCards {
         if (message instanceof CheckinSaved saved) {
             return CheckinCards.saved(saved);
         }
-        PulseClosed closed = (PulseClosed) message;
-        return pulse(message, closed.card(), closed.fallbackText(), false, budget);
+        if (message instanceof PulseClosed closed) {
+            return pulse(message, closed.card(), closed.fallbackText(), false, budget);
+        }
+        throw new IllegalArgumentException("no Teams rendering for " + message.kind() + " messages");
     }
 
     private static ObjectNode pulse(ChatMessage message, PulseCard pulse, String headline, boolean open,

@@ -3,7 +3,6 @@ package io.uptake.chat.teams;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.uptake.message.DigestChart;
 import io.uptake.message.DigestMessage;
 import java.util.List;
 
@@ -34,12 +33,6 @@ public final class DigestCards {
                 return card;
             }
         }
-        return card;
-    }
-
-    static ObjectNode chart(DigestChart chart) {
-        ObjectNode card = card(chart.fallbackText());
-        body(card).add(text(chart.title(), "Bolder"));
         return card;
     }
 

@@ -1,12 +1,14 @@
 package io.uptake.chat.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.uptake.digest.ComposeDigest;
 import io.uptake.digest.Digests;
 import io.uptake.digest.Scores;
+import io.uptake.message.DigestChart;
 import io.uptake.message.DigestMessage;
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.Verdict;
@@ -72,5 +74,11 @@ class DigestBlocksTest {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> BlockKit.render(tooBig))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aDigestChartHasNoBlocksOfItsOwnSinceTheGatewayUploadsIt() {
+        assertThatThrownBy(() -> BlockKit.render(new DigestChart("Weekly adoption digest · 2026-W47", "2026-W47",
+                "tok"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(DigestChart.KIND);
     }
 }

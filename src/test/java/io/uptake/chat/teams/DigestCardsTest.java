@@ -1,6 +1,7 @@
 package io.uptake.chat.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.uptake.digest.ComposeDigest;
 import io.uptake.digest.Digests;
 import io.uptake.digest.Scores;
+import io.uptake.message.DigestChart;
 import io.uptake.message.DigestMessage;
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.Verdict;
@@ -79,5 +81,12 @@ class DigestCardsTest {
         assertThat(parts).hasSize(5);
         parts.forEach(p -> assertThat(DigestCards.render(p).toString().getBytes(StandardCharsets.UTF_8).length)
                 .isLessThanOrEqualTo(80 * 1024));
+    }
+
+    @Test
+    void aDigestChartHasNoCardOfItsOwnSinceTheDigestCardShowsItByAddress() {
+        assertThatThrownBy(() -> AdaptiveCards.render(new DigestChart("Weekly adoption digest · 2026-W47",
+                "2026-W47", "tok"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(DigestChart.KIND);
     }
 }
