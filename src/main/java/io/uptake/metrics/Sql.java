@@ -28,7 +28,7 @@ final class Sql {
     private Sql() {
     }
 
-    static Fragment in(Collection<String> values) {
+    static Fragment in(Collection<?> values) {
         return new Fragment(String.join(",", Collections.nCopies(Math.max(1, values.size()), "?")),
                 values.isEmpty() ? List.of("") : new ArrayList<>(values));
     }
@@ -60,6 +60,8 @@ final class Sql {
             ps.setDate(i, Date.valueOf(d));
         } else if (p instanceof Instant t) {
             ps.setTimestamp(i, java.sql.Timestamp.from(t));
+        } else if (p instanceof Long n) {
+            ps.setLong(i, n);
         } else if (p instanceof Integer n) {
             ps.setInt(i, n);
         } else {

@@ -2,13 +2,11 @@ package io.uptake.metrics;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,10 +15,10 @@ import java.util.Map;
  * habit.
  *
  * <p>The inner query folds each person's weeks into bit masks (bit w set = some use in week w of the window), one
- * per source and kind; the middle one keeps audience members, with a mask of the weeks they were members in (a
- * person who left the audience counts for the weeks before they left, not after) and whether they still are; the
- * outer one counts, per workflow, the people with each bit while members, the current members with at least the
- * habit's number of bits, and who that habit count rests on. Grouping by workflow
+ * per source and kind; the outer one keeps the audience's current members and counts, per workflow, the people
+ * with each bit, the people with at least the habit's number of bits, and who that habit count rests on. People
+ * who left the audience during the window are read apart ({@link #addLeavers}): they count for the weeks up to
+ * the one they left in, and never towards the habit. They are few, so that read starts from them. Grouping by workflow
  * and person follows the V4 index {@code usage_event_workflow_person_day}, so SQLite streams it without sorting.
  */
 final class UsageReads {
@@ -57,22 +55,50 @@ final class UsageReads {
     private UsageReads() {
     }
 
-    /** Midnight UTC at the start of a day, to compare with a stored instant. */
-    private static Instant instant(LocalDate day) {
-        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
-    }
-
-    private static Object[] params(int habitMinWeeks, List<Object> mondays, Instant end, LocalDate first,
-                                   Sql.Fragment ids, LocalDate last) {
-        List<Object> params = new ArrayList<>();
-        params.add(habitMinWeeks);
-        params.addAll(mondays);
-        params.add(end);
-        params.addAll(List.of(first, first, first, first));
-        params.add(ids);
-        params.add(first);
-        params.add(last);
-        return params.toArray();
+    /**
+     * Adds the weeks of use of people who left the audience during the window, up to the week they left in. The
+     * leavers are found first, from the audiences, so that usage is read only for them and only when there are any.
+     */
+    private static void addLeavers(Connection c, Sql.Fragment ids, Window window, Map<String, UsageFacts> found)
+            throws SQLException {
+        LocalDate first = window.first();
+        Map<String, Map<Long, LocalDate>> leavers = new HashMap<>();
+        Sql.query(c, "SELECT a.workflow_id, m.person_id, m.left_at FROM audience a"
+                + " JOIN audience_member m ON m.audience_id = a.id"
+                + " WHERE a.workflow_id IN (" + ids.sql() + ") AND m.left_at IS NOT NULL AND m.left_at >= ?",
+                rs -> leavers.computeIfAbsent(rs.getString("workflow_id"), id -> new HashMap<>())
+                        .put(rs.getLong("person_id"), Sql.instant(rs, "left_at").atZone(ZoneOffset.UTC)
+                                .toLocalDate()),
+                ids, first.atStartOfDay(ZoneOffset.UTC).toInstant());
+        String week = window.weekNumber(c, "u.day");
+        int n = window.weeks();
+        for (Map.Entry<String, Map<Long, LocalDate>> workflow : leavers.entrySet()) {
+            Sql.Fragment people = Sql.in(workflow.getValue().keySet());
+            Sql.query(c, "SELECT u.person_id"
+                    + ", SUM(DISTINCT CASE WHEN u.source = 'telemetry' AND u.count > 0 THEN 1 << " + week
+                    + " ELSE 0 END) AS ta"
+                    + ", SUM(DISTINCT CASE WHEN u.source = 'telemetry' THEN 1 << " + week + " ELSE 0 END) AS tp"
+                    + ", SUM(DISTINCT CASE WHEN u.source = 'self_report' AND u.count > 0 THEN 1 << " + week
+                    + " ELSE 0 END) AS sa"
+                    + ", SUM(DISTINCT CASE WHEN u.source = 'self_report' THEN 1 << " + week + " ELSE 0 END) AS sp"
+                    + " FROM usage_event u WHERE u.workflow_id = ? AND u.person_id IN (" + people.sql() + ")"
+                    + " AND u.day >= ? AND u.day < ? GROUP BY u.person_id", rs -> {
+                        UsageFacts f = found.computeIfAbsent(workflow.getKey(), id -> new UsageFacts(new int[n],
+                                new boolean[n], new int[n], new int[n], 0, HabitBasis.NONE, null));
+                        LocalDate left = workflow.getValue().get(rs.getLong("person_id"));
+                        long lastWeek = Math.min(n - 1, ChronoUnit.DAYS.between(first, left) / 7);
+                        long ta = rs.getLong("ta");
+                        long tp = rs.getLong("tp");
+                        long sa = rs.getLong("sa");
+                        long sp = rs.getLong("sp");
+                        for (int w = 0; w <= lastWeek; w++) {
+                            f.telemetryActive()[w] += (int) (ta >> w) & 1;
+                            f.telemetryPresent()[w] |= ((tp >> w) & 1) == 1;
+                            f.selfActive()[w] += (int) (sa >> w) & 1;
+                            f.selfReporters()[w] += (int) (sp >> w) & 1;
+                        }
+                    }, first, first, first, first, workflow.getKey(), people, first, window.end());
+        }
     }
 
     static Map<String, UsageFacts> read(Connection c, Collection<String> workflowIds, Window window, int habitMinWeeks)
@@ -85,27 +111,19 @@ final class UsageReads {
         String week = window.weekNumber(c, "u.day");
         StringBuilder counts = new StringBuilder();
         StringBuilder weeksUsed = new StringBuilder("0");
-        StringBuilder memberWeeks = new StringBuilder("0");
-        List<Object> mondays = new ArrayList<>();
         for (int w = 0; w < window.weeks(); w++) {
             for (String mask : MASKS) {
-                counts.append(", SUM(((y.").append(mask).append(" & y.member_weeks) >> ").append(w).append(") & 1) AS ")
+                counts.append(", SUM((x.").append(mask).append(" >> ").append(w).append(") & 1) AS ")
                         .append(mask).append(w);
             }
-            weeksUsed.append(" + (((y.ta | y.sa) >> ").append(w).append(") & 1)");
-            memberWeeks.append(" + CASE WHEN m.left_at IS NULL OR m.left_at >= ? THEN ").append(1 << w)
-                    .append(" ELSE 0 END");
-            mondays.add(instant(window.monday(w)));
+            weeksUsed.append(" + (((x.ta | x.sa) >> ").append(w).append(") & 1)");
         }
-        String current = "y.still_member = 1";
-        String sql = "SELECT y.workflow_id" + counts
-                + ", SUM(CASE WHEN " + current + " AND " + weeksUsed + " >= ? THEN 1 ELSE 0 END) AS habitual"
-                + ", MAX(CASE WHEN y.tp > 0 THEN 1 ELSE 0 END) AS telemetry"
-                + ", MAX(CASE WHEN " + current + " AND (y.sa & (~y.ta)) <> 0 THEN 1 ELSE 0 END) AS habit_self"
-                + ", SUM(CASE WHEN " + current + " AND (y.ta | y.sa) <> 0 THEN 1 ELSE 0 END) AS habit_active"
-                + ", SUM(CASE WHEN " + current + " AND y.sp <> 0 THEN 1 ELSE 0 END) AS habit_reporters FROM ("
-                + "SELECT x.*, " + memberWeeks + " AS member_weeks"
-                + ", CASE WHEN m.left_at IS NULL OR m.left_at >= ? THEN 1 ELSE 0 END AS still_member FROM ("
+        String sql = "SELECT x.workflow_id" + counts
+                + ", SUM(CASE WHEN " + weeksUsed + " >= ? THEN 1 ELSE 0 END) AS habitual"
+                + ", MAX(CASE WHEN x.tp > 0 THEN 1 ELSE 0 END) AS telemetry"
+                + ", MAX(CASE WHEN (x.sa & (~x.ta)) <> 0 THEN 1 ELSE 0 END) AS habit_self"
+                + ", SUM(CASE WHEN (x.ta | x.sa) <> 0 THEN 1 ELSE 0 END) AS habit_active"
+                + ", SUM(CASE WHEN x.sp <> 0 THEN 1 ELSE 0 END) AS habit_reporters FROM ("
                 + "SELECT u.workflow_id, u.person_id"
                 + ", SUM(DISTINCT CASE WHEN u.source = 'telemetry' AND u.count > 0 THEN 1 << " + week
                 + " ELSE 0 END) AS ta"
@@ -116,8 +134,8 @@ final class UsageReads {
                 + " FROM usage_event u WHERE u.workflow_id IN (" + ids.sql() + ") AND u.day >= ? AND u.day < ?"
                 + " GROUP BY u.workflow_id, u.person_id) x"
                 + " JOIN audience a ON a.workflow_id = x.workflow_id"
-                + " JOIN audience_member m ON m.audience_id = a.id AND m.person_id = x.person_id) y"
-                + " GROUP BY y.workflow_id";
+                + " JOIN audience_member m ON m.audience_id = a.id AND m.person_id = x.person_id"
+                + " AND m.left_at IS NULL GROUP BY x.workflow_id";
         Map<String, UsageFacts> found = new HashMap<>();
         LocalDate first = window.first();
         Sql.query(c, sql, rs -> {
@@ -132,7 +150,8 @@ final class UsageReads {
                 f.selfReporters()[w] = rs.getInt("sp" + w);
             }
             found.put(rs.getString("workflow_id"), f);
-        }, params(habitMinWeeks, mondays, instant(window.end()), first, ids, window.end()));
+        }, habitMinWeeks, first, first, first, first, ids, first, window.end());
+        addLeavers(c, ids, window, found);
         for (String id : workflowIds) {
             // One workflow at a time, so both databases answer MIN from the end of the index instead of a range scan.
             LocalDate[] firstDay = new LocalDate[1];
