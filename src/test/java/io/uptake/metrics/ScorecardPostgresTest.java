@@ -7,9 +7,11 @@ import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -22,90 +24,85 @@ class ScorecardPostgresTest {
 
     @Test
     void theSeededHistoryScoresTheSameOnPostgres() throws SQLException {
-        String schema = "uptake_scorecard_" + Long.toHexString(System.nanoTime());
-        try (Connection admin = postgresOrSkip()) {
-            admin.createStatement().execute("CREATE SCHEMA " + schema);
-            try (ApplicationContext context = ApplicationContext.run(Map.of(
-                    "datasources.default.url", PG_URL + "?currentSchema=" + schema,
-                    "datasources.default.username", PG_USER,
-                    "micronaut.server.port", -1), "test")) {
-                DataSource dataSource = context.getBean(DataSource.class);
-                try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
-                    SeededHistory.seed(c);
-                }
-                Scorecard card = context.getBean(ComputeScorecard.class).forWeek(SeededHistory.WEEK, List.of());
+        ComputeScorecard compute = seededOnPostgres(SeededHistory::seed);
+        Scorecard card = compute.forWeek(SeededHistory.WEEK, List.of());
 
-                ProgrammeScore programme = card.programmes().get(0);
-                assertThat(programme.pilotToProductionPercent().value()).isEqualTo(33.3);
-                WorkflowScore intake = programme.workflows().get(0);
-                WorkflowScore triage = programme.workflows().get(1);
-                assertThat(triage.wauPercent()).isEqualTo(Figure.shown(60.0, 10, Figure.Source.TELEMETRY));
-                assertThat(triage.habitPercent()).isEqualTo(Figure.suppressed(Figure.Source.SELF_REPORT));
-                assertThat(triage.trustIndex()).isEqualTo(Figure.shown(87.5, 10, Figure.Source.PULSE));
-                assertThat(triage.trustChange()).isEqualTo(Figure.shown(37.5, 15, Figure.Source.PULSE));
-                assertThat(triage.correctionPercent()).isEqualTo(Figure.shown(40.0, 10, Figure.Source.PULSE));
-                assertThat(triage.responsePercent()).isEqualTo(Figure.shown(80.0, 10, Figure.Source.PULSE));
-                assertThat(triage.cycleTimeDeltaPercent()).isEqualTo(Figure.shown(-25.0, 6, Figure.Source.PULSE));
-                assertThat(triage.outcome().daysSinceCheckin()).isEqualTo(41);
-                assertThat(triage.verdict()).isEqualTo(Verdict.LEVERAGE);
-                assertThat(intake.responsePercent()).isEqualTo(Figure.shown(37.5, 8, Figure.Source.PULSE));
-                assertThat(intake.wauPercent().state()).isEqualTo(Figure.State.SUPPRESSED);
-            } finally {
-                admin.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-            }
-        }
+        ProgrammeScore programme = card.programmes().get(0);
+        assertThat(programme.pilotToProductionPercent().value()).isEqualTo(33.3);
+        WorkflowScore intake = programme.workflows().get(0);
+        WorkflowScore triage = programme.workflows().get(1);
+        assertThat(triage.wauPercent()).isEqualTo(Figure.shown(60.0, 10, Figure.Source.TELEMETRY));
+        assertThat(triage.habitPercent()).isEqualTo(Figure.suppressed(Figure.Source.SELF_REPORT));
+        assertThat(triage.trustIndex()).isEqualTo(Figure.shown(87.5, 10, Figure.Source.PULSE));
+        assertThat(triage.trustChange()).isEqualTo(Figure.shown(37.5, 15, Figure.Source.PULSE));
+        assertThat(triage.correctionPercent()).isEqualTo(Figure.shown(40.0, 10, Figure.Source.PULSE));
+        assertThat(triage.responsePercent()).isEqualTo(Figure.shown(80.0, 10, Figure.Source.PULSE));
+        assertThat(triage.cycleTimeDeltaPercent()).isEqualTo(Figure.shown(-25.0, 6, Figure.Source.PULSE));
+        assertThat(triage.outcome().daysSinceCheckin()).isEqualTo(41);
+        assertThat(triage.verdict()).isEqualTo(Verdict.LEVERAGE);
+        assertThat(intake.responsePercent()).isEqualTo(Figure.shown(37.5, 8, Figure.Source.PULSE));
+        assertThat(intake.wauPercent().state()).isEqualTo(Figure.State.SUPPRESSED);
     }
 
     @Test
     void leaversCountOnlyWhileMembersOnPostgres() throws SQLException {
-        String schema = "uptake_scorecard_" + Long.toHexString(System.nanoTime());
-        try (Connection admin = postgresOrSkip()) {
-            admin.createStatement().execute("CREATE SCHEMA " + schema);
-            try (ApplicationContext context = ApplicationContext.run(Map.of(
-                    "datasources.default.url", PG_URL + "?currentSchema=" + schema,
-                    "datasources.default.username", PG_USER,
-                    "micronaut.server.port", -1), "test")) {
-                DataSource dataSource = context.getBean(DataSource.class);
-                try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
-                    ScorecardLeaversTest.seed(c);
-                }
-                ComputeScorecard compute = context.getBean(ComputeScorecard.class);
-                WorkflowScore leftThisWeek = ScorecardLeaversTest.score(compute,
-                        ScorecardLeaversTest.FIRST.plusWeeks(9));
-                WorkflowScore last = ScorecardLeaversTest.score(compute, ScorecardLeaversTest.WEEK);
+        ComputeScorecard compute = seededOnPostgres(ScorecardLeaversTest::seed);
+        WorkflowScore leftThisWeek = ScorecardLeaversTest.score(compute, ScorecardLeaversTest.FIRST.plusWeeks(9));
+        WorkflowScore last = ScorecardLeaversTest.score(compute, ScorecardLeaversTest.WEEK);
 
-                assertThat(leftThisWeek.wauPercent().value()).isEqualTo(60.0);
-                assertThat(last.wauPercent().value()).isEqualTo(60.0);
-                assertThat(last.habitPercent().value()).isEqualTo(66.7);
-            } finally {
-                admin.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-            }
-        }
+        assertThat(leftThisWeek.wauPercent().value()).isEqualTo(60.0);
+        assertThat(last.wauPercent().value()).isEqualTo(60.0);
+        assertThat(last.habitPercent().value()).isEqualTo(66.7);
     }
 
     @Test
     void manualRoundsCountInTheirWeekOnPostgres() throws SQLException {
-        String schema = "uptake_scorecard_" + Long.toHexString(System.nanoTime());
-        try (Connection admin = postgresOrSkip()) {
-            admin.createStatement().execute("CREATE SCHEMA " + schema);
-            try (ApplicationContext context = ApplicationContext.run(Map.of(
-                    "datasources.default.url", PG_URL + "?currentSchema=" + schema,
-                    "datasources.default.username", PG_USER,
-                    "micronaut.server.port", -1), "test")) {
-                DataSource dataSource = context.getBean(DataSource.class);
-                try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
-                    ScorecardManualRoundsTest.seed(c);
-                }
-                WorkflowScore score = context.getBean(ComputeScorecard.class)
-                        .forWeek(ScorecardManualRoundsTest.WEEK, List.of()).programmes().get(0).workflows().get(0);
+        ComputeScorecard compute = seededOnPostgres(ScorecardManualRoundsTest::seed);
+        WorkflowScore score = compute.forWeek(ScorecardManualRoundsTest.WEEK, List.of()).programmes().get(0)
+                .workflows().get(0);
 
-                assertThat(score.trustIndex()).isEqualTo(Figure.shown(90.0, 5, Figure.Source.PULSE));
-                assertThat(score.responsePercent()).isEqualTo(Figure.shown(83.3, 6, Figure.Source.PULSE));
-                assertThat(score.trustChange()).isEqualTo(Figure.shown(40.0, 10, Figure.Source.PULSE));
-            } finally {
+        assertThat(score.trustIndex()).isEqualTo(Figure.shown(90.0, 5, Figure.Source.PULSE));
+        assertThat(score.responsePercent()).isEqualTo(Figure.shown(83.3, 6, Figure.Source.PULSE));
+        assertThat(score.trustChange()).isEqualTo(Figure.shown(40.0, 10, Figure.Source.PULSE));
+    }
+
+    /** The database behind a test: seeded by the test's own history. */
+    interface Seed {
+        void seed(Connection c) throws SQLException;
+    }
+
+    private final List<AutoCloseable> opened = new ArrayList<>();
+
+    /**
+     * A service on a fresh schema of the PostgreSQL database at 127.0.0.1:5432, seeded, and its scorecard; the
+     * schema and the service go when the test ends. Skips the test, saying so, when PostgreSQL is not reachable.
+     */
+    private ComputeScorecard seededOnPostgres(Seed seed) throws SQLException {
+        String schema = "uptake_scorecard_" + Long.toHexString(System.nanoTime());
+        Connection admin = postgresOrSkip();
+        admin.createStatement().execute("CREATE SCHEMA " + schema);
+        opened.add(() -> {
+            try (admin) {
                 admin.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
             }
+        });
+        ApplicationContext context = ApplicationContext.run(Map.of(
+                "datasources.default.url", PG_URL + "?currentSchema=" + schema,
+                "datasources.default.username", PG_USER,
+                "micronaut.server.port", -1), "test");
+        opened.add(0, context);
+        try (Connection c = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)).getConnection()) {
+            seed.seed(c);
         }
+        return context.getBean(ComputeScorecard.class);
+    }
+
+    @AfterEach
+    void closeServiceThenDropSchema() throws Exception {
+        for (AutoCloseable closeable : opened) {
+            closeable.close();
+        }
+        opened.clear();
     }
 
     static Connection postgresOrSkip() {
