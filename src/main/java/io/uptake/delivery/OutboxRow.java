@@ -36,4 +36,9 @@ public record OutboxRow(
     public static final String DEAD = "dead";
     public static final String CANCELLED = "cancelled";
     public static final String EXPIRED = "expired";
+
+    /** Where this message went, for an edit of it. */
+    public MessageAddress address() {
+        return new MessageAddress(id, dedupeKey, platform, tenantId, recipient);
+    }
 }

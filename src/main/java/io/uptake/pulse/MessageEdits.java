@@ -45,9 +45,8 @@ class MessageEdits {
     }
 
     void showClosed(RoundRow round, DeliveryRow delivery, PulseCard card) {
-        outbox.find(OpenRoundKeys.question(round.id(), delivery.personId())).ifPresent(o -> edit(new MessageAddress(
-                o.id(), o.dedupeKey(), o.platform(), o.tenantId(), o.recipient()), delivery,
-                new PulseClosed(card, delivery.answered()), "closed", ""));
+        outbox.find(OpenRoundKeys.question(round.id(), delivery.personId())).ifPresent(original ->
+                edit(original.address(), delivery, new PulseClosed(card, delivery.answered()), "closed", ""));
     }
 
     private void edit(MessageAddress o, DeliveryRow delivery, ChatMessage message, String what, String version) {
