@@ -51,32 +51,24 @@ class AnswerButtons implements SlackListener {
         }
         Optional<Long> person = identities.find("slack", payload.getTeam().getId(), payload.getUser().getId());
         if (person.isEmpty()) {
-            tellOnly(context, new AnswerResult.NotInvited().message());
+            PrivateReply.tell(context, new AnswerResult.NotInvited().message());
             return context.ack();
         }
         try {
             AnswerResult result = answers.submit(parts.get().toCommand(person.get()))
                     .get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
             if (!(result instanceof AnswerResult.Recorded)) {
-                tellOnly(context, result.message());
+                PrivateReply.tell(context, result.message());
             }
         } catch (TimeoutException e) {
             LOG.warn("Slack answer from team {} still queued after {} ms; acknowledged, it will be recorded",
                     payload.getTeam().getId(), WAIT_MILLIS);
         } catch (ExecutionException e) {
             LOG.error("Could not record a Slack answer from team {}", payload.getTeam().getId(), e.getCause());
-            tellOnly(context, "Sorry, your answer could not be recorded just now. Please try again.");
+            PrivateReply.tell(context, "Sorry, your answer could not be recorded just now. Please try again.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return context.ack();
-    }
-
-    private static void tellOnly(ActionContext context, String text) {
-        try {
-            context.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
-        } catch (java.io.IOException e) {
-            LOG.warn("Could not tell a Slack user why their answer was refused: {}", e.getClass().getSimpleName());
-        }
     }
 }

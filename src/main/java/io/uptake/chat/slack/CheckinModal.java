@@ -104,23 +104,12 @@ class CheckinModal implements SlackListener {
         if (workflowId == null || person.isEmpty()) {
             return context.ack();
         }
-        Consumer<String> tell = text -> tellOnly(context, payload.getResponseUrl(), text);
+        Consumer<String> tell = text -> PrivateReply.tell(context, text);
         String problem = open(person.get(), workflowId, payload.getTriggerId(), context.client(), tell);
         if (!problem.isEmpty()) {
             tell.accept(problem);
         }
         return context.ack();
-    }
-
-    private static void tellOnly(ActionContext context, String responseUrl, String text) {
-        if (responseUrl == null) {
-            return;
-        }
-        try {
-            context.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(text));
-        } catch (Exception e) {
-            LOG.warn("Slack response_url could not be reached: {}", e.getClass().getSimpleName());
-        }
     }
 
     Response submitted(ViewSubmissionRequest request, ViewSubmissionContext context) {
