@@ -18,8 +18,9 @@ import java.util.Map;
  * per source and kind; the outer one keeps the audience's current members and counts, per workflow, the people
  * with each bit, the people with at least the habit's number of bits, and who that habit count rests on. People
  * who left the audience during the window are read apart ({@link #addLeavers}): they count for the weeks up to
- * the one they left in, and never towards the habit. They are few, so that read starts from them. Grouping by workflow
- * and person follows the V4 index {@code usage_event_workflow_person_day}, so SQLite streams it without sorting.
+ * the one they left in, and never towards the habit. They are few, so that read starts from them. Grouping by
+ * workflow and person follows the V4 index {@code usage_event_workflow_person_day}, so SQLite streams it without
+ * sorting.
  */
 final class UsageReads {
 
@@ -56,6 +57,20 @@ final class UsageReads {
     }
 
     /**
+     * The four week masks of one person's use, as SQL select items over usage rows {@code u}, with one date
+     * parameter each (the window's first day): telemetry use ({@code ta}), any telemetry ({@code tp}), reported
+     * use ({@code sa}) and any report, also "never" ({@code sp}).
+     */
+    private static String masks(String week) {
+        return ", SUM(DISTINCT CASE WHEN u.source = 'telemetry' AND u.count > 0 THEN 1 << " + week
+                + " ELSE 0 END) AS ta"
+                + ", SUM(DISTINCT CASE WHEN u.source = 'telemetry' THEN 1 << " + week + " ELSE 0 END) AS tp"
+                + ", SUM(DISTINCT CASE WHEN u.source = 'self_report' AND u.count > 0 THEN 1 << " + week
+                + " ELSE 0 END) AS sa"
+                + ", SUM(DISTINCT CASE WHEN u.source = 'self_report' THEN 1 << " + week + " ELSE 0 END) AS sp";
+    }
+
+    /**
      * Adds the weeks of use of people who left the audience during the window, up to the week they left in. The
      * leavers are found first, from the audiences, so that usage is read only for them and only when there are any.
      */
@@ -75,12 +90,7 @@ final class UsageReads {
         for (Map.Entry<String, Map<Long, LocalDate>> workflow : leavers.entrySet()) {
             Sql.Fragment people = Sql.in(workflow.getValue().keySet());
             Sql.query(c, "SELECT u.person_id"
-                    + ", SUM(DISTINCT CASE WHEN u.source = 'telemetry' AND u.count > 0 THEN 1 << " + week
-                    + " ELSE 0 END) AS ta"
-                    + ", SUM(DISTINCT CASE WHEN u.source = 'telemetry' THEN 1 << " + week + " ELSE 0 END) AS tp"
-                    + ", SUM(DISTINCT CASE WHEN u.source = 'self_report' AND u.count > 0 THEN 1 << " + week
-                    + " ELSE 0 END) AS sa"
-                    + ", SUM(DISTINCT CASE WHEN u.source = 'self_report' THEN 1 << " + week + " ELSE 0 END) AS sp"
+                    + masks(week)
                     + " FROM usage_event u WHERE u.workflow_id = ? AND u.person_id IN (" + people.sql() + ")"
                     + " AND u.day >= ? AND u.day < ? GROUP BY u.person_id", rs -> {
                         UsageFacts f = found.computeIfAbsent(workflow.getKey(), id -> new UsageFacts(new int[n],
@@ -125,12 +135,7 @@ final class UsageReads {
                 + ", SUM(CASE WHEN (x.ta | x.sa) <> 0 THEN 1 ELSE 0 END) AS habit_active"
                 + ", SUM(CASE WHEN x.sp <> 0 THEN 1 ELSE 0 END) AS habit_reporters FROM ("
                 + "SELECT u.workflow_id, u.person_id"
-                + ", SUM(DISTINCT CASE WHEN u.source = 'telemetry' AND u.count > 0 THEN 1 << " + week
-                + " ELSE 0 END) AS ta"
-                + ", SUM(DISTINCT CASE WHEN u.source = 'telemetry' THEN 1 << " + week + " ELSE 0 END) AS tp"
-                + ", SUM(DISTINCT CASE WHEN u.source = 'self_report' AND u.count > 0 THEN 1 << " + week
-                + " ELSE 0 END) AS sa"
-                + ", SUM(DISTINCT CASE WHEN u.source = 'self_report' THEN 1 << " + week + " ELSE 0 END) AS sp"
+                + masks(week)
                 + " FROM usage_event u WHERE u.workflow_id IN (" + ids.sql() + ") AND u.day >= ? AND u.day < ?"
                 + " GROUP BY u.workflow_id, u.person_id) x"
                 + " JOIN audience a ON a.workflow_id = x.workflow_id"

@@ -39,8 +39,8 @@ public class RecordAnswer {
     private final RecordSelfReport selfReport;
     private final Clock clock;
 
-    RecordAnswer(PulseRepositories.Deliveries deliveries, PulseRepositories.Answers answers, RoundCards cards, MessageEdits edits,
-                 RecordSelfReport selfReport, Clock clock) {
+    RecordAnswer(PulseRepositories.Deliveries deliveries, PulseRepositories.Answers answers, RoundCards cards,
+                 MessageEdits edits, RecordSelfReport selfReport, Clock clock) {
         this.deliveries = deliveries;
         this.answers = answers;
         this.cards = cards;
@@ -132,7 +132,7 @@ public class RecordAnswer {
     private AnswerResult confidential(RoundRow round, DeliveryRow delivery, PulseCard card, AnswerCommand command,
                                       PulseQuestions.StoredValue value, Instant now, String workflowId,
                                       List<AnswerRow> given, Optional<MessageAddress> original) {
-        Map<String, String> before = values(given);
+        Map<String, String> values = valuesWith(given, command.question(), value);
         Optional<AnswerRow> stored = store(given, round, delivery.id(), delivery.personId(), null,
                 command.question(), value, now, now);
         stored.ifPresent(row -> {
@@ -146,8 +146,7 @@ public class RecordAnswer {
         if (!delivery.answered()) {
             deliveries.update(delivery.markAnswered());
         }
-        before.put(command.question(), value.shown());
-        PulseCard current = PulseCards.withAnswers(card, before, null);
+        PulseCard current = PulseCards.withAnswers(card, values, null);
         if (stored.isPresent()) {
             edits.showAnswers(delivery, current, original);
         }
@@ -172,9 +171,7 @@ public class RecordAnswer {
         if (!delivery.answered()) {
             deliveries.update(delivery.markAnswered());
         }
-        Map<String, String> values = values(given);
-        values.put(command.question(), value.shown());
-        PulseCard current = PulseCards.withAnswers(card, values, ballot);
+        PulseCard current = PulseCards.withAnswers(card, valuesWith(given, command.question(), value), ballot);
         if (changed) {
             edits.showAnswers(delivery, current, original);
         }
@@ -182,8 +179,9 @@ public class RecordAnswer {
     }
 
     /** Inserts or replaces the answer to one question; returns the row as stored, or nothing if nothing changed. */
-    private Optional<AnswerRow> store(List<AnswerRow> given, RoundRow round, Long deliveryId, Long personId, String ballot,
-                          String question, PulseQuestions.StoredValue value, Instant now, Instant updatedAt) {
+    private Optional<AnswerRow> store(List<AnswerRow> given, RoundRow round, Long deliveryId, Long personId,
+                                      String ballot, String question, PulseQuestions.StoredValue value, Instant now,
+                                      Instant updatedAt) {
         LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Optional<AnswerRow> previous = given.stream().filter(a -> a.question().equals(question)).findFirst();
         AnswerRow row = new AnswerRow(previous.map(AnswerRow::id).orElse(null), round.id(), deliveryId, personId,
@@ -198,10 +196,12 @@ public class RecordAnswer {
         return Optional.of(answers.update(row));
     }
 
-    /** The answers given so far, by question. */
-    private static Map<String, String> values(List<AnswerRow> given) {
+    /** The answers given before, by question, with the one being recorded in place. */
+    private static Map<String, String> valuesWith(List<AnswerRow> given, String question,
+                                                  PulseQuestions.StoredValue value) {
         Map<String, String> values = new HashMap<>();
         given.forEach(answer -> values.put(answer.question(), PulseQuestions.StoredValue.of(answer)));
+        values.put(question, value.shown());
         return values;
     }
 
