@@ -84,6 +84,21 @@ public final class FakeSlackApi implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The service's settings for one workspace whose bot this fake answers for: {@code auth.test} names the bot
+     * in {@code team} (Bolt asks it a few times), and the Web API base is this fake.
+     */
+    public Map<String, String> singleWorkspace(String team, String botToken, Map<String, String> more) {
+        String auth = "{\"ok\":true,\"team_id\":\"" + team + "\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}";
+        for (int i = 0; i < 5; i++) {
+            answer("auth.test", 200, auth, Map.of());
+        }
+        Map<String, String> settings = new java.util.HashMap<>(more);
+        settings.putAll(Map.of("uptake.slack.signing-secret", SignedSlackRequests.SECRET, "uptake.slack.bot-token",
+                botToken, "uptake.slack.api-url", url()));
+        return settings;
+    }
+
     /** The calls of one method so far, oldest first. */
     public synchronized List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();

@@ -67,12 +67,7 @@ class SlackDataRightsTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        String auth = "{\"ok\":true,\"team_id\":\"" + TEAM + "\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}";
-        for (int i = 0; i < 5; i++) {
-            slackApi.answer("auth.test", 200, auth, Map.of());
-        }
-        return Map.of("uptake.slack.signing-secret", SignedSlackRequests.SECRET, "uptake.slack.bot-token", "xoxb-dr",
-                "uptake.slack.api-url", slackApi.url());
+        return slackApi.singleWorkspace(TEAM, "xoxb-dr", Map.of());
     }
 
     @BeforeAll

@@ -75,12 +75,7 @@ class SlackEndToEndTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        String auth = "{\"ok\":true,\"team_id\":\"" + TEAM + "\",\"user_id\":\"UBOT\",\"bot_id\":\"BBOT\"}";
-        for (int i = 0; i < 5; i++) {
-            slackApi.answer("auth.test", 200, auth, Map.of());
-        }
-        return Map.of("uptake.slack.signing-secret", SignedSlackRequests.SECRET, "uptake.slack.bot-token", "xoxb-e2e",
-                "uptake.slack.api-url", slackApi.url());
+        return slackApi.singleWorkspace(TEAM, "xoxb-e2e", Map.of());
     }
 
     @AfterAll
