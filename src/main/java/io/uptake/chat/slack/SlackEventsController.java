@@ -1,5 +1,6 @@
 package io.uptake.chat.slack;
 
+import com.google.gson.JsonParseException;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -76,8 +77,10 @@ final class SlackEventsController {
             return HttpResponse.ok();
         }
         HttpResponse<?> response = run(request, checked);
-        if (seenKey != null && response.getStatus().getCode() >= 500) {
-            // Not handled after all: Slack's retry of this event must be handled, not acknowledged as a repeat.
+        int status = response.getStatus().getCode();
+        if (seenKey != null && (status >= 500 || status == 400)) {
+            // Not handled after all: Slack's retry of this event must be handled, not acknowledged as a repeat,
+            // and a refused event leaves nothing stored.
             dedupe.forget(seenKey);
         }
         return response;
@@ -106,6 +109,10 @@ final class SlackEventsController {
         }
         try {
             return copy(bolt.run(slackRequest));
+        } catch (JsonParseException e) {
+            // Bolt reads the payload into its typed classes only now: a field of the wrong type is the sender's.
+            LOG.warn("Slack request of type {} has a field of the wrong type", slackRequest.getRequestType());
+            return error(HttpStatus.BAD_REQUEST, "Malformed Slack request: a field has the wrong type.");
         } catch (Exception e) {
             LOG.error("Slack request of type {} failed", slackRequest.getRequestType(), e);
             return error(HttpStatus.SERVICE_UNAVAILABLE, "Uptake could not handle this request just now; "

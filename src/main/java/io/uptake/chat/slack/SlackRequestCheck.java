@@ -53,6 +53,7 @@ final class SlackRequestCheck {
             if (fields.get("type") == null) {
                 throw new Malformed("a JSON body needs a 'type'");
             }
+            SlackPayloadShape.event(text);
             return new Checked(text, fields.get("event_id"));
         }
         if (type.startsWith("application/x-www-form-urlencoded")) {
@@ -62,9 +63,11 @@ final class SlackRequestCheck {
                 if (payloadType == null) {
                     throw new Malformed("the interactivity payload needs a 'type'");
                 }
+                SlackPayloadShape.interaction(form.get("payload"));
                 return new Checked(text, null, form.get("payload"), payloadType);
             }
             if (form.containsKey("command")) {
+                SlackPayloadShape.command(form);
                 return new Checked(text, null);
             }
             throw new Malformed("a form body needs a 'payload' or a 'command'");
