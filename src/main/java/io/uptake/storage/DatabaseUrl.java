@@ -1,5 +1,6 @@
 package io.uptake.storage;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -7,7 +8,7 @@ import java.util.Map;
 /**
  * Turns the configured database location into a JDBC URL that is safe for concurrent use.
  *
- * <p>A bare path means a SQLite file. SQLite URLs get write-ahead logging, a busy timeout and immediate
+ * <p>A bare path means a SQLite file, named in full so the log says where the data is. SQLite URLs get write-ahead logging, a busy timeout and immediate
  * transactions unless they set those themselves: without them, concurrent read-then-write transactions fail
  * with SQLITE_BUSY instead of waiting their turn.
  */
@@ -25,12 +26,27 @@ public record DatabaseUrl(String jdbcUrl) {
     public static DatabaseUrl of(String configured) {
         String value = configured == null || configured.isBlank() ? "uptake.db" : configured.trim();
         if (!value.regionMatches(true, 0, "jdbc:", 0, 5)) {
-            value = "jdbc:sqlite:" + value;
+            value = "jdbc:sqlite:" + inFull(value);
         }
         if (!isSqlite(value)) {
             return new DatabaseUrl(value);
         }
         return new DatabaseUrl(withSqliteDefaults(value));
+    }
+
+    /**
+     * A relative file name resolved against {@code user.dir}, as Java's own paths are. SQLite's native open
+     * would resolve it against the process's directory instead, which differs under {@code mvn mn:run}
+     * (started inside {@code target/} with {@code user.dir} set to the project directory).
+     */
+    private static String inFull(String path) {
+        int query = path.indexOf('?');
+        String file = query < 0 ? path : path.substring(0, query);
+        if (file.startsWith(":memory:") || file.startsWith("file:")) {
+            return path;
+        }
+        String absolute = Path.of(file).toAbsolutePath().normalize().toString();
+        return query < 0 ? absolute : absolute + path.substring(query);
     }
 
     static boolean isSqlite(String url) {

@@ -2,6 +2,7 @@ package io.uptake.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import org.junit.jupiter.api.Test;
 
 class DatabaseUrlTest {
@@ -16,8 +17,28 @@ class DatabaseUrlTest {
     }
 
     @Test
-    void nothingConfiguredMeansUptakeDbInTheWorkingDirectory() {
-        assertThat(DatabaseUrl.of("").jdbcUrl()).startsWith("jdbc:sqlite:uptake.db?");
+    void nothingConfiguredMeansUptakeDbInTheWorkingDirectoryNamedInFull() {
+        String workingDirectory = System.getProperty("user.dir");
+
+        assertThat(DatabaseUrl.of("").jdbcUrl())
+                .startsWith("jdbc:sqlite:" + workingDirectory + File.separator + "uptake.db?");
+    }
+
+    @Test
+    void aRelativePathIsNamedInFullSoTheLogSaysWhereTheDataIs() {
+        // `mvn mn:run` starts the JVM inside target/ with -Duser.dir set to the project directory; the
+        // file must follow user.dir (as java.nio paths do), not the process's directory, which SQLite's
+        // native open would use for a relative name.
+        String workingDirectory = System.getProperty("user.dir");
+
+        assertThat(DatabaseUrl.of("data/../data/u.db?busy_timeout=500").jdbcUrl())
+                .startsWith("jdbc:sqlite:" + workingDirectory + File.separator + "data" + File.separator + "u.db?")
+                .contains("busy_timeout=500");
+    }
+
+    @Test
+    void anInMemoryDatabaseIsNotAFile() {
+        assertThat(DatabaseUrl.of(":memory:").jdbcUrl()).startsWith("jdbc:sqlite::memory:?");
     }
 
     @Test
