@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.uptake.metrics.ComputeScorecard;
+import io.uptake.metrics.ScorecardSource;
 import io.uptake.metrics.Scorecard;
 import java.time.Clock;
 import java.util.List;
@@ -30,11 +30,11 @@ final class ExportController {
 
     static final String CSV = "text/csv";
 
-    private final ComputeScorecard compute;
+    private final ScorecardSource scorecards;
     private final Clock clock;
 
-    ExportController(ComputeScorecard compute, Clock clock) {
-        this.compute = compute;
+    ExportController(ScorecardSource scorecards, Clock clock) {
+        this.scorecards = scorecards;
         this.clock = clock;
     }
 
@@ -63,7 +63,7 @@ final class ExportController {
     }
 
     private HttpResponse<?> csv(String week, List<String> programme, String name, Function<Scorecard, String> write) {
-        ScorecardQuery.Answer answer = ScorecardQuery.run(compute, clock, week, programme);
+        ScorecardQuery.Answer answer = ScorecardQuery.run(scorecards, clock, week, programme);
         if (answer.error() != null) {
             return answer.error().contentType(MediaType.APPLICATION_JSON_TYPE);
         }

@@ -14,7 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.uptake.metrics.ComputeScorecard;
+import io.uptake.metrics.ScorecardSource;
 import io.uptake.metrics.Scorecard;
 import java.time.Clock;
 import java.util.List;
@@ -26,11 +26,11 @@ import java.util.List;
 @SecurityRequirement(name = "admin")
 final class ScorecardController {
 
-    private final ComputeScorecard compute;
+    private final ScorecardSource scorecards;
     private final Clock clock;
 
-    ScorecardController(ComputeScorecard compute, Clock clock) {
-        this.compute = compute;
+    ScorecardController(ScorecardSource scorecards, Clock clock) {
+        this.scorecards = scorecards;
         this.clock = clock;
     }
 
@@ -44,7 +44,7 @@ final class ScorecardController {
             @Nullable @QueryValue String week,
             @Parameter(description = "programme ids (repeat or comma-separate); default every active programme")
             @Nullable @QueryValue List<String> programme) {
-        ScorecardQuery.Answer answer = ScorecardQuery.run(compute, clock, week, programme);
+        ScorecardQuery.Answer answer = ScorecardQuery.run(scorecards, clock, week, programme);
         return answer.error() != null ? answer.error() : HttpResponse.ok(answer.scorecard());
     }
 }

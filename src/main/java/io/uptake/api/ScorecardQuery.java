@@ -4,7 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
-import io.uptake.metrics.ComputeScorecard;
+import io.uptake.metrics.ScorecardSource;
 import io.uptake.metrics.IsoWeek;
 import io.uptake.metrics.ProgrammeScore;
 import io.uptake.metrics.Scorecard;
@@ -26,7 +26,7 @@ final class ScorecardQuery {
     private ScorecardQuery() {
     }
 
-    static Answer run(ComputeScorecard compute, Clock clock, @Nullable String week, @Nullable List<String> programme) {
+    static Answer run(ScorecardSource scorecards, Clock clock, @Nullable String week, @Nullable List<String> programme) {
         LocalDate monday;
         if (week == null || week.isBlank()) {
             monday = IsoWeek.lastComplete(clock);
@@ -43,7 +43,7 @@ final class ScorecardQuery {
             programme.stream().flatMap(p -> Arrays.stream(p.split(","))).map(String::strip)
                     .filter(p -> !p.isEmpty()).forEach(ids::add);
         }
-        Scorecard card = compute.forWeek(monday, List.copyOf(ids));
+        Scorecard card = scorecards.forWeek(monday, List.copyOf(ids));
         List<String> found = card.programmes().stream().map(ProgrammeScore::programmeId).toList();
         List<String> unknown = ids.stream().filter(id -> !found.contains(id)).toList();
         if (!unknown.isEmpty()) {

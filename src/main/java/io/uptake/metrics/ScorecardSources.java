@@ -1,18 +1,15 @@
 package io.uptake.metrics;
 
 import io.micronaut.context.annotation.Factory;
-import io.micronaut.context.annotation.Value;
+import io.uptake.storage.FigureVersion;
 import jakarta.inject.Singleton;
-import java.time.Clock;
-import java.time.Duration;
 
-/** The service's scorecards: the metrics computed from the database, shared by requests close in time. */
+/** The service's scorecards: the metrics computed from the database, shared while the data stays the same. */
 @Factory
 public class ScorecardSources {
 
     @Singleton
-    ScorecardSource computed(ComputeScorecard compute, Clock clock,
-                             @Value("${uptake.metrics.share-for:10m}") Duration shareFor) {
-        return new SharedScorecards(compute, clock, shareFor);
+    ScorecardSource computed(ComputeScorecard compute, FigureVersion version) {
+        return new SharedScorecards(compute, version::current);
     }
 }

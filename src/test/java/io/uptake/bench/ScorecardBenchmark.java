@@ -16,8 +16,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -134,7 +132,7 @@ public final class ScorecardBenchmark {
      */
     static int composeShared(ComputeScorecard compute, ComposeDigest composer, LocalDate week,
                              List<List<String>> digests, boolean charts) {
-        SharedScorecards source = new SharedScorecards(compute, Clock.systemUTC(), Duration.ofMinutes(10));
+        SharedScorecards source = new SharedScorecards(compute, () -> 0L);
         int workflows = 0;
         for (List<String> programmes : digests) {
             Scorecard card = source.forWeek(week, programmes);

@@ -2,14 +2,13 @@ package io.uptake.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.uptake.time.MutableClock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** One computation of every programme, shared for a while by requests for some of them. */
+/** One computation of every programme, shared by requests for some of them until the data changes. */
 class SharedScorecardsTest {
 
     static final LocalDate W46 = LocalDate.parse("2026-11-09");
@@ -32,9 +31,9 @@ class SharedScorecardsTest {
         }
     }
 
-    final MutableClock clock = new MutableClock(MutableClock.START);
+    final AtomicLong version = new AtomicLong();
     final CountingCompute compute = new CountingCompute();
-    final SharedScorecards shared = new SharedScorecards(compute, clock, Duration.ofMinutes(10));
+    final SharedScorecards shared = new SharedScorecards(compute, version::get);
 
     @Test
     void requestsCloseInTimeShareOneComputationAndEachGetsItsOwnProgrammes() {
@@ -47,9 +46,10 @@ class SharedScorecardsTest {
     }
 
     @Test
-    void afterTheSharingTimeTheFiguresAreComputedAgain() {
+    void aWriteToTheDataMakesTheNextRequestComputeAgainHoweverSoon() {
         shared.forWeek(W46, List.of("a"));
-        clock.advance(Duration.ofMinutes(10));
+        shared.forWeek(W46, List.of("b"));
+        version.incrementAndGet();
         shared.forWeek(W46, List.of("a"));
 
         assertThat(compute.asked).containsExactly(W46 + " []", W46 + " []");
