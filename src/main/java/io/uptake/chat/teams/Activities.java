@@ -17,8 +17,20 @@ final class Activities {
 
     /** The body is not an activity the bot can handle; the message says why. */
     static final class NotAnActivity extends Exception {
+        private final int status;
+
         NotAnActivity(String message) {
+            this(400, message);
+        }
+
+        NotAnActivity(int status, String message) {
             super(message);
+            this.status = status;
+        }
+
+        /** 400 for a malformed activity, 413 for one too large to handle. */
+        int status() {
+            return status;
         }
     }
 
@@ -39,6 +51,7 @@ final class Activities {
         if (tree == null || !tree.isObject()) {
             throw new NotAnActivity("The body is not a JSON object: expected a Bot Framework activity.");
         }
+        ActivityShape.bounds(tree);
         Activity activity = Serialization.treeToValue(tree, Activity.class);
         if (activity == null) {
             throw new NotAnActivity("The body could not be read as a Bot Framework activity.");
@@ -52,6 +65,7 @@ final class Activities {
         if (!httpUrl(activity.getServiceUrl())) {
             throw new NotAnActivity("The activity has no http(s) serviceUrl.");
         }
+        ActivityShape.check(tree);
         return activity;
     }
 

@@ -50,7 +50,7 @@ class InboundActivities {
         try {
             activity = Activities.parse(body);
         } catch (Activities.NotAnActivity e) {
-            return error(400, e.getMessage());
+            return error(e.status(), e.getMessage());
         }
         ClaimsIdentity identity;
         try {

@@ -42,7 +42,7 @@ class TextCommands {
                 .orElseThrow(() -> new IllegalStateException("a personal-chat message without a sender"));
         Optional<String> clicked = PersonalCards.command(Activities.value(activity.getValue()));
         String text = clicked.orElseGet(() -> activity.getText() == null ? ""
-                : Activity.removeRecipientMentionImmutable(activity));
+                : Mentions.withoutRecipient(activity));
         String[] words = text == null ? new String[0] : text.trim().split("\\s+", 2);
         if (words.length > 0 && words[0].equalsIgnoreCase("checkin")) {
             return checkin(personId, words.length > 1 ? words[1] : null);
