@@ -7,11 +7,14 @@ import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.schema.Activity;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * Routes each kind of Teams activity to its handler. Invoke names the bot does not handle get the SDK's
- * answer, status 501, which is how the protocol says a bot does not take that invoke.
+ * Routes each kind of Teams activity to its handler. An invoke the bot does not take is answered 404 with a
+ * message naming it, as Slack requests of a kind Uptake does not handle are: the SDK's own answer, 501, is a
+ * server error, which monitoring reads as the service failing and which Uptake keeps for real failures.
  */
 @Singleton
 @Requires(condition = TeamsOn.class)
@@ -72,6 +75,21 @@ class UptakeBot extends ActivityHandler {
             return CompletableFuture.completedFuture(new InvokeResponse(200,
                     cardActions.invoked(turn.getActivity())));
         }
-        return super.onInvokeActivity(turn);
+        return super.onInvokeActivity(turn).handle((response, failure) -> {
+            int status = failure == null ? (response == null ? 200 : response.getStatus())
+                    : notTaken(failure) ? 501 : -1;
+            if (status == -1) {
+                throw failure instanceof CompletionException c ? c : new CompletionException(failure);
+            }
+            return status == 501 ? new InvokeResponse(404, Map.of("message", "Uptake does not handle the invoke '"
+                    + Texts.cut(turn.getActivity().getName(), 100) + "'.")) : response;
+        });
+    }
+
+    private static boolean notTaken(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof ActivityHandler.InvokeResponseException e
+                && e.createInvokeResponse().getStatus() == 501;
     }
 }

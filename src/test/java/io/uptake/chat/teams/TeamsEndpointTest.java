@@ -99,9 +99,19 @@ class TeamsEndpointTest extends TeamsTestContext {
     }
 
     @Test
-    void anInvokeTheBotDoesNotHandleGetsNotImplemented() {
-        assertThat(post(TeamsActivity.invoke("tenant-invoke", "29:invoke", "composeExtension/query")).status())
-                .isEqualTo(501);
+    void anInvokeTheBotDoesNotHandleIsA404NamingIt() {
+        Answer answer = post(TeamsActivity.invoke("tenant-invoke", "29:invoke", "composeExtension/query"));
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.body()).contains("does not handle the invoke 'composeExtension/query'");
+    }
+
+    @Test
+    void anInvokeWithoutANameIsA404() {
+        TeamsActivity invoke = TeamsActivity.invoke("tenant-invoke", "29:noname", "x");
+        String json = invoke.json().replace("\"name\":\"x\",", "");
+
+        assertThat(post(json, Tokens.channel(APP_ID, invoke.serviceUrl())).status()).isEqualTo(404);
     }
 
     @Test
