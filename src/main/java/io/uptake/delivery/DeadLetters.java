@@ -39,7 +39,7 @@ public class DeadLetters {
     public boolean retry(long id) {
         return rows.findById(id).filter(r -> OutboxRow.DEAD.equals(r.status())).map(r -> {
             rows.update(new OutboxRow(r.id(), r.dedupeKey(), r.platform(), r.tenantId(), r.recipient(), r.personId(),
-                    r.kind(), r.payload(), r.updatesId(), r.subjectId(), OutboxRow.PENDING, 0,
+                    r.kind(), r.payload(), r.updatesId(), r.subjectId(), r.editSeq(), OutboxRow.PENDING, 0,
                     Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), null, null, null, null, r.lastError(),
                     r.createdAt(), null));
             return true;

@@ -11,6 +11,7 @@ public final class DispatchReport {
     final AtomicInteger dead = new AtomicInteger();
     final AtomicInteger expired = new AtomicInteger();
     final AtomicInteger deferred = new AtomicInteger();
+    final AtomicInteger superseded = new AtomicInteger();
 
     public int sent() {
         return sent.get();
@@ -36,13 +37,18 @@ public final class DispatchReport {
         return deferred.get();
     }
 
+    /** Edits dropped unsent because a newer edit of the same message was queued or sent. */
+    public int superseded() {
+        return superseded.get();
+    }
+
     boolean idle() {
-        return sent() + retried() + rateLimited() + dead() + expired() + deferred() == 0;
+        return sent() + retried() + rateLimited() + dead() + expired() + deferred() + superseded() == 0;
     }
 
     @Override
     public String toString() {
         return "sent=" + sent + " retried=" + retried + " rateLimited=" + rateLimited + " dead=" + dead
-                + " expired=" + expired + " deferred=" + deferred;
+                + " expired=" + expired + " deferred=" + deferred + " superseded=" + superseded;
     }
 }

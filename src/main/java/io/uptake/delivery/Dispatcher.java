@@ -37,9 +37,11 @@ public class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration NO_GATEWAY_RETRY = Duration.ofMinutes(1);
     private static final Duration WAIT_FOR_ORIGINAL = Duration.ofSeconds(5);
+    private static final Duration WAIT_FOR_OTHER_EDIT = Duration.ofSeconds(1);
 
     private final OutboxRepository rows;
     private final OutboxTransitions transitions;
+    private final EditOrder editOrder;
     private final MessageCodec codec;
     private final Map<Platform, ChatGateway> gateways = new EnumMap<>(Platform.class);
     private final Pacer pacer;
@@ -50,10 +52,11 @@ public class Dispatcher {
     private final AtomicLong passes = new AtomicLong();
     private final ExecutorService pool;
 
-    Dispatcher(OutboxRepository rows, OutboxTransitions transitions, MessageCodec codec, List<ChatGateway> gateways,
-               Pacer pacer, Sleeper sleeper, DeliverySettings settings, Clock clock) {
+    Dispatcher(OutboxRepository rows, OutboxTransitions transitions, EditOrder editOrder, MessageCodec codec,
+               List<ChatGateway> gateways, Pacer pacer, Sleeper sleeper, DeliverySettings settings, Clock clock) {
         this.rows = rows;
         this.transitions = transitions;
+        this.editOrder = editOrder;
         this.codec = codec;
         gateways.forEach(g -> this.gateways.put(g.platform(), g));
         this.pacer = pacer;
@@ -89,7 +92,7 @@ public class Dispatcher {
                     .toList();
             await(sends);
             merge(report, pass);
-            if (pass.sent() + pass.dead() + pass.expired() + pass.retried() == 0) {
+            if (pass.sent() + pass.dead() + pass.expired() + pass.retried() + pass.superseded() == 0) {
                 break;
             }
         }
@@ -155,12 +158,47 @@ public class Dispatcher {
                 return;
             }
             updateRef = Optional.of(original.get().messageRef());
+            if (row.editSeq() != null && editOrder.superseded(row.updatesId(), row.editSeq())) {
+                dropSuperseded(row, message, report);
+                return;
+            }
         }
         Envelope envelope = new Envelope(row.id(), platform, row.tenantId(), row.recipient(), message, updateRef);
         if (!waitForSlot(envelope, row, report)) {
             return;
         }
-        send(gateway, envelope, row, message, report);
+        if (row.editSeq() == null) {
+            send(gateway, envelope, row, message, report);
+        } else {
+            sendInTurn(gateway, envelope, row, message, report);
+        }
+    }
+
+    /** Sends a numbered edit only if it is still its message's newest, and no other edit of it is on its way. */
+    private void sendInTurn(ChatGateway gateway, Envelope envelope, OutboxRow row, ChatMessage message,
+                            DispatchReport report) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        switch (editOrder.take(row.updatesId(), row.editSeq(), now)) {
+            case SUPERSEDED -> dropSuperseded(row, message, report);
+            case WAIT -> {
+                transitions.release(row, now.plus(WAIT_FOR_OTHER_EDIT));
+                report.deferred.incrementAndGet();
+            }
+            case SEND -> {
+                boolean sent = false;
+                try {
+                    sent = send(gateway, envelope, row, message, report);
+                } finally {
+                    editOrder.finish(row.updatesId(), row.editSeq(), sent);
+                }
+            }
+        }
+    }
+
+    private void dropSuperseded(OutboxRow row, ChatMessage message, DispatchReport report) {
+        transitions.finish(row, OutboxRow.CANCELLED, "superseded by a newer edit of the same message",
+                message.forgetAfterSending());
+        report.superseded.incrementAndGet();
     }
 
     private boolean waitForSlot(Envelope envelope, OutboxRow row, DispatchReport report) {
@@ -180,8 +218,9 @@ public class Dispatcher {
         return true;
     }
 
-    private void send(ChatGateway gateway, Envelope envelope, OutboxRow row, ChatMessage message,
-                      DispatchReport report) {
+    /** Sends one message and records the outcome; returns whether the platform accepted it. */
+    private boolean send(ChatGateway gateway, Envelope envelope, OutboxRow row, ChatMessage message,
+                         DispatchReport report) {
         SendResult result;
         try {
             result = gateway.send(envelope);
@@ -218,6 +257,7 @@ public class Dispatcher {
             }
             report.dead.incrementAndGet();
         }
+        return result instanceof SendResult.Sent;
     }
 
     private Instant backoff(int attempt) {
@@ -247,5 +287,6 @@ public class Dispatcher {
         into.dead.addAndGet(pass.dead());
         into.expired.addAndGet(pass.expired());
         into.deferred.addAndGet(pass.deferred());
+        into.superseded.addAndGet(pass.superseded());
     }
 }

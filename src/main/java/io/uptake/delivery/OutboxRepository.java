@@ -15,13 +15,13 @@ public interface OutboxRepository extends CrudRepository<OutboxRow, Long> {
 
     @Query("""
             INSERT INTO outbox (dedupe_key, platform, tenant_id, recipient, person_id, kind, payload, updates_id,
-                                subject_id, status, attempts, not_before, expires_at, created_at)
+                                subject_id, edit_seq, status, attempts, not_before, expires_at, created_at)
             VALUES (:dedupeKey, :platform, :tenantId, :recipient, :personId, :kind, :payload, :updatesId,
-                    :subjectId, 'pending', 0, :notBefore, :expiresAt, :createdAt)
+                    :subjectId, :editSeq, 'pending', 0, :notBefore, :expiresAt, :createdAt)
             ON CONFLICT (dedupe_key) DO NOTHING""")
     int insertIfAbsent(String dedupeKey, String platform, String tenantId, String recipient, @Nullable Long personId,
                        String kind, String payload, @Nullable Long updatesId, @Nullable Long subjectId,
-                       Instant notBefore, @Nullable Instant expiresAt, Instant createdAt);
+                       @Nullable Integer editSeq, Instant notBefore, @Nullable Instant expiresAt, Instant createdAt);
 
     Optional<OutboxRow> findByDedupeKey(String dedupeKey);
 

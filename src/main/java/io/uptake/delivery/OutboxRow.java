@@ -19,6 +19,7 @@ public record OutboxRow(
         String payload,
         @Nullable Long updatesId,
         @Nullable Long subjectId,
+        @Nullable Integer editSeq,
         String status,
         int attempts,
         Instant notBefore,

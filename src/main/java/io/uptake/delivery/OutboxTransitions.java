@@ -69,7 +69,7 @@ class OutboxTransitions {
         String lastError = error == null ? null : error.length() > 1000 ? error.substring(0, 1000) : error;
         boolean done = !OutboxRow.PENDING.equals(status);
         return new OutboxRow(r.id(), r.dedupeKey(), r.platform(), r.tenantId(), r.recipient(), r.personId(), r.kind(),
-                r.payload(), r.updatesId(), r.subjectId(), status, attempts, notBefore, r.expiresAt(),
+                r.payload(), r.updatesId(), r.subjectId(), r.editSeq(), status, attempts, notBefore, r.expiresAt(),
                 done ? r.claimedBy() : null, done ? r.claimedAt() : null, messageRef, lastError, r.createdAt(),
                 sentAt);
     }

@@ -4,7 +4,7 @@ import io.uptake.catalog.ChannelRef.Platform;
 import io.uptake.delivery.NewMessage;
 import io.uptake.delivery.Outbox;
 import io.uptake.delivery.MessageAddress;
-import io.uptake.message.ChatMessage;
+import io.uptake.delivery.OutboxRow;
 import io.uptake.message.PulseAnswered;
 import io.uptake.message.PulseCard;
 import io.uptake.message.PulseClosed;
@@ -37,21 +37,21 @@ class MessageEdits {
         return originals;
     }
 
-    /** Shows a person's answers in the message they were sent ({@code original}), if it is known. */
+    /**
+     * Shows a person's answers in the message they were sent ({@code original}), if it is known. Each click queues
+     * a numbered edit; the dispatcher sends only the newest, so quick clicks end with every answer shown.
+     */
     void showAnswers(DeliveryRow delivery, PulseCard card, Optional<MessageAddress> original) {
-        PulseAnswered message = new PulseAnswered(card);
-        // The card's content identifies the edit: the same answers twice queue one edit, new answers a new one.
-        original.ifPresent(o -> edit(o, delivery, message, "answered", Integer.toHexString(message.hashCode())));
+        original.ifPresent(o -> outbox.enqueueEdit("answered", o, delivery.personId(), new PulseAnswered(card),
+                delivery.id()));
     }
 
+    /** Shows that the round closed; queued once per message, and after any answer edit, so it is the last state. */
     void showClosed(RoundRow round, DeliveryRow delivery, PulseCard card) {
-        outbox.find(OpenRoundKeys.question(round.id(), delivery.personId())).ifPresent(original ->
-                edit(original.address(), delivery, new PulseClosed(card, delivery.answered()), "closed", ""));
-    }
-
-    private void edit(MessageAddress o, DeliveryRow delivery, ChatMessage message, String what, String version) {
-        outbox.enqueue(new NewMessage(what + ":" + o.id() + (version.isEmpty() ? "" : ":" + version),
-                Platform.valueOf(o.platform().toUpperCase(Locale.ROOT)), o.tenantId(), o.recipient(),
-                delivery.personId(), message, clock.instant(), null, o.id(), delivery.id()));
+        outbox.find(OpenRoundKeys.question(round.id(), delivery.personId())).map(OutboxRow::address)
+                .ifPresent(o -> outbox.enqueue(new NewMessage("closed:" + o.id(),
+                        Platform.valueOf(o.platform().toUpperCase(Locale.ROOT)), o.tenantId(), o.recipient(),
+                        delivery.personId(), new PulseClosed(card, delivery.answered()), clock.instant(), null,
+                        o.id(), delivery.id())));
     }
 }
