@@ -48,12 +48,16 @@ final class UsageController {
                     + "\"email\": \"ana@example.com\", \"day\": \"2026-11-20\", \"count\": 3}]}; a chatId (Slack or "
                     + "Teams user id) may stand for the email. Good rows are stored, bad rows are listed in "
                     + "'rejected', people Uptake does not know in 'unknownPeople'. Sending the same batch key "
-                    + "again stores nothing and returns the first result with duplicate=true.")
+                    + "again stores nothing and returns the first result with duplicate=true. A batch of which "
+                    + "no row could be stored answers 422 with the reasons and does not use up its key.")
     @ApiResponse(responseCode = "201", description = "Batch taken in",
             content = @Content(schema = @Schema(implementation = BatchResult.class)))
     @ApiResponse(responseCode = "200", description = "Batch key seen before: the first result, duplicate=true",
             content = @Content(schema = @Schema(implementation = BatchResult.class)))
     @ApiResponse(responseCode = "400", description = "Not a batch: unreadable JSON, no key, no events")
+    @ApiResponse(responseCode = "422", description = "No row could be stored: every row was refused or named "
+            + "someone unknown. Nothing is stored and the batch key is not used up, so the corrected batch can be "
+            + "sent again under the same key", content = @Content(schema = @Schema(implementation = BatchNotStored.class)))
     @ApiResponse(responseCode = "413", description = "More than 10,000 events")
     HttpResponse<?> json(@Body String body) {
         JsonNode tree;
@@ -100,6 +104,9 @@ final class UsageController {
     @ApiResponse(responseCode = "200", description = "Batch key seen before: the first result, duplicate=true",
             content = @Content(schema = @Schema(implementation = BatchResult.class)))
     @ApiResponse(responseCode = "400", description = "Not a readable CSV batch, or no batch key")
+    @ApiResponse(responseCode = "422", description = "No row could be stored (a line that cannot be read, such as "
+            + "one with an unbalanced quote, is a refused row); the batch key is not used up",
+            content = @Content(schema = @Schema(implementation = BatchNotStored.class)))
     @ApiResponse(responseCode = "413", description = "More than 10,000 rows")
     HttpResponse<?> csv(@Body @Nullable String body, @QueryValue("batch") @Nullable String batch,
                         @Header(BATCH_HEADER) @Nullable String batchHeader) {
@@ -114,7 +121,8 @@ final class UsageController {
         if (parsed instanceof UsageCsv.Parsed.TooLarge) {
             return tooLarge(RecordUsageBatch.MAX_ROWS + 1);
         }
-        return answer(recordBatch.record(key, ((UsageCsv.Parsed.Rows) parsed).rows()));
+        UsageCsv.Parsed.Rows rows = (UsageCsv.Parsed.Rows) parsed;
+        return answer(recordBatch.record(key, rows.rows(), rows.unreadable()));
     }
 
     private static HttpResponse<?> answer(RecordUsageBatch.Outcome outcome) {
@@ -124,6 +132,9 @@ final class UsageController {
         if (outcome instanceof RecordUsageBatch.Outcome.Duplicate duplicate) {
             BatchResult result = duplicate.result();
             return HttpResponse.ok(result);
+        }
+        if (outcome instanceof RecordUsageBatch.Outcome.NothingStored nothing) {
+            return HttpResponse.unprocessableEntity().body(BatchNotStored.of(nothing.result()));
         }
         return badRequest("Batch refused: " + ((RecordUsageBatch.Outcome.Refused) outcome).reason() + ".");
     }

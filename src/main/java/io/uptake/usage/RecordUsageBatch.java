@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Takes in a batch of usage telemetry once per batch key: good rows are stored, bad rows reported with their
  * field, rows naming someone Uptake does not know reported and skipped (people are never created from telemetry).
+ * A batch of which nothing could be stored is not remembered, so that the same key sent again corrected counts.
  */
 @Singleton
 public class RecordUsageBatch {
@@ -52,6 +54,10 @@ public class RecordUsageBatch {
         /** Not a batch that can be taken in at all; nothing stored. */
         record Refused(String reason) implements Outcome {
         }
+
+        /** Every row was refused or named someone unknown: nothing stored, and the key stays free. */
+        record NothingStored(BatchResult result) implements Outcome {
+        }
     }
 
     private final UsageRepositories.Batches batches;
@@ -75,32 +81,49 @@ public class RecordUsageBatch {
 
     @Transactional
     public Outcome record(String batchKey, List<UsageInput> rows) {
+        return record(batchKey, rows, List.of());
+    }
+
+    /**
+     * @param unreadable rows of the file that could not even be split into fields (a CSV line with an unbalanced
+     *                   quote), reported with the others
+     */
+    @Transactional
+    public Outcome record(String batchKey, List<UsageInput> rows, List<BatchResult.RowError> unreadable) {
         String key = batchKey == null ? "" : batchKey.strip();
         if (key.isEmpty() || key.length() > MAX_KEY) {
             return new Outcome.Refused("a batch needs a key ('batch') of 1 to " + MAX_KEY
                     + " characters, unique per export, so that sending it again is recognised");
         }
-        if (rows.isEmpty()) {
+        int size = rows.size() + unreadable.size();
+        if (size == 0) {
             return new Outcome.Refused("the batch holds no events");
         }
-        if (rows.size() > MAX_ROWS) {
-            return new Outcome.Refused("a batch holds at most " + MAX_ROWS + " events; this one has " + rows.size()
+        if (size > MAX_ROWS) {
+            return new Outcome.Refused("a batch holds at most " + MAX_ROWS + " events; this one has " + size
                     + ". Split it into several batches, each with its own key");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (batches.claim(key, now) == 0) {
             return new Outcome.Duplicate(stored(key));
         }
-        BatchResult result = take(key, rows, now);
-        int notStored = rows.size() - result.accepted();
+        BatchResult result = take(key, rows, unreadable, now);
+        if (result.accepted() == 0) {
+            batches.deleteById(key);
+            LOG.info("Usage batch {}: nothing stored ({} rows refused, {} unknown people); key left free", key,
+                    result.rejected().size(), result.unknownPeople().size());
+            return new Outcome.NothingStored(result);
+        }
+        int notStored = size - result.accepted();
         batches.update(new UsageBatchRow(key, now, result.accepted(), notStored, write(result)));
         LOG.info("Usage batch {}: {} rows stored, {} refused, {} naming unknown people", key, result.accepted(),
                 result.rejected().size(), notStored - result.rejected().size());
         return new Outcome.Stored(result);
     }
 
-    private BatchResult take(String key, List<UsageInput> rows, Instant now) {
-        List<BatchResult.RowError> errors = new ArrayList<>();
+    private BatchResult take(String key, List<UsageInput> rows, List<BatchResult.RowError> unreadable,
+                             Instant now) {
+        List<BatchResult.RowError> errors = new ArrayList<>(unreadable);
         List<Valid> valid = new ArrayList<>();
         // A day that has not yet begun anywhere on Earth is in the future for every tool's time zone.
         LocalDate latest = LocalDate.ofInstant(now, ZoneOffset.ofHours(14));
@@ -123,7 +146,10 @@ public class RecordUsageBatch {
             stored.add(new UsageEventRow(null, v.workflow(), person, v.day(), v.count(), UsageEventRow.TELEMETRY, key,
                     now));
         }
-        events.saveAll(stored);
+        if (!stored.isEmpty()) {
+            events.saveAll(stored);
+        }
+        errors.sort(Comparator.comparingInt(BatchResult.RowError::row));
         return new BatchResult(key, stored.size(), errors, List.copyOf(unknown), false);
     }
 

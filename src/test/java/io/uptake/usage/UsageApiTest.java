@@ -154,14 +154,70 @@ class UsageApiTest {
     }
 
     @Test
-    void aCsvThatCannotBeParsedIsA400AndStoresNothing() {
-        int code = status(HttpRequest.POST("/api/v1/usage-events.csv?batch=c3",
-                "workflow,email,day,count\nclaims-triage,\"ana@example.com,2026-11-20,1\n")
-                .contentType("text/csv").bearerAuth(TOKEN));
+    void aBatchOfWhichNothingCouldBeStoredIs422WithTheReasonsAndItsKeyStaysFree() {
+        HttpClientResponseException refused = catchThrowableOfType(HttpClientResponseException.class,
+                () -> postJson(batch("fix-me", event("claims-triage", "ana@example.com", "2026-11-20", -3),
+                        event("claims-triage", "stranger@example.com", "2026-11-20", 1))));
 
-        assertThat(code).isEqualTo(400);
+        assertThat(refused.getStatus().getCode()).isEqualTo(422);
+        Map<String, Object> body = refused.getResponse().getBody(Map.class).orElseThrow();
+        assertThat(body.get("message").toString()).contains("Nothing in batch 'fix-me' was stored", "1 row refused",
+                "1 person Uptake does not know", "send the batch again under the same key");
+        assertThat((List<Map<String, Object>>) body.get("rejected")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("row", 1).containsEntry("field", "count"));
+        assertThat(body).containsEntry("unknownPeople", List.of("stranger@example.com"));
         assertThat(batches.count()).isZero();
         assertThat(events.count()).isZero();
+
+        HttpResponse<Map> corrected = postJson(batch("fix-me", event("claims-triage", "ana@example.com",
+                "2026-11-20", 3)));
+
+        assertThat(corrected.code()).isEqualTo(201);
+        assertThat(corrected.body()).containsEntry("accepted", 1).containsEntry("duplicate", false);
+        assertThat(events.findByBatchKey("fix-me")).singleElement()
+                .satisfies(e -> assertThat(e.count()).isEqualTo(3));
+    }
+
+    @Test
+    void aCsvLineWithAnUnbalancedQuoteIsReportedWithItsLineAndTheGoodRowsAreKept() {
+        String csv = """
+                workflow,email,day,count
+                claims-triage,ana@example.com,2026-11-19,2
+                claims-triage,"bo@example.com,2026-11-19,1
+                claims-triage,bo@example.com,2026-11-18,4
+                """;
+
+        HttpResponse<Map> response = http.toBlocking().exchange(HttpRequest.POST(
+                "/api/v1/usage-events.csv?batch=quote-1", csv).contentType("text/csv").bearerAuth(TOKEN), Map.class);
+
+        assertThat(response.code()).isEqualTo(201);
+        assertThat(response.body()).containsEntry("accepted", 2);
+        assertThat((List<Map<String, Object>>) response.body().get("rejected")).singleElement().satisfies(r -> {
+            assertThat(r).containsEntry("row", 2).containsEntry("field", "line");
+            assertThat(r.get("message").toString()).contains("line 3").doesNotContain("Exception", "java.");
+        });
+        assertThat(events.findByBatchKey("quote-1")).extracting(UsageEventRow::count).containsExactlyInAnyOrder(2, 4);
+    }
+
+    @Test
+    void aCsvWhoseOnlyRowCannotBeReadIs422NamingTheLineAndTheCorrectedFileIsTakenIn() {
+        HttpClientResponseException refused = catchThrowableOfType(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/api/v1/usage-events.csv?batch=c3",
+                        "workflow,email,day,count\nclaims-triage,\"ana@example.com,2026-11-20,1\n")
+                        .contentType("text/csv").bearerAuth(TOKEN), Map.class));
+
+        assertThat(refused.getStatus().getCode()).isEqualTo(422);
+        String body = refused.getResponse().getBody(String.class).orElseThrow();
+        assertThat(body).contains("line 2").doesNotContain("Exception", "java.");
+        assertThat(batches.count()).isZero();
+        assertThat(events.count()).isZero();
+
+        HttpResponse<Map> corrected = http.toBlocking().exchange(HttpRequest.POST("/api/v1/usage-events.csv?batch=c3",
+                "workflow,email,day,count\nclaims-triage,\"ana@example.com\",2026-11-20,1\n")
+                .contentType("text/csv").bearerAuth(TOKEN), Map.class);
+
+        assertThat(corrected.code()).isEqualTo(201);
+        assertThat(events.findByBatchKey("c3")).hasSize(1);
     }
 
     @Test
