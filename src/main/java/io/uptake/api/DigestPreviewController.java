@@ -44,7 +44,7 @@ final class DigestPreviewController {
 
     @Get
     @Operation(summary = "The digest of one programme as it would be sent; nothing is posted or stored",
-            description = "Returns {programme, week, text, blockKit: [{text, blocks}] (one Slack message per part), "
+            description = "Returns {programme, week, soFar (true for a week still running), text, blockKit: [{text, blocks}] (one Slack message per part), "
                     + "adaptiveCard (the first Teams card), adaptiveCards (every Teams card)}. Figures resting on too"
                     + " few answers show as '—  (fewer than 5 answers)'. The chart is drawn only when a digest is sent.")
     @ApiResponse(responseCode = "200", description = "The digest in three renderings")
@@ -54,16 +54,19 @@ final class DigestPreviewController {
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     HttpResponse<?> preview(
             @Parameter(description = "The programme's id, as in the programmes file") @Nullable @QueryValue String programme,
-            @Parameter(description = "ISO week such as 2026-W47; default the last complete week (UTC)")
+            @Parameter(description = "ISO week such as 2026-W47, or current for the running week so far; default the"
+                    + " last complete week (UTC)")
             @Nullable @QueryValue String week) {
         if (programme == null || programme.isBlank()) {
             return HttpResponse.badRequest(ApiError.of("Name the programme: ?programme=<id>."));
         }
         Optional<DigestWeek> shown = Optional.empty();
-        if (week != null && !week.isBlank()) {
+        if (week != null && week.strip().equalsIgnoreCase("current")) {
+            shown = Optional.of(preview.runningWeek());
+        } else if (week != null && !week.isBlank()) {
             shown = DigestWeek.parse(week.strip());
             if (shown.isEmpty()) {
-                return HttpResponse.badRequest(ApiError.of("week must be an ISO week such as 2026-W47, not '"
+                return HttpResponse.badRequest(ApiError.of("week must be an ISO week such as 2026-W47 or current, not '"
                         + (week.length() > 20 ? week.substring(0, 20) + "…" : week) + "'."));
             }
         }
@@ -79,6 +82,7 @@ final class DigestPreviewController {
 
     private static ObjectNode body(String programme, PreviewDigest.Preview preview) {
         ObjectNode body = JSON.createObjectNode().put("programme", programme).put("week", preview.week())
+                .put("soFar", preview.soFar())
                 .put("text", preview.text());
         ArrayNode blockKit = body.putArray("blockKit");
         for (DigestMessage part : preview.slackParts()) {

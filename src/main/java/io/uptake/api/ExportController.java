@@ -43,7 +43,8 @@ final class ExportController {
     @ApiResponse(responseCode = "200", content = @Content(mediaType = CSV))
     @ApiResponse(responseCode = "400", description = "week is not an ISO week such as 2026-W47")
     HttpResponse<?> scorecard(
-            @Parameter(description = "ISO week, e.g. 2026-W47; default the last complete week")
+            @Parameter(description = "ISO week, e.g. 2026-W47, or current for the running week so far; default the"
+                    + " last complete week (UTC)")
             @Nullable @QueryValue String week,
             @Parameter(description = "programme ids; default every active programme")
             @Nullable @QueryValue List<String> programme) {
@@ -55,7 +56,8 @@ final class ExportController {
     @ApiResponse(responseCode = "200", content = @Content(mediaType = CSV))
     @ApiResponse(responseCode = "400", description = "week is not an ISO week such as 2026-W47")
     HttpResponse<?> history(
-            @Parameter(description = "ISO week, e.g. 2026-W47; default the last complete week")
+            @Parameter(description = "ISO week, e.g. 2026-W47, or current for the running week so far; default the"
+                    + " last complete week (UTC)")
             @Nullable @QueryValue String week,
             @Parameter(description = "programme ids; default every active programme")
             @Nullable @QueryValue List<String> programme) {
@@ -69,6 +71,6 @@ final class ExportController {
         }
         return HttpResponse.ok(write.apply(answer.scorecard())).contentType(CSV + "; charset=utf-8")
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "-"
-                        + answer.scorecard().week() + ".csv\"");
+                        + answer.scorecard().week() + (answer.scorecard().soFar() ? "-so-far" : "") + ".csv\"");
     }
 }

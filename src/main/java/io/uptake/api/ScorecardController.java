@@ -40,7 +40,8 @@ final class ScorecardController {
     @ApiResponse(responseCode = "400", description = "week is not an ISO week such as 2026-W47")
     @ApiResponse(responseCode = "404", description = "a programme named does not exist")
     HttpResponse<?> scorecard(
-            @Parameter(description = "ISO week, e.g. 2026-W47; default the last complete week")
+            @Parameter(description = "ISO week, e.g. 2026-W47, or current for the running week so far; default the"
+                    + " last complete week (UTC)")
             @Nullable @QueryValue String week,
             @Parameter(description = "programme ids (repeat or comma-separate); default every active programme")
             @Nullable @QueryValue List<String> programme) {

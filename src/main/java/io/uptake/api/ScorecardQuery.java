@@ -9,7 +9,9 @@ import io.uptake.metrics.IsoWeek;
 import io.uptake.metrics.ProgrammeScore;
 import io.uptake.metrics.Scorecard;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,18 +25,25 @@ final class ScorecardQuery {
     record Answer(@Nullable Scorecard scorecard, @Nullable MutableHttpResponse<ApiError> error) {
     }
 
+    /** The {@code week} that asks for the running week so far. */
+    static final String CURRENT = "current";
+
     private ScorecardQuery() {
     }
 
     static Answer run(ScorecardSource scorecards, Clock clock, @Nullable String week, @Nullable List<String> programme) {
         LocalDate monday;
+        Instant now = clock.instant();
         if (week == null || week.isBlank()) {
-            monday = IsoWeek.lastComplete(clock);
+            monday = IsoWeek.lastComplete(now, ZoneOffset.UTC);
+        } else if (week.strip().equalsIgnoreCase(CURRENT)) {
+            monday = IsoWeek.running(now, ZoneOffset.UTC);
         } else {
             Optional<LocalDate> parsed = IsoWeek.parse(week);
             if (parsed.isEmpty()) {
                 return new Answer(null, HttpResponse.status(HttpStatus.BAD_REQUEST).body(ApiError.of(
-                        "week must be an ISO week such as 2026-W47, not '" + week + "'")));
+                        "week must be an ISO week such as 2026-W47 or current, not '"
+                                + (week.length() > 20 ? week.substring(0, 20) + "…" : week) + "'")));
             }
             monday = parsed.get();
         }
@@ -43,7 +52,8 @@ final class ScorecardQuery {
             programme.stream().flatMap(p -> Arrays.stream(p.split(","))).map(String::strip)
                     .filter(p -> !p.isEmpty()).forEach(ids::add);
         }
-        Scorecard card = scorecards.forWeek(monday, List.copyOf(ids));
+        Scorecard card = scorecards.forWeek(monday, List.copyOf(ids))
+                .soFar(!IsoWeek.complete(monday, now, ZoneOffset.UTC));
         List<String> found = card.programmes().stream().map(ProgrammeScore::programmeId).toList();
         List<String> unknown = ids.stream().filter(id -> !found.contains(id)).toList();
         if (!unknown.isEmpty()) {

@@ -64,11 +64,12 @@ public class ComposeDigest {
             } while (next < rows.size());
         }
         parts.add(current);
-        String title = "Weekly adoption digest · " + scorecard.week();
+        String title = "Weekly adoption digest · " + scorecard.week()
+                + (scorecard.soFar() ? " (this week so far)" : "");
         List<DigestMessage> messages = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             messages.add(new DigestMessage(title, scorecard.week(), i + 1, parts.size(), parts.get(i),
-                    i == 0 ? chartUrl : null));
+                    i == 0 ? chartUrl : null, scorecard.soFar()));
         }
         return messages;
     }

@@ -2,7 +2,9 @@ package io.uptake.digest;
 
 import io.uptake.metrics.IsoWeek;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 
 /**
@@ -21,6 +23,21 @@ public record DigestWeek(LocalDate monday) {
     /** The last complete ISO week before the given day: the digest on a Monday covers the week just ended. */
     public static DigestWeek lastCompleteBefore(LocalDate day) {
         return new DigestWeek(day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1));
+    }
+
+    /** The last week complete in {@code zone} at {@code at} (the rule is {@link IsoWeek}'s). */
+    public static DigestWeek lastComplete(Instant at, ZoneId zone) {
+        return new DigestWeek(IsoWeek.lastComplete(at, zone));
+    }
+
+    /** The week still running in {@code zone} at {@code at}. */
+    public static DigestWeek running(Instant at, ZoneId zone) {
+        return new DigestWeek(IsoWeek.running(at, zone));
+    }
+
+    /** Whether this week is complete in {@code zone} at {@code at}. */
+    public boolean completeAt(Instant at, ZoneId zone) {
+        return IsoWeek.complete(monday, at, zone);
     }
 
     /** The week containing the given day. */

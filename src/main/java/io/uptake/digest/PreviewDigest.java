@@ -6,7 +6,7 @@ import io.uptake.metrics.Scorecard;
 import io.uptake.metrics.ScorecardSource;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +20,10 @@ public class PreviewDigest {
      *
      * @param slackParts parts sized for Slack messages
      * @param teamsParts parts sized for Teams cards
+     * @param soFar      whether the week is still running, so the figures are the week so far
      */
-    public record Preview(String week, String text, List<DigestMessage> slackParts, List<DigestMessage> teamsParts) {
+    public record Preview(String week, boolean soFar, String text, List<DigestMessage> slackParts,
+                          List<DigestMessage> teamsParts) {
     }
 
     private final CatalogLookup catalog;
@@ -36,19 +38,26 @@ public class PreviewDigest {
         this.clock = clock;
     }
 
+    /** The week running now in UTC, which a preview shows as the week so far. */
+    public DigestWeek runningWeek() {
+        return DigestWeek.running(clock.instant(), ZoneOffset.UTC);
+    }
+
     /**
-     * @param week the week to show; empty for the last complete week (in UTC)
+     * @param week the week to show; empty for the last complete week (in UTC); a week not yet complete is shown
+     *             as the week so far
      * @return empty for a programme that is not in the catalogue
      */
     public Optional<Preview> preview(String programmeId, Optional<DigestWeek> week) {
         if (catalog.programme(programmeId).filter(p -> p.retiredAt() == null).isEmpty()) {
             return Optional.empty();
         }
-        DigestWeek shown = week.orElseGet(() -> DigestWeek.lastCompleteBefore(LocalDate.ofInstant(clock.instant(),
-                ZoneOffset.UTC)));
-        Scorecard scorecard = scorecards.forWeek(shown.monday(), List.of(programmeId));
+        Instant now = clock.instant();
+        DigestWeek shown = week.orElseGet(() -> DigestWeek.lastComplete(now, ZoneOffset.UTC));
+        Scorecard scorecard = scorecards.forWeek(shown.monday(), List.of(programmeId))
+                .soFar(!shown.completeAt(now, ZoneOffset.UTC));
         List<DigestMessage> slack = compose.compose(scorecard, ComposeDigest.SLACK_UNITS, null);
         List<DigestMessage> teams = compose.compose(scorecard, ComposeDigest.TEAMS_UNITS, null);
-        return Optional.of(new Preview(shown.name(), DigestText.render(slack), slack, teams));
+        return Optional.of(new Preview(shown.name(), scorecard.soFar(), DigestText.render(slack), slack, teams));
     }
 }

@@ -73,8 +73,7 @@ public class SendDigest {
         }
         DigestSubscriptionRow subscription = found.get();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        DigestWeek week = DigestWeek.lastCompleteBefore(now.atZone(ZoneId.of(subscription.scheduleZone()))
-                .toLocalDate());
+        DigestWeek week = DigestWeek.lastComplete(now, ZoneId.of(subscription.scheduleZone()));
         if (runs.findBySubscriptionIdAndWeek(subscriptionId, week.name()).isPresent()) {
             return new Result.AlreadySent(week.name());
         }

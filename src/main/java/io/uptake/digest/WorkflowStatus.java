@@ -7,7 +7,7 @@ import io.uptake.metrics.Scorecard;
 import io.uptake.metrics.ScorecardSource;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * One workflow's scorecard as chat text ({@code /uptake status}): its row of the weekly digest for the last
- * complete week, worded by the same rules, so a figure on too few answers is hidden here as everywhere else.
+ * complete week (UTC) and for the running week so far, worded by the same rules, so a figure on too few answers is
+ * hidden here as everywhere else.
  */
 @Singleton
 public class WorkflowStatus {
@@ -39,18 +40,23 @@ public class WorkflowStatus {
         if (workflow.isEmpty()) {
             return Optional.empty();
         }
-        DigestWeek week = DigestWeek.lastCompleteBefore(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
-        Scorecard all = scorecards.forWeek(week.monday(), List.of(workflow.get().programmeId()));
+        Instant now = clock.instant();
+        return Optional.of(week(workflow.get(), DigestWeek.lastComplete(now, ZoneOffset.UTC), false) + "\n"
+                + week(workflow.get(), DigestWeek.running(now, ZoneOffset.UTC), true));
+    }
+
+    private String week(WorkflowRow workflow, DigestWeek week, boolean soFar) {
+        Scorecard all = scorecards.forWeek(week.monday(), List.of(workflow.programmeId())).soFar(soFar);
         List<ProgrammeScore> programmes = all.programmes().stream()
                 .map(p -> new ProgrammeScore(p.programmeId(), p.name(), p.sponsorEmail(), p.verdict(), p.reasons(),
                         p.pilotToProductionPercent(), p.workflows().stream()
-                        .filter(w -> w.workflowId().equals(workflow.get().id())).toList()))
+                        .filter(w -> w.workflowId().equals(workflow.id())).toList()))
                 .filter(p -> !p.workflows().isEmpty())
                 .toList();
         if (programmes.isEmpty()) {
-            return Optional.of("No figures yet for " + workflow.get().name() + " in " + week.name() + ".");
+            return "No figures yet for " + workflow.name() + " in " + week.name() + (soFar ? " so far" : "") + ".\n";
         }
-        return Optional.of(DigestText.render(compose.compose(new Scorecard(all.week(), programmes),
-                ComposeDigest.SLACK_UNITS, null)));
+        return DigestText.render(compose.compose(new Scorecard(all.week(), programmes, soFar),
+                ComposeDigest.SLACK_UNITS, null));
     }
 }

@@ -15,10 +15,11 @@ import java.util.List;
  * @param parts    how many parts the digest has
  * @param chartUrl a public address of the chart image, for platforms that show images by address; null when the
  *                 chart is sent separately or not at all
+ * @param soFar    whether the week is still running, so its figures are only the week so far
  */
 @Serdeable
 public record DigestMessage(String title, String week, int part, int parts, List<Programme> programmes,
-                            @Nullable String chartUrl) implements ChatMessage {
+                            @Nullable String chartUrl, boolean soFar) implements ChatMessage {
 
     public static final String KIND = "digest";
 
@@ -54,6 +55,17 @@ public record DigestMessage(String title, String week, int part, int parts, List
 
     public DigestMessage {
         programmes = List.copyOf(programmes);
+    }
+
+    /** A digest of a complete week. */
+    public DigestMessage(String title, String week, int part, int parts, List<Programme> programmes,
+                         @Nullable String chartUrl) {
+        this(title, week, part, parts, programmes, chartUrl, false);
+    }
+
+    /** Which week the figures are of, in words: "Last complete week" or "This week so far". */
+    public String period() {
+        return soFar ? "This week so far" : "Last complete week";
     }
 
     @Override

@@ -2,7 +2,9 @@ package io.uptake.metrics;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -13,7 +15,12 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** ISO weeks as the scorecard names them ({@code 2026-W47}), identified by their Monday. */
+/**
+ * ISO weeks as the scorecard names them ({@code 2026-W47}), identified by their Monday, and the one rule for which
+ * week is complete: a week is complete in a zone once its Sunday 24:00 there has passed. A digest scores the last
+ * complete week in its own zone; the admin API, the digest preview and chat status reckon in UTC. The week that
+ * is not yet complete is the running one, shown only as "so far".
+ */
 public final class IsoWeek {
 
     private static final Pattern FORM = Pattern.compile("(\\d{4})-W(\\d{2})");
@@ -45,8 +52,23 @@ public final class IsoWeek {
         return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
-    /** The Monday of the last week that has fully ended (in UTC) at the clock's instant. */
+    /** Whether the week of {@code day} is complete in {@code zone} at {@code at}: its Sunday 24:00 there passed. */
+    public static boolean complete(LocalDate day, Instant at, ZoneId zone) {
+        return !at.isBefore(monday(day).plusWeeks(1).atStartOfDay(zone).toInstant());
+    }
+
+    /** The Monday of the week running in {@code zone} at {@code at}. */
+    public static LocalDate running(Instant at, ZoneId zone) {
+        return monday(LocalDate.ofInstant(at, zone));
+    }
+
+    /** The Monday of the last week complete in {@code zone} at {@code at}. */
+    public static LocalDate lastComplete(Instant at, ZoneId zone) {
+        return running(at, zone).minusWeeks(1);
+    }
+
+    /** The Monday of the last week that has fully ended in UTC at the clock's instant. */
     public static LocalDate lastComplete(Clock clock) {
-        return monday(LocalDate.now(clock.withZone(ZoneOffset.UTC))).minusWeeks(1);
+        return lastComplete(clock.instant(), ZoneOffset.UTC);
     }
 }

@@ -1,6 +1,7 @@
 package io.uptake.nudge;
 
 import io.uptake.message.OwnerAlert;
+import io.uptake.metrics.IsoWeek;
 import io.uptake.metrics.ScorecardSource;
 import io.uptake.metrics.ProgrammeScore;
 import io.uptake.metrics.Scorecard;
@@ -9,10 +10,6 @@ import io.uptake.people.PersonRepository;
 import io.uptake.people.PersonRow;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,9 +41,7 @@ public class AlertOwners {
 
     /** Scores the last complete ISO week (UTC) and alerts owners; returns how many alerts were queued. */
     public int lastWeek() {
-        LocalDate thisMonday = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
-                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        return alert(scorecards.forWeek(thisMonday.minusWeeks(1), List.of()));
+        return alert(scorecards.forWeek(IsoWeek.lastComplete(clock), List.of()));
     }
 
     int alert(Scorecard scorecard) {

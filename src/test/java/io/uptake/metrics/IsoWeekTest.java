@@ -36,4 +36,18 @@ class IsoWeekTest {
         assertThat(IsoWeek.format(IsoWeek.lastComplete(sunday))).isEqualTo("2026-W46");
         assertThat(IsoWeek.format(IsoWeek.lastComplete(monday))).isEqualTo("2026-W47");
     }
+
+    @Test
+    void aWeekIsCompleteInAZoneOnceItsSundayMidnightThereHasPassed() {
+        java.time.ZoneId auckland = java.time.ZoneId.of("Pacific/Auckland");
+        LocalDate w48 = LocalDate.parse("2026-11-23");
+        Instant mondayInAuckland = Instant.parse("2026-11-29T11:00:00Z"); // Monday 00:00 there, Sunday in UTC
+
+        assertThat(IsoWeek.complete(w48, mondayInAuckland.minusSeconds(1), auckland)).isFalse();
+        assertThat(IsoWeek.complete(w48, mondayInAuckland, auckland)).isTrue();
+        assertThat(IsoWeek.complete(w48, mondayInAuckland, ZoneOffset.UTC)).isFalse();
+        assertThat(IsoWeek.lastComplete(mondayInAuckland, auckland)).isEqualTo(w48);
+        assertThat(IsoWeek.running(mondayInAuckland, auckland)).isEqualTo(w48.plusWeeks(1));
+        assertThat(IsoWeek.running(mondayInAuckland, ZoneOffset.UTC)).isEqualTo(w48);
+    }
 }

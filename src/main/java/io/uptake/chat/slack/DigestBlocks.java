@@ -25,7 +25,7 @@ final class DigestBlocks {
         ArrayNode blocks = Blocks.array();
         blocks.add(Blocks.header(digest.parts() > 1 ? digest.title() + " (" + digest.part() + "/" + digest.parts()
                 + ")" : digest.title()));
-        blocks.add(Blocks.context("Last complete week, " + SlackText.mrkdwn(digest.week(), 20)
+        blocks.add(Blocks.context(digest.period() + ", " + SlackText.mrkdwn(digest.week(), 20)
                 + ". Figures resting on too few answers are hidden, never estimated."));
         if (digest.programmes().isEmpty()) {
             blocks.add(Blocks.section("No active programmes this week."));

@@ -41,7 +41,7 @@ public final class DigestCards {
         ArrayNode body = body(card);
         body.add(text(Texts.cut(digest.parts() > 1 ? digest.title() + " (" + digest.part() + "/" + digest.parts()
                 + ")" : digest.title(), 200), "Bolder").put("size", "Large"));
-        body.add(subtle("Last complete week, " + Texts.cut(digest.week(), 20)
+        body.add(subtle(digest.period() + ", " + Texts.cut(digest.week(), 20)
                 + ". Figures resting on too few answers are hidden, never estimated."));
         if (digest.chartUrl() != null) {
             body.add(JSON.objectNode().put("type", "Image").put("url", digest.chartUrl())
