@@ -46,6 +46,9 @@ public final class CheckinReplies {
         if (result instanceof CheckinResult.Invalid invalid) {
             return String.join(" ", invalid.errors().values());
         }
+        if (result instanceof CheckinResult.ConfirmValue confirm) {
+            return confirm.question();
+        }
         if (result instanceof CheckinResult.NoOutcome none) {
             return noOutcome(none.workflowName());
         }

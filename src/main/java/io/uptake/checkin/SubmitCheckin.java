@@ -3,8 +3,11 @@ package io.uptake.checkin;
 import io.micronaut.transaction.annotation.Transactional;
 import io.uptake.catalog.CheckinLookup;
 import io.uptake.catalog.CheckinLookup.Accountable;
+import io.uptake.catalog.OutcomeRow;
 import io.uptake.catalog.WorkflowRow;
 import io.uptake.message.CheckinSaved;
+import io.uptake.people.PersonRepository;
+import io.uptake.people.PersonRow;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Records an owner's check-in against this period's cycle (opening it if the schedule has not yet) and marks the
  * cycle completed, which stops its reminders and escalation. Only the owner may log it; invalid input stores
- * nothing and comes back as field errors. A second check-in in the same period corrects the first.
+ * nothing and comes back as field errors; a value far from the outcome's baseline and target is stored only once
+ * the person confirms it. Numbers are read as the person's locale writes them. A second check-in in the same
+ * period corrects the first.
  */
 @Singleton
 public class SubmitCheckin {
@@ -27,19 +32,23 @@ public class SubmitCheckin {
     private final CheckinRepositories.Cycles cycles;
     private final CheckinRepositories.Checkins checkins;
     private final Owners owners;
+    private final PersonRepository people;
     private final Clock clock;
 
     SubmitCheckin(CheckinLookup catalog, CheckinRepositories.Cycles cycles, CheckinRepositories.Checkins checkins,
-                  Owners owners, Clock clock) {
+                  Owners owners, PersonRepository people, Clock clock) {
         this.catalog = catalog;
         this.cycles = cycles;
         this.checkins = checkins;
         this.owners = owners;
+        this.people = people;
         this.clock = clock;
     }
 
     @Transactional
-    public CheckinResult submit(CheckinCommand command) {
+    public CheckinResult submit(CheckinCommand typed) {
+        CheckinCommand command = typed.inLocale(people.findById(typed.personId()).map(PersonRow::locale)
+                .orElse(null));
         Optional<WorkflowRow> workflow = catalog.workflow(command.workflowId()).filter(w -> w.retiredAt() == null);
         if (workflow.isEmpty()) {
             return new CheckinResult.UnknownWorkflow(command.workflowId());
@@ -55,12 +64,18 @@ public class SubmitCheckin {
         if (!errors.isEmpty()) {
             return new CheckinResult.Invalid(errors);
         }
+        CheckinCommand.Valid valid = command.valid();
+        OutcomeRow outcome = accountable.get().outcome();
+        if (PlausibleValue.farOutside(valid.value(), outcome.baseline(), outcome.target())
+                && !command.confirms(valid.value())) {
+            return new CheckinResult.ConfirmValue(CheckinForms.plain(valid.value()), outcome.unit(),
+                    CheckinForms.plain(outcome.baseline()), CheckinForms.plain(outcome.target()));
+        }
         Instant now = CheckinRepositories.millis(clock.instant());
         String period = Periods.of(now, catalog.policy().cadence());
         CheckinCycleRow cycle = cycles.findByWorkflowIdAndPeriod(command.workflowId(), period)
                 .orElseGet(() -> cycles.save(new CheckinCycleRow(null, command.workflowId(), period, now, 0, null,
                         null)));
-        CheckinCommand.Valid valid = command.valid();
         CheckinRow row = checkins.save(new CheckinRow(null, cycle.id(), valid.value(), valid.status(),
                 valid.confidence(), valid.evidenceUrl(), valid.note(), command.personId(), now));
         cycles.update(cycle.completed(now));

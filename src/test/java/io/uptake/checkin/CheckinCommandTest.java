@@ -12,7 +12,7 @@ class CheckinCommandTest {
 
     private static CheckinCommand typed(String value, String status, String confidence, String evidence,
                                         String note) {
-        return new CheckinCommand("claims-triage", 1L, value, status, confidence, evidence, note);
+        return new CheckinCommand("claims-triage", 1L, value, status, confidence, evidence, note, null, null);
     }
 
     @Test

@@ -30,7 +30,7 @@ class CheckinDataRightsTest {
         CheckinWorld world = CheckinWorld.in(context).workflow("wf-rights", "rita@example.com").declare();
         long owner = world.slackUser("rita@example.com", "URITA", "Rita", "Europe/London");
         assertThat(submit.submit(new CheckinCommand("wf-rights", owner, "131", "on_track", "7",
-                "https://wiki.example.com/evidence", "Two fewer hand-offs per claim"))).isInstanceOf(
+                "https://wiki.example.com/evidence", "Two fewer hand-offs per claim", null, null))).isInstanceOf(
                 CheckinResult.Saved.class);
         return owner;
     }

@@ -68,7 +68,12 @@ public final class CheckinWorld {
 
     /** Links a person, found by email, to a Slack user in a zone; returns the person id. */
     public long slackUser(String email, String userId, String name, String zone) {
+        return slackUser(email, userId, name, zone, "en-GB");
+    }
+
+    /** Links a person, found by email, to a Slack user in a zone whose profile has a locale (or none). */
+    public long slackUser(String email, String userId, String name, String zone, String locale) {
         return context.getBean(LinkIdentity.class).link(new LinkIdentity.ChatUser("slack", "T0TEAM", userId, email,
-                name, zone, "en-GB", null, null));
+                name, zone, locale, null, null));
     }
 }

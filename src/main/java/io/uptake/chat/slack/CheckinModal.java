@@ -15,6 +15,8 @@ import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.view.ViewState;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.uptake.chat.CheckinReplies;
 import io.uptake.checkin.CheckinCommand;
 import io.uptake.checkin.CheckinResult;
@@ -23,6 +25,7 @@ import io.uptake.checkin.SubmitCheckin;
 import io.uptake.people.LinkIdentity;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The check-in form as a modal: opened by the "Log check-in" button or {@code /uptake checkin [workflow]}; its
- * submission is validated, field errors shown inline with nothing stored, and a saved check-in answered with a
- * receipt in place of the form.
+ * submission is validated, field errors shown inline with nothing stored, an unlikely value asked about in the
+ * form again, and a saved check-in answered with a receipt in place of the form.
  */
 @Singleton
 class CheckinModal implements SlackListener {
@@ -120,12 +123,27 @@ class CheckinModal implements SlackListener {
             return context.ackWithErrors(Map.of(CheckinCommand.VALUE, "This form could not be matched to you."));
         }
         ViewState state = payload.getView().getState();
+        Map<String, String> typed = new HashMap<>();
+        for (String field : List.of(CheckinCommand.VALUE, CheckinCommand.EVIDENCE, CheckinCommand.NOTE)) {
+            Optional.ofNullable(typed(state, field)).ifPresent(text -> typed.put(field, text));
+        }
+        for (String field : List.of(CheckinCommand.STATUS, CheckinCommand.CONFIDENCE)) {
+            Optional.ofNullable(chosen(state, field)).ifPresent(code -> typed.put(field, code));
+        }
+        // Slack's interaction payloads carry no locale: the person's stored one (from their profile) is used.
         CheckinResult result = submit.submit(new CheckinCommand(workflowId, person.get(),
-                typed(state, CheckinCommand.VALUE), chosen(state, CheckinCommand.STATUS),
-                chosen(state, CheckinCommand.CONFIDENCE), typed(state, CheckinCommand.EVIDENCE),
-                typed(state, CheckinCommand.NOTE)));
+                typed.get(CheckinCommand.VALUE), typed.get(CheckinCommand.STATUS),
+                typed.get(CheckinCommand.CONFIDENCE), typed.get(CheckinCommand.EVIDENCE),
+                typed.get(CheckinCommand.NOTE), null, ticked(state, CheckinCommand.CONFIRM)));
         if (result instanceof CheckinResult.Invalid invalid) {
             return context.ackWithErrors(invalid.errors());
+        }
+        if (result instanceof CheckinResult.ConfirmValue confirm
+                && openForm.open(person.get(), workflowId) instanceof OpenCheckinForm.Result.Form form) {
+            ObjectNode body = JsonNodeFactory.instance.objectNode().put("response_action", "update");
+            body.set("view", CheckinModalView.confirming(form.form(), typed, confirm));
+            return Response.builder().statusCode(200).contentType("application/json; charset=utf-8")
+                    .body(body.toString()).build();
         }
         if (result instanceof CheckinResult.Saved saved) {
             String text = SlackText.mrkdwn(saved.confirmation().fallbackText(), Blocks.MAX_TEXT);
@@ -140,6 +158,13 @@ class CheckinModal implements SlackListener {
     private static String typed(ViewState state, String field) {
         ViewState.Value value = value(state, field);
         return value == null ? null : value.getValue();
+    }
+
+    /** The value of the one ticked box of a checkboxes element, if any. */
+    private static String ticked(ViewState state, String field) {
+        ViewState.Value value = value(state, field);
+        return value == null || value.getSelectedOptions() == null || value.getSelectedOptions().isEmpty() ? null
+                : value.getSelectedOptions().get(0).getValue();
     }
 
     private static String chosen(ViewState state, String field) {

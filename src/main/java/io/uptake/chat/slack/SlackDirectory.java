@@ -56,8 +56,9 @@ class SlackDirectory {
         String cursor = null;
         do {
             String page = cursor;
-            UsersListResponse response = call(() -> methods.usersList(r -> r.token(token).limit(200).cursor(page)),
-                    TIER_2);
+            // The locale says how each person writes numbers, e.g. in their check-ins.
+            UsersListResponse response = call(() -> methods.usersList(r -> r.token(token).limit(200)
+                    .includeLocale(true).cursor(page)), TIER_2);
             users.addAll(response.getMembers());
             cursor = next(response.getResponseMetadata() == null ? null : response.getResponseMetadata()
                     .getNextCursor());

@@ -1,6 +1,7 @@
 package io.uptake.chat.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
 import io.micronaut.context.annotation.Requires;
@@ -17,14 +18,16 @@ import java.util.Optional;
 
 /**
  * Saves a check-in form card: by {@code Action.Execute} (answered with the receipt card, or the form again with
- * its field errors) or by the {@code Action.Submit} fallback (answered in the chat). Invalid input stores nothing.
+ * its field errors, or asking whether an unlikely value is right) or by the {@code Action.Submit} fallback
+ * (answered in the chat). The value is read as the Teams client's locale writes numbers. Invalid input stores
+ * nothing.
  */
 @Singleton
 @Requires(condition = TeamsOn.class)
 class CheckinCardActions {
 
     private static final List<String> FIELDS = List.of(CheckinCommand.VALUE, CheckinCommand.STATUS,
-            CheckinCommand.CONFIDENCE, CheckinCommand.EVIDENCE, CheckinCommand.NOTE);
+            CheckinCommand.CONFIDENCE, CheckinCommand.EVIDENCE, CheckinCommand.NOTE, CheckinCommand.CONFIRM);
 
     private final SubmitCheckin submit;
     private final OpenCheckinForm openForm;
@@ -47,9 +50,13 @@ class CheckinCardActions {
         if (person.isEmpty()) {
             return CardInvokeResponses.message("Uptake does not know you yet. Open the app's chat and type help.");
         }
-        CheckinResult result = save(person.get(), data);
+        CheckinResult result = save(person.get(), data, activity);
         if (result instanceof CheckinResult.Saved saved) {
             return CardInvokeResponses.card(CheckinCards.saved(saved.confirmation()));
+        }
+        if (result instanceof CheckinResult.ConfirmValue confirm
+                && openForm.open(person.get(), workflowId(data)) instanceof OpenCheckinForm.Result.Form form) {
+            return CardInvokeResponses.card(CheckinCards.confirming(form.form(), typed(data), confirm));
         }
         if (result instanceof CheckinResult.Invalid invalid
                 && openForm.open(person.get(), workflowId(data)) instanceof OpenCheckinForm.Result.Form form) {
@@ -64,16 +71,22 @@ class CheckinCardActions {
         if (person.isEmpty()) {
             return "Uptake does not know you yet. Type help first.";
         }
-        CheckinResult result = save(person.get(), Activities.value(activity.getValue()));
-        return result instanceof CheckinResult.Invalid ? "Not saved: " + CheckinReplies.of(result)
-                : CheckinReplies.of(result);
+        CheckinResult result = save(person.get(), Activities.value(activity.getValue()), activity);
+        return result instanceof CheckinResult.Invalid || result instanceof CheckinResult.ConfirmValue
+                ? "Not saved: " + CheckinReplies.of(result) : CheckinReplies.of(result);
     }
 
-    private CheckinResult save(long personId, JsonNode data) {
+    private CheckinResult save(long personId, JsonNode data, Activity activity) {
         Map<String, String> typed = typed(data);
         return submit.submit(new CheckinCommand(workflowId(data), personId, typed.get(CheckinCommand.VALUE),
                 typed.get(CheckinCommand.STATUS), typed.get(CheckinCommand.CONFIDENCE),
-                typed.get(CheckinCommand.EVIDENCE), typed.get(CheckinCommand.NOTE)));
+                typed.get(CheckinCommand.EVIDENCE), typed.get(CheckinCommand.NOTE), locale(activity),
+                typed.get(CheckinCommand.CONFIRM)));
+    }
+
+    /** The locale the Teams client runs in, as the activity says (kept aside by {@link InboundActivities}). */
+    private static String locale(Activity activity) {
+        return activity.getProperties().get(TeamsPeople.LOCALE) instanceof TextNode t ? t.asText() : null;
     }
 
     private Optional<Long> person(Activity activity) {

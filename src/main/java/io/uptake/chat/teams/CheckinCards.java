@@ -7,7 +7,9 @@ import static io.uptake.chat.teams.AdaptiveCards.text;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.core.annotation.Nullable;
 import io.uptake.checkin.CheckinCommand;
+import io.uptake.checkin.CheckinResult;
 import io.uptake.message.ChatMessage;
 import io.uptake.message.CheckinEscalation;
 import io.uptake.message.CheckinForm;
@@ -18,7 +20,8 @@ import java.util.Map;
 /**
  * The check-in messages as Adaptive Cards 1.5. The owner's request is the form itself: inputs named
  * {@code checkin.<field>}, saved by {@code Action.Execute} (with an {@code Action.Submit} fallback); a form
- * refused for bad input comes back with what was typed and a red line under each field at fault.
+ * refused for bad input comes back with what was typed and a red line under each field at fault, and one with an
+ * unlikely value comes back asking whether it is right.
  */
 final class CheckinCards {
 
@@ -34,13 +37,23 @@ final class CheckinCards {
 
     static ObjectNode request(CheckinRequest request) {
         return form(request, request.form(), request.reminder() > 0
-                ? "Reminder: your " + request.form().period() + " check-in is still due." : null, Map.of(), Map.of());
+                ? "Reminder: your " + request.form().period() + " check-in is still due." : null, Map.of(), Map.of(),
+                null);
     }
 
     /** The form again, with what was typed and the field errors, for the invoke response to a refused save. */
     static ObjectNode refused(CheckinForm form, Map<String, String> typed, Map<String, String> errors) {
         return form(new CheckinRequest(form, 0), form, "Not saved yet: please correct the fields marked below.",
-                typed, errors);
+                typed, errors, null);
+    }
+
+    /**
+     * The form again with what was typed, asking whether an unlikely value is right; the toggle confirms exactly
+     * that value, so a corrected one is checked afresh.
+     */
+    static ObjectNode confirming(CheckinForm form, Map<String, String> typed, CheckinResult.ConfirmValue confirm) {
+        return form(new CheckinRequest(form, 0), form, "Not saved yet: " + confirm.question(), typed, Map.of(),
+                confirm);
     }
 
     static ObjectNode escalation(CheckinEscalation escalation) {
@@ -61,21 +74,30 @@ final class CheckinCards {
     }
 
     private static ObjectNode form(ChatMessage message, CheckinForm form, String headline, Map<String, String> typed,
-                                   Map<String, String> errors) {
+                                   Map<String, String> errors, @Nullable CheckinResult.ConfirmValue confirm) {
         ObjectNode card = card(message);
         ArrayNode body = (ArrayNode) card.get("body");
         if (headline != null) {
-            body.add(text(headline, true).put("color", errors.isEmpty() ? "Default" : "Attention"));
+            body.add(text(headline, true).put("color", errors.isEmpty() && confirm == null ? "Default"
+                    : "Attention"));
         }
         body.add(text("Outcome check-in: " + Texts.cut(form.workflowName(), 200) + " · " + form.period(), true));
         body.add(text(Texts.cut(form.outcomeLine(), 1500), false));
         if (form.lastValue() != null) {
             body.add(subtle("Last value logged: " + form.lastValue()));
         }
-        ObjectNode value = input("Input.Number", CheckinCommand.VALUE, "Current value (" + form.unit() + ")",
-                typed, form.lastValue()).put("isRequired", true).put("errorMessage", "Enter a number");
+        // Text, not Input.Number: the owner types the number as their locale writes it (47,5), which the
+        // service reads; a number input would drop or mangle what it cannot parse itself.
+        ObjectNode value = input("Input.Text", CheckinCommand.VALUE, "Current value (" + form.unit() + ")",
+                typed, form.lastValue()).put("isRequired", true).put("errorMessage", "Enter a number")
+                .put("maxLength", 30);
         value.put("placeholder", "A number, e.g. " + form.target());
         field(body, value, errors, CheckinCommand.VALUE);
+        if (confirm != null) {
+            body.add(JSON.objectNode().put("type", "Input.Toggle").put("id", INPUT_PREFIX + CheckinCommand.CONFIRM)
+                    .put("title", Texts.cut(confirm.answer(), 200)).put("valueOn", confirm.value())
+                    .put("valueOff", "").put("value", ""));
+        }
         ObjectNode status = input("Input.ChoiceSet", CheckinCommand.STATUS, "Status", typed, null)
                 .put("style", "compact").put("isRequired", true).put("errorMessage", "Choose a status");
         ArrayNode statusChoices = status.putArray("choices");
@@ -118,12 +140,7 @@ final class CheckinCards {
         if (value == null || value.isBlank()) {
             return input;
         }
-        if (!"Input.Number".equals(type)) {
-            input.put("value", Texts.cut(value, CheckinCommand.MAX_NOTE));
-        } else if (value.trim().matches("[-+]?\\d{1,15}(\\.\\d{1,4})?")) {
-            // Input.Number takes a number; text that is not one is quoted in the field's error instead.
-            input.put("value", new java.math.BigDecimal(value.trim()));
-        }
+        input.put("value", Texts.cut(value, CheckinCommand.MAX_NOTE));
         return input;
     }
 

@@ -250,6 +250,70 @@ class SlackCheckinTest implements TestPropertyProvider {
         assertThat(catalog.workflow("wf-stage-other").orElseThrow().stage()).isEqualTo("pilot");
     }
 
+    @Test
+    void aGermanOwnersDecimalCommaIsSavedAsTheDecimalTheyMeant() throws Exception {
+        CheckinWorld world = CheckinWorld.in(context).workflow("wf-komma", "greta@example.com").declare();
+        world.slackUser("greta@example.com", "UGRETA", "Greta", "Europe/Berlin", "de-DE");
+
+        String saved = http.toBlocking().retrieve(signed().form(submission("UGRETA", "wf-komma", "47,5", "7")));
+
+        assertThat(JSON.readTree(saved).path("response_action").asText()).isEqualTo("update");
+        assertThat(saved).contains("47.5 claims");
+        assertThat(records.latest("wf-komma").orElseThrow().value()).isEqualByComparingTo(new BigDecimal("47.5"));
+    }
+
+    @Test
+    void aCommaBeforeThreeDigitsIsRefusedWithBothReadingsWhenTheOwnersLocaleIsUnknown() throws Exception {
+        CheckinWorld world = CheckinWorld.in(context).workflow("wf-unclear", "hugo@example.com").declare();
+        world.slackUser("hugo@example.com", "UHUGO", "Hugo", "Europe/London", null);
+
+        String refused = http.toBlocking().retrieve(signed().form(submission("UHUGO", "wf-unclear", "47,500", "7")));
+
+        assertThat(JSON.readTree(refused).path("response_action").asText()).isEqualTo("errors");
+        assertThat(JSON.readTree(refused).path("errors").path(CheckinCommand.VALUE).asText())
+                .isEqualTo("\"47,500\" could be 47500 or 47.5. Type 47500 for the whole number, or 47.5 with a "
+                        + "decimal point.");
+        assertThat(records.latest("wf-unclear")).isEmpty();
+    }
+
+    @Test
+    void aValueFarFromBaselineAndTargetIsAskedAboutInTheFormAndSavedOnlyOnceConfirmed() throws Exception {
+        world("wf-far", "ivan@example.com", "UIVAN", "Ivan");
+        // Baseline 120, target 150: a span of 30, so anything above 150 + 3 × 30 = 240 is far out.
+
+        String asked = http.toBlocking().retrieve(signed().form(submission("UIVAN", "wf-far", "475", "7")));
+
+        JsonNode update = JSON.readTree(asked);
+        assertThat(update.path("response_action").asText()).isEqualTo("update");
+        JsonNode view = update.path("view");
+        assertThat(view.path("private_metadata").asText()).isEqualTo("wf-far");
+        assertThat(view.toString()).contains("475 claims is far from this outcome's baseline (120) and target (150)");
+        JsonNode box = block(view, CheckinCommand.CONFIRM).path("element");
+        assertThat(box.path("type").asText()).isEqualTo("checkboxes");
+        assertThat(box.path("options").path(0).path("value").asText()).isEqualTo("475");
+        assertThat(block(view, CheckinCommand.VALUE).path("element").path("initial_value").asText()).isEqualTo("475");
+        assertThat(block(view, CheckinCommand.STATUS).path("element").path("initial_option").path("value").asText())
+                .isEqualTo("at_risk");
+        assertThat(records.latest("wf-far")).isEmpty();
+
+        String changed = http.toBlocking().retrieve(signed().form(submission("UIVAN", "wf-far", "4750", "7", "475")));
+        assertThat(JSON.readTree(changed).path("view").toString()).contains("4750 claims is far");
+        assertThat(records.latest("wf-far")).as("a box ticked for another value confirms nothing").isEmpty();
+
+        String saved = http.toBlocking().retrieve(signed().form(submission("UIVAN", "wf-far", "475", "7", "475")));
+        assertThat(saved).contains("Check-in saved");
+        assertThat(records.latest("wf-far").orElseThrow().value()).isEqualByComparingTo(new BigDecimal("475"));
+    }
+
+    private static JsonNode block(JsonNode view, String blockId) {
+        for (JsonNode block : view.path("blocks")) {
+            if (blockId.equals(block.path("block_id").asText())) {
+                return block;
+            }
+        }
+        throw new AssertionError("no block " + blockId + " in " + view);
+    }
+
     private CheckinWorld world(String workflowId, String email, String userId, String name) {
         CheckinWorld world = CheckinWorld.in(context).workflow(workflowId, email).declare();
         world.slackUser(email, userId, name, "Europe/London");
@@ -285,7 +349,16 @@ class SlackCheckinTest implements TestPropertyProvider {
     }
 
     private String submission(String user, String workflowId, String value, String confidence) {
+        return submission(user, workflowId, value, confidence, null);
+    }
+
+    /** A view_submission of the form; {@code confirmed}, when given, is the value of the ticked confirm box. */
+    private String submission(String user, String workflowId, String value, String confidence, String confirmed) {
         ObjectNode values = JSON.createObjectNode();
+        if (confirmed != null) {
+            values.putObject(CheckinCommand.CONFIRM).putObject(CheckinCommand.CONFIRM).put("type", "checkboxes")
+                    .putArray("selected_options").addObject().put("value", confirmed);
+        }
         values.putObject(CheckinCommand.VALUE).putObject(CheckinCommand.VALUE).put("type", "plain_text_input")
                 .put("value", value);
         values.putObject(CheckinCommand.STATUS).putObject(CheckinCommand.STATUS).put("type", "static_select")

@@ -21,7 +21,8 @@ class CheckinCardsTest {
         ObjectNode card = AdaptiveCards.render(new CheckinRequest(FORM, 0));
 
         assertThat(card.path("version").asText()).isEqualTo("1.5");
-        assertThat(card.findValuesAsText("type")).contains("Input.Number", "Input.ChoiceSet", "Input.Text");
+        assertThat(card.findValuesAsText("type")).contains("Input.ChoiceSet", "Input.Text")
+                .doesNotContain("Input.Number");
         JsonNode save = card.path("actions").path(0);
         assertThat(save.path("verb").asText()).isEqualTo(CheckinCards.VERB);
         assertThat(save.path("data").path("workflowId").asText()).isEqualTo("claims-triage");
@@ -40,18 +41,20 @@ class CheckinCardsTest {
                 input = i;
             }
         }
-        assertThat(body.get(input).has("value")).as("Input.Number takes only a number").isFalse();
+        assertThat(body.get(input).path("value").asText()).isEqualTo("lots");
         assertThat(body.get(input + 1).path("text").asText()).isEqualTo("\"lots\" is not a number.");
         assertThat(body.get(input + 1).path("color").asText()).isEqualTo("Attention");
         assertThat(card.toString()).contains("\"value\":\"at_risk\"");
     }
 
     @Test
-    void aRefusedFormKeepsANumberTypedIntoTheNumberInput() {
-        ObjectNode card = CheckinCards.refused(FORM, Map.of("value", "131.5"), Map.of("status", "Choose a status."));
+    void aRefusedFormKeepsTheNumberAsItWasTypedWithItsDecimalComma() {
+        ObjectNode card = CheckinCards.refused(FORM, Map.of("value", "131,5"), Map.of("status", "Choose a status."));
 
-        assertThat(card.findParents("id").stream().filter(i -> i.path("id").asText().equals("checkin.value"))
-                .findFirst().orElseThrow().path("value").decimalValue()).isEqualByComparingTo("131.5");
+        JsonNode value = card.findParents("id").stream().filter(i -> i.path("id").asText().equals("checkin.value"))
+                .findFirst().orElseThrow();
+        assertThat(value.path("type").asText()).isEqualTo("Input.Text");
+        assertThat(value.path("value").asText()).isEqualTo("131,5");
     }
 
     @Test

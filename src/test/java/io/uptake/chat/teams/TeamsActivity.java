@@ -99,6 +99,12 @@ final class TeamsActivity {
         return a;
     }
 
+    /** The locale the user's Teams client runs in. */
+    TeamsActivity locale(String tag) {
+        json.put("locale", tag);
+        return this;
+    }
+
     TeamsActivity serviceUrl(String url) {
         json.put("serviceUrl", url);
         return this;

@@ -121,6 +121,44 @@ class TeamsCheckinTest extends TeamsTestContext {
                         + "• `checkin wf-t6`: Workflow wf-t6");
     }
 
+    @Test
+    void aDecimalCommaTypedInAGermanTeamsClientIsSavedAsTheDecimalMeant() throws IOException {
+        owner("wf-t8", "jonas@example.com", "29:jonas");
+        post(TeamsActivity.text(TENANT, "29:jonas", "checkin"));
+        JsonNode card = connector.posted().get(connector.posted().size() - 1).card();
+        assertThat(card.findParents("id").stream().filter(i -> i.path("id").asText().equals("checkin.value"))
+                .map(i -> i.path("type").asText())).containsExactly("Input.Text");
+
+        Answer saved = post(TeamsActivity.execute(TENANT, "29:jonas", CheckinCards.VERB,
+                inputs(card.path("actions").path(0).path("data"), "47,5", "6")).locale("de-DE"));
+
+        assertThat(json(saved.body()).path("value").toString()).contains("Check-in saved", "47.5 claims");
+        assertThat(records.latest("wf-t8").orElseThrow().value()).isEqualByComparingTo(new BigDecimal("47.5"));
+    }
+
+    @Test
+    void aValueFarFromBaselineAndTargetComesBackWithAToggleAndIsSavedOnceConfirmed() throws IOException {
+        owner("wf-t9", "kai@example.com", "29:kai");
+        JsonNode data = FakeBotConnector.JSON.createObjectNode().put("uptake", "checkin").put("workflowId", "wf-t9");
+
+        Answer asked = post(TeamsActivity.execute(TENANT, "29:kai", CheckinCards.VERB, inputs(data, "475", "6")));
+
+        JsonNode form = json(asked.body()).path("value");
+        assertThat(form.toString()).contains("475 claims is far from this outcome's baseline (120) and target (150)");
+        JsonNode toggle = form.findParents("id").stream()
+                .filter(i -> i.path("id").asText().equals("checkin.confirm")).findFirst().orElseThrow();
+        assertThat(toggle.path("type").asText()).isEqualTo("Input.Toggle");
+        assertThat(toggle.path("valueOn").asText()).isEqualTo("475");
+        assertThat(form.toString()).contains("\"value\":\"475\"", "\"value\":\"on_track\"");
+        assertThat(records.latest("wf-t9")).isEmpty();
+
+        Answer saved = post(TeamsActivity.execute(TENANT, "29:kai", CheckinCards.VERB,
+                ((ObjectNode) inputs(data, "475", "6")).put("checkin.confirm", "475")));
+
+        assertThat(json(saved.body()).path("value").toString()).contains("Check-in saved", "475 claims");
+        assertThat(records.latest("wf-t9").orElseThrow().value()).isEqualByComparingTo(new BigDecimal("475"));
+    }
+
     private void owner(String workflowId, String email, String userId) {
         CheckinWorld.in(context).workflow(workflowId, email).declare();
         identities.link(new LinkIdentity.ChatUser("teams", TENANT, userId, email, null, null, null, null, null));
