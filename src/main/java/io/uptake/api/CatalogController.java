@@ -14,6 +14,7 @@ import io.uptake.catalog.CatalogState;
 import io.uptake.catalog.CatalogViews.CatalogStatusView;
 import io.uptake.catalog.ReloadCatalog;
 import io.uptake.catalog.SyncReport;
+import io.uptake.message.Words;
 
 /** The programmes file: its state, and reloading it. */
 @Controller("/api/v1/catalog")
@@ -49,8 +50,9 @@ final class CatalogController {
             String kept = rejected.previousKept() ? "the previous catalogue is still in force"
                     : "no catalogue is in force";
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new ApiError(
-                    "The programmes file " + rejected.source() + " has " + rejected.errors().size()
-                            + " mistakes and was not loaded; " + kept + ". Fix them and reload.",
+                    "The programmes file " + rejected.source() + " has "
+                            + Words.count(rejected.errors().size(), "mistake") + " and was not loaded; " + kept
+                            + ". Fix " + (rejected.errors().size() == 1 ? "it" : "them") + " and reload.",
                     rejected.errors()));
         }
         return HttpResponse.status(HttpStatus.CONFLICT).body(ApiError.of(

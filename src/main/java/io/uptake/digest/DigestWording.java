@@ -1,6 +1,7 @@
 package io.uptake.digest;
 
 import io.uptake.message.DigestMessage.Fact;
+import io.uptake.message.Words;
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.MetricsSettings;
 import io.uptake.metrics.OutcomeProgress;
@@ -53,8 +54,8 @@ final class DigestWording {
             return hidden;
         }
         String source = w.wauPercent().source() == Figure.Source.TELEMETRY ? "telemetry" : "self-reported";
-        return whole(w.wauPercent().value()) + "%" + arrow(w.wauPercent(), w.wauPercentPrevious())
-                + " of " + w.targetTeamSize() + " (" + source + ")";
+        return whole(w.wauPercent().value()) + "% of " + Words.count(w.targetTeamSize(), "person", "people")
+                + change(w.wauPercent(), w.wauPercentPrevious()) + " (" + source + ")";
     }
 
     private String trust(WorkflowScore w) {
@@ -136,12 +137,14 @@ final class DigestWording {
         };
     }
 
-    private static String arrow(Figure now, Figure before) {
+    /** How a percentage moved since last week, in words: ", up from 55%", ", down from 70%", ", as last week". */
+    private static String change(Figure now, Figure before) {
         if (!before.isShown()) {
             return "";
         }
         double change = now.value() - before.value();
-        return change >= 1 ? " ↑" : change <= -1 ? " ↓" : " →";
+        String from = whole(before.value()) + "%";
+        return change >= 1 ? ", up from " + from : change <= -1 ? ", down from " + from : ", as last week";
     }
 
     private static String days(int days) {

@@ -1,5 +1,6 @@
 package io.uptake.metrics;
 
+import io.uptake.message.Words;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -105,7 +106,7 @@ final class Verdicts {
 
     private static String wauReason(Figure wau, int team) {
         return switch (wau.state()) {
-            case SHOWN -> "WAU " + number(wau.value()) + "% of a " + team + "-person team";
+            case SHOWN -> "WAU " + number(wau.value()) + "% of " + Words.article(team) + " " + team + "-person team";
             case SUPPRESSED -> "WAU not shown: too few people reported use";
             case NO_DATA -> team <= 0 ? "no target team size" : "no usage data this week";
         };

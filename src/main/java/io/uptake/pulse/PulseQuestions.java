@@ -40,8 +40,8 @@ final class PulseQuestions {
             case "trust" -> new AskedQuestion(kind, "How far do you trust its output enough to rely on it?", TRUST,
                     null);
             case "correction" -> new AskedQuestion(kind, "How often did its output need fixing?", CORRECTION, null);
-            case "cycle-time" -> new AskedQuestion(kind, "How long does " + (task == null ? "the task" : task)
-                    + " take you now?", CYCLE_TIME, null);
+            case "cycle-time" -> new AskedQuestion(kind, task == null ? "How long does the task take you now?"
+                    : "How long does this task take you now: " + task.strip() + "?", CYCLE_TIME, null);
             case "comment" -> new AskedQuestion(kind, "Anything else? (optional)", List.of(), null);
             default -> throw new IllegalArgumentException("unknown question kind " + kind);
         };

@@ -41,6 +41,19 @@ class CatalogReloadApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void oneMistakeIsCountedInTheSingular() {
+        file.write(ProgrammesFile.TWO_WORKFLOWS.replace("zone: Europe/London", "zone: Europe/Londres"));
+
+        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class, this::reload);
+
+        String message = (String) e.getResponse().getBody(Map.class).orElseThrow().get("message");
+        assertThat(message).contains("has 1 mistake and was not loaded", "Fix it and reload.")
+                .doesNotContain("1 mistakes");
+        file.write(ProgrammesFile.TWO_WORKFLOWS);
+        reload();
+    }
+
+    @Test
     void aFileWithMistakesIsRefusedWithEachMistakeAndTheCatalogueInForceIsKept() {
         file.write(ProgrammesFile.TWO_WORKFLOWS.replace("zone: Europe/London", "zone: Europe/Londres")
                 .replace("owner: omar@example.com", "owner: [omar@example.com, ana@example.com]"));

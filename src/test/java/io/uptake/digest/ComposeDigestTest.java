@@ -34,7 +34,7 @@ class ComposeDigestTest {
     void everyFigureOfARowIsWorded() {
         Map<String, String> facts = facts(Scores.workflow("w", "Triage"));
 
-        assertThat(facts).containsEntry("Weekly active", "62% ↑ of 40 (telemetry)")
+        assertThat(facts).containsEntry("Weekly active", "62% of 40 people, up from 55% (telemetry)")
                 .containsEntry("Habit", "35% (n=40)")
                 .containsEntry("Trust", "71/100 ↑ +4 pts (n=12)")
                 .containsEntry("Response rate", "80% of 15")

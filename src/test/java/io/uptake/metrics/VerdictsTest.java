@@ -14,8 +14,12 @@ class VerdictsTest {
     final Verdicts verdicts = new Verdicts(MetricsSettings.defaults());
 
     static WorkflowScore workflow(Figure wau, OutcomeProgress outcome, String stage, int days) {
+        return workflow(wau, outcome, stage, days, 40);
+    }
+
+    static WorkflowScore workflow(Figure wau, OutcomeProgress outcome, String stage, int days, int team) {
         Figure none = Figure.noData(Figure.Source.PULSE);
-        return new WorkflowScore("w", "p", "Workflow", stage, days, "owner@example.com", 40, wau, none, none, none,
+        return new WorkflowScore("w", "p", "Workflow", stage, days, "owner@example.com", team, wau, none, none, none,
                 none, List.of(), none, none, none, none, outcome, Verdict.ACTIVITY, List.of(), List.of(), List.of());
     }
 
@@ -35,6 +39,14 @@ class VerdictsTest {
 
         assertThat(judged.verdict()).isEqualTo(Verdict.EMERGING);
         assertThat(judged.reasons().get(0)).isEqualTo("WAU 22.5% of a 40-person team");
+    }
+
+    @Test
+    void aTeamSizeReadWithAVowelSoundTakesAn() {
+        var judged = verdicts.workflow(workflow(Figure.shown(25, 8, Figure.Source.TELEMETRY),
+                outcome(OutcomeProgress.CheckinState.CURRENT, 30), "production", 10, 8), "quarter");
+
+        assertThat(judged.reasons().get(0)).isEqualTo("WAU 25% of an 8-person team");
     }
 
     @Test

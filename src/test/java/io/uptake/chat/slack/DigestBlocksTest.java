@@ -34,7 +34,7 @@ class DigestBlocksTest {
                  {"type":"context","elements":[{"type":"mrkdwn","text":"WAU 62% of a 40-person team"}]},
                  {"type":"section","text":{"type":"mrkdwn","text":"*Triage* · Leverage\\n:warning: Pilot for 140 days (over 90)"},
                   "fields":[
-                   {"type":"mrkdwn","text":"*Weekly active*\\n62% ↑ of 40 (telemetry)"},
+                   {"type":"mrkdwn","text":"*Weekly active*\\n62% of 40 people, up from 55% (telemetry)"},
                    {"type":"mrkdwn","text":"*Habit*\\n35% (n=40)"},
                    {"type":"mrkdwn","text":"*Trust*\\n—  (fewer than 5 answers)"},
                    {"type":"mrkdwn","text":"*Response rate*\\n80% of 15"},

@@ -114,6 +114,14 @@ class SlackAnswerEditsTest implements TestPropertyProvider {
     }
 
     @Test
+    void theCycleTimeQuestionAsksAboutTheTaskInAWholeSentence() {
+        String blocks = pulseTo("U1").params().get("blocks");
+
+        assertThat(blocks).contains("How long does this task take you now: Triage one claim?")
+                .doesNotContain("How long does Triage one claim take you now?");
+    }
+
+    @Test
     void anEditRetriedAfterAFailureIsNotSentOnceANewerOneWas() {
         FakeSlackApi.Call pulse = pulseTo("U2");
         slackApi.answer("chat.update", 500, "", Map.of());

@@ -43,7 +43,7 @@ class DigestCardsTest {
                    {"type":"TextBlock","text":"Triage · Leverage","wrap":true,"weight":"Bolder"},
                    {"type":"TextBlock","text":"⚠ Pilot for 140 days (over 90)","wrap":true,"color":"Attention"},
                    {"type":"FactSet","facts":[
-                    {"title":"Weekly active","value":"62% ↑ of 40 (telemetry)"},
+                    {"title":"Weekly active","value":"62% of 40 people, up from 55% (telemetry)"},
                     {"title":"Habit","value":"35% (n=40)"},
                     {"title":"Trust","value":"—  (fewer than 5 answers)"},
                     {"title":"Response rate","value":"80% of 15"},

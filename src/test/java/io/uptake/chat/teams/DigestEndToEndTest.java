@@ -99,7 +99,7 @@ class DigestEndToEndTest extends TeamsTestContext {
         assertThat(posted.params()).containsEntry("channel", DigestWorld.SLACK_CHANNEL);
         assertThat(posted.token()).isEqualTo("xoxb-digest");
         assertThat(posted.params().get("blocks")).contains("Weekly adoption digest · 2026-W47",
-                "—  (fewer than 5 answers)");
+                "—  (fewer than 5 answers)", "62% of 40 people, up from 55% (telemetry)");
         assertThat(slackApi.calls("files.completeUploadExternal")).singleElement()
                 .satisfies(c -> assertThat(c.params()).containsEntry("channel_id", DigestWorld.SLACK_CHANNEL));
         byte[] uploaded = slackApi.uploaded().values().iterator().next();
