@@ -27,8 +27,11 @@ public class ComposeDigest {
     public static final int PART_OVERHEAD = 3;
     /** Parts for Slack: at most 47 blocks each, under the 50 a message may hold. */
     public static final int SLACK_UNITS = 44;
-    /** Parts for Teams: one card holds a programme of 60 workflows; the card renderer shortens text to stay in size. */
-    public static final int TEAMS_UNITS = 62;
+    /**
+     * Parts for Teams: one card holds a programme of 38 workflows with every flag and figure, within the 80 KB (in
+     * UTF-16, as Teams counts) a card may take; the card renderer shortens text to stay in size.
+     */
+    public static final int TEAMS_UNITS = 40;
 
     private final DigestWording wording;
 

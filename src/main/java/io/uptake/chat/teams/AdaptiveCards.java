@@ -15,19 +15,25 @@ import io.uptake.message.PulseCard;
 import io.uptake.message.PulseClosed;
 import io.uptake.message.PulseQuestion;
 import io.uptake.message.PulseReminder;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Renders the neutral messages as Adaptive Cards (schema 1.5). Answer buttons are {@code Action.Execute} with an
- * {@code Action.Submit} fallback for clients without Universal Actions. A card never exceeds {@link #MAX_BYTES},
- * whatever the length of its text: long text is cut, never refused.
+ * {@code Action.Submit} fallback for clients without Universal Actions; a question with more options than a row
+ * may hold buttons ({@link #MAX_ACTIONS}) is a choice input with one Send button. A card never exceeds
+ * {@link #MAX_BYTES}, whatever the length of its text: long text is cut, never refused.
  */
 final class AdaptiveCards {
 
-    /** Teams refuses bot messages over 100 KB; the card stays well below, leaving room for the activity. */
-    static final int MAX_BYTES = 70 * 1024;
+    /**
+     * Teams refuses bot messages over 100 KB, counted in UTF-16; the card stays at 80 KB so, leaving room for the
+     * activity around it. See {@link #bytes}.
+     */
+    static final int MAX_BYTES = 80 * 1024;
+    /** Actions one ActionSet, or a card's own actions, may hold: more break the card in Teams. */
+    static final int MAX_ACTIONS = 5;
     /** The longest free-text answer the pulse accepts. */
     static final int MAX_ANSWER_TEXT = 2000;
 
@@ -51,8 +57,9 @@ final class AdaptiveCards {
         return card;
     }
 
+    /** The card's size as Teams counts it: two bytes per UTF-16 code unit of its JSON. */
     static int bytes(ObjectNode card) {
-        return card.toString().getBytes(StandardCharsets.UTF_8).length;
+        return card.toString().length() * 2;
     }
 
     private static ObjectNode render(ChatMessage message, CardBudget budget) {
@@ -125,15 +132,36 @@ final class AdaptiveCards {
             actions.add(action("Send", CardData.of(pulse.roundId(), question.question(), null, pulse.ballot()),
                     false));
         } else {
-            for (AnswerOption option : question.options().stream().limit(budget.options()).toList()) {
-                if (option.value().length() <= budget.data()) {
+            List<AnswerOption> options = question.options().stream().limit(budget.options())
+                    .filter(option -> option.value().length() <= budget.data()).toList();
+            if (options.size() > MAX_ACTIONS) {
+                body.add(choices(question, options, budget));
+                actions.add(action("Send", CardData.of(pulse.roundId(), question.question(), null, pulse.ballot()),
+                        false));
+            } else {
+                for (AnswerOption option : options) {
                     actions.add(action(Texts.cut(option.label(), budget.label()), CardData.of(pulse.roundId(),
                             question.question(), option.value(), pulse.ballot()),
                             option.value().equals(question.chosen())));
                 }
             }
         }
-        body.add(JSON.objectNode().put("type", "ActionSet").set("actions", actions));
+        if (!actions.isEmpty()) {
+            body.add(JSON.objectNode().put("type", "ActionSet").set("actions", actions));
+        }
+    }
+
+    /** The options as radio buttons: the Send button's data takes the chosen value from this input. */
+    private static ObjectNode choices(AskedQuestion question, List<AnswerOption> options, CardBudget budget) {
+        ObjectNode input = JSON.objectNode().put("type", "Input.ChoiceSet").put("id",
+                CardData.INPUT_PREFIX + question.question()).put("style", "expanded").put("label", "Your answer");
+        ArrayNode choices = input.putArray("choices");
+        options.forEach(option -> choices.addObject().put("title", Texts.cut(option.label(), budget.label()))
+                .put("value", option.value()));
+        if (question.answered() && options.stream().anyMatch(o -> o.value().equals(question.chosen()))) {
+            input.put("value", question.chosen());
+        }
+        return input;
     }
 
     private static ObjectNode action(String title, ObjectNode data, boolean chosen) {

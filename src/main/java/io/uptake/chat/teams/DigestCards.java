@@ -33,6 +33,22 @@ public final class DigestCards {
                 return card;
             }
         }
+        return withoutLastRows(card);
+    }
+
+    /**
+     * Even the shortest wording is too large (many workflows with many flags): the last workflows are left out,
+     * and the card says how many, rather than sending a card Teams would refuse.
+     */
+    private static ObjectNode withoutLastRows(ObjectNode card) {
+        ArrayNode body = body(card);
+        int left = 0;
+        while (AdaptiveCards.bytes(card) > AdaptiveCards.MAX_BYTES - 1024 && body.size() > 2) {
+            body.remove(body.size() - 1);
+            left++;
+        }
+        body.add(subtle(left + " more lines of this digest did not fit in one Teams card; the digest preview "
+                + "in the admin API lists them all."));
         return card;
     }
 

@@ -70,7 +70,7 @@ final class PersonalCards {
             body.add(text(section.title(), true).put("spacing", "Medium"));
             for (String line : section.lines()) {
                 String item = "• " + Texts.cut(line, MAX_LINE);
-                bytes += item.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 60;
+                bytes += item.length() * 2 + 120;
                 if (bytes > MAX_DATA_BYTES) {
                     cut = true;
                     break;
