@@ -138,9 +138,13 @@ class TeamsAnswerEditsTest extends TeamsTestContext {
     }
 
     private void click(String userId, FakeBotConnector.Call card, String question, String value) {
+        // A button carries its value; a question with more options than buttons fit is a choice input whose
+        // value the client merges into the Send button's data.
         JsonNode data = card.card().findParents("verb").stream().map(a -> a.path("data"))
-                .filter(d -> d.path("question").asText().equals(question) && d.path("value").asText().equals(value))
-                .findFirst().orElseThrow();
+                .filter(d -> d.path("question").asText().equals(question) && (d.path("value").asText().equals(value)
+                        || !d.has("value")))
+                .findFirst().map(d -> d.has("value") ? d
+                        : ((ObjectNode) d.deepCopy()).put(CardData.INPUT_PREFIX + question, value)).orElseThrow();
         assertThat(post(TeamsActivity.execute(TENANT, userId, CardData.VERB, data)).status()).isEqualTo(200);
     }
 
