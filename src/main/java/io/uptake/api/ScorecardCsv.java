@@ -25,7 +25,8 @@ final class ScorecardCsv {
     static final String NO_DATA = "n/a";
 
     static final String[] SCORECARD = {"week", "programme", "programme_verdict", "workflow", "name", "stage",
-        "days_in_stage", "owner", "target_team_size", "wau_percent", "wau_n", "wau_source", "wau_percent_previous",
+        "days_in_stage", "owner", "target_team_size", "team_size", "team_size_basis", "wau_percent", "wau_n",
+        "wau_source", "wau_percent_previous",
         "habit_percent", "habit_n", "trust_index", "trust_n", "trust_change", "trust_1", "trust_2", "trust_3",
         "trust_4", "trust_5", "correction_percent", "correction_n", "response_percent", "delivered",
         "cycle_time_median", "cycle_time_delta_percent", "cycle_time_n", "outcome_metric", "outcome_current",
@@ -41,9 +42,10 @@ final class ScorecardCsv {
         return write(SCORECARD, rows -> {
             for (ProgrammeScore p : card.programmes()) {
                 for (WorkflowScore w : p.workflows()) {
-                    List<Object> row = new ArrayList<>(List.of(card.week(), p.programmeId(), p.verdict(),
+                    List<Object> row = new ArrayList<Object>(List.<Object>of(card.week(), p.programmeId(), p.verdict(),
                             w.workflowId(), w.name(), w.stage(), w.daysInStage(), w.ownerEmail(),
-                            w.targetTeamSize(), value(w.wauPercent()), n(w.wauPercent()), w.wauPercent().source(),
+                            w.targetTeamSize(), w.teamSize().value(), w.teamSize().basis(),
+                            value(w.wauPercent()), n(w.wauPercent()), w.wauPercent().source(),
                             value(w.wauPercentPrevious()), value(w.habitPercent()), n(w.habitPercent()),
                             value(w.trustIndex()), n(w.trustIndex()), value(w.trustChange())));
                     w.trustDistribution().forEach(f -> row.add(value(f)));

@@ -5,6 +5,7 @@ import io.uptake.message.Words;
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.MetricsSettings;
 import io.uptake.metrics.OutcomeProgress;
+import io.uptake.metrics.TeamSize;
 import io.uptake.metrics.WorkflowScore;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +55,9 @@ final class DigestWording {
             return hidden;
         }
         String source = w.wauPercent().source() == Figure.Source.TELEMETRY ? "telemetry" : "self-reported";
-        return whole(w.wauPercent().value()) + "% of " + Words.count(w.targetTeamSize(), "person", "people")
-                + change(w.wauPercent(), w.wauPercentPrevious()) + " (" + source + ")";
+        return whole(w.wauPercent().value()) + "% of " + (w.teamSize().basis() == TeamSize.Basis.SYNCED_MEMBERS
+                ? Words.count(w.teamSize().value(), "synced member") : Words.count(w.teamSize().value(), "person",
+                "people")) + change(w.wauPercent(), w.wauPercentPrevious()) + " (" + source + ")";
     }
 
     private String trust(WorkflowScore w) {

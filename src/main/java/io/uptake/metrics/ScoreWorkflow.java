@@ -23,11 +23,12 @@ final class ScoreWorkflow {
     WorkflowScore score(CatalogueReads.WorkflowFacts w, UsageReads.UsageFacts usage, AnswerReads.AnswerFacts answers,
                         CheckinReads.CheckinFacts checkins, Window window, CheckinPolicy policy) {
         int now = window.current();
+        TeamSize team = TeamSize.of(w.targetTeamSize(), w.audienceSize());
         List<WeekPoint> history = new ArrayList<>();
         Figure[] wau = new Figure[window.weeks()];
         Figure[] trust = new Figure[window.weeks()];
         for (int i = 0; i < window.weeks(); i++) {
-            wau[i] = wau(w.targetTeamSize(), usage, i);
+            wau[i] = wau(team.value(), usage, i);
             trust[i] = trustIndex(answers.weeks()[i].trust());
             history.add(new WeekPoint(IsoWeek.format(window.monday(i)), wau[i], trust[i]));
         }
@@ -40,7 +41,8 @@ final class ScoreWorkflow {
         Figure cycleMedian = cycleMedian(current.cycleMinutes());
         WorkflowScore draft = new WorkflowScore(w.id(), w.programmeId(), w.name(),
                 stage == null ? w.stage() : stage.stage(), daysInStage,
-                w.ownerEmail(), w.targetTeamSize(), wau[now], now > 0 ? wau[now - 1] : Figure.noData(wau[now].source()),
+                w.ownerEmail(), w.targetTeamSize(), team, wau[now],
+                now > 0 ? wau[now - 1] : Figure.noData(wau[now].source()),
                 habit(w, usage, window), trust[now], trustChange(trust, answers, now),
                 anonymity.breakdownBesideMean(Arrays.stream(current.trust()).boxed().toList(), Figure.Source.PULSE),
                 correction(current.correction()), response(answers), cycleDelta(cycleMedian, w.cycleBaselineMinutes()),
@@ -48,7 +50,7 @@ final class ScoreWorkflow {
         Verdicts.Judged judged = verdicts.workflow(draft,
                 policy.cadence() == CheckinPolicy.Cadence.MONTHLY ? "month" : "quarter");
         return new WorkflowScore(draft.workflowId(), draft.programmeId(), draft.name(), draft.stage(),
-                draft.daysInStage(), draft.ownerEmail(), draft.targetTeamSize(), draft.wauPercent(),
+                draft.daysInStage(), draft.ownerEmail(), draft.targetTeamSize(), draft.teamSize(), draft.wauPercent(),
                 draft.wauPercentPrevious(), draft.habitPercent(), draft.trustIndex(), draft.trustChange(),
                 draft.trustDistribution(), draft.correctionPercent(), draft.responsePercent(),
                 draft.cycleTimeDeltaPercent(), draft.cycleTimeMedian(), draft.outcome(), judged.verdict(),

@@ -43,7 +43,7 @@ final class Verdicts {
         }
         Figure wau = w.wauPercent();
         boolean majority = wau.isShown() && wau.value() > settings.leverageWauPercent();
-        (majority ? met : missing).add(wauReason(wau, w.targetTeamSize()));
+        (majority ? met : missing).add(wauReason(wau, w.teamSize()));
         List<String> reasons = new ArrayList<>(missing);
         // An old pilot does not stop leverage, but it is the first thing a reader should see after what is missing.
         if ("pilot".equals(w.stage()) && w.daysInStage() > settings.pilotMaxAgeDays()) {
@@ -104,11 +104,12 @@ final class Verdicts {
         };
     }
 
-    private static String wauReason(Figure wau, int team) {
+    private static String wauReason(Figure wau, TeamSize team) {
         return switch (wau.state()) {
-            case SHOWN -> "WAU " + number(wau.value()) + "% of " + Words.article(team) + " " + team + "-person team";
+            case SHOWN -> "WAU " + number(wau.value()) + "% of " + team.words();
             case SUPPRESSED -> "WAU not shown: too few people reported use";
-            case NO_DATA -> team <= 0 ? "no target team size" : "no usage data this week";
+            case NO_DATA -> team.value() <= 0 ? "no target team size and no synced members"
+                    : "no usage data this week";
         };
     }
 

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * Every section 4 figure of one workflow for one ISO week, already passed through the anonymity rules.
  *
- * @param wauPercent          weekly active users ÷ target team size, in percent; source TELEMETRY or SELF_REPORT
+ * @param targetTeamSize      the programmes file's target team size, 0 when it gives none
+ * @param teamSize            the team WAU is divided by: the target, or else the audience's synced members
+ * @param wauPercent          weekly active users ÷ team size, in percent; source TELEMETRY or SELF_REPORT
  * @param wauPercentPrevious  the same for the week before, for the trend arrow
  * @param habitPercent        share of the audience active in ≥ 9 of the last 12 weeks; NO_DATA before 12 weeks
  * @param trustIndex          mean trust answer mapped 1→0 … 5→100
@@ -24,7 +26,7 @@ import java.util.List;
  */
 @Serdeable
 public record WorkflowScore(String workflowId, String programmeId, String name, String stage, int daysInStage,
-                            String ownerEmail, int targetTeamSize,
+                            String ownerEmail, int targetTeamSize, TeamSize teamSize,
                             Figure wauPercent, Figure wauPercentPrevious, Figure habitPercent,
                             Figure trustIndex, Figure trustChange, List<Figure> trustDistribution,
                             Figure correctionPercent, Figure responsePercent,
@@ -38,5 +40,21 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
         reasons = List.copyOf(reasons);
         flags = List.copyOf(flags);
         history = List.copyOf(history);
+    }
+
+    /** A workflow scored against its target team size. */
+    public WorkflowScore(String workflowId, String programmeId, String name, String stage, int daysInStage,
+                         String ownerEmail, int targetTeamSize,
+                         Figure wauPercent, Figure wauPercentPrevious, Figure habitPercent,
+                         Figure trustIndex, Figure trustChange, List<Figure> trustDistribution,
+                         Figure correctionPercent, Figure responsePercent,
+                         Figure cycleTimeDeltaPercent, Figure cycleTimeMedian,
+                         @Nullable OutcomeProgress outcome,
+                         Verdict verdict, List<String> reasons, List<String> flags,
+                         List<WeekPoint> history) {
+        this(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize,
+                TeamSize.of(targetTeamSize, 0), wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange,
+                trustDistribution, correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian,
+                outcome, verdict, reasons, flags, history);
     }
 }

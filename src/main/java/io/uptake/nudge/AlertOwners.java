@@ -2,6 +2,7 @@ package io.uptake.nudge;
 
 import io.uptake.message.OwnerAlert;
 import io.uptake.metrics.IsoWeek;
+import io.uptake.metrics.MetricsSettings;
 import io.uptake.metrics.ScorecardSource;
 import io.uptake.metrics.ProgrammeScore;
 import io.uptake.metrics.Scorecard;
@@ -30,10 +31,13 @@ public class AlertOwners {
     private final ScorecardSource scorecards;
     private final PersonRepository people;
     private final SendNudge sendNudge;
+    private final MetricsSettings settings;
     private final Clock clock;
 
-    AlertOwners(ScorecardSource scorecards, PersonRepository people, SendNudge sendNudge, Clock clock) {
+    AlertOwners(ScorecardSource scorecards, PersonRepository people, SendNudge sendNudge, MetricsSettings settings,
+                Clock clock) {
         this.scorecards = scorecards;
+        this.settings = settings;
         this.people = people;
         this.sendNudge = sendNudge;
         this.clock = clock;
@@ -48,7 +52,7 @@ public class AlertOwners {
         int queued = 0;
         for (ProgrammeScore programme : scorecard.programmes()) {
             for (WorkflowScore score : programme.workflows()) {
-                List<String> reasons = OwnerAlertRule.reasons(score);
+                List<String> reasons = OwnerAlertRule.reasons(score, settings);
                 if (reasons.isEmpty()) {
                     continue;
                 }

@@ -3,6 +3,7 @@ package io.uptake.nudge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.uptake.metrics.Figure;
+import io.uptake.metrics.MetricsSettings;
 import io.uptake.metrics.Verdict;
 import io.uptake.metrics.WorkflowScore;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class OwnerAlertRuleTest {
 
     static final Figure NONE = Figure.noData(Figure.Source.PULSE);
+    static final MetricsSettings DEFAULTS = MetricsSettings.defaults();
 
     static WorkflowScore score(String workflow, String owner, Figure trustChange, Figure response) {
         return new WorkflowScore(workflow, "claims-ai", "Claims triage", "pilot", 30, owner, 20, NONE, NONE, NONE,
@@ -24,35 +26,45 @@ class OwnerAlertRuleTest {
 
     @Test
     void aTrustDropOfFifteenPointsAlerts() {
-        assertThat(OwnerAlertRule.reasons(score("w", "o@x", shown(-15, 12), shown(80, 20))))
+        assertThat(OwnerAlertRule.reasons(score("w", "o@x", shown(-15, 12), shown(80, 20)), DEFAULTS))
                 .containsExactly("trust fell 15 points to 52 (n = 12)");
     }
 
     @Test
     void aSmallerTrustDropDoesNot() {
-        assertThat(OwnerAlertRule.reasons(score("w", "o@x", shown(-14.9, 12), shown(80, 20)))).isEmpty();
+        assertThat(OwnerAlertRule.reasons(score("w", "o@x", shown(-14.9, 12), shown(80, 20)), DEFAULTS)).isEmpty();
     }
 
     @Test
     void aResponseRateUnderSixtyPercentAlerts() {
-        assertThat(OwnerAlertRule.reasons(score("w", "o@x", shown(0, 12), shown(59, 20))))
+        assertThat(OwnerAlertRule.reasons(score("w", "o@x", shown(0, 12), shown(59, 20)), DEFAULTS))
                 .singleElement().asString().startsWith("only 59% of the people asked answered");
     }
 
     @Test
     void sixtyPercentIsEnough() {
-        assertThat(OwnerAlertRule.reasons(score("w", "o@x", shown(0, 12), shown(60, 20)))).isEmpty();
+        assertThat(OwnerAlertRule.reasons(score("w", "o@x", shown(0, 12), shown(60, 20)), DEFAULTS)).isEmpty();
     }
 
     @Test
     void suppressedOrMissingFiguresNeverAlert() {
         assertThat(OwnerAlertRule.reasons(score("w", "o@x", Figure.suppressed(Figure.Source.PULSE),
-                Figure.suppressed(Figure.Source.PULSE)))).isEmpty();
-        assertThat(OwnerAlertRule.reasons(score("w", "o@x", NONE, NONE))).isEmpty();
+                Figure.suppressed(Figure.Source.PULSE)), DEFAULTS)).isEmpty();
+        assertThat(OwnerAlertRule.reasons(score("w", "o@x", NONE, NONE), DEFAULTS)).isEmpty();
     }
 
     @Test
     void bothReasonsAreGivenTogether() {
-        assertThat(OwnerAlertRule.reasons(score("w", "o@x", shown(-20, 12), shown(40, 20)))).hasSize(2);
+        assertThat(OwnerAlertRule.reasons(score("w", "o@x", shown(-20, 12), shown(40, 20)), DEFAULTS)).hasSize(2);
+    }
+
+    @Test
+    void theThresholdsAreTheSettingsNotFixedNumbers() {
+        MetricsSettings strict = new MetricsSettings(5, 10, 90, 80, 10, 50, 25, 12, 9, 50);
+
+        assertThat(OwnerAlertRule.reasons(score("w", "o@x", shown(-12, 12), shown(70, 20)), strict))
+                .containsExactly("trust fell 12 points to 52 (n = 12)", "only 70% of the people asked answered the"
+                        + " pulse (n = 20 asked); below 80% the figures are shaky");
+        assertThat(OwnerAlertRule.reasons(score("w", "o@x", shown(-12, 12), shown(70, 20)), DEFAULTS)).isEmpty();
     }
 }

@@ -94,6 +94,11 @@ abstract class FiguresWorld implements TestPropertyProvider {
 
     /** Slack knows these people ({@code U1} is {@code u1@example.com}) and they are the channel's members. */
     void channelMembers(String channel, List<String> users) throws InterruptedException {
+        channelMembers(users, 1);
+    }
+
+    /** As above, for {@code audiences} channel audiences of these same members. */
+    void channelMembers(List<String> users, int audiences) throws InterruptedException {
         StringBuilder members = new StringBuilder();
         for (String user : users) {
             members.append(members.isEmpty() ? "" : ",").append("{\"id\":\"").append(user).append("\",\"name\":\"")
@@ -102,9 +107,11 @@ abstract class FiguresWorld implements TestPropertyProvider {
         }
         slackApi.answer("users.list", 200, "{\"ok\":true,\"members\":[" + members
                 + "],\"response_metadata\":{\"next_cursor\":\"\"}}", Map.of());
-        slackApi.answer("conversations.members", 200, "{\"ok\":true,\"members\":["
-                + String.join(",", users.stream().map(u -> "\"" + u + "\"").toList())
-                + "],\"response_metadata\":{\"next_cursor\":\"\"}}", Map.of());
+        for (int i = 0; i < audiences; i++) {
+            slackApi.answer("conversations.members", 200, "{\"ok\":true,\"members\":["
+                    + String.join(",", users.stream().map(u -> "\"" + u + "\"").toList())
+                    + "],\"response_metadata\":{\"next_cursor\":\"\"}}", Map.of());
+        }
         syncAudiences.run();
     }
 
