@@ -71,7 +71,8 @@ public class PersonalCommands {
             case "optout", "opt-out" -> preferences.optOut(personId)
                     ? "You are opted out: no more pulses or nudges. `optin` brings them back." : notFound();
             case "optin", "opt-in" -> preferences.optIn(personId)
-                    ? "You are opted in again. Thanks!" : notFound();
+                    ? "You are opted in again, and any pause is over: pulses and nudges will reach you again. Thanks!"
+                    : notFound();
             case "stage" -> stage(personId, rest);
             case "status" -> status(rest);
             case "help" -> HELP;
@@ -96,9 +97,12 @@ public class PersonalCommands {
             long days = Long.parseLong(m.group(1)) * (m.group(2).equals("w") ? 7 : 1);
             duration = Duration.ofDays(days);
         }
+        boolean capped = duration.compareTo(PersonPreferences.MAX_PAUSE) > 0;
         Optional<Instant> until = preferences.pause(personId, duration);
-        return until.map(u -> "Paused until " + DAY.format(u.atZone(ZoneOffset.UTC))
-                + ". `resume` ends the pause early.").orElse(notFound());
+        return until.map(u -> (capped ? "A pause lasts at most " + PersonPreferences.MAX_PAUSE.toDays()
+                + " days, so you are paused until " : "Paused until ") + DAY.format(u.atZone(ZoneOffset.UTC))
+                + ". `resume` ends the pause early" + (capped ? "; `optout` stops pulses and nudges for good." : ".")
+        ).orElse(notFound());
     }
 
     private String stage(long personId, String rest) {

@@ -42,9 +42,10 @@ public class PersonPreferences {
                 .isPresent();
     }
 
+    /** Opts a person back in; it ends a pause too, since opting in says they want to be asked again now. */
     @Transactional
     public boolean optIn(long personId) {
-        return change(personId, p -> copy(p, null, p.pausedUntil())).isPresent();
+        return change(personId, p -> copy(p, null, null)).isPresent();
     }
 
     private Optional<PersonRow> change(long personId, UnaryOperator<PersonRow> change) {
