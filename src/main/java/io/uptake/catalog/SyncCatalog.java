@@ -2,6 +2,7 @@ package io.uptake.catalog;
 
 import io.micronaut.transaction.annotation.Transactional;
 import io.uptake.people.FindOrAddPerson;
+import io.uptake.people.PersonRow;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,7 +73,7 @@ public class SyncCatalog {
     }
 
     private void syncProgramme(Programme programme, Instant now, List<String> changes) {
-        Long sponsorId = people.byEmail(programme.sponsorEmail()).id();
+        Long sponsorId = people.byEmail(programme.sponsorEmail()).map(PersonRow::id).orElse(null);
         var existing = programmes.findById(programme.id());
         if (existing.isEmpty()) {
             programmes.save(new ProgrammeRow(programme.id(), programme.name(), programme.sponsorEmail(), sponsorId,

@@ -1,6 +1,7 @@
 package io.uptake.catalog;
 
 import io.uptake.people.FindOrAddPerson;
+import io.uptake.people.PersonRow;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
@@ -53,7 +54,7 @@ class SyncWorkflows {
     }
 
     private void syncOne(Workflow workflow, Instant now, LocalDate today, List<String> changes) {
-        Long ownerId = people.byEmail(workflow.ownerEmail()).id();
+        Long ownerId = people.byEmail(workflow.ownerEmail()).map(PersonRow::id).orElse(null);
         String stage = workflow.stage().code();
         Optional<WorkflowRow> existing = workflows.findById(workflow.id());
         if (existing.isEmpty()) {

@@ -16,6 +16,10 @@ class DataRightsCommands {
 
     static final String MY_DATA = "mydata";
     static final String FORGET_ME = "forget-me";
+    static final String ERASED = "Done: your email, name, time zone and chat accounts are erased, your comments "
+            + "deleted and your answers and usage no longer linked to you. Uptake kept only a one-way fingerprint of "
+            + "your email and chat accounts, so no team list or directory sync adds you back: you get nothing more "
+            + "from Uptake unless you type `optin`, which makes you a new participant.";
 
     private final ExportMyData export;
     private final ForgetMe forgetMe;
@@ -36,8 +40,7 @@ class DataRightsCommands {
     String forgetMe(long personId, String rest) {
         return switch (rest) {
             case "confirm" -> forgetMe.erase(personId) instanceof ForgetMe.Result.Erased
-                    ? "Done: your email, name and chat accounts are erased, your comments deleted and your answers "
-                    + "no longer linked to you. If you write to Uptake again, it starts afresh."
+                    ? ERASED
                     : "There is nothing of yours left to erase.";
             case "cancel" -> "Nothing was erased.";
             default -> new ForgetMeConfirm().fallbackText();

@@ -35,6 +35,10 @@ public class PersonalCommands {
             • `mydata`: get everything Uptake holds about you, in a private message
             • `forget-me`: erase your data from Uptake (asks you to confirm first)""";
 
+    /** The reply to someone who had Uptake erase them and writes to it again without opting back in. */
+    public static final String ERASED = "You asked Uptake to erase your data, so it keeps nothing about you and "
+            + "sends you nothing, even though you are still on a team's list. To take part again, type `optin`.";
+
     private static final Pattern PAUSE = Pattern.compile("(\\d{1,3})\\s*([dw])");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 
@@ -80,6 +84,12 @@ public class PersonalCommands {
             case DataRightsCommands.FORGET_ME, "forgetme" -> dataRights.forgetMe(personId, rest);
             default -> "I don't know `" + word + "`.\n" + HELP;
         };
+    }
+
+    /** Whether the words are the opt-in command, the one command that brings back someone who was erased. */
+    public static boolean optsIn(String text) {
+        String line = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+        return line.equals("optin") || line.equals("opt-in");
     }
 
     /** Whether the words ask to erase the person's data without confirming yet: adapters then show buttons. */

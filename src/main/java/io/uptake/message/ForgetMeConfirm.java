@@ -18,8 +18,10 @@ public record ForgetMeConfirm() implements ChatMessage {
 
     @Override
     public String fallbackText() {
-        return "Erase your data from Uptake? Your email, name and chat accounts are removed, your comments deleted, "
-                + "and your answers unlinked from you (they still count, anonymously, in totals). This cannot be "
-                + "undone. Reply `" + CONFIRM_COMMAND + "` to go ahead.";
+        return "Erase your data from Uptake? Your email, name, time zone and chat accounts are removed, your "
+                + "comments deleted, and your answers and usage unlinked from you (they still count, without your "
+                + "name, in totals). Uptake keeps only a one-way fingerprint of your email and chat accounts, so "
+                + "that a team list or directory sync does not add you back: it sends you nothing more until you "
+                + "type `optin` yourself. This cannot be undone. Reply `" + CONFIRM_COMMAND + "` to go ahead.";
     }
 }

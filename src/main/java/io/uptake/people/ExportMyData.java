@@ -62,19 +62,33 @@ public class ExportMyData {
             return new Result.NotFound();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        List<MyData.Section> sections = new ArrayList<>();
-        sections.add(profile(person.get()));
-        sections.add(new MyData.Section("Your chat accounts", mine.stream().map(i -> i.platform() + " · workspace "
-                + i.tenantId() + " · user " + i.userId() + (i.displayName() == null ? "" : " · " + i.displayName()))
-                .toList()));
-        parts.forEach(part -> sections.addAll(part.export(personId)));
+        List<MyData.Section> sections = sections(person.get(), mine);
         ChatIdentityRow identity = to.get();
         // One export per person a minute: a double-sent command sends one message.
         outbox.enqueue(new NewMessage("mydata:" + personId + ":" + now.truncatedTo(ChronoUnit.MINUTES),
                 Platform.valueOf(identity.platform().toUpperCase(Locale.ROOT)), identity.tenantId(),
-                identity.directAddress(), personId, new MyData(sections.stream().map(ExportMyData::orNone).toList()),
-                now, null, null, null));
+                identity.directAddress(), personId, new MyData(sections), now, null, null, null));
         return new Result.Sent();
+    }
+
+    /**
+     * Everything Uptake holds about the person with an email address, for an admin answering a request that came
+     * by mail; empty when nobody has that address (an erased person has none).
+     */
+    @Transactional
+    public Optional<List<MyData.Section>> byEmail(String email) {
+        return people.findByEmail(email.trim().toLowerCase(Locale.ROOT)).filter(p -> p.erasedAt() == null)
+                .map(p -> sections(p, identities.findByPersonIdOrderById(p.id())));
+    }
+
+    private List<MyData.Section> sections(PersonRow person, List<ChatIdentityRow> mine) {
+        List<MyData.Section> sections = new ArrayList<>();
+        sections.add(profile(person));
+        sections.add(new MyData.Section("Your chat accounts", mine.stream().map(i -> i.platform() + " · workspace "
+                + i.tenantId() + " · user " + i.userId() + (i.displayName() == null ? "" : " · " + i.displayName()))
+                .toList()));
+        parts.forEach(part -> sections.addAll(part.export(person.id())));
+        return sections.stream().map(ExportMyData::orNone).toList();
     }
 
     private static MyData.Section profile(PersonRow p) {

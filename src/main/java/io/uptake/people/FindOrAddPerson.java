@@ -6,23 +6,34 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Optional;
 
-/** Finds the person with an email address, adding them when nobody has it yet: people are matched by email. */
+/**
+ * Finds the person with an email address, adding them when nobody has it yet: people are matched by email. A
+ * person who had Uptake erase them is not added again (see {@link ErasedIdentities}).
+ */
 @Singleton
 public class FindOrAddPerson {
 
     private final PersonRepository people;
+    private final ErasedIdentities erased;
     private final Clock clock;
 
-    FindOrAddPerson(PersonRepository people, Clock clock) {
+    FindOrAddPerson(PersonRepository people, ErasedIdentities erased, Clock clock) {
         this.people = people;
+        this.erased = erased;
         this.clock = clock;
     }
 
+    /** The person, or empty when the address belongs to someone who was erased at their request. */
     @Transactional
-    public PersonRow byEmail(String email) {
+    public Optional<PersonRow> byEmail(String email) {
         String normalised = email.trim().toLowerCase(Locale.ROOT);
-        return people.findByEmail(normalised).orElseGet(() ->
-                people.save(PersonRow.withEmail(normalised, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS))));
+        Optional<PersonRow> known = people.findByEmail(normalised);
+        if (known.isPresent() || erased.emailErased(normalised)) {
+            return known;
+        }
+        return Optional.of(people.save(PersonRow.withEmail(normalised,
+                Instant.now(clock).truncatedTo(ChronoUnit.MILLIS))));
     }
 }

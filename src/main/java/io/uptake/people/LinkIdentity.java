@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Records that a chat user is a person: matched by email when the platform gives one, so the same human on
- * Slack and Teams is one person; profile details (name, zone, locale) refreshed from the platform.
+ * Slack and Teams is one person; profile details (name, zone, locale) refreshed from the platform. A chat user
+ * whose account or email belongs to someone erased at their request is not linked, until they opt back in.
  */
 @Singleton
 public class LinkIdentity {
@@ -30,22 +31,51 @@ public class LinkIdentity {
 
     private final PersonRepository people;
     private final ChatIdentityRepository identities;
+    private final ErasedIdentities erased;
     private final Clock clock;
 
-    LinkIdentity(PersonRepository people, ChatIdentityRepository identities, Clock clock) {
+    LinkIdentity(PersonRepository people, ChatIdentityRepository identities, ErasedIdentities erased, Clock clock) {
         this.people = people;
         this.identities = identities;
+        this.erased = erased;
         this.clock = clock;
     }
 
-    /** Returns the person's id, creating the person and identity when they are new. */
+    /**
+     * Returns the person's id, creating the person and identity when they are new; empty for a user not seen since
+     * they had Uptake erase them.
+     */
     @Transactional
-    public long link(ChatUser user) {
+    public Optional<Long> link(ChatUser user) {
+        Optional<ChatIdentityRow> known = identities.findByPlatformAndTenantIdAndUserId(user.platform(),
+                user.tenantId(), user.userId());
+        if (known.isEmpty() && erased.erased(user)) {
+            return Optional.empty();
+        }
+        return Optional.of(link(user, known));
+    }
+
+    /**
+     * The user asked to take part again themselves: the fingerprints of their erasure are removed and they are
+     * linked like anyone new.
+     */
+    @Transactional
+    public long optBackIn(ChatUser user) {
+        erased.forget(user);
+        return link(user, identities.findByPlatformAndTenantIdAndUserId(user.platform(), user.tenantId(),
+                user.userId()));
+    }
+
+    /** Whether the user had Uptake erase them and has not opted back in. */
+    public boolean erased(ChatUser user) {
+        return identities.findByPlatformAndTenantIdAndUserId(user.platform(), user.tenantId(), user.userId())
+                .isEmpty() && erased.erased(user);
+    }
+
+    private long link(ChatUser user, Optional<ChatIdentityRow> known) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
         String email = user.email() == null || user.email().isBlank() ? null
                 : user.email().trim().toLowerCase(Locale.ROOT);
-        Optional<ChatIdentityRow> known = identities.findByPlatformAndTenantIdAndUserId(user.platform(),
-                user.tenantId(), user.userId());
         PersonRow person = known.flatMap(i -> people.findById(i.personId()))
                 .or(() -> Optional.ofNullable(email).flatMap(people::findByEmail))
                 .orElseGet(() -> people.save(new PersonRow(null, email, null, null, null, null, null, null, null, null,

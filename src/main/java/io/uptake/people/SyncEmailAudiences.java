@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes everyone an {@code emails:} audience names a person and a member of that audience as soon as the
  * programmes file loads, whether or not a chat platform knows them yet: their usage counts from the first batch,
- * and a platform that finds them later links its account to the same person by email.
+ * and a platform that finds them later links its account to the same person by email. Someone who had Uptake
+ * erase them stays out until they opt back in.
  */
 @Singleton
 class SyncEmailAudiences {
@@ -42,7 +43,7 @@ class SyncEmailAudiences {
             }
             Set<Long> listed = new LinkedHashSet<>();
             for (String email : audience.emails()) {
-                listed.add(people.byEmail(email).id());
+                people.byEmail(email).ifPresent(person -> listed.add(person.id()));
             }
             SyncAudienceMembers.Changes changes = members.sync(audience.audienceId(), listed);
             joined += changes.joined();

@@ -25,7 +25,7 @@ class PersonalCommandsTest {
 
     long person() {
         return link.link(new LinkIdentity.ChatUser("slack", "T1", "U1", "Ana@Example.com", "Ana", "Europe/Paris",
-                "fr-FR", null, null));
+                "fr-FR", null, null)).orElseThrow();
     }
 
     @Test
@@ -73,7 +73,7 @@ class PersonalCommandsTest {
         long slack = person();
 
         long teams = link.link(new LinkIdentity.ChatUser("teams", "tenant-1", "29:abc", "ana@example.com", null, null,
-                null, "aad-1", "{}"));
+                null, "aad-1", "{}")).orElseThrow();
 
         assertThat(teams).isEqualTo(slack);
         assertThat(stored(slack).email()).isEqualTo("ana@example.com");

@@ -26,9 +26,10 @@ class CheckinDataRightsTest {
     @Inject
     CheckinRepositories.Checkins checkins;
 
-    long owner() {
-        CheckinWorld world = CheckinWorld.in(context).workflow("wf-rights", "rita@example.com").declare();
-        long owner = world.slackUser("rita@example.com", "URITA", "Rita", "Europe/London");
+    /** An owner who logged a check-in; each test has its own, as an erased one cannot be linked again. */
+    long owner(String email, String slackUserId) {
+        CheckinWorld world = CheckinWorld.in(context).workflow("wf-rights", email).declare();
+        long owner = world.slackUser(email, slackUserId, "Rita", "Europe/London");
         assertThat(submit.submit(new CheckinCommand("wf-rights", owner, "131", "on_track", "7",
                 "https://wiki.example.com/evidence", "Two fewer hand-offs per claim", null, null))).isInstanceOf(
                 CheckinResult.Saved.class);
@@ -37,7 +38,7 @@ class CheckinDataRightsTest {
 
     @Test
     void theExportListsTheCheckinsThePersonLoggedWithTheirNotes() {
-        long owner = owner();
+        long owner = owner("rita@example.com", "URITA");
 
         List<String> lines = parts.stream().flatMap(p -> p.export(owner).stream())
                 .filter(s -> s.title().equals("Outcome check-ins you logged")).flatMap(s -> s.lines().stream())
@@ -49,7 +50,7 @@ class CheckinDataRightsTest {
 
     @Test
     void erasureForgetsWhoLoggedTheCheckinAndTheNoteButKeepsTheFigures() {
-        long owner = owner();
+        long owner = owner("rolf@example.com", "UROLF");
 
         assertThat(forgetMe.erase(owner)).isInstanceOf(ForgetMe.Result.Erased.class);
 

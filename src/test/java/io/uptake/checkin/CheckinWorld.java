@@ -74,6 +74,6 @@ public final class CheckinWorld {
     /** Links a person, found by email, to a Slack user in a zone whose profile has a locale (or none). */
     public long slackUser(String email, String userId, String name, String zone, String locale) {
         return context.getBean(LinkIdentity.class).link(new LinkIdentity.ChatUser("slack", "T0TEAM", userId, email,
-                name, zone, locale, null, null));
+                name, zone, locale, null, null)).orElseThrow();
     }
 }

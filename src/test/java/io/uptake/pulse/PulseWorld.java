@@ -96,7 +96,7 @@ public final class PulseWorld {
     }
 
     private long addSlackPerson(String email, String zone, String userId) {
-        PersonRow person = context.getBean(FindOrAddPerson.class).byEmail(email);
+        PersonRow person = context.getBean(FindOrAddPerson.class).byEmail(email).orElseThrow();
         update(person, p -> new PersonRow(p.id(), p.email(), p.displayName(), zone, p.locale(), p.optedOutAt(),
                 p.pausedUntil(), p.unreachableAt(), p.unreachableReason(), p.erasedAt(), p.createdAt(), p.updatedAt()));
         Instant now = Instant.parse("2026-01-01T00:00:00Z");

@@ -17,6 +17,7 @@ import io.uptake.pulse.PersonalPulses;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,8 +94,11 @@ class HomeTab implements SlackListener {
     }
 
     void publish(String teamId, String userId) {
-        long person = slackPeople.person(teamId, userId);
-        String view = view(person).toString();
+        Optional<Long> person = slackPeople.person(teamId, userId);
+        if (person.isEmpty()) {
+            return;
+        }
+        String view = view(person.get()).toString();
         tokens.botToken(teamId).ifPresent(token -> {
             try {
                 var response = methods.viewsPublish(r -> r.token(token).userId(userId).viewAsString(view));

@@ -31,9 +31,15 @@ class SlackPeople {
         this.methods = methods;
     }
 
-    long person(String teamId, String userId) {
+    /** The person, or empty for a user who had Uptake erase them and has not opted back in. */
+    Optional<Long> person(String teamId, String userId) {
         return identities.find("slack", teamId, userId)
-                .orElseGet(() -> identities.link(chatUser(teamId, userId, lookUp(teamId, userId).orElse(null))));
+                .or(() -> identities.link(chatUser(teamId, userId, lookUp(teamId, userId).orElse(null))));
+    }
+
+    /** The user opted back in after an erasure: known again, as a new person. */
+    long optBackIn(String teamId, String userId) {
+        return identities.optBackIn(chatUser(teamId, userId, lookUp(teamId, userId).orElse(null)));
     }
 
     static LinkIdentity.ChatUser chatUser(String teamId, String userId, User user) {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +67,7 @@ public class SyncSlackAudiences {
             for (User user : users.values()) {
                 String email = user.getProfile() == null ? null : user.getProfile().getEmail();
                 if (email != null && named.contains(email.toLowerCase(Locale.ROOT))) {
-                    personByUser.put(user.getId(), link(workspace, user));
+                    link(workspace, user).ifPresent(person -> personByUser.put(user.getId(), person));
                 }
             }
             for (AudienceSource audience : catalog.activeAudiences()) {
@@ -77,9 +78,12 @@ public class SyncSlackAudiences {
                     Set<Long> people = new HashSet<>();
                     for (String userId : memberIds(workspace, audience)) {
                         User user = users.get(userId);
-                        if (user != null) {
-                            people.add(personByUser.computeIfAbsent(userId, id -> link(workspace, user)));
-                        }
+                        Optional<Long> person = user == null ? Optional.empty()
+                                : Optional.ofNullable(personByUser.get(userId)).or(() -> link(workspace, user));
+                        person.ifPresent(id -> {
+                            personByUser.put(userId, id);
+                            people.add(id);
+                        });
                     }
                     SyncAudienceMembers.Changes changes = members.sync(audience.audienceId(), people);
                     joined += changes.joined();
@@ -105,7 +109,8 @@ public class SyncSlackAudiences {
                 : directory.usergroupMembers(workspace.botToken(), audience.sourceRef());
     }
 
-    private long link(SlackWorkspaces.Workspace workspace, User user) {
+    /** Empty for someone erased at their request: the sync does not bring them back. */
+    private Optional<Long> link(SlackWorkspaces.Workspace workspace, User user) {
         return identities.link(SlackPeople.chatUser(workspace.teamId(), user.getId(), user));
     }
 

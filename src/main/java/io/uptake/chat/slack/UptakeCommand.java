@@ -11,6 +11,7 @@ import io.uptake.chat.PersonalCommands;
 import io.uptake.message.ForgetMeConfirm;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,13 @@ class UptakeCommand implements SlackListener {
     public void register(App app) {
         app.command(COMMAND, (request, context) -> {
             SlashCommandPayload payload = request.getPayload();
-            long person = people.person(payload.getTeamId(), payload.getUserId());
+            Optional<Long> found = people.person(payload.getTeamId(), payload.getUserId());
+            if (found.isEmpty()) {
+                return context.ack(PersonalCommands.optsIn(payload.getText())
+                        ? commands.run(people.optBackIn(payload.getTeamId(), payload.getUserId()), "optin")
+                        : PersonalCommands.ERASED);
+            }
+            long person = found.get();
             String[] words = payload.getText() == null ? new String[0] : payload.getText().trim().split("\\s+", 2);
             if (words.length > 0 && words[0].equalsIgnoreCase("checkin")) {
                 String reply = checkinModal.open(person, words.length > 1 ? words[1] : null, payload.getTriggerId(),

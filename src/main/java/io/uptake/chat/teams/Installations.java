@@ -8,6 +8,7 @@ import com.microsoft.bot.schema.teams.TeamsChannelAccount;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,9 +56,16 @@ class Installations {
         }
         String tenant = Activities.tenantId(activity);
         boolean known = people.find(tenant, activity.getFrom().getId()).isPresent();
-        long personId = people.linkSender(activity, known ? null : email(turn, activity.getFrom().getId()), ref);
-        people.reachable(personId);
-        return OptionalLong.of(personId);
+        Optional<Long> personId = people.linkSender(activity, known ? null : email(turn, activity.getFrom().getId()),
+                ref);
+        personId.ifPresent(people::reachable);
+        return personId.map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    /** The sender of a personal-chat message, erased before, asked to take part again. */
+    long optBackIn(TurnContext turn) {
+        Activity activity = turn.getActivity();
+        return people.optBackIn(activity, email(turn, activity.getFrom().getId()), capture(activity));
     }
 
     /** The app was removed from a personal chat, a team or a group chat, or the bot from a team. */

@@ -52,8 +52,8 @@ class RosterReader {
             TeamsPagedMembersResult members = new TeamsPagedMembersResult(result);
             for (TeamsChannelAccount member : members.getMembers()) {
                 if (!Activities.blank(member.getId())) {
-                    ids.add(people.linkMember(team.tenantId(), member.getId(), Members.email(member),
-                            member.getName(), Members.aadObjectId(member)));
+                    people.linkMember(team.tenantId(), member.getId(), Members.email(member),
+                            member.getName(), Members.aadObjectId(member)).ifPresent(ids::add);
                 }
             }
             token = members.getContinuationToken();

@@ -44,18 +44,30 @@ class TeamsPeople {
         this.clock = clock;
     }
 
-    /** Links the sender of an activity in a personal chat, keeping the chat's reference; returns the person. */
-    long linkSender(Activity activity, @Nullable String email, String conversationRef) {
-        ChannelAccount user = activity.getFrom();
-        JsonNode locale = activity.getProperties().get(LOCALE);
-        return link.link(new LinkIdentity.ChatUser(PLATFORM, Activities.tenantId(activity), user.getId(), email,
-                user.getName(), activity.getLocalTimezone(), locale instanceof TextNode t ? t.asText() : null,
-                user.getAadObjectId(), conversationRef));
+    /**
+     * Links the sender of an activity in a personal chat, keeping the chat's reference; returns the person, or empty
+     * for someone who had Uptake erase them and has not opted back in.
+     */
+    Optional<Long> linkSender(Activity activity, @Nullable String email, String conversationRef) {
+        return link.link(sender(activity, email, conversationRef));
     }
 
-    /** Links a team member the roster listed. */
-    long linkMember(String tenantId, String userId, @Nullable String email, @Nullable String name,
-                    @Nullable String aadObjectId) {
+    /** The sender opted back in after an erasure: known again, as a new person. */
+    long optBackIn(Activity activity, @Nullable String email, String conversationRef) {
+        return link.optBackIn(sender(activity, email, conversationRef));
+    }
+
+    private static LinkIdentity.ChatUser sender(Activity activity, @Nullable String email, String conversationRef) {
+        ChannelAccount user = activity.getFrom();
+        JsonNode locale = activity.getProperties().get(LOCALE);
+        return new LinkIdentity.ChatUser(PLATFORM, Activities.tenantId(activity), user.getId(), email,
+                user.getName(), activity.getLocalTimezone(), locale instanceof TextNode t ? t.asText() : null,
+                user.getAadObjectId(), conversationRef);
+    }
+
+    /** Links a team member the roster listed; empty for someone erased at their request. */
+    Optional<Long> linkMember(String tenantId, String userId, @Nullable String email, @Nullable String name,
+                              @Nullable String aadObjectId) {
         return link.link(new LinkIdentity.ChatUser(PLATFORM, tenantId, userId, email, name, null, null, aadObjectId,
                 null));
     }

@@ -13,6 +13,7 @@ import io.uptake.catalog.ChannelRef.Platform;
 import io.uptake.chat.PersonalCommands;
 import io.uptake.message.ForgetMeConfirm;
 import java.util.Optional;
+import java.util.OptionalLong;
 import jakarta.inject.Singleton;
 
 /** Words typed to the bot in its personal chat: the same commands as Slack's {@code /uptake}. */
@@ -38,11 +39,18 @@ class TextCommands {
         if (!Activities.personal(activity)) {
             return markdown(PERSONAL_ONLY);
         }
-        long personId = installations.seen(turn)
-                .orElseThrow(() -> new IllegalStateException("a personal-chat message without a sender"));
+        OptionalLong seen = installations.seen(turn);
         Optional<String> clicked = PersonalCards.command(Activities.value(activity.getValue()));
         String text = clicked.orElseGet(() -> activity.getText() == null ? ""
                 : Mentions.withoutRecipient(activity));
+        if (seen.isEmpty()) {
+            if (activity.getFrom() == null || Activities.blank(activity.getFrom().getId())) {
+                throw new IllegalStateException("a personal-chat message without a sender");
+            }
+            return markdown(PersonalCommands.optsIn(text)
+                    ? commands.run(installations.optBackIn(turn), "optin", Platform.TEAMS) : PersonalCommands.ERASED);
+        }
+        long personId = seen.getAsLong();
         String[] words = text == null ? new String[0] : text.trim().split("\\s+", 2);
         if (words.length > 0 && words[0].equalsIgnoreCase("checkin")) {
             return checkin(personId, words.length > 1 ? words[1] : null);

@@ -137,7 +137,7 @@ class SlackDataRightsTest implements TestPropertyProvider {
             assertThat(row.botToken()).as("the installation itself stays").isEqualTo("xoxb-installed");
         });
         assertThat(people.findById(ids.get("bo@example.com")).orElseThrow().erasedAt()).isNull();
-        assertThat(lastResponse()).contains("Done: your email, name and chat accounts are erased");
+        assertThat(lastResponse()).contains("Done: your email, name, time zone and chat accounts are erased");
     }
 
     private String lastResponse() {

@@ -26,7 +26,7 @@ class TeamsInstallTest extends TeamsTestContext {
 
     @Test
     void aPersonalInstallStoresTheChatAndLinksThePersonNamedByEmail() {
-        PersonRow ana = findOrAdd.byEmail("ana@example.com");
+        PersonRow ana = findOrAdd.byEmail("ana@example.com").orElseThrow();
         connector.member("29:ana", TeamsActivity.member("29:ana", "Ana@Example.com", "Ana Ortiz"));
 
         assertThat(post(TeamsActivity.installation("add", "tenant-i1", "29:ana")).status()).isEqualTo(202);

@@ -10,6 +10,8 @@ import io.uptake.people.AudienceMemberRepository;
 import io.uptake.people.AudienceMemberRow;
 import io.uptake.people.ChatIdentityRepository;
 import io.uptake.people.FindOrAddPerson;
+import io.uptake.people.PersonRepository;
+import io.uptake.pulse.OpenRound;
 import io.uptake.time.MutableClock;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -35,10 +37,14 @@ class TeamsRosterTest extends TeamsTestContext {
     FindOrAddPerson findOrAdd;
     @Inject
     MutableClock clock;
+    @Inject
+    PersonRepository people;
+    @Inject
+    OpenRound openRound;
 
     @Test
     void theRosterBecomesTheAudienceAndEmailsFindThePeopleAlreadyNamed() {
-        long ana = findOrAdd.byEmail("ana@example.com").id();
+        long ana = findOrAdd.byEmail("ana@example.com").orElseThrow().id();
         long audience = installedTeam("19:r1@thread.tacv2");
         connector.roster("19:r1@thread.tacv2", List.of(
                 TeamsActivity.members(TeamsActivity.member("29:ana", "ana@example.com", "Ana"),
@@ -102,6 +108,37 @@ class TeamsRosterTest extends TeamsTestContext {
 
         assertThat(sync.run()).isEqualTo(new SyncTeamsRosters.Report(0, 0, 0, 0, 1));
         assertThat(members.findByAudienceIdAndLeftAtIsNull(audience)).hasSize(1);
+    }
+
+    @Test
+    void someoneWhoErasedThemselvesIsNotBroughtBackByTheNextRosterReadUntilTheyOptIn() {
+        long audience = installedTeam("19:r5@thread.tacv2");
+        connector.roster("19:r5@thread.tacv2", List.of(TeamsActivity.members(
+                TeamsActivity.member("29:gus", "gus@example.com", "Gus"),
+                TeamsActivity.member("29:hana", "hana@example.com", "Hana"))));
+        sync.run();
+        long gus = identities.findByPlatformAndTenantIdAndUserId("teams", TENANT, "29:gus").orElseThrow().personId();
+
+        post(TeamsActivity.text(TENANT, "29:gus", "forget-me confirm"));
+        long people = this.people.count();
+        sync.run();
+        Answer help = post(TeamsActivity.text(TENANT, "29:gus", "help"));
+        var opened = (OpenRound.Result.Opened) openRound.now("roster-r5");
+
+        assertThat(this.people.findById(gus).orElseThrow().erasedAt()).isNotNull();
+        assertThat(identities.findByPlatformAndTenantIdAndUserId("teams", TENANT, "29:gus")).isEmpty();
+        assertThat(this.people.findByEmail("gus@example.com")).isEmpty();
+        assertThat(this.people.count()).as("nobody created again").isEqualTo(people);
+        assertThat(members.findByAudienceIdAndLeftAtIsNull(audience)).singleElement()
+                .satisfies(m -> assertThat(m.personId()).isNotEqualTo(gus));
+        assertThat(help.status()).isLessThan(300);
+        assertThat(opened.recipients()).as("only Hana is asked").isEqualTo(1);
+
+        post(TeamsActivity.text(TENANT, "29:gus", "optin"));
+        sync.run();
+
+        assertThat(identities.findByPlatformAndTenantIdAndUserId("teams", TENANT, "29:gus")).isPresent();
+        assertThat(members.findByAudienceIdAndLeftAtIsNull(audience)).hasSize(2);
     }
 
     private long installedTeam(String teamId) {
