@@ -5,6 +5,7 @@ import io.uptake.message.Words;
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.MetricsSettings;
 import io.uptake.metrics.OutcomeProgress;
+import io.uptake.metrics.Rounding;
 import io.uptake.metrics.TeamSize;
 import io.uptake.metrics.WorkflowScore;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ final class DigestWording {
         String text = whole(w.trustIndex().value()) + "/100";
         Figure change = w.trustChange();
         if (change.isShown()) {
-            long points = Math.round(change.value());
+            long points = Rounding.whole(change.value());
             text += " " + (points > 0 ? "↑ +" + points : points < 0 ? "↓ " + minus(points) : "→ ±0") + " pts";
         }
         return text + " (n=" + w.trustIndex().n() + ")";
@@ -89,7 +90,7 @@ final class DigestWording {
         if (hidden != null) {
             return hidden;
         }
-        long delta = Math.round(w.cycleTimeDeltaPercent().value());
+        long delta = Rounding.whole(w.cycleTimeDeltaPercent().value());
         String text = (delta > 0 ? "+" + delta : minus(delta)) + "% vs baseline";
         return w.cycleTimeMedian().isShown() ? text + " (median " + whole(w.cycleTimeMedian().value()) + " min)"
                 : text;
@@ -126,7 +127,7 @@ final class DigestWording {
                     + settings.responseRateFlag() + "%)");
         }
         if (w.trustChange().isShown() && w.trustChange().value() <= -settings.trustDropFlag()) {
-            flags.add("Trust fell " + Math.round(-w.trustChange().value()) + " points");
+            flags.add("Trust fell " + Rounding.whole(-w.trustChange().value()) + " points");
         }
         return flags;
     }
@@ -154,7 +155,7 @@ final class DigestWording {
     }
 
     private static String whole(double value) {
-        return Long.toString(Math.round(value));
+        return Long.toString(Rounding.whole(value));
     }
 
     private static String minus(long negative) {

@@ -44,7 +44,7 @@ final class Outcomes {
                 .divide(span, MathContext.DECIMAL64).doubleValue() * 100;
         int days = (int) ChronoUnit.DAYS.between(k.submittedAt().atZone(ZoneOffset.UTC).toLocalDate(), lastDay);
         return new OutcomeProgress(outcome.metric(), outcome.unit(), outcome.direction(), outcome.baseline(),
-                outcome.target(), k.value(), Figure.shown(Math.round(progress * 10) / 10.0, 1, Figure.Source.CHECKIN),
+                outcome.target(), k.value(), Figure.shown(Rounding.oneDecimal(progress), 1, Figure.Source.CHECKIN),
                 k.status(), k.confidence(), days, state);
     }
 

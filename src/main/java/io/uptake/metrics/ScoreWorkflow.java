@@ -185,6 +185,6 @@ final class ScoreWorkflow {
     }
 
     static double round(double value) {
-        return Math.round(value * 10) / 10.0;
+        return Rounding.oneDecimal(value);
     }
 }

@@ -2,10 +2,10 @@ package io.uptake.nudge;
 
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.MetricsSettings;
+import io.uptake.metrics.Rounding;
 import io.uptake.metrics.WorkflowScore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Rule "owner alert", as a pure function of a workflow's week and the settings: its trust index fell
@@ -37,6 +37,6 @@ final class OwnerAlertRule {
     }
 
     private static String whole(double value) {
-        return String.format(Locale.ROOT, "%.0f", value);
+        return Long.toString(Rounding.whole(value));
     }
 }

@@ -138,29 +138,34 @@ abstract class FiguresWorld implements TestPropertyProvider {
 
     /** The person clicks the trust button {@code option} (1 to 5) in the last pulse message posted to them. */
     void trust(String user, int option) throws Exception {
+        answer(user, "trust", Integer.toString(option));
+    }
+
+    /** The person clicks the button of {@code question} whose stored value is {@code value} in their last pulse. */
+    void answer(String user, String question, String value) throws Exception {
         List<FakeSlackApi.Call> posts = slackApi.calls("chat.postMessage").stream()
                 .filter(c -> user.equals(c.params().get("channel"))).toList();
-        String value = trustButton(posts.get(posts.size() - 1), Integer.toString(option));
+        String button = button(posts.get(posts.size() - 1), question, value);
         String payload = "{\"type\":\"block_actions\",\"team\":{\"id\":\"" + TEAM + "\",\"domain\":\"x\"},"
                 + "\"user\":{\"id\":\"" + user + "\",\"team_id\":\"" + TEAM + "\"},\"api_app_id\":\"A1\","
                 + "\"trigger_id\":\"1.2.3\",\"response_url\":\"" + slackApi.url() + "response\","
                 + "\"container\":{\"type\":\"message\"},\"channel\":{\"id\":\"D1\"},"
-                + "\"actions\":[{\"type\":\"button\",\"action_id\":\"" + PulseActions.ANSWER_PREFIX + "trust:"
-                + option + "\",\"block_id\":\"b\",\"value\":" + JSON.valueToTree(value) + ",\"action_ts\":\"1\"}]}";
+                + "\"actions\":[{\"type\":\"button\",\"action_id\":\"" + PulseActions.ANSWER_PREFIX + question + ":"
+                + value + "\",\"block_id\":\"b\",\"value\":" + JSON.valueToTree(button) + ",\"action_ts\":\"1\"}]}";
         http.toBlocking().exchange(signed().form("payload=" + enc(payload)));
     }
 
-    private static String trustButton(FakeSlackApi.Call post, String option) throws Exception {
+    private static String button(FakeSlackApi.Call post, String question, String option) throws Exception {
         for (JsonNode block : JSON.readTree(post.params().get("blocks"))) {
             for (JsonNode element : block.path("elements")) {
                 String value = element.path("value").asText("");
-                if (element.path("action_id").asText("").startsWith(PulseActions.ANSWER_PREFIX + "trust")
+                if (element.path("action_id").asText("").startsWith(PulseActions.ANSWER_PREFIX + question)
                         && AnswerButtonValue.decode(value).map(p -> p.value().equals(option)).orElse(false)) {
                     return value;
                 }
             }
         }
-        throw new AssertionError("no trust button " + option);
+        throw new AssertionError("no " + question + " button " + option);
     }
 
     SignedSlackRequests signed() {
