@@ -110,17 +110,24 @@ final class ScoreWorkflow {
 
     private Figure trustIndex(int[] counts) {
         int n = Arrays.stream(counts).sum();
-        if (n == 0) {
-            return Figure.noData(Figure.Source.PULSE);
-        }
+        return n == 0 ? Figure.noData(Figure.Source.PULSE)
+                : anonymity.score(round(trustPoints(counts) / n), n, Figure.Source.PULSE);
+    }
+
+    /** The sum of the trust answers mapped 1→0 … 5→100, exact. */
+    private static double trustPoints(int[] counts) {
         double sum = 0;
         for (int v = 0; v < 5; v++) {
             sum += counts[v] * 25.0 * v;
         }
-        return anonymity.score(round(sum / n), n, Figure.Source.PULSE);
+        return sum;
     }
 
-    /** Against the answers of the previous 4 weeks pooled, taking only weeks whose own index could be shown. */
+    /**
+     * Against the answers of the previous 4 weeks pooled, taking only weeks whose own index could be shown: the
+     * exact mean of this week's answers minus the exact mean of those, rounded once (rounding the index first
+     * would put the change 0.1 off what the answers say).
+     */
     private Figure trustChange(Figure[] trust, AnswerReads.AnswerFacts answers, int now) {
         if (!trust[now].isShown()) {
             return trust[now].state() == Figure.State.SUPPRESSED ? Figure.suppressed(Figure.Source.PULSE)
@@ -130,12 +137,13 @@ final class ScoreWorkflow {
         int n = 0;
         for (int i = Math.max(0, now - 4); i < now; i++) {
             if (trust[i].isShown()) {
-                sum += trust[i].value() * trust[i].n();
+                sum += trustPoints(answers.weeks()[i].trust());
                 n += trust[i].n();
             }
         }
+        double current = trustPoints(answers.weeks()[now].trust()) / trust[now].n();
         return n == 0 ? Figure.noData(Figure.Source.PULSE)
-                : anonymity.score(round(trust[now].value() - sum / n), n + trust[now].n(), Figure.Source.PULSE);
+                : anonymity.score(round(current - sum / n), n + trust[now].n(), Figure.Source.PULSE);
     }
 
     private Figure correction(int[] counts) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Figures are rounded half away from zero: a negative half (−43.75) rounds to −43.8.
+ * Figures are rounded once, from the exact values, half away from zero: the trust change is the exact index of
+ * the week minus the exact mean of the previous four weeks, and a negative half (−43.75) rounds to −43.8.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -86,6 +87,19 @@ class FigureRoundingTest extends FiguresWorld {
 
     static String shown(JsonNode figure) {
         return BigDecimal.valueOf(figure.path("value").asDouble()).stripTrailingZeros().toPlainString();
+    }
+
+    @Test
+    void theTrustChangeIsTheExactIndexMinusTheExactMeanOfThePreviousWeeksRoundedOnce() throws Exception {
+        String expected = oneDecimal(index(TRUST_W48) - index(TRUST_W47)); // 56.25 − 60 = −3.75
+
+        JsonNode triage = workflow(scorecard("?week=2026-W48"), "a-triage");
+        CSVRecord row = csvRow("?week=2026-W48", "a-triage").orElseThrow();
+
+        assertThat(expected).isEqualTo("-3.8");
+        assertThat(shown(triage.path("trustIndex"))).isEqualTo(oneDecimal(index(TRUST_W48)));
+        assertThat(shown(triage.path("trustChange"))).isEqualTo(expected);
+        assertThat(row.get("trust_change")).isEqualTo(expected);
     }
 
     @Test
