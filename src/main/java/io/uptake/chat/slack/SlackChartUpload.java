@@ -3,6 +3,8 @@ package io.uptake.chat.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
+import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
+import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import io.uptake.delivery.SendResult;
 import io.uptake.digest.ChartImages;
 import io.uptake.message.DigestChart;
@@ -17,6 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Uploads a digest's chart into its channel with Slack's external upload flow: {@code files.getUploadURLExternal},
@@ -24,6 +28,12 @@ import java.util.function.Function;
  */
 @Singleton
 class SlackChartUpload {
+
+    static final String GET_URL = "files.getUploadURLExternal";
+    static final String UPLOAD = "upload to the address Slack gave";
+    static final String COMPLETE = "files.completeUploadExternal";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlackChartUpload.class);
 
     /** Turns a Web API refusal into a send result, as the gateway does for its other calls. */
     interface Refusals {
@@ -44,34 +54,78 @@ class SlackChartUpload {
         this.images = images;
     }
 
-    SendResult upload(String token, String channel, DigestChart chart, Refusals steps)
-            throws IOException, SlackApiException {
+    /**
+     * Uploads the chart; whatever goes wrong is a result naming the step it went wrong at
+     * ({@value #GET_URL}, {@value #UPLOAD} or {@value #COMPLETE}), never an exception.
+     */
+    SendResult upload(String token, String channel, DigestChart chart, Refusals steps) {
         Optional<byte[]> png = images.apply(chart.token());
         if (png.isEmpty()) {
             return new SendResult.Rejected("the chart image is no longer stored", false);
         }
-        var target = methods.filesGetUploadURLExternal(r -> r.token(token).filename("uptake-digest-" + chart.week()
-                + ".png").length(png.get().length).altTxt("WAU % and trust index over 12 weeks per workflow"));
-        if (!target.isOk()) {
-            return steps.notOk(target);
-        }
-        HttpResponse<Void> posted;
+        FilesGetUploadURLExternalResponse target;
         try {
-            posted = http.send(HttpRequest.newBuilder(URI.create(target.getUploadUrl()))
+            target = methods.filesGetUploadURLExternal(r -> r.token(token).filename("uptake-digest-"
+                    + chart.week() + ".png").length(png.get().length)
+                    .altTxt("WAU % and trust index over 12 weeks per workflow"));
+        } catch (IOException | SlackApiException | RuntimeException e) {
+            return failedAt(GET_URL, e);
+        }
+        if (!target.isOk()) {
+            return at(GET_URL, steps.notOk(target));
+        }
+        SendResult uploaded = post(target.getUploadUrl(), png.get());
+        if (uploaded != null) {
+            return uploaded;
+        }
+        FilesCompleteUploadExternalResponse done;
+        try {
+            done = methods.filesCompleteUploadExternal(r -> r.token(token).channelId(channel)
+                    .files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder().id(target.getFileId())
+                            .title(chart.title()).build())));
+        } catch (IOException | SlackApiException | RuntimeException e) {
+            return failedAt(COMPLETE, e);
+        }
+        return done.isOk() ? new SendResult.Sent(new SlackMessageRef(channel, target.getFileId()).encode())
+                : at(COMPLETE, steps.notOk(done));
+    }
+
+    /** POSTs the bytes to the upload address; null when that worked, else the result saying why not. */
+    private SendResult post(String address, byte[] png) {
+        try {
+            HttpResponse<Void> posted = http.send(HttpRequest.newBuilder(URI.create(address))
                     .timeout(Duration.ofSeconds(30)).header("Content-Type", "image/png")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(png.get())).build(),
-                    HttpResponse.BodyHandlers.discarding());
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(png)).build(), HttpResponse.BodyHandlers.discarding());
+            return posted.statusCode() == 200 ? null
+                    : new SendResult.Failed(UPLOAD + ": the upload address answered HTTP " + posted.statusCode());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new SendResult.Failed("interrupted while uploading the chart");
+            return new SendResult.Failed(UPLOAD + ": interrupted");
+        } catch (IOException | RuntimeException e) {
+            return failedAt(UPLOAD, e);
         }
-        if (posted.statusCode() != 200) {
-            return new SendResult.Failed("the upload address answered HTTP " + posted.statusCode());
+    }
+
+    /** A step that threw: Slack's HTTP refusals are mapped as for any call, the rest are worth a retry. */
+    private static SendResult failedAt(String step, Exception e) {
+        if (e instanceof SlackApiException refused) {
+            return at(step, SlackOutcomes.ofHttpStatus(refused.getResponse().code(), refused.getError() == null
+                    ? null : refused.getError().getError(), refused.getResponse().header("Retry-After"), false));
         }
-        var done = methods.filesCompleteUploadExternal(r -> r.token(token).channelId(channel)
-                .files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder().id(target.getFileId())
-                        .title(chart.title()).build())));
-        return done.isOk() ? new SendResult.Sent(new SlackMessageRef(channel, target.getFileId()).encode())
-                : steps.notOk(done);
+        // Logged without the stack trace: the step and the kind of failure are all an admin can act on.
+        LOG.warn("Slack chart upload failed at {}: {}", step, e.getClass().getSimpleName());
+        return new SendResult.Failed(step + (e instanceof IOException ? ": no answer (" + e.getMessage() + ")"
+                : ": answered something unreadable"));
+    }
+
+    /** The same result with the step in its reason. */
+    private static SendResult at(String step, SendResult result) {
+        if (result instanceof SendResult.Failed failed) {
+            return new SendResult.Failed(step + ": " + failed.reason());
+        }
+        if (result instanceof SendResult.Rejected rejected) {
+            return new SendResult.Rejected(step + ": " + rejected.reason(), rejected.recipientGone());
+        }
+        return result;
     }
 }

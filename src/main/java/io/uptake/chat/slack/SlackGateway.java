@@ -57,8 +57,7 @@ public class SlackGateway implements ChatGateway {
             return new SendResult.Rejected("no token for workspace", false);
         }
         if (envelope.message() instanceof DigestChart chart) {
-            return call(envelope, "files.completeUploadExternal", envelope.recipient(), () -> charts.upload(
-                    token.get(), envelope.recipient(), chart, r -> notOk(r, envelope.recipient())));
+            return charts.upload(token.get(), envelope.recipient(), chart, r -> notOk(r, envelope.recipient()));
         }
         SlackMessage message = BlockKit.render(envelope.message());
         if (envelope.updateRef().isEmpty()) {

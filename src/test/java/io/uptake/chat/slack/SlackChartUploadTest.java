@@ -88,4 +88,49 @@ class SlackChartUploadTest {
         assertThat(result).isEqualTo(new SendResult.Rejected("the chart image is no longer stored", false));
         assertThat(api.calls("files.getUploadURLExternal")).isEmpty();
     }
+
+    @Test
+    void aRefusalAtTheFirstStepNamesThatStep() {
+        api.answer("files.getUploadURLExternal", 200, "{\"ok\":false,\"error\":\"invalid_auth\"}", Map.of());
+
+        assertThat(reason(gateway.send(envelope(CHART)))).startsWith("files.getUploadURLExternal: ")
+                .contains("invalid_auth").doesNotContain("completeUploadExternal");
+    }
+
+    @Test
+    void anUnreadableAnswerAtTheFirstStepNamesThatStepWithoutAJavaException() {
+        api.answer("files.getUploadURLExternal", 200, "this is not JSON", Map.of());
+
+        assertThat(reason(gateway.send(envelope(CHART))))
+                .isEqualTo("files.getUploadURLExternal: answered something unreadable");
+    }
+
+    @Test
+    void aFailedUploadOfTheBytesNamesTheUpload() {
+        api.answer("files.getUploadURLExternal", 200, "{\"ok\":true,\"file_id\":\"F1\",\"upload_url\":\""
+                + api.url().replace("/api/", "/no-such-address/") + "F1\"}", Map.of());
+
+        String reason = reason(gateway.send(envelope(CHART)));
+
+        assertThat(reason).startsWith("upload to the address Slack gave: the upload address answered HTTP 404");
+        assertThat(api.calls("files.completeUploadExternal")).isEmpty();
+    }
+
+    @Test
+    void aRefusedShareNamesTheLastStep() {
+        api.answer("files.completeUploadExternal", 200, "{\"ok\":false,\"error\":\"not_in_channel\"}", Map.of());
+
+        assertThat(reason(gateway.send(envelope(CHART)))).startsWith("files.completeUploadExternal: ")
+                .contains("not_in_channel");
+    }
+
+    private static String reason(SendResult result) {
+        if (result instanceof SendResult.Failed failed) {
+            return failed.reason();
+        }
+        if (result instanceof SendResult.Rejected rejected) {
+            return rejected.reason();
+        }
+        throw new AssertionError("not a failure: " + result);
+    }
 }
