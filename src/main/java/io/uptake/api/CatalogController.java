@@ -1,10 +1,12 @@
 package io.uptake.api;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,9 +42,14 @@ final class CatalogController {
     }
 
     @Post("/reload")
-    @Operation(summary = "Re-read the programmes file; a file with mistakes is refused and the catalogue in force kept")
-    HttpResponse<?> reload() {
-        ReloadCatalog.Result result = reload.reload();
+    @Operation(summary = "Re-read the programmes file; a file with mistakes is refused and the catalogue in force kept;"
+            + " a file that would retire every programme or more than half of the workflows is held (409) unless"
+            + " confirm-retire=true")
+    HttpResponse<?> reload(@Nullable @QueryValue("confirm-retire") Boolean confirmRetire) {
+        ReloadCatalog.Result result = reload.reload(Boolean.TRUE.equals(confirmRetire));
+        if (result instanceof ReloadCatalog.Result.Held held) {
+            return HttpResponse.status(HttpStatus.CONFLICT).body(ApiError.of(held.message()));
+        }
         if (result instanceof ReloadCatalog.Result.Loaded loaded) {
             return HttpResponse.ok(new Reloaded(loaded.source(), loaded.report().summary(), loaded.report()));
         }

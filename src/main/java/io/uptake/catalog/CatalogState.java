@@ -18,7 +18,12 @@ public class CatalogState {
         /** The last load was accepted and is in force. */
         LOADED,
         /** The last load was refused; the catalogue before it (or none) stays in force. */
-        REJECTED
+        REJECTED,
+        /**
+         * The last file was valid but would have retired every programme or most workflows; it was held back and the
+         * catalogue stored from the last accepted file stays in force.
+         */
+        HELD
     }
 
     /**
@@ -51,6 +56,10 @@ public class CatalogState {
 
     void rejected(String source, List<CatalogError> errors, Instant at) {
         current.updateAndGet(s -> new Snapshot(Status.REJECTED, source, s.catalog(), s.loadedAt(), at, errors));
+    }
+
+    void held(String source, CatalogError reason, Instant at) {
+        current.updateAndGet(s -> new Snapshot(Status.HELD, source, s.catalog(), s.loadedAt(), at, List.of(reason)));
     }
 
     void notConfigured() {

@@ -6,7 +6,10 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Loads the programmes file once the service starts; a bad file is reported and the service runs on without it. */
+/**
+ * Loads the programmes file once the service starts; a bad file is reported and the service runs on without it,
+ * and a file that would retire most of the catalogue (emptied, cut off) is held back: the stored catalogue stays.
+ */
 @Singleton
 class LoadCatalogAtStartup {
 
@@ -27,6 +30,10 @@ class LoadCatalogAtStartup {
             LOG.warn("Programmes file {} rejected with {} errors; running without a catalogue until it is fixed and "
                     + "reloaded (POST /api/v1/catalog/reload)", rejected.source(), rejected.errors().size());
             rejected.errors().forEach(error -> LOG.warn("  {}", error));
+        } else if (result instanceof ReloadCatalog.Result.Held held) {
+            LOG.warn("Programmes file {} held back at start-up: running on the catalogue stored from the last "
+                    + "accepted file. Restore the file, or confirm with POST /api/v1/catalog/reload?confirm-retire=true",
+                    held.source());
         }
     }
 }

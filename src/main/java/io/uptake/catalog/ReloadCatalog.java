@@ -30,6 +30,13 @@ public class ReloadCatalog {
         record Rejected(String source, List<CatalogError> errors, boolean previousKept) implements Result {
         }
 
+        /**
+         * The file is valid but would retire every programme or more than half of the workflows (an emptied or
+         * truncated file looks like this); nothing changed until a reload confirms the retirements.
+         */
+        record Held(String source, String message) implements Result {
+        }
+
         /** No programmes file is configured. */
         record NotConfigured() implements Result {
         }
@@ -40,22 +47,38 @@ public class ReloadCatalog {
     private final SyncCatalog sync;
     private final CatalogState state;
     private final CatalogRepositories.Loads loads;
+    private final CatalogRepositories.Programmes programmes;
+    private final CatalogRepositories.Workflows workflows;
     private final ApplicationEventPublisher<CatalogSynced> synced;
     private final Clock clock;
 
     ReloadCatalog(@Value("${uptake.catalog:}") String configuredPath, SyncCatalog sync, CatalogState state,
-                  CatalogRepositories.Loads loads, ApplicationEventPublisher<CatalogSynced> synced, Clock clock) {
+                  CatalogRepositories.Loads loads, CatalogRepositories.Programmes programmes,
+                  CatalogRepositories.Workflows workflows, ApplicationEventPublisher<CatalogSynced> synced,
+                  Clock clock) {
         this.configuredPath = configuredPath == null ? "" : configuredPath.trim();
         this.parser = new CatalogParser();
         this.sync = sync;
         this.state = state;
         this.loads = loads;
+        this.programmes = programmes;
+        this.workflows = workflows;
         this.synced = synced;
         this.clock = clock;
     }
 
-    /** Serialised: two reloads at once would otherwise race on the same rows. */
-    public synchronized Result reload() {
+    /** Reloads without confirming sweeping retirements: a file that would retire most of the catalogue is held. */
+    public Result reload() {
+        return reload(false);
+    }
+
+    /**
+     * Serialised: two reloads at once would otherwise race on the same rows.
+     *
+     * @param confirmRetire whether the admin confirmed that the file may retire every programme or more than half
+     *                      of the workflows
+     */
+    public synchronized Result reload(boolean confirmRetire) {
         if (configuredPath.isEmpty()) {
             state.notConfigured();
             return new Result.NotConfigured();
@@ -72,6 +95,19 @@ public class ReloadCatalog {
             return new Result.Rejected(source, invalid.errors(), previousKept);
         }
         Catalog catalog = ((CatalogParse.Valid) parse).catalog();
+        Retirements retirements = Retirements.of(catalog, programmes.findAllOrderById(),
+                workflows.findAllOrderById());
+        if (retirements.sweeping() && !confirmRetire) {
+            String message = "The programmes file " + source + " would retire " + retirements.described()
+                    + "; nothing was changed and the catalogue in force is kept. An emptied or cut-off file looks "
+                    + "like this. If the retirements are intended, reload with ?confirm-retire=true.";
+            state.held(source, new CatalogError(source, 0, "programmes", message), now);
+            loads.save(new CatalogLoadRow(null, source, FileDigest.sha256(file), false,
+                    "held: would retire " + retirements.programmes().size() + " programmes and "
+                            + retirements.workflows().size() + " workflows", now));
+            LOG.warn("{}", message);
+            return new Result.Held(source, message);
+        }
         SyncReport report = sync.sync(catalog);
         state.accepted(source, catalog, now);
         loads.save(new CatalogLoadRow(null, source, FileDigest.sha256(file), true, report.summary(), now));

@@ -81,7 +81,8 @@ class SyncWorkflows {
         boolean stageMoved = !row.stage().equals(stage) || row.retiredAt() != null
                 || !lastDeclared(row.id()).map(stage::equals).orElse(true);
         boolean rowMoves = !row.stage().equals(stage) || row.retiredAt() != null;
-        LocalDate since = workflow.stageSince().orElse(rowMoves ? today : row.stageSince());
+        LocalDate since = workflow.stageSince().or(() -> sinceBeforeRetirement(row, stage))
+                .orElse(rowMoves ? today : row.stageSince());
         Instant retiredAt = workflow.stage() == Stage.RETIRED ? (row.retiredAt() == null ? now : row.retiredAt())
                 : null;
         WorkflowRow wanted = declared(workflow, ownerId, stage, since, retiredAt, row.createdAt(), now);
@@ -109,6 +110,25 @@ class SyncWorkflows {
             return false;
         }
         return lastDeclared(workflowId).map(declaredStage::equals).orElse(false);
+    }
+
+    /**
+     * For a retired workflow the file declares again, without a {@code stage-since}, in the stage it had before it
+     * was retired: the day it had entered that stage. A restored file (after an emptied or cut-off one) then
+     * brings the workflow back as it was, its weeks before the restore included, not as new in the stage today.
+     */
+    private Optional<LocalDate> sinceBeforeRetirement(WorkflowRow row, String declaredStage) {
+        if (row.retiredAt() == null || Stage.RETIRED.code().equals(declaredStage)) {
+            return Optional.empty();
+        }
+        List<WorkflowStageRow> entries = history.findByWorkflowIdOrderByIdAsc(row.id());
+        for (int i = entries.size() - 1; i > 0; i--) {
+            if (Stage.RETIRED.code().equals(entries.get(i).stage())) {
+                WorkflowStageRow before = entries.get(i - 1);
+                return declaredStage.equals(before.stage()) ? Optional.of(before.since()) : Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** The stage the file last declared, from the latest {@code catalog} entry of the history. */

@@ -62,8 +62,13 @@ final class CatalogueReads {
                         rs.getString("unit"), rs.getString("direction"), Sql.decimal(rs, "baseline"),
                         Sql.decimal(rs, "target"))), ids);
         Map<String, List<StageEntry>> stages = new HashMap<>();
+        // A retirement taken back by a later entry that restates an earlier start (the file restored after it was
+        // emptied or cut off) never happened for the weeks in between.
         Sql.query(c, "SELECT s.workflow_id, s.stage, s.since FROM workflow_stage s "
                 + "JOIN workflow w ON w.id = s.workflow_id WHERE w.programme_id IN (" + ids.sql() + ") "
+                + "AND NOT (s.stage = 'retired' AND EXISTS (SELECT 1 FROM workflow_stage later "
+                + "WHERE later.workflow_id = s.workflow_id AND later.id > s.id AND later.stage <> 'retired' "
+                + "AND later.since <= s.since)) "
                 + "ORDER BY s.since, s.id",
                 rs -> stages.computeIfAbsent(rs.getString("workflow_id"), k -> new ArrayList<>())
                         .add(new StageEntry(rs.getString("stage"), Sql.date(rs, "since"))), ids);
