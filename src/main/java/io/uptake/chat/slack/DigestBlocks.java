@@ -44,8 +44,11 @@ final class DigestBlocks {
             programme.workflows().forEach(row -> blocks.add(row(row)));
         }
         if (digest.part() == digest.parts()) {
-            blocks.add(Blocks.context(digest.parts() > 1 ? "End of digest. The chart follows as an image."
-                    : "The chart follows as an image."));
+            // The legend shares the closing block, so a part full to Slack's block limit still fits.
+            ObjectNode closing = Blocks.context(digest.parts() > 1 ? "End of digest. The chart follows as an image."
+                    : "The chart follows as an image.");
+            ((ArrayNode) closing.get("elements")).add(Blocks.context(DigestMessage.LEGEND).get("elements").get(0));
+            blocks.add(closing);
         }
         if (blocks.size() > Blocks.MAX_BLOCKS) {
             throw new IllegalArgumentException("a digest part of " + blocks.size() + " blocks: compose parts of at"

@@ -75,6 +75,9 @@ public final class DigestCards {
             }
             programme.workflows().forEach(row -> body.add(row(row, level)));
         }
+        if (digest.part() == digest.parts()) {
+            body.add(subtle(DigestMessage.LEGEND));
+        }
         return card;
     }
 

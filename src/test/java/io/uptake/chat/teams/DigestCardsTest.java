@@ -49,7 +49,8 @@ class DigestCardsTest {
                     {"title":"Cycle time Δ","value":"−30% vs baseline (median 13 min)"},
                     {"title":"Stage","value":"pilot · 140 days in stage"},
                     {"title":"Outcome","value":"45% of target · on track · check-in current"},
-                    {"title":"Owner","value":"jane@example.com"}]}]}]}
+                    {"title":"Owner","value":"jane@example.com"}]}]},
+                  {"type":"TextBlock","text":"WAU (weekly active): people of the target team who used the workflow at least once in the week. Habit: people who used it in at least 9 of the last 12 weeks. Cycle time Δ: change of the median reported time against the baseline.","wrap":true,"isSubtle":true,"size":"Small"}]}
                 """);
 
         assertThat(DigestCards.render(small("https://uptake.example.com/charts/tok.png"))).isEqualTo(expected);

@@ -99,7 +99,9 @@ class DigestEndToEndTest extends TeamsTestContext {
         assertThat(posted.params()).containsEntry("channel", DigestWorld.SLACK_CHANNEL);
         assertThat(posted.token()).isEqualTo("xoxb-digest");
         assertThat(posted.params().get("blocks")).contains("Weekly adoption digest · 2026-W47",
-                "—  (fewer than 5 answers)", "62% of 40 people, up from 55% (telemetry)");
+                "—  (fewer than 5 answers)", "62% of 40 people, up from 55% (telemetry)",
+                "WAU (weekly active): people of the target team", "Habit: people who used it in at least 9",
+                "Cycle time Δ: change of the median");
         assertThat(slackApi.calls("files.completeUploadExternal")).singleElement()
                 .satisfies(c -> assertThat(c.params()).containsEntry("channel_id", DigestWorld.SLACK_CHANNEL));
         byte[] uploaded = slackApi.uploaded().values().iterator().next();
@@ -109,7 +111,8 @@ class DigestEndToEndTest extends TeamsTestContext {
                 .filter(c -> c.card().path("body").toString().contains("Weekly adoption digest")).findFirst()
                 .orElseThrow();
         assertThat(card.path()).contains(DigestWorld.TEAMS_CHANNEL);
-        assertThat(card.card().toString()).contains("—  (fewer than 5 answers)");
+        assertThat(card.card().toString()).contains("—  (fewer than 5 answers)",
+                "WAU (weekly active): people of the target team", "Cycle time Δ: change of the median");
         String imageUrl = image(card.card()).path("url").asText();
         assertThat(imageUrl).matches("https://uptake\\.example\\.com/charts/[A-Za-z0-9_-]{32}\\.png");
         HttpResponse<byte[]> chart = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
