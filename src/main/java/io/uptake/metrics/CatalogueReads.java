@@ -3,13 +3,16 @@ package io.uptake.metrics;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Reads the programmes, workflows, outcomes, stage history and audience sizes a scorecard is about. */
 final class CatalogueReads {
@@ -27,11 +30,20 @@ final class CatalogueReads {
     /**
      * @param stages  every stage change recorded for the workflow, oldest first, its current stage included; a
      *                workflow that went back to a stage it had left has that stage more than once
-     * @param retired whether the workflow left the catalogue or reached the retired stage
+     * @param retiredOn the day (UTC) the workflow left the catalogue or reached the retired stage; null while it is
+     *                  live, {@link LocalDate#MIN} when it is retired since a day not recorded
      */
     record WorkflowFacts(String id, String programmeId, String name, String stage, LocalDate stageSince,
                          String ownerEmail, int targetTeamSize, BigDecimal cycleBaselineMinutes,
-                         boolean retired, OutcomeFacts outcome, List<StageEntry> stages, int audienceSize) {
+                         LocalDate retiredOn, OutcomeFacts outcome, List<StageEntry> stages, int audienceSize) {
+
+        /**
+         * Whether the workflow was live during the week beginning {@code monday}: not retired before its Tuesday,
+         * so a workflow retired on a Monday is still in the week before and out of that week.
+         */
+        boolean liveDuring(LocalDate monday) {
+            return retiredOn == null || retiredOn.isAfter(monday);
+        }
 
         /** The first day the workflow was ever in a stage, or null if it never was. */
         LocalDate firstDay(String stage) {
@@ -43,14 +55,19 @@ final class CatalogueReads {
     private CatalogueReads() {
     }
 
-    /** The programmes named (all active ones when none are), in id order, each with all its workflows. */
-    static List<ProgrammeFacts> read(Connection c, List<String> programmeIds) throws SQLException {
+    /**
+     * The programmes named (when none are, every one live during the week beginning {@code monday}: not retired
+     * before its Tuesday), in id order, each with all its workflows.
+     */
+    static List<ProgrammeFacts> read(Connection c, List<String> programmeIds, LocalDate monday) throws SQLException {
         Map<String, String[]> programmes = new LinkedHashMap<>();
-        String where = programmeIds.isEmpty() ? "retired_at IS NULL" : "id IN (" + Sql.in(programmeIds).sql() + ")";
+        String where = programmeIds.isEmpty() ? "retired_at IS NULL OR retired_at >= ?"
+                : "id IN (" + Sql.in(programmeIds).sql() + ")";
         Sql.query(c, "SELECT id, name, sponsor_email FROM programme WHERE " + where + " ORDER BY id",
                 rs -> programmes.put(rs.getString("id"), new String[] {rs.getString("name"),
                         rs.getString("sponsor_email")}),
-                programmeIds.isEmpty() ? new Object[0] : new Object[] {Sql.in(programmeIds)});
+                programmeIds.isEmpty() ? new Object[] {monday.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()}
+                        : new Object[] {Sql.in(programmeIds)});
         if (programmes.isEmpty()) {
             return List.of();
         }
@@ -89,12 +106,15 @@ final class CatalogueReads {
                         history.add(current);
                         history.sort(Comparator.comparing(StageEntry::since));
                     }
-                    boolean retired = rs.getObject("retired_at") != null || "retired".equals(rs.getString("stage"));
+                    Instant retiredAt = Sql.instant(rs, "retired_at");
+                    LocalDate retiredOn = retiredAt != null ? LocalDate.ofInstant(retiredAt, ZoneOffset.UTC)
+                            : "retired".equals(rs.getString("stage")) ? Optional.ofNullable(current.since())
+                            .orElse(LocalDate.MIN) : null;
                     workflows.computeIfAbsent(rs.getString("programme_id"), k -> new ArrayList<>())
                             .add(new WorkflowFacts(id, rs.getString("programme_id"), rs.getString("name"),
                                     rs.getString("stage"), Sql.date(rs, "stage_since"), rs.getString("owner_email"),
                                     rs.getInt("target_team_size"), Sql.decimal(rs, "cycle_baseline_minutes"),
-                                    retired, outcomes.get(id), history, audience.getOrDefault(id, 0)));
+                                    retiredOn, outcomes.get(id), history, audience.getOrDefault(id, 0)));
                 }, ids);
         return programmes.entrySet().stream().map(p -> new ProgrammeFacts(p.getKey(), p.getValue()[0],
                 p.getValue()[1], workflows.getOrDefault(p.getKey(), List.of()))).toList();

@@ -31,8 +31,11 @@ public class ComputeScorecard {
     }
 
     /**
+     * Scores the programmes and workflows live during the week (retired ones too, if they were retired after it
+     * began), each as it stood then.
+     *
      * @param weekStart the Monday of the ISO week to score
-     * @param programmeIds programme ids, or empty for every active programme
+     * @param programmeIds programme ids, or empty for every programme live during the week
      */
     @ReadOnly
     public Scorecard forWeek(LocalDate weekStart, List<String> programmeIds) {
@@ -40,15 +43,15 @@ public class ComputeScorecard {
         Window window = new Window(monday, Math.max(settings.habitWeeks(), 5));
         CheckinPolicy policy = catalog.catalog().map(c -> c.checkins()).orElse(CheckinPolicy.DEFAULT);
         try (Connection c = dataSource.getConnection()) {
-            List<CatalogueReads.ProgrammeFacts> programmes = CatalogueReads.read(c, programmeIds);
+            List<CatalogueReads.ProgrammeFacts> programmes = CatalogueReads.read(c, programmeIds, monday);
             List<String> active = programmes.stream().flatMap(p -> p.workflows().stream())
-                    .filter(w -> !w.retired()).map(CatalogueReads.WorkflowFacts::id).toList();
+                    .filter(w -> w.liveDuring(monday)).map(CatalogueReads.WorkflowFacts::id).toList();
             Map<String, UsageReads.UsageFacts> usage = UsageReads.read(c, active, window, settings.habitMinWeeks());
             Map<String, AnswerReads.AnswerFacts> answers = AnswerReads.read(c, active, window);
             Map<String, CheckinReads.CheckinFacts> checkins = CheckinReads.read(c, active);
             List<ProgrammeScore> scores = new ArrayList<>();
             for (CatalogueReads.ProgrammeFacts p : programmes) {
-                List<WorkflowScore> workflows = p.workflows().stream().filter(w -> !w.retired())
+                List<WorkflowScore> workflows = p.workflows().stream().filter(w -> w.liveDuring(monday))
                         .map(w -> scoreWorkflow.score(w, usage.get(w.id()), answers.get(w.id()),
                                 checkins.get(w.id()), window, policy)).toList();
                 scores.add(programme(p, workflows, window.end()));
