@@ -104,6 +104,16 @@ public final class FakeSlackApi implements AutoCloseable {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
+    /** How many calls of any method it received so far. */
+    public synchronized int count() {
+        return calls.size();
+    }
+
+    /** Every call from the {@code from}-th on, oldest first. */
+    public synchronized List<Call> since(int from) {
+        return List.copyOf(calls.subList(Math.min(from, calls.size()), calls.size()));
+    }
+
     /** The bytes POSTed to each upload address so far, by file id. */
     public synchronized Map<String, byte[]> uploaded() {
         return Map.copyOf(uploads);

@@ -31,16 +31,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>One per test JVM: the SDK caches signing keys by metadata URL for the life of the process.
  */
-final class FakeBotConnector {
+public final class FakeBotConnector {
 
     /** One request the bot made. */
-    record Call(String method, String path, String query, String authorization, JsonNode body) {
+    public record Call(String method, String path, String query, String authorization, JsonNode body) {
 
-        String text() {
+        public String text() {
             return body.path("text").asText();
         }
 
-        JsonNode card() {
+        public JsonNode card() {
             return body.path("attachments").path(0).path("content");
         }
     }
@@ -50,7 +50,7 @@ final class FakeBotConnector {
     }
 
     static final String KEY_ID = "uptake-test-key";
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private static FakeBotConnector instance;
 
@@ -61,6 +61,7 @@ final class FakeBotConnector {
     private final Map<String, JsonNode> members = new HashMap<>();
     private final Map<String, List<ArrayNode>> rosters = new HashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final Map<String, String> openedFor = new HashMap<>();
 
     private FakeBotConnector() throws IOException, NoSuchAlgorithmException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -76,7 +77,7 @@ final class FakeBotConnector {
         server.start();
     }
 
-    static synchronized FakeBotConnector get() {
+    public static synchronized FakeBotConnector get() {
         if (instance == null) {
             try {
                 instance = new FakeBotConnector();
@@ -88,7 +89,7 @@ final class FakeBotConnector {
     }
 
     /** The service URL activities name, ending in a slash as Teams' do. */
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/";
     }
 
@@ -118,24 +119,29 @@ final class FakeBotConnector {
     }
 
     /** The pages {@code GET /v3/conversations/{teamId}/pagedmembers} returns, one continuation token apart. */
-    synchronized void roster(String teamId, List<ArrayNode> pages) {
+    public synchronized void roster(String teamId, List<ArrayNode> pages) {
         rosters.put(teamId, List.copyOf(pages));
     }
 
-    synchronized List<Call> calls() {
+    /** The user each personal chat this fake opened was opened with, by conversation id. */
+    public synchronized String openedFor(String conversationId) {
+        return openedFor.get(conversationId);
+    }
+
+    public synchronized List<Call> calls() {
         return List.copyOf(calls);
     }
 
     /** New activities posted to a conversation, replies included. */
-    synchronized List<Call> posted() {
+    public synchronized List<Call> posted() {
         return calls.stream().filter(c -> c.method().equals("POST") && c.path().contains("/activities")).toList();
     }
 
-    synchronized List<Call> edits() {
+    public synchronized List<Call> edits() {
         return calls.stream().filter(c -> c.method().equals("PUT")).toList();
     }
 
-    synchronized List<Call> chatsOpened() {
+    public synchronized List<Call> chatsOpened() {
         return calls.stream().filter(c -> c.method().equals("POST") && c.path().equals("/v3/conversations")).toList();
     }
 
@@ -176,7 +182,9 @@ final class FakeBotConnector {
             return script.poll();
         }
         if (call.path().equals("/v3/conversations")) {
-            return new Reply(201, Map.of(), "{\"id\":\"a:opened-" + ids.incrementAndGet() + "\"}");
+            String id = "a:opened-" + ids.incrementAndGet();
+            openedFor.put(id, call.body().path("members").path(0).path("id").asText());
+            return new Reply(201, Map.of(), "{\"id\":\"" + id + "\"}");
         }
         if (call.method().equals("PUT")) {
             return new Reply(200, Map.of(), "{\"id\":\"" + parts[parts.length - 1] + "\"}");

@@ -1,0 +1,86 @@
+package io.uptake.scenario;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Writes the programmes file as it stands in a given week, in the documented format. */
+final class ProgrammesFileText {
+
+    private static final List<String> PROGRAMMES = List.of("claims-ai", "service-ai", "finance-ai");
+    private static final List<String> NAMES = List.of("Claims AI", "Service AI", "Finance AI");
+
+    private final List<ScenarioPerson> sponsors;
+    private final List<ScenarioWorkflow> workflows;
+    private final List<ScenarioPulse> pulses;
+    private final List<ScenarioDigest> digests;
+    private final List<Membership> memberships;
+    private final LocalDate firstMonday;
+
+    ProgrammesFileText(List<ScenarioPerson> sponsors, List<ScenarioWorkflow> workflows, List<ScenarioPulse> pulses,
+                       List<ScenarioDigest> digests, List<Membership> memberships, LocalDate firstMonday) {
+        this.sponsors = sponsors;
+        this.workflows = workflows;
+        this.pulses = pulses;
+        this.digests = digests;
+        this.memberships = memberships;
+        this.firstMonday = firstMonday;
+    }
+
+    String at(int week) {
+        StringBuilder yaml = new StringBuilder("programmes:\n");
+        for (int p = 0; p < PROGRAMMES.size(); p++) {
+            String id = PROGRAMMES.get(p);
+            yaml.append("  - id: ").append(id).append("\n    name: ").append(NAMES.get(p))
+                    .append("\n    sponsor: ").append(sponsors.get(p).email()).append("\n    workflows:\n");
+            for (ScenarioWorkflow w : workflows) {
+                if (w.programmeId().equals(id) && w.declaredIn(week)) {
+                    workflow(yaml, w, week);
+                }
+            }
+        }
+        yaml.append("pulses:\n");
+        for (ScenarioPulse pulse : pulses) {
+            if (workflows.stream().anyMatch(w -> w.id().equals(pulse.workflowId()) && w.declaredIn(week))) {
+                yaml.append("  - id: ").append(pulse.id()).append("\n    workflow: ").append(pulse.workflowId())
+                        .append("\n    schedule: { every: ").append(pulse.day()).append(", at: \"")
+                        .append(pulse.at()).append("\", zone: ").append(pulse.zone()).append(" }\n")
+                        .append("    questions: [").append(String.join(", ", pulse.questions())).append("]\n")
+                        .append("    mode: ").append(pulse.anonymous() ? "anonymous" : "confidential")
+                        .append("\n    remind-after: 24h\n    reminders: 1\n    close-after: 72h\n");
+            }
+        }
+        yaml.append("checkins: { cadence: quarterly, remind: [2d, 5d], escalate-after: 7d }\ndigests:\n");
+        for (ScenarioDigest d : digests) {
+            yaml.append("  - channel: \"").append(d.channel()).append("\"\n    programmes: [")
+                    .append(String.join(", ", d.programmes())).append("]\n    schedule: { every: ").append(d.day())
+                    .append(", at: \"").append(d.at()).append("\", zone: ").append(d.zone()).append(" }\n");
+        }
+        return yaml.toString();
+    }
+
+    private void workflow(StringBuilder yaml, ScenarioWorkflow w, int week) {
+        boolean production = w.productionWeek().isPresent() && week >= w.productionWeek().getAsInt();
+        LocalDate since = production ? firstMonday.plusWeeks(w.productionWeek().getAsInt())
+                : firstMonday.minusWeeks(9 + w.id().length());
+        yaml.append("      - id: ").append(w.id()).append("\n        name: ").append(w.name())
+                .append("\n        stage: ").append(production ? "production" : "pilot")
+                .append("\n        stage-since: ").append(since)
+                .append("\n        owner: ").append(w.ownerEmail()).append("\n        audience: { ");
+        if (w.kind() == AudienceKind.EMAILS) {
+            yaml.append("emails: [").append(memberships.stream()
+                    .filter(m -> m.workflowId().equals(w.id()) && m.inAt(week)).map(Membership::email)
+                    .collect(Collectors.joining(", "))).append("]");
+        } else {
+            yaml.append(w.kind().key()).append(": \"").append(w.audienceRef()).append('"');
+        }
+        yaml.append(" }\n");
+        w.targetTeamSize().ifPresent(n -> yaml.append("        target-team-size: ").append(n).append('\n'));
+        yaml.append("        play: https://wiki.scenario.example/plays/").append(w.id()).append('\n');
+        w.outcome().ifPresent(o -> yaml.append("        outcome: { metric: ").append(o.metric())
+                .append(", direction: up, baseline: ").append(o.baseline()).append(", target: ").append(o.target())
+                .append(", by: ").append(o.by()).append(" }\n"));
+        w.cycleTimeBaseline().ifPresent(m -> yaml.append("        cycle-time: { task: ").append(w.name().toLowerCase())
+                .append(", baseline-minutes: ").append(m).append(" }\n"));
+    }
+}

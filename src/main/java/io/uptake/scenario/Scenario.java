@@ -1,0 +1,61 @@
+package io.uptake.scenario;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A generated organisation and a year of what its people do, the same for the same seed and size.
+ *
+ * <p>A pure value: nothing here talks to a database or a chat platform. The scenario suite drives the service
+ * with it and checks every figure against an oracle computed from it alone; a demonstration database can be
+ * seeded from it.
+ *
+ * @param digests     the {@code digests:} entries of every programmes file version
+ * @param catalogues  the programmes file versions, the first in force from week 0
+ * @param timeline    one plan per week, oldest first
+ */
+public record Scenario(long seed, Size size, LocalDate firstMonday, String organisation,
+                       List<ScenarioPerson> people, List<ScenarioWorkflow> workflows, List<ScenarioPulse> pulses,
+                       List<ScenarioDigest> digests, List<Membership> memberships,
+                       List<CatalogueVersion> catalogues, List<WeekPlan> timeline) {
+
+    /** The simulated year's length. */
+    public static final int WEEKS = 52;
+
+    public Scenario {
+        people = List.copyOf(people);
+        workflows = List.copyOf(workflows);
+        pulses = List.copyOf(pulses);
+        digests = List.copyOf(digests);
+        memberships = List.copyOf(memberships);
+        catalogues = List.copyOf(catalogues);
+        timeline = List.copyOf(timeline);
+    }
+
+    /** The scenario of this seed and size. */
+    public static Scenario generate(long seed, Size size) {
+        return new ScenarioGenerator(seed, size).generate();
+    }
+
+    public Map<String, ScenarioPerson> peopleByEmail() {
+        return people.stream().collect(Collectors.toMap(ScenarioPerson::email, Function.identity()));
+    }
+
+    public ScenarioWorkflow workflow(String id) {
+        return workflows.stream().filter(w -> w.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** The catalogue version in force during that week. */
+    public CatalogueVersion catalogueAt(int week) {
+        CatalogueVersion current = catalogues.get(0);
+        for (CatalogueVersion v : catalogues) {
+            if (v.fromWeek() <= week) {
+                current = v;
+            }
+        }
+        return current;
+    }
+}

@@ -1,0 +1,54 @@
+package io.uptake.scenario;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** Something that happens in a simulated week, in the order a week's plan lists them. */
+public sealed interface ScenarioEvent {
+
+    /** How telemetry reaches the service. */
+    enum Feed { JSON, CSV }
+
+    /** The programmes file changes to catalogue version {@code version} and is reloaded. */
+    record Reloaded(int version) implements ScenarioEvent {
+    }
+
+    /** Someone joins a Slack channel, user group or Teams team (emails audiences change by reload). */
+    record Joined(String email, String workflowId) implements ScenarioEvent {
+    }
+
+    /** Someone leaves a Slack channel, user group or Teams team. */
+    record Left(String email, String workflowId) implements ScenarioEvent {
+    }
+
+    record OptedOut(String email) implements ScenarioEvent {
+    }
+
+    record OptedIn(String email) implements ScenarioEvent {
+    }
+
+    /** Pauses pulses for {@code days} days from the moment it is asked. */
+    record Paused(String email, int days) implements ScenarioEvent {
+    }
+
+    /** Asks for erasure and confirms it. */
+    record Erased(String email) implements ScenarioEvent {
+    }
+
+    /** One telemetry row. */
+    record Used(String workflowId, String email, LocalDate day, int count, Feed feed) implements ScenarioEvent {
+    }
+
+    /**
+     * One click on a pulse question of the week's round.
+     *
+     * @param value the stored value of the option chosen (a scale point or minutes, as the buttons carry)
+     */
+    record Answered(String pulseId, String email, String question, String value) implements ScenarioEvent {
+    }
+
+    /** The owner logs the outcome check-in through the form. */
+    record CheckedIn(String workflowId, String ownerEmail, BigDecimal value, String status, int confidence)
+            implements ScenarioEvent {
+    }
+}

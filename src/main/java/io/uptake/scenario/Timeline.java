@@ -1,0 +1,207 @@
+package io.uptake.scenario;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/** Draws each week's events: directory changes, reloads, personal choices, telemetry, answers and check-ins. */
+final class Timeline {
+
+    private static final String[] CYCLE_MINUTES = {"3", "8", "15", "30", "50", "75"};
+    /** Weeks in which the outcome check-in of each quarter is logged (Wednesday of the quarter's second week). */
+    private static final List<Integer> CHECKIN_WEEKS = List.of(1, 13, 26, 39);
+
+    private final SplittableRandom random;
+    private final List<ScenarioWorkflow> workflows;
+    private final List<ScenarioPulse> pulses;
+    private final List<Membership> memberships;
+    private final List<CatalogueVersion> catalogues;
+    private final Map<String, ScenarioPerson> people = new HashMap<>();
+    private final Map<String, Double> propensity;
+    private final Map<String, Double> trustBase;
+    private final Map<String, Double> responsiveness;
+    private final Map<String, Integer> erased;
+    private final Map<String, Integer> optedOutFrom = new HashMap<>();
+    private final Map<String, Integer> pausedUntilWeek = new HashMap<>();
+
+    Timeline(SplittableRandom random, List<ScenarioWorkflow> workflows, List<ScenarioPulse> pulses,
+             List<Membership> memberships, List<CatalogueVersion> catalogues, List<ScenarioPerson> people,
+             Map<String, Double> propensity, Map<String, Double> trustBase, Map<String, Double> responsiveness,
+             Map<String, Integer> erased) {
+        this.random = random;
+        this.workflows = workflows;
+        this.pulses = pulses;
+        this.memberships = memberships;
+        this.catalogues = catalogues;
+        people.forEach(p -> this.people.put(p.email(), p));
+        this.propensity = propensity;
+        this.trustBase = trustBase;
+        this.responsiveness = responsiveness;
+        this.erased = erased;
+    }
+
+    List<WeekPlan> weeks(LocalDate firstMonday, int count, Map<Integer, List<ScenarioEvent>> choices) {
+        List<WeekPlan> weeks = new ArrayList<>();
+        for (int w = 0; w < count; w++) {
+            List<ScenarioEvent> events = new ArrayList<>();
+            int week = w;
+            catalogues.stream().filter(c -> c.fromWeek() == week && week > 0)
+                    .forEach(c -> events.add(new ScenarioEvent.Reloaded(c.version())));
+            for (Membership m : memberships) {
+                if (kind(m.workflowId()) != AudienceKind.EMAILS) {
+                    if (m.fromWeek() == w && w > 0) {
+                        events.add(new ScenarioEvent.Joined(m.email(), m.workflowId()));
+                    }
+                    if (m.leftWeek() == w) {
+                        events.add(new ScenarioEvent.Left(m.email(), m.workflowId()));
+                    }
+                }
+            }
+            for (ScenarioEvent choice : choices.getOrDefault(w, List.of())) {
+                events.add(choice);
+                remember(choice, w);
+            }
+            Map<String, Boolean> active = new HashMap<>();
+            usage(events, firstMonday.plusWeeks(w), w, active);
+            answers(events, w, active);
+            checkins(events, w);
+            weeks.add(new WeekPlan(w, firstMonday.plusWeeks(w), events));
+        }
+        return weeks;
+    }
+
+    private void remember(ScenarioEvent choice, int week) {
+        if (choice instanceof ScenarioEvent.OptedOut o) {
+            optedOutFrom.put(o.email(), week);
+        } else if (choice instanceof ScenarioEvent.OptedIn o) {
+            optedOutFrom.remove(o.email());
+        } else if (choice instanceof ScenarioEvent.Paused p) {
+            pausedUntilWeek.put(p.email(), week + p.days() / 7);
+        }
+    }
+
+    private void usage(List<ScenarioEvent> events, LocalDate monday, int w, Map<String, Boolean> active) {
+        for (int i = 0; i < workflows.size(); i++) {
+            ScenarioWorkflow workflow = workflows.get(i);
+            if (!workflow.declaredIn(w)) {
+                continue;
+            }
+            ScenarioEvent.Feed feed = (w + i) % 2 == 0 ? ScenarioEvent.Feed.JSON : ScenarioEvent.Feed.CSV;
+            boolean firstWeek = w == workflow.addedWeek() && w > 0;
+            for (Membership m : memberships) {
+                if (!m.workflowId().equals(workflow.id()) || !m.inAt(w) || erasedBy(m.email(), w)) {
+                    continue;
+                }
+                double p = Math.min(0.97, propensity.get(m.email()) * (0.55 + 0.6 * w / Scenario.WEEKS));
+                boolean used = random.nextDouble() < p && !firstWeek;
+                active.put(workflow.id() + "|" + m.email(), used);
+                if (used && workflow.telemetry()) {
+                    int days = 1 + random.nextInt(3);
+                    for (int d = 0; d < days; d++) {
+                        events.add(new ScenarioEvent.Used(workflow.id(), m.email(), monday.plusDays(d * 2L),
+                                1 + random.nextInt(8), feed));
+                    }
+                }
+            }
+            if (workflow.telemetry() && workflow.id().equals("claims-triage")) {
+                // someone outside the audience tries it: never part of its WAU
+                events.add(new ScenarioEvent.Used(workflow.id(), outsider(w), monday.plusDays(3), 2, feed));
+            }
+        }
+    }
+
+    private String outsider(int w) {
+        return memberships.stream().filter(m -> m.workflowId().equals("finance-close") && m.inAt(w))
+                .skip(20).findFirst().orElseThrow().email();
+    }
+
+    private void answers(List<ScenarioEvent> events, int w, Map<String, Boolean> active) {
+        for (ScenarioPulse pulse : pulses) {
+            ScenarioWorkflow workflow = workflows.stream().filter(x -> x.id().equals(pulse.workflowId())).findFirst()
+                    .orElseThrow();
+            if (!workflow.declaredIn(w) || !pulse.runsIn(w)) {
+                continue;
+            }
+            boolean fewAnswer = pulse.id().equals("letters-weekly") && w == 16;
+            boolean lowResponse = pulse.id().equals("close-weekly") && (w == 43 || w == 47);
+            double drop = pulse.id().equals("summaries-weekly") && w >= 20 && w < 24 ? 1.8 : 0;
+            int answered = 0;
+            for (Membership m : memberships) {
+                String email = m.email();
+                if (!m.workflowId().equals(workflow.id()) || !m.inAt(w) || !asked(email, w)) {
+                    continue;
+                }
+                double chance = lowResponse ? 0.3 : responsiveness.get(email);
+                if (random.nextDouble() >= chance || (fewAnswer && answered >= 3)) {
+                    continue;
+                }
+                answered++;
+                List<String> questions = new ArrayList<>();
+                for (String q : pulse.questions()) {
+                    if (random.nextDouble() < 0.7) {
+                        questions.add(q);
+                    }
+                }
+                if (questions.isEmpty()) {
+                    questions.add(pulse.questions().get(0));
+                }
+                for (String q : questions) {
+                    if (q.equals("trust") && random.nextDouble() < 0.05) {
+                        events.add(new ScenarioEvent.Answered(pulse.id(), email, q, trust(email, drop + 1)));
+                    }
+                    String value = switch (q) {
+                        case "trust" -> trust(email, drop);
+                        case "correction" -> Integer.toString(Math.min(3, random.nextInt(3) + random.nextInt(2)));
+                        case "cycle-time" -> CYCLE_MINUTES[Math.min(5, random.nextInt(3) + random.nextInt(4))];
+                        case "usage" -> active.getOrDefault(workflow.id() + "|" + email, false)
+                                ? Integer.toString(1 + random.nextInt(3)) : "0";
+                        default -> throw new IllegalStateException(q);
+                    };
+                    events.add(new ScenarioEvent.Answered(pulse.id(), email, q, value));
+                }
+            }
+        }
+    }
+
+    private String trust(String email, double drop) {
+        double value = trustBase.get(email) - drop + random.nextGaussian() * 0.7;
+        return Long.toString(Math.max(1, Math.min(5, Math.round(value))));
+    }
+
+    private void checkins(List<ScenarioEvent> events, int w) {
+        if (!CHECKIN_WEEKS.contains(w)) {
+            return;
+        }
+        for (ScenarioWorkflow workflow : workflows) {
+            if (workflow.outcome().isEmpty() || !workflow.declaredIn(w)
+                    || (workflow.id().equals("claims-triage") && w == 26)) {
+                continue;
+            }
+            ScenarioWorkflow.Outcome o = workflow.outcome().get();
+            double progress = 0.1 + 0.2 * CHECKIN_WEEKS.indexOf(w) + 0.1 * random.nextDouble();
+            BigDecimal value = ScenarioGenerator.decimal(o.baseline() + (o.target() - o.baseline()) * progress);
+            String status = progress > 0.4 ? "on_track" : "at_risk";
+            events.add(new ScenarioEvent.CheckedIn(workflow.id(), workflow.ownerEmail(), value, status,
+                    5 + random.nextInt(5)));
+        }
+    }
+
+    /** Whether a round of that week is sent to them: reachable, not opted out, paused or erased. */
+    private boolean asked(String email, int w) {
+        return people.get(email).platform() != Platform.NONE && !erasedBy(email, w)
+                && !(optedOutFrom.containsKey(email) && optedOutFrom.get(email) <= w)
+                && !(pausedUntilWeek.containsKey(email) && w < pausedUntilWeek.get(email));
+    }
+
+    private boolean erasedBy(String email, int w) {
+        return erased.containsKey(email) && erased.get(email) <= w;
+    }
+
+    private AudienceKind kind(String workflowId) {
+        return workflows.stream().filter(x -> x.id().equals(workflowId)).findFirst().orElseThrow().kind();
+    }
+}

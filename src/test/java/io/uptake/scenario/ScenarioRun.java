@@ -1,0 +1,508 @@
+package io.uptake.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.uptake.chat.slack.FakeSlackApi;
+import io.uptake.chat.slack.SyncSlackAudiences;
+import io.uptake.chat.teams.FakeBotConnector;
+import io.uptake.chat.teams.SyncTeamsRosters;
+import io.uptake.delivery.Dispatcher;
+import io.uptake.digest.SendDigest;
+import io.uptake.pulse.AddLateJoiners;
+import io.uptake.pulse.CloseRounds;
+import io.uptake.pulse.OpenRound;
+import io.uptake.pulse.SendReminders;
+import io.uptake.time.MutableClock;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Drives the service through a generated year: one running service on a database, the fakes of Slack and
+ * Teams on loopback, a clock moved by hand, jobs called directly; after each week every output is compared with
+ * the oracle and each disagreement recorded as a finding.
+ */
+final class ScenarioRun implements AutoCloseable {
+
+    static final String ADMIN = "scenario-admin-token";
+    static final String LEADERS_SLACK = "C0LEADERS";
+    static final String LEADERS_TEAM = "19:leaders@thread.tacv2";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final LocalDate FIRST = LocalDate.parse("2026-01-05");
+
+    final Scenario scenario;
+    final Oracle oracle;
+    final Findings findings;
+    private final SlackSide slack = new SlackSide();
+    private final TeamsSide teams = new TeamsSide();
+    private final Path catalogFile;
+    private final EmbeddedServer server;
+    private final ApplicationContext context;
+    private final MutableClock clock;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, ScenarioPerson> people;
+    private final OutputChecks checks;
+    /** Directory audiences' current members: workflow → emails. */
+    private final Map<String, Set<String>> directory = new HashMap<>();
+    /** pulse + week → round id. */
+    private final Map<String, Long> rounds = new HashMap<>();
+    private final Map<String, Integer> slackPostsAtOpen = new HashMap<>();
+    private final Map<String, Integer> teamsPostsAtOpen = new HashMap<>();
+    private final Map<String, Long> digestIds = new HashMap<>();
+    private final Map<String, List<SlackSide.Button>> slackLatest = new HashMap<>();
+    private int slackScanned;
+
+    ScenarioRun(Scenario scenario, Map<String, String> database, Path catalogFile) {
+        this.scenario = scenario;
+        this.oracle = new Oracle(scenario);
+        this.findings = new Findings(scenario);
+        this.catalogFile = catalogFile;
+        this.people = scenario.peopleByEmail();
+        Map<String, Object> settings = new HashMap<>(database);
+        settings.putAll(slack.settings());
+        settings.putAll(teams.settings());
+        settings.put("uptake.catalog", catalogFile.toString());
+        settings.put("uptake.admin-token", ADMIN);
+        settings.put("uptake.public-url", "http://127.0.0.1:9/");
+        this.server = ApplicationContext.run(EmbeddedServer.class, settings, "test");
+        this.context = server.getApplicationContext();
+        this.clock = context.getBean(MutableClock.class);
+        this.checks = new OutputChecks(this);
+    }
+
+    static String isoWeek(int week) {
+        LocalDate monday = FIRST.plusWeeks(week);
+        return String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
+                monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    /** Runs {@code weeks} weeks of the timeline, checking each week's outputs. */
+    void run(int weeks) throws Exception {
+        LocalDate first = scenario.firstMonday();
+        clock.set(first.atTime(0, 1).toInstant(ZoneOffset.UTC));
+        reload(0);
+        for (ScenarioWorkflow w : scenario.workflows()) {
+            if (w.kind() == AudienceKind.TEAMS_TEAM) {
+                teamsPost(teams.botAddedToTeam(w.audienceRef(), people.get(w.ownerEmail()).chatId()));
+            }
+        }
+        teamsPost(teams.botAddedToTeam(LEADERS_TEAM, people.get(scenario.workflow("finance-close").ownerEmail())
+                .chatId()));
+        for (Membership m : scenario.memberships()) {
+            if (scenario.workflow(m.workflowId()).kind() != AudienceKind.EMAILS && m.inAt(0)) {
+                directory.computeIfAbsent(m.workflowId(), k -> new LinkedHashSet<>()).add(m.email());
+            }
+        }
+        javax.sql.DataSource data = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource
+                .unwrapDataSource(context.getBean(javax.sql.DataSource.class));
+        try (var connection = data.getConnection(); var rows = connection.createStatement()
+                .executeQuery("SELECT id, channel FROM digest_subscription")) {
+            while (rows.next()) {
+                digestIds.put(rows.getString(2), rows.getLong(1));
+            }
+        }
+        for (int w = 0; w < weeks; w++) {
+            week(scenario.timeline().get(w), weeks);
+        }
+        at(first.plusWeeks(weeks), 1, 0);
+        checks.scorecard(weeks - 1, weeks);
+    }
+
+    private void week(WeekPlan plan, int weeks) throws Exception {
+        int w = plan.index();
+        LocalDate monday = plan.monday();
+        at(monday, 0, 5);
+        for (ScenarioEvent.Reloaded r : plan.events(ScenarioEvent.Reloaded.class)) {
+            reload(r.version());
+        }
+        for (ScenarioEvent e : plan.events()) {
+            if (e instanceof ScenarioEvent.Joined j) {
+                directory.computeIfAbsent(j.workflowId(), k -> new LinkedHashSet<>()).add(j.email());
+            } else if (e instanceof ScenarioEvent.Left l) {
+                directory.get(l.workflowId()).remove(l.email());
+            }
+        }
+        syncDirectories();
+        for (ScenarioEvent e : plan.events()) {
+            personalChoice(e);
+        }
+        dispatch();
+        if (w > 0) {
+            at(monday, 1, 0);
+            checks.scorecard(w - 1, w);
+            at(monday, 10, 0);
+            checks.digest(digestIds.get("slack:" + LEADERS_SLACK), "slack", w - 1, w);
+            at(monday, 12, 0);
+            checks.status(w - 1, w);
+        }
+        at(monday, 20, 0);
+        for (ScenarioPulse pulse : scenario.pulses()) {
+            if (scenario.workflow(pulse.workflowId()).declaredIn(w) && pulse.runsIn(w)) {
+                String key = pulse.id() + "@" + w;
+                slackPostsAtOpen.put(key, slack.api().calls("chat.postMessage").size());
+                teamsPostsAtOpen.put(key, teams.posted().size());
+                OpenRound.Result result = context.getBean(OpenRound.class).scheduled(pulse.id(),
+                        monday.with(pulse.day()));
+                if (result instanceof OpenRound.Result.Opened opened) {
+                    rounds.put(key, opened.roundId());
+                } else {
+                    findings.add(new Finding(scenario.seed(), w, "messages", pulse.workflowId(), "round",
+                            "opened", result.toString()));
+                }
+            }
+        }
+        Set<String> clicked = new LinkedHashSet<>();
+        for (Instant step : steps(monday, w)) {
+            if (step.isAfter(clock.instant())) {
+                clock.set(step);
+            }
+            LocalDate day = LocalDate.ofInstant(step, ZoneOffset.UTC);
+            dispatch();
+            for (ScenarioPulse pulse : scenario.pulses()) {
+                String key = pulse.id() + "@" + w;
+                if (rounds.containsKey(key) && !clicked.contains(key)
+                        && !day.isBefore(monday.with(pulse.day()).plusDays(1))) {
+                    clicked.add(key);
+                    answer(plan, pulse, w);
+                }
+            }
+            tick();
+            if (step.equals(monday.plusDays(5).atStartOfDay().toInstant(ZoneOffset.UTC))) {
+                telemetry(plan);
+            }
+        }
+        at(monday.plusDays(6), 20, 30);
+        tick();
+        for (ScenarioPulse pulse : scenario.pulses()) {
+            if (rounds.containsKey(pulse.id() + "@" + w)) {
+                checks.messages(pulse, w, rounds.get(pulse.id() + "@" + w),
+                        slackPostsAtOpen.get(pulse.id() + "@" + w), teamsPostsAtOpen.get(pulse.id() + "@" + w));
+            }
+        }
+        at(monday.plusDays(6), 23, 30);
+        checks.digest(digestIds.get("teams:" + LEADERS_TEAM), "teams", w, w + 1);
+    }
+
+    /**
+     * The moments of a week the service has something to do: each pulse's send time in each zone people live in,
+     * the same a day later (reminders), the day after each pulse (clicks), Saturday (telemetry).
+     */
+    private List<Instant> steps(LocalDate monday, int w) {
+        java.util.TreeSet<Instant> steps = new java.util.TreeSet<>();
+        Set<String> zones = new java.util.HashSet<>();
+        scenario.people().forEach(p -> zones.add(p.zone()));
+        for (ScenarioPulse pulse : scenario.pulses()) {
+            if (!rounds.containsKey(pulse.id() + "@" + w)) {
+                continue;
+            }
+            LocalDate day = monday.with(pulse.day());
+            for (String zone : pulse.zone().equals("recipient") ? zones : Set.of(pulse.zone())) {
+                Instant due = day.atTime(pulse.at()).atZone(java.time.ZoneId.of(zone)).toInstant();
+                steps.add(due.plusSeconds(60));
+                steps.add(due.plus(java.time.Duration.ofHours(24)).plusSeconds(60));
+            }
+            steps.add(day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        }
+        steps.add(monday.plusDays(5).atStartOfDay().toInstant(ZoneOffset.UTC));
+        return List.copyOf(steps);
+    }
+
+    private void tick() {
+        context.getBean(AddLateJoiners.class).run();
+        context.getBean(SendReminders.class).run();
+        context.getBean(CloseRounds.class).run();
+        dispatch();
+    }
+
+    void dispatch() {
+        Dispatcher dispatcher = context.getBean(Dispatcher.class);
+        for (int i = 0; i < 20 && dispatcher.dispatchDue().sent() > 0; i++) {
+            // sends until nothing due is left; pacing moves the test clock
+        }
+        scanSlack();
+    }
+
+    private void reload(int version) throws IOException {
+        Files.writeString(catalogFile, scenario.catalogues().get(version).text());
+        HttpResponse<String> response = send(admin("/api/v1/catalog/reload").POST(HttpRequest.BodyPublishers
+                .noBody()).build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("seed " + scenario.seed() + ": catalogue version " + version
+                    + " refused (" + response.statusCode() + "): " + response.body());
+        }
+    }
+
+    private void syncDirectories() throws InterruptedException {
+        List<ScenarioPerson> slackPeople = scenario.people().stream().filter(p -> p.platform() == Platform.SLACK)
+                .toList();
+        Map<String, java.util.Collection<String>> channels = new LinkedHashMap<>();
+        Map<String, java.util.Collection<String>> groups = new LinkedHashMap<>();
+        for (ScenarioWorkflow w : scenario.workflows()) {
+            List<String> ids = directory.getOrDefault(w.id(), Set.of()).stream().map(e -> people.get(e).chatId())
+                    .toList();
+            switch (w.kind()) {
+                case SLACK_CHANNEL -> channels.put(w.audienceRef(), ids);
+                case SLACK_USERGROUP -> groups.put(w.audienceRef(), ids);
+                case TEAMS_TEAM -> teams.roster(w.audienceRef(), directory.getOrDefault(w.id(), Set.of()).stream()
+                        .map(people::get).toList());
+                default -> {
+                }
+            }
+        }
+        slack.directory(slackPeople, channels, groups);
+        context.getBean(SyncSlackAudiences.class).run();
+        context.getBean(SyncTeamsRosters.class).run();
+    }
+
+    private void personalChoice(ScenarioEvent e) throws Exception {
+        String email;
+        String text;
+        if (e instanceof ScenarioEvent.OptedOut o) {
+            email = o.email();
+            text = "optout";
+        } else if (e instanceof ScenarioEvent.OptedIn o) {
+            email = o.email();
+            text = "optin";
+        } else if (e instanceof ScenarioEvent.Paused p) {
+            email = p.email();
+            text = "pause " + p.days() + "d";
+        } else if (e instanceof ScenarioEvent.Erased x) {
+            email = x.email();
+            text = "forget-me confirm";
+        } else {
+            return;
+        }
+        ScenarioPerson person = people.get(email);
+        if (person.platform() == Platform.SLACK) {
+            slackCommand(person.chatId(), text);
+        } else {
+            teamsPost(teams.text(person.chatId(), text));
+        }
+    }
+
+    private void answer(WeekPlan plan, ScenarioPulse pulse, int w) throws Exception {
+        long round = rounds.get(pulse.id() + "@" + w);
+        Map<String, List<JsonNode>> teamsData = new HashMap<>();
+        List<FakeBotConnector.Call> posted = teams.posted();
+        for (int i = teamsPostsAtOpen.get(pulse.id() + "@" + w); i < posted.size(); i++) {
+            List<JsonNode> data = TeamsSide.answerData(posted.get(i).card());
+            String user = teams.userOf(posted.get(i));
+            if (user != null && !data.isEmpty() && data.get(0).path("roundId").asLong() == round) {
+                teamsData.putIfAbsent(user, data);
+            }
+        }
+        for (ScenarioEvent.Answered a : plan.events(ScenarioEvent.Answered.class)) {
+            if (!a.pulseId().equals(pulse.id())) {
+                continue;
+            }
+            ScenarioPerson person = people.get(a.email());
+            boolean done = person.platform() == Platform.SLACK
+                    ? clickSlack(slackLatest.get(person.chatId() + "#" + round), person, a)
+                    : clickTeams(teamsData, person, a);
+            if (!done) {
+                findings.add(new Finding(scenario.seed(), w, "messages", pulse.workflowId(), "click",
+                        "a pulse message with a '" + a.question() + "' " + a.value() + " button for " + a.email(),
+                        "none"));
+            }
+        }
+        dispatch();
+    }
+
+    /** The latest answer buttons each person sees for each round, from posts and the edits that followed. */
+    private void scanSlack() {
+        List<FakeSlackApi.Call> calls = slack.api().since(slackScanned);
+        slackScanned += calls.size();
+        for (FakeSlackApi.Call call : calls) {
+            if (!call.method().equals("chat.postMessage") && !call.method().equals("chat.update")) {
+                continue;
+            }
+            List<SlackSide.Button> buttons = SlackSide.buttons(call.params().get("blocks"));
+            String channel = call.params().getOrDefault("channel", "");
+            if (buttons.isEmpty() || channel.length() < 2) {
+                continue;
+            }
+            String user = "U" + channel.substring(1);
+            slackLatest.put(user + "#" + buttons.get(0).roundId(), buttons);
+        }
+    }
+
+    private boolean clickSlack(List<SlackSide.Button> buttons, ScenarioPerson person, ScenarioEvent.Answered a)
+            throws Exception {
+        if (buttons == null) {
+            return false;
+        }
+        for (SlackSide.Button b : buttons) {
+            String[] qv = SlackSide.questionAndValue(b);
+            if (qv[0].equals(a.question()) && qv[1].equals(a.value())) {
+                HttpResponse<String> response = slackPost(slack.click(clock, person.chatId(), b.actionId(),
+                        b.value()));
+                dispatch();
+                return response.statusCode() == 200;
+            }
+        }
+        return false;
+    }
+
+    private boolean clickTeams(Map<String, List<JsonNode>> cards, ScenarioPerson person, ScenarioEvent.Answered a)
+            throws Exception {
+        List<JsonNode> data = cards.get(person.chatId());
+        if (data == null) {
+            return false;
+        }
+        for (JsonNode d : data) {
+            if (d.path("question").asText().equals(a.question()) && d.path("value").asText().equals(a.value())) {
+                HttpResponse<String> response = teamsPost(teams.execute(person.chatId(), d));
+                List<JsonNode> refreshed = TeamsSide.answerData(JSON.readTree(response.body()).path("value"));
+                if (!refreshed.isEmpty()) {
+                    cards.put(person.chatId(), refreshed);
+                }
+                return response.statusCode() == 200;
+            }
+        }
+        return false;
+    }
+
+    private void telemetry(WeekPlan plan) throws Exception {
+        List<ScenarioEvent.Used> rows = plan.events(ScenarioEvent.Used.class);
+        ObjectNode batch = JSON.createObjectNode().put("batch", "scn-" + scenario.seed() + "-w" + plan.index()
+                + "-json");
+        ArrayNode events = batch.putArray("events");
+        StringBuilder csv = new StringBuilder("workflow,email,day,count\n");
+        int json = 0;
+        int csvRows = 0;
+        for (ScenarioEvent.Used u : rows) {
+            if (u.feed() == ScenarioEvent.Feed.JSON) {
+                events.addObject().put("workflow", u.workflowId()).put("email", u.email())
+                        .put("day", u.day().toString()).put("count", u.count());
+                json++;
+            } else {
+                csv.append(u.workflowId()).append(',').append(u.email()).append(',').append(u.day()).append(',')
+                        .append(u.count()).append('\n');
+                csvRows++;
+            }
+        }
+        if (json > 0) {
+            accepted(plan.index(), "json", json, send(admin("/api/v1/usage-events").header("Content-Type",
+                    "application/json").POST(HttpRequest.BodyPublishers.ofString(batch.toString())).build()));
+        }
+        if (csvRows > 0) {
+            accepted(plan.index(), "csv", csvRows, send(admin("/api/v1/usage-events.csv?batch=scn-"
+                    + scenario.seed() + "-w" + plan.index() + "-csv").header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build()));
+        }
+    }
+
+    private void accepted(int week, String feed, int rows, HttpResponse<String> response) throws IOException {
+        JsonNode body = JSON.readTree(response.body());
+        int accepted = body.path("accepted").asInt(-1);
+        findings.check(response.statusCode() == 201 && accepted == rows, new Finding(scenario.seed(), week,
+                "telemetry", feed, "accepted", rows + " rows (201)", accepted + " (" + response.statusCode() + "), "
+                + "unknown " + body.path("unknownPeople") + ", rejected " + body.path("rejected")));
+    }
+
+    // --- plumbing the checks use ---
+
+    ApplicationContext context() {
+        return context;
+    }
+
+    SlackSide slack() {
+        return slack;
+    }
+
+    TeamsSide teams() {
+        return teams;
+    }
+
+    Map<String, ScenarioPerson> people() {
+        return people;
+    }
+
+    MutableClock clock() {
+        return clock;
+    }
+
+    void at(LocalDate day, int hour, int minute) {
+        Instant target = day.atTime(LocalTime.of(hour, minute)).toInstant(ZoneOffset.UTC);
+        if (target.isAfter(clock.instant())) {
+            clock.set(target);
+        }
+    }
+
+    HttpRequest.Builder admin(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path))
+                .header("Authorization", "Bearer " + ADMIN);
+    }
+
+    JsonNode adminJson(String path) throws IOException {
+        HttpResponse<String> response = send(admin(path).GET().build());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    HttpResponse<String> send(HttpRequest request) throws IOException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    HttpResponse<String> slackPost(SlackSide.SignedBody body) throws IOException {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/slack/events"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", body.timestamp()).header("X-Slack-Signature", body.signature())
+                .POST(HttpRequest.BodyPublishers.ofString(body.body())).build());
+    }
+
+    HttpResponse<String> slackCommand(String userId, String text) throws IOException {
+        return slackPost(slack.command(clock, userId, text));
+    }
+
+    HttpResponse<String> teamsPost(String activity) throws IOException {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/api/messages"))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(activity)).build());
+    }
+
+    long digest(long subscription) {
+        SendDigest.Result result = context.getBean(SendDigest.class).send(subscription);
+        dispatch();
+        return result instanceof SendDigest.Result.Sent sent ? sent.runId() : -1;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        slack.close();
+    }
+
+    List<String> listedIds(int readInWeek) {
+        List<String> ids = new ArrayList<>();
+        oracle.listed(readInWeek).forEach(w -> ids.add(w.id()));
+        return ids;
+    }
+}
