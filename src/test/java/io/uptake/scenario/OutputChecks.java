@@ -67,8 +67,8 @@ final class OutputChecks {
             JsonNode actual = byId.get(workflow.id());
             check(week, "api", workflow.id(), "listed", true, actual != null);
             if (actual != null) {
-                check(week, "api", workflow.id(), "targetTeamSize", e.targetTeamSize(),
-                        actual.path("targetTeamSize").asInt());
+                check(week, "api", workflow.id(), "teamSize", e.targetTeamSize(),
+                        actual.path("teamSize").path("value").asInt());
                 Fig[] figs = figures(e);
                 for (int i = 0; i < FIGURES.length; i++) {
                     check(week, "api", workflow.id(), FIGURES[i], figs[i], api(actual.path(FIGURES[i])));
@@ -100,7 +100,7 @@ final class OutputChecks {
     }
 
     private void csv(int week, String id, Expected e, CSVRecord row) {
-        check(week, "csv", id, "target_team_size", e.targetTeamSize(), row.get("target_team_size"));
+        check(week, "csv", id, "team_size", e.targetTeamSize(), row.get("team_size"));
         pair(week, id, "wau", e.wau(), row.get("wau_percent"), row.get("wau_n"));
         check(week, "csv", id, "wau_source", e.wau().source(), row.get("wau_source"));
         check(week, "csv", id, "wau_percent_previous", csvValue(e.wauPrevious()), row.get("wau_percent_previous"));
@@ -336,14 +336,14 @@ final class OutputChecks {
         }
     }
 
-    /** The status text's "Label: value" lines. */
+    /** The status text's "Label: value" lines; the last complete week comes first, the running week after. */
     static Map<String, String> statusFacts(String text) {
         Map<String, String> facts = new LinkedHashMap<>();
         for (String line : text.replace("\\n", "\n").split("\n")) {
             String clean = line.replace("*", "").replace("•", "").strip();
             int colon = clean.indexOf(": ");
             if (colon > 0) {
-                facts.put(clean.substring(0, colon).strip(), clean.substring(colon + 2).strip());
+                facts.putIfAbsent(clean.substring(0, colon).strip(), clean.substring(colon + 2).strip());
             }
         }
         return facts;

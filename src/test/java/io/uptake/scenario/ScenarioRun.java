@@ -369,8 +369,12 @@ final class ScenarioRun implements AutoCloseable {
         if (data == null) {
             return false;
         }
-        for (JsonNode d : data) {
-            if (d.path("question").asText().equals(a.question()) && d.path("value").asText().equals(a.value())) {
+        for (JsonNode button : data) {
+            boolean choice = !button.has("value");
+            if (button.path("question").asText().equals(a.question())
+                    && (choice || button.path("value").asText().equals(a.value()))) {
+                JsonNode d = choice ? ((ObjectNode) button.deepCopy()).put("answer." + a.question(), a.value())
+                        : button;
                 HttpResponse<String> response = teamsPost(teams.execute(person.chatId(), d));
                 List<JsonNode> refreshed = TeamsSide.answerData(JSON.readTree(response.body()).path("value"));
                 if (!refreshed.isEmpty()) {

@@ -107,12 +107,15 @@ final class TeamsSide {
         return mine;
     }
 
-    /** The answer actions' data of a pulse card, or none when the card is not a pulse. */
+    /**
+     * The answer actions' data of a pulse card, or none when the card is not a pulse: a button's carries its
+     * value; a choice input's Send button carries none, the client merges the chosen value in.
+     */
     static List<JsonNode> answerData(JsonNode card) {
         List<JsonNode> data = new ArrayList<>();
         for (JsonNode parent : card.findParents("verb")) {
             JsonNode d = parent.path("data");
-            if (d.has("roundId") && d.has("question") && d.has("value")) {
+            if (d.has("roundId") && d.has("question")) {
                 data.add(d);
             }
         }
