@@ -64,7 +64,10 @@ final class UsageController {
         try {
             tree = JSON.readTree(body == null ? "" : body);
         } catch (JsonProcessingException e) {
-            return badRequest("The body is not valid JSON (line " + e.getLocation().getLineNr() + "). Send "
+            // A body beyond the reader's limits (nesting over 1,000 levels) has no location to name.
+            String where = e.getLocation() == null ? "nested more than 1,000 levels deep, or a value too long"
+                    : "line " + e.getLocation().getLineNr();
+            return badRequest("The body is not valid JSON (" + where + "). Send "
                     + "{\"batch\": \"<key>\", \"events\": [{\"workflow\", \"email\", \"day\", \"count\"}]}.");
         }
         if (tree == null || !tree.isObject()) {

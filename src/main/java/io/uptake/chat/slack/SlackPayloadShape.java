@@ -52,15 +52,12 @@ final class SlackPayloadShape {
             throw new SlackRequestCheck.Malformed("the payload needs a 'user' object");
         }
         id("user.id", user.get("id"));
+        // Uptake's handlers find the workspace from the payload's team: without one there is nobody to answer.
         JsonNode team = payload.get("team");
-        if (team != null && !team.isNull()) {
-            if (!team.isObject()) {
-                throw new SlackRequestCheck.Malformed("the payload's 'team' must be an object");
-            }
-            id("team.id", team.get("id"));
-        } else {
-            id("user.team_id", user.get("team_id"));
+        if (team == null || !team.isObject()) {
+            throw new SlackRequestCheck.Malformed("the payload needs a 'team' object");
         }
+        id("team.id", team.get("id"));
         JsonNode actions = payload.get("actions");
         if (actions != null && !actions.isNull()) {
             if (!actions.isArray()) {

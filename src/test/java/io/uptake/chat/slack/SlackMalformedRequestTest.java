@@ -81,6 +81,15 @@ class SlackMalformedRequestTest implements TestPropertyProvider {
     }
 
     @Test
+    void aClickWhoseTeamIsNullIs400() {
+        String payload = "{\"type\":\"block_actions\",\"team\":null,\"user\":{\"id\":\"U1\",\"team_id\":\"" + TEAM
+                + "\"},\"api_app_id\":\"A1\",\"trigger_id\":\"1.2.3\",\"container\":{\"type\":\"view\"},"
+                + "\"actions\":[{\"type\":\"button\",\"action_id\":\"" + HomeTab.OPT_OUT + "\",\"block_id\":\"b\","
+                + "\"action_ts\":\"1\"}]}";
+        assertRefused(form("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8)), "team");
+    }
+
+    @Test
     void aWellFormedCommandStillWorks() {
         HttpResponse<String> response = http.toBlocking().exchange(form("command=%2Fuptake&text=help&team_id="
                 + TEAM + "&user_id=U1&user_name=ana&channel_id=D1&response_url=" + URLEncoder.encode(slackApi.url()
