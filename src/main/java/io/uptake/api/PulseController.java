@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.uptake.pulse.OpenRound;
+import java.util.Optional;
 
 /** Starts a pulse round now: an admin's "send now". */
 @Controller("/api/v1/pulses")
@@ -20,14 +21,22 @@ import io.uptake.pulse.OpenRound;
 final class PulseController {
 
     private final OpenRound openRound;
+    private final DirectoryWait directory;
 
-    PulseController(OpenRound openRound) {
+    PulseController(OpenRound openRound, DirectoryWait directory) {
         this.openRound = openRound;
+        this.directory = directory;
     }
 
     @Post("/{id}/rounds")
-    @Operation(summary = "Open a round of the pulse now and send it to its whole audience at once")
+    @Operation(summary = "Open a round of the pulse now and send it to its whole audience at once",
+            description = "Right after start-up it waits up to 10 s for the first directory read; if that is still "
+                    + "going on it answers 503 with Retry-After and opens nothing.")
     HttpResponse<?> sendNow(String id) {
+        Optional<HttpResponse<?>> reading = directory.stillReading();
+        if (reading.isPresent()) {
+            return reading.get();
+        }
         OpenRound.Result result = openRound.now(id);
         if (result instanceof OpenRound.Result.Opened opened) {
             return HttpResponse.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK)

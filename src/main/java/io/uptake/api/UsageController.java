@@ -25,6 +25,7 @@ import io.uptake.usage.RecordUsageBatch;
 import io.uptake.usage.UsageInput;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Usage telemetry from AI tools: a batch of per-person, per-day counts, as JSON or as a CSV file. */
 @Controller("/api/v1")
@@ -37,9 +38,11 @@ final class UsageController {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RecordUsageBatch recordBatch;
+    private final DirectoryWait directory;
 
-    UsageController(RecordUsageBatch recordBatch) {
+    UsageController(RecordUsageBatch recordBatch, DirectoryWait directory) {
         this.recordBatch = recordBatch;
+        this.directory = directory;
     }
 
     @Post(value = "/usage-events", consumes = MediaType.APPLICATION_JSON)
@@ -59,6 +62,8 @@ final class UsageController {
             + "someone unknown. Nothing is stored and the batch key is not used up, so the corrected batch can be "
             + "sent again under the same key", content = @Content(schema = @Schema(implementation = BatchNotStored.class)))
     @ApiResponse(responseCode = "413", description = "More than 10,000 events")
+    @ApiResponse(responseCode = "503", description = "Right after start-up, the directory was still being read after "
+            + "10 s: nothing is stored and the key is not used up; try again after Retry-After seconds")
     HttpResponse<?> json(@Body String body) {
         JsonNode tree;
         try {
@@ -95,6 +100,10 @@ final class UsageController {
                     text(event, "chatId") != null ? text(event, "chatId") : text(event, "chat_id"),
                     text(event, "day"), text(event, "count")));
         }
+        Optional<HttpResponse<?>> reading = directory.stillReading();
+        if (reading.isPresent()) {
+            return reading.get();
+        }
         return answer(recordBatch.record(tree.path("batch").asText(), rows));
     }
 
@@ -111,6 +120,7 @@ final class UsageController {
             + "one with an unbalanced quote, is a refused row); the batch key is not used up",
             content = @Content(schema = @Schema(implementation = BatchNotStored.class)))
     @ApiResponse(responseCode = "413", description = "More than 10,000 rows")
+    @ApiResponse(responseCode = "503", description = "The directory is still being read, as for the JSON form")
     HttpResponse<?> csv(@Body @Nullable String body, @QueryValue("batch") @Nullable String batch,
                         @Header(BATCH_HEADER) @Nullable String batchHeader) {
         String key = batch != null ? batch : batchHeader;
@@ -125,6 +135,10 @@ final class UsageController {
             return tooLarge(RecordUsageBatch.MAX_ROWS + 1);
         }
         UsageCsv.Parsed.Rows rows = (UsageCsv.Parsed.Rows) parsed;
+        Optional<HttpResponse<?>> reading = directory.stillReading();
+        if (reading.isPresent()) {
+            return reading.get();
+        }
         return answer(recordBatch.record(key, rows.rows(), rows.unreadable()));
     }
 

@@ -7,6 +7,7 @@ import io.uptake.catalog.CatalogLookup;
 import io.uptake.catalog.CatalogSynced;
 import io.uptake.catalog.PulseRow;
 import io.uptake.delivery.Dispatcher;
+import io.uptake.people.DirectoryRead;
 import io.uptake.pulse.OpenRound;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -31,12 +32,17 @@ import org.slf4j.LoggerFactory;
  * <p>A round opens when its send time first arrives anywhere on Earth (UTC+14); each person's delivery is then
  * due at the same clock time in their own zone. At startup, a round whose time came while the service was down
  * is opened only for the people whose send time is still ahead or recent; otherwise it is skipped and logged.
+ * That catch-up needs the audiences, so it runs after the first directory read: at once when there is none to
+ * wait for, otherwise in the one-off job that does the read ({@link FirstDirectoryReadJob}).
  */
 @Singleton
 class PulseSchedules {
 
     /** The zone where every calendar day starts first. */
     static final ZoneId EARLIEST_ZONE = ZoneOffset.ofHours(14);
+
+    /** The one-off job that reads the chat directories at start-up, then catches up. */
+    static final String FIRST_READ_KEY = "directory:first-read";
 
     private static final Logger LOG = LoggerFactory.getLogger(PulseSchedules.class);
 
@@ -46,9 +52,11 @@ class PulseSchedules {
     private final Dispatcher dispatcher;
     private final Duration dispatchEvery;
     private final boolean singleInstance;
+    private final DirectoryRead directory;
     private final Clock clock;
 
     PulseSchedules(Schedules schedules, CatalogLookup catalog, OpenRound openRound, Dispatcher dispatcher,
+                   DirectoryRead directory,
                    @Value("${uptake.delivery.poll:2s}") Duration dispatchEvery,
                    @Value("${uptake.delivery.single-instance:true}") boolean singleInstance, Clock clock) {
         this.schedules = schedules;
@@ -57,6 +65,7 @@ class PulseSchedules {
         this.dispatcher = dispatcher;
         this.dispatchEvery = dispatchEvery;
         this.singleInstance = singleInstance;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -66,7 +75,11 @@ class PulseSchedules {
         schedules.every("outbox:dispatch", DispatchJob.class, dispatchEvery);
         schedules.every("pulse:tick", PulseTickJob.class, Duration.ofMinutes(1));
         register();
-        catchUp();
+        if (directory.done()) {
+            catchUp();
+        } else {
+            schedules.once(FIRST_READ_KEY, FirstDirectoryReadJob.class);
+        }
     }
 
     @EventListener

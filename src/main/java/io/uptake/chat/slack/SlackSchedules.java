@@ -8,7 +8,10 @@ import io.uptake.schedule.Schedules;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 
-/** Registers the daily Slack audience sync, first run shortly after startup and after each catalogue change. */
+/**
+ * Registers the daily Slack audience sync, run again shortly after each catalogue change. The read at start-up is
+ * the first directory read ({@link io.uptake.people.DirectoryRead}), so the daily one starts a day later.
+ */
 @Singleton
 @Requires(bean = SyncSlackAudiences.class)
 class SlackSchedules {
@@ -24,7 +27,7 @@ class SlackSchedules {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        schedules.every(KEY, SlackAudienceSyncJob.class, Duration.ofDays(1), Duration.ofSeconds(30));
+        schedules.every(KEY, SlackAudienceSyncJob.class, Duration.ofDays(1));
         schedules.every(HOUSEKEEPING, ForgetOldRequests.class, Duration.ofDays(1));
     }
 

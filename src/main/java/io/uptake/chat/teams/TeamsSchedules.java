@@ -8,7 +8,10 @@ import io.uptake.schedule.Schedules;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 
-/** Registers the daily Teams roster sync, first run shortly after startup and after each catalogue change. */
+/**
+ * Registers the daily Teams roster sync, run again shortly after each catalogue change. The read at start-up is
+ * the first directory read ({@link io.uptake.people.DirectoryRead}), so the daily one starts a day later.
+ */
 @Singleton
 @Requires(condition = TeamsOn.class)
 class TeamsSchedules {
@@ -23,7 +26,7 @@ class TeamsSchedules {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        schedules.every(KEY, TeamsRosterJob.class, Duration.ofDays(1), Duration.ofSeconds(30));
+        schedules.every(KEY, TeamsRosterJob.class, Duration.ofDays(1));
     }
 
     @EventListener

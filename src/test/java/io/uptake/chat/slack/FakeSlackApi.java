@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -18,6 +19,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -47,6 +50,34 @@ public final class FakeSlackApi implements AutoCloseable {
     private record Answer(int status, String json, Map<String, String> headers) {
     }
 
+    /**
+     * Calls of one method held unanswered until {@link #release}: {@link #arrived} opens when the first one comes.
+     * The fake answers one call at a time, so other calls wait too while one is held.
+     */
+    public static final class Hold {
+
+        private final CountDownLatch arrived = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        /** Waits up to {@code max} for a held call to come in. */
+        public boolean arrived(Duration max) throws InterruptedException {
+            return arrived.await(max.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        public void release() {
+            released.countDown();
+        }
+
+        private void await() {
+            arrived.countDown();
+            try {
+                released.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -54,6 +85,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, Deque<Answer>> script = new HashMap<>();
     private final AtomicLong messages = new AtomicLong(100);
     private final Map<String, byte[]> uploads = new LinkedHashMap<>();
+    private final Map<String, Hold> holds = new HashMap<>();
 
     private FakeSlackApi(HttpServer server) {
         this.server = server;
@@ -99,6 +131,11 @@ public final class FakeSlackApi implements AutoCloseable {
         return settings;
     }
 
+    /** Holds calls of this method, answered as scripted once the hold is released (at most a minute later). */
+    public synchronized Hold hold(String method) {
+        return holds.computeIfAbsent(method, m -> new Hold());
+    }
+
     /** The calls of one method so far, oldest first. */
     public synchronized List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
@@ -134,6 +171,13 @@ public final class FakeSlackApi implements AutoCloseable {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             String token = authorization != null && authorization.startsWith("Bearer ")
                     ? authorization.substring("Bearer ".length()) : params.get("token");
+            Hold hold;
+            synchronized (this) {
+                hold = holds.get(method);
+            }
+            if (hold != null) {
+                hold.await();
+            }
             Answer answer = record(new Call(method, params, token));
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");

@@ -1,0 +1,27 @@
+package io.uptake.chat.teams;
+
+import io.micronaut.context.annotation.Requires;
+import io.uptake.people.DirectorySource;
+import jakarta.inject.Singleton;
+
+/** The rosters of the Teams teams that are audiences, for the first read after start-up. */
+@Singleton
+@Requires(condition = TeamsOn.class)
+class TeamsDirectorySource implements DirectorySource {
+
+    private final SyncTeamsRosters sync;
+
+    TeamsDirectorySource(SyncTeamsRosters sync) {
+        this.sync = sync;
+    }
+
+    @Override
+    public String name() {
+        return "teams";
+    }
+
+    @Override
+    public void read() {
+        sync.run();
+    }
+}
