@@ -6,9 +6,14 @@ import io.uptake.metrics.MetricsSettings;
 import io.uptake.metrics.ProgrammeScore;
 import io.uptake.metrics.Scorecard;
 import io.uptake.metrics.WorkflowScore;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Turns a week's scorecard into the digest's parts: a headline verdict per programme, a row per workflow, flags,
@@ -34,9 +39,17 @@ public class ComposeDigest {
     public static final int TEAMS_UNITS = 40;
 
     private final DigestWording wording;
+    private final Function<Collection<String>, Map<String, String>> ownerNames;
 
-    ComposeDigest(MetricsSettings settings) {
+    @Inject
+    ComposeDigest(MetricsSettings settings, OwnerNames ownerNames) {
+        this(settings, ownerNames::of);
+    }
+
+    /** @param ownerNames display name by lower-case email for the owner emails given */
+    ComposeDigest(MetricsSettings settings, Function<Collection<String>, Map<String, String>> ownerNames) {
         this.wording = new DigestWording(settings);
+        this.ownerNames = ownerNames;
     }
 
     /**
@@ -47,11 +60,13 @@ public class ComposeDigest {
         if (maxUnits < HEADING_UNITS + 1) {
             throw new IllegalArgumentException("a part needs room for a heading and a row, not " + maxUnits);
         }
+        Map<String, String> names = ownerNames.apply(scorecard.programmes().stream()
+                .flatMap(p -> p.workflows().stream()).map(WorkflowScore::ownerEmail).toList());
         List<List<DigestMessage.Programme>> parts = new ArrayList<>();
         List<DigestMessage.Programme> current = new ArrayList<>();
         int units = 0;
         for (ProgrammeScore programme : scorecard.programmes()) {
-            List<DigestMessage.Row> rows = programme.workflows().stream().map(this::row).toList();
+            List<DigestMessage.Row> rows = programme.workflows().stream().map(w -> row(w, names)).toList();
             int next = 0;
             do {
                 if (units + HEADING_UNITS + Math.min(1, rows.size()) > maxUnits) {
@@ -77,7 +92,9 @@ public class ComposeDigest {
         return messages;
     }
 
-    private DigestMessage.Row row(WorkflowScore w) {
-        return new DigestMessage.Row(w.name(), DigestWording.verdict(w.verdict()), wording.facts(w), wording.flags(w));
+    private DigestMessage.Row row(WorkflowScore w, Map<String, String> names) {
+        String owner = w.ownerEmail() == null ? null : names.get(w.ownerEmail().trim().toLowerCase(Locale.ROOT));
+        return new DigestMessage.Row(w.name(), DigestWording.verdict(w.verdict()), wording.facts(w, owner),
+                wording.flags(w));
     }
 }

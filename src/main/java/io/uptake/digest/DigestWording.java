@@ -28,7 +28,8 @@ final class DigestWording {
         this.settings = settings;
     }
 
-    List<Fact> facts(WorkflowScore w) {
+    /** @param ownerName the name the owner goes by, or null to show their email */
+    List<Fact> facts(WorkflowScore w, String ownerName) {
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("Weekly active", wau(w)));
         facts.add(new Fact("Habit", percent(w.habitPercent(), "under 12 weeks of data")));
@@ -37,7 +38,7 @@ final class DigestWording {
         facts.add(new Fact("Cycle time Δ", cycleTime(w)));
         facts.add(new Fact("Stage", w.stage() + " · " + days(w.daysInStage()) + " in stage"));
         facts.add(new Fact("Outcome", outcome(w.outcome())));
-        facts.add(new Fact("Owner", w.ownerEmail()));
+        facts.add(new Fact("Owner", ownerName != null ? ownerName : w.ownerEmail()));
         return facts;
     }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class ComposeDigestTest {
 
-    final ComposeDigest compose = new ComposeDigest(MetricsSettings.defaults());
+    final ComposeDigest compose = new ComposeDigest(MetricsSettings.defaults(), emails -> java.util.Map.of());
 
     private Map<String, String> facts(Scores.Workflow workflow) {
         DigestMessage part = compose.compose(Scores.card("2026-W47", Scores.programme("p", "P", Verdict.LEVERAGE,
