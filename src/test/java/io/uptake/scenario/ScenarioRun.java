@@ -15,6 +15,7 @@ import io.uptake.digest.SendDigest;
 import io.uptake.pulse.AddLateJoiners;
 import io.uptake.pulse.CloseRounds;
 import io.uptake.pulse.OpenRound;
+import io.uptake.pulse.PulseSettings;
 import io.uptake.pulse.SendReminders;
 import io.uptake.time.MutableClock;
 import java.io.IOException;
@@ -211,6 +212,8 @@ final class ScenarioRun implements AutoCloseable {
         java.util.TreeSet<Instant> steps = new java.util.TreeSet<>();
         Set<String> zones = new java.util.HashSet<>();
         scenario.people().forEach(p -> zones.add(p.zone()));
+        // Teams rosters give no zone: the service sends to those people in its default zone
+        zones.add(context.getBean(PulseSettings.class).defaultZone().getId());
         for (ScenarioPulse pulse : scenario.pulses()) {
             if (!rounds.containsKey(pulse.id() + "@" + w)) {
                 continue;
