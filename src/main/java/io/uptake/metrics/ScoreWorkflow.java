@@ -28,7 +28,7 @@ final class ScoreWorkflow {
         Figure[] wau = new Figure[window.weeks()];
         Figure[] trust = new Figure[window.weeks()];
         for (int i = 0; i < window.weeks(); i++) {
-            wau[i] = wau(team.value(), usage, i);
+            wau[i] = wau(team.value(), usage, window, i);
             trust[i] = trustIndex(answers.weeks()[i].trust());
             history.add(new WeekPoint(IsoWeek.format(window.monday(i)), wau[i], trust[i]));
         }
@@ -73,12 +73,13 @@ final class ScoreWorkflow {
         return on;
     }
 
-    /** Telemetry wins over self-report for a week that has both; a week with neither is 0 if telemetry flows. */
-    private Figure wau(int teamSize, UsageReads.UsageFacts usage, int week) {
-        boolean telemetryFeed = false;
-        for (boolean present : usage.telemetryPresent()) {
-            telemetryFeed |= present;
-        }
+    /**
+     * Telemetry wins over self-report for a week that has both; a week with neither is 0 once telemetry flows, that
+     * is from the week of the workflow's first telemetry on. A week before it has no telemetry to be 0 of.
+     */
+    private Figure wau(int teamSize, UsageReads.UsageFacts usage, Window window, int week) {
+        boolean telemetryFeed = usage.firstTelemetryDay() != null
+                && usage.firstTelemetryDay().isBefore(window.monday(week).plusWeeks(1));
         if (teamSize <= 0) {
             return Figure.noData(telemetryFeed ? Figure.Source.TELEMETRY : Figure.Source.SELF_REPORT);
         }

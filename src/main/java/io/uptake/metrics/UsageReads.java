@@ -32,9 +32,11 @@ final class UsageReads {
      * @param habitual         people active in at least the habit's weeks of the window
      * @param habit            who the habit count rests on
      * @param firstDay         the first day any use was recorded for the workflow, null without any
+     * @param firstTelemetryDay the first day telemetry was recorded for the workflow, null without any: weeks before
+     *                          it have no telemetry to count as 0
      */
     record UsageFacts(int[] telemetryActive, boolean[] telemetryPresent, int[] selfActive, int[] selfReporters,
-                      int habitual, HabitBasis habit, LocalDate firstDay) {
+                      int habitual, HabitBasis habit, LocalDate firstDay, LocalDate firstTelemetryDay) {
     }
 
     /**
@@ -94,7 +96,7 @@ final class UsageReads {
                     + " FROM usage_event u WHERE u.workflow_id = ? AND u.person_id IN (" + people.sql() + ")"
                     + " AND u.day >= ? AND u.day < ? GROUP BY u.person_id", rs -> {
                         UsageFacts f = found.computeIfAbsent(workflow.getKey(), id -> new UsageFacts(new int[n],
-                                new boolean[n], new int[n], new int[n], 0, HabitBasis.NONE, null));
+                                new boolean[n], new int[n], new int[n], 0, HabitBasis.NONE, null, null));
                         LocalDate left = workflow.getValue().get(rs.getLong("person_id"));
                         long lastWeek = Math.min(n - 1, ChronoUnit.DAYS.between(first, left) / 7);
                         long ta = rs.getLong("ta");
@@ -147,7 +149,7 @@ final class UsageReads {
             int n = window.weeks();
             UsageFacts f = new UsageFacts(new int[n], new boolean[n], new int[n], new int[n],
                     rs.getInt("habitual"), new HabitBasis(rs.getInt("telemetry") == 1, rs.getInt("habit_self") == 1,
-                    rs.getInt("habit_active"), rs.getInt("habit_reporters")), null);
+                    rs.getInt("habit_active"), rs.getInt("habit_reporters")), null, null);
             for (int w = 0; w < n; w++) {
                 f.telemetryActive()[w] = rs.getInt("ta" + w);
                 f.telemetryPresent()[w] = rs.getInt("tp" + w) > 0;
@@ -159,14 +161,17 @@ final class UsageReads {
         addLeavers(c, ids, window, found);
         for (String id : workflowIds) {
             // One workflow at a time, so both databases answer MIN from the end of the index instead of a range scan.
-            LocalDate[] firstDay = new LocalDate[1];
+            LocalDate[] firstDay = new LocalDate[2];
             Sql.query(c, "SELECT MIN(day) AS first_day FROM usage_event WHERE workflow_id = ?",
                     rs -> firstDay[0] = Sql.date(rs, "first_day"), id);
+            Sql.query(c, "SELECT MIN(day) AS first_day FROM usage_event WHERE workflow_id = ? AND source = 'telemetry'",
+                    rs -> firstDay[1] = Sql.date(rs, "first_day"), id);
             UsageFacts f = found.get(id);
             int n = window.weeks();
             facts.put(id, f == null ? new UsageFacts(new int[n], new boolean[n], new int[n], new int[n], 0,
-                    HabitBasis.NONE, firstDay[0]) : new UsageFacts(f.telemetryActive(), f.telemetryPresent(),
-                    f.selfActive(), f.selfReporters(), f.habitual(), f.habit(), firstDay[0]));
+                    HabitBasis.NONE, firstDay[0], firstDay[1]) : new UsageFacts(f.telemetryActive(),
+                    f.telemetryPresent(), f.selfActive(), f.selfReporters(), f.habitual(), f.habit(), firstDay[0],
+                    firstDay[1]));
         }
         return facts;
     }
