@@ -78,9 +78,9 @@ final class SlackEventsController {
         }
         HttpResponse<?> response = run(request, checked);
         int status = response.getStatus().getCode();
-        if (seenKey != null && (status >= 500 || status == 400)) {
+        if (seenKey != null && status >= 400) {
             // Not handled after all: Slack's retry of this event must be handled, not acknowledged as a repeat,
-            // and a refused event leaves nothing stored.
+            // and a refused event (400, or 404 for a kind Uptake does not handle) leaves nothing stored.
             dedupe.forget(seenKey);
         }
         return response;

@@ -30,7 +30,8 @@ final class SlackPayloadShape {
             text(body, "challenge");
         }
         if (type.equals("event_callback")) {
-            optionalId(body, "team_id");
+            // Every event Uptake handles is about one workspace, looked up by the envelope's team.
+            id("team_id", body.get("team_id"));
             optionalId(body, "api_app_id");
             JsonNode event = body.get("event");
             if (event == null || !event.isObject()) {
@@ -38,7 +39,10 @@ final class SlackPayloadShape {
             }
             text(event, "event.type", event.get("type"));
             JsonNode user = event.get("user");
-            if (user != null && !user.isNull() && !user.isObject()) {
+            if ("app_home_opened".equals(event.get("type").asText())) {
+                // A home tab is one person's: without the person there is nothing to show.
+                id("event.user", user);
+            } else if (user != null && !user.isNull() && !user.isObject()) {
                 id("event.user", user);
             }
         }
