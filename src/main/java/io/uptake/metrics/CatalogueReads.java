@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads the programmes, workflows, outcomes, stage history and audience sizes a scorecard is about. */
+/**
+ * Reads the programmes, workflows, outcomes, stage history and audience sizes a scorecard is about, each as it
+ * stood in the scored week.
+ */
 final class CatalogueReads {
 
     record ProgrammeFacts(String id, String name, String sponsorEmail, List<WorkflowFacts> workflows) {
@@ -89,12 +92,15 @@ final class CatalogueReads {
                 + "ORDER BY s.since, s.id",
                 rs -> stages.computeIfAbsent(rs.getString("workflow_id"), k -> new ArrayList<>())
                         .add(new StageEntry(rs.getString("stage"), Sql.date(rs, "since"))), ids);
+        // The audience of the week: the people in it at its end, so a later sync leaves a past week's size alone.
         Map<String, Integer> audience = new HashMap<>();
-        Sql.query(c, "SELECT a.workflow_id, COUNT(m.id) AS members FROM audience a "
+        Instant end = monday.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Sql.query(c, "SELECT a.workflow_id, COUNT(DISTINCT m.person_id) AS members FROM audience a "
                 + "JOIN workflow w ON w.id = a.workflow_id "
-                + "LEFT JOIN audience_member m ON m.audience_id = a.id AND m.left_at IS NULL "
+                + "LEFT JOIN audience_member m ON m.audience_id = a.id AND (m.joined_at IS NULL OR m.joined_at < ?) "
+                + "AND (m.left_at IS NULL OR m.left_at >= ?) "
                 + "WHERE w.programme_id IN (" + ids.sql() + ") GROUP BY a.workflow_id",
-                rs -> audience.put(rs.getString("workflow_id"), rs.getInt("members")), ids);
+                rs -> audience.put(rs.getString("workflow_id"), rs.getInt("members")), end, end, ids);
         Map<String, List<WorkflowFacts>> workflows = new HashMap<>();
         Sql.query(c, "SELECT id, programme_id, name, stage, stage_since, owner_email, target_team_size, "
                 + "cycle_baseline_minutes, retired_at FROM workflow WHERE programme_id IN (" + ids.sql()

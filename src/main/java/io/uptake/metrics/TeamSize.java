@@ -5,7 +5,8 @@ import io.uptake.message.Words;
 
 /**
  * The team weekly active use is divided by, and where that number came from: the programmes file's
- * {@code target-team-size}, or, for an audience without one, the members synced from the chat platform.
+ * {@code target-team-size}, or, for an audience without one, the members synced from the chat platform (or the
+ * file's list) who were in it at the end of the scored week.
  *
  * @param value the number of people
  * @param basis where the number came from
@@ -17,7 +18,7 @@ public record TeamSize(int value, Basis basis) {
     public enum Basis {
         /** The programmes file's {@code target-team-size}. */
         TARGET,
-        /** The audience's members as last synced, for an audience without a target team size. */
+        /** The audience's synced members at the end of the scored week, for an audience without a target team size. */
         SYNCED_MEMBERS
     }
 

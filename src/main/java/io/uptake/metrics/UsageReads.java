@@ -2,11 +2,13 @@ package io.uptake.metrics;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,13 +16,13 @@ import java.util.Map;
  * events: distinct active people per week and source, and how many people used it in enough weeks to call it a
  * habit.
  *
- * <p>The inner query folds each person's weeks into bit masks (bit w set = some use in week w of the window), one
- * per source and kind; the outer one keeps the audience's current members and counts, per workflow, the people
- * with each bit, the people with at least the habit's number of bits, and who that habit count rests on. People
- * who left the audience during the window are read apart ({@link #addLeavers}): they count for the weeks up to
- * the one they left in, and never towards the habit. They are few, so that read starts from them. Grouping by
- * workflow and person follows the V4 index {@code usage_event_workflow_person_day}, so SQLite streams it without
- * sorting.
+ * <p>Each week counts the people in the audience that week, so a later sync never changes a past week: the inner
+ * queries fold each person's weeks into bit masks (bit w set = some use in week w of the window; for membership,
+ * in the audience at some moment of week w), one per source and kind; the outer one keeps each person's use in
+ * the weeks they were a member and counts, per workflow, the people with each bit. The habit is the share of the
+ * people still in the audience at the end of the scored week, counting their use in every week of the window, and
+ * rests on them. Grouping by workflow and person follows the V4 index {@code usage_event_workflow_person_day}, so
+ * SQLite streams it without sorting.
  */
 final class UsageReads {
 
@@ -73,44 +75,41 @@ final class UsageReads {
     }
 
     /**
-     * Adds the weeks of use of people who left the audience during the window, up to the week they left in. The
-     * leavers are found first, from the audiences, so that usage is read only for them and only when there are any.
+     * Per workflow and person of its audience whose spells reach into the window: a mask of the weeks they were a
+     * member ({@code mm}) and whether they were still one at the end of the scored week ({@code at_end}). Its
+     * parameters ({@link #membershipParams}): each week's end and start, the window's end twice, its first day and
+     * the workflow ids.
      */
-    private static void addLeavers(Connection c, Sql.Fragment ids, Window window, Map<String, UsageFacts> found)
-            throws SQLException {
-        LocalDate first = window.first();
-        Map<String, Map<Long, LocalDate>> leavers = new HashMap<>();
-        Sql.query(c, "SELECT a.workflow_id, m.person_id, m.left_at FROM audience a"
-                + " JOIN audience_member m ON m.audience_id = a.id"
-                + " WHERE a.workflow_id IN (" + ids.sql() + ") AND m.left_at IS NOT NULL AND m.left_at >= ?",
-                rs -> leavers.computeIfAbsent(rs.getString("workflow_id"), id -> new HashMap<>())
-                        .put(rs.getLong("person_id"), Sql.instant(rs, "left_at").atZone(ZoneOffset.UTC)
-                                .toLocalDate()),
-                ids, first.atStartOfDay(ZoneOffset.UTC).toInstant());
-        String week = window.weekNumber(c, "u.day");
-        int n = window.weeks();
-        for (Map.Entry<String, Map<Long, LocalDate>> workflow : leavers.entrySet()) {
-            Sql.Fragment people = Sql.in(workflow.getValue().keySet());
-            Sql.query(c, "SELECT u.person_id"
-                    + masks(week)
-                    + " FROM usage_event u WHERE u.workflow_id = ? AND u.person_id IN (" + people.sql() + ")"
-                    + " AND u.day >= ? AND u.day < ? GROUP BY u.person_id", rs -> {
-                        UsageFacts f = found.computeIfAbsent(workflow.getKey(), id -> new UsageFacts(new int[n],
-                                new boolean[n], new int[n], new int[n], 0, HabitBasis.NONE, null, null));
-                        LocalDate left = workflow.getValue().get(rs.getLong("person_id"));
-                        long lastWeek = Math.min(n - 1, ChronoUnit.DAYS.between(first, left) / 7);
-                        long ta = rs.getLong("ta");
-                        long tp = rs.getLong("tp");
-                        long sa = rs.getLong("sa");
-                        long sp = rs.getLong("sp");
-                        for (int w = 0; w <= lastWeek; w++) {
-                            f.telemetryActive()[w] += (int) (ta >> w) & 1;
-                            f.telemetryPresent()[w] |= ((tp >> w) & 1) == 1;
-                            f.selfActive()[w] += (int) (sa >> w) & 1;
-                            f.selfReporters()[w] += (int) (sp >> w) & 1;
-                        }
-                    }, first, first, first, first, workflow.getKey(), people, first, window.end());
+    private static String membership(Window window, String ids) {
+        StringBuilder weeks = new StringBuilder("0");
+        for (int w = 0; w < window.weeks(); w++) {
+            weeks.append(" + (MAX(CASE WHEN (p.joined_at IS NULL OR p.joined_at < ?) AND (p.left_at IS NULL"
+                    + " OR p.left_at > ?) THEN 1 ELSE 0 END) << ").append(w).append(")");
         }
+        return "SELECT a.workflow_id, p.person_id, " + weeks + " AS mm"
+                + ", MAX(CASE WHEN (p.joined_at IS NULL OR p.joined_at < ?) AND (p.left_at IS NULL OR p.left_at >= ?)"
+                + " THEN 1 ELSE 0 END) AS at_end"
+                + " FROM audience a JOIN audience_member p ON p.audience_id = a.id"
+                + " WHERE (p.left_at IS NULL OR p.left_at > ?) AND a.workflow_id IN (" + ids + ")"
+                + " GROUP BY a.workflow_id, p.person_id";
+    }
+
+    /** The parameters of {@link #membership}, in order. */
+    private static Sql.Fragment membershipParams(Window window, Sql.Fragment ids) {
+        List<Object> params = new ArrayList<>();
+        for (int w = 0; w < window.weeks(); w++) {
+            params.add(start(window.monday(w).plusWeeks(1)));
+            params.add(start(window.monday(w)));
+        }
+        params.add(start(window.end()));
+        params.add(start(window.end()));
+        params.add(start(window.first()));
+        params.addAll(ids.params());
+        return new Sql.Fragment("", params);
+    }
+
+    private static Instant start(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     static Map<String, UsageFacts> read(Connection c, Collection<String> workflowIds, Window window, int habitMinWeeks)
@@ -125,24 +124,23 @@ final class UsageReads {
         StringBuilder weeksUsed = new StringBuilder("0");
         for (int w = 0; w < window.weeks(); w++) {
             for (String mask : MASKS) {
-                counts.append(", SUM((x.").append(mask).append(" >> ").append(w).append(") & 1) AS ")
+                counts.append(", SUM(((x.").append(mask).append(" & y.mm) >> ").append(w).append(") & 1) AS ")
                         .append(mask).append(w);
             }
             weeksUsed.append(" + (((x.ta | x.sa) >> ").append(w).append(") & 1)");
         }
         String sql = "SELECT x.workflow_id" + counts
-                + ", SUM(CASE WHEN " + weeksUsed + " >= ? THEN 1 ELSE 0 END) AS habitual"
-                + ", MAX(CASE WHEN x.tp > 0 THEN 1 ELSE 0 END) AS telemetry"
-                + ", MAX(CASE WHEN (x.sa & (~x.ta)) <> 0 THEN 1 ELSE 0 END) AS habit_self"
-                + ", SUM(CASE WHEN (x.ta | x.sa) <> 0 THEN 1 ELSE 0 END) AS habit_active"
-                + ", SUM(CASE WHEN x.sp <> 0 THEN 1 ELSE 0 END) AS habit_reporters FROM ("
+                + ", SUM(CASE WHEN y.at_end = 1 AND " + weeksUsed + " >= ? THEN 1 ELSE 0 END) AS habitual"
+                + ", MAX(CASE WHEN y.at_end = 1 AND x.tp > 0 THEN 1 ELSE 0 END) AS telemetry"
+                + ", MAX(CASE WHEN y.at_end = 1 AND (x.sa & (~x.ta)) <> 0 THEN 1 ELSE 0 END) AS habit_self"
+                + ", SUM(CASE WHEN y.at_end = 1 AND (x.ta | x.sa) <> 0 THEN 1 ELSE 0 END) AS habit_active"
+                + ", SUM(CASE WHEN y.at_end = 1 AND x.sp <> 0 THEN 1 ELSE 0 END) AS habit_reporters FROM ("
                 + "SELECT u.workflow_id, u.person_id"
                 + masks(week)
                 + " FROM usage_event u WHERE u.workflow_id IN (" + ids.sql() + ") AND u.day >= ? AND u.day < ?"
                 + " GROUP BY u.workflow_id, u.person_id) x"
-                + " JOIN audience a ON a.workflow_id = x.workflow_id"
-                + " JOIN audience_member m ON m.audience_id = a.id AND m.person_id = x.person_id"
-                + " AND m.left_at IS NULL GROUP BY x.workflow_id";
+                + " JOIN (" + membership(window, ids.sql()) + ") y"
+                + " ON y.workflow_id = x.workflow_id AND y.person_id = x.person_id GROUP BY x.workflow_id";
         Map<String, UsageFacts> found = new HashMap<>();
         LocalDate first = window.first();
         Sql.query(c, sql, rs -> {
@@ -157,8 +155,7 @@ final class UsageReads {
                 f.selfReporters()[w] = rs.getInt("sp" + w);
             }
             found.put(rs.getString("workflow_id"), f);
-        }, habitMinWeeks, first, first, first, first, ids, first, window.end());
-        addLeavers(c, ids, window, found);
+        }, habitMinWeeks, first, first, first, first, ids, first, window.end(), membershipParams(window, ids));
         for (String id : workflowIds) {
             // One workflow at a time, so both databases answer MIN from the end of the index instead of a range scan.
             LocalDate[] firstDay = new LocalDate[2];

@@ -5,13 +5,13 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.util.List;
 
-/** Stored audience memberships. */
+/** Stored spells of people in audiences. */
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface AudienceMemberRepository extends CrudRepository<AudienceMemberRow, Long> {
 
     List<AudienceMemberRow> findByAudienceIdAndLeftAtIsNull(Long audienceId);
 
-    List<AudienceMemberRow> findByAudienceId(Long audienceId);
+    boolean existsByAudienceId(Long audienceId);
 
     List<AudienceMemberRow> findByPersonIdAndLeftAtIsNull(Long personId);
 }

@@ -11,8 +11,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Makes an audience's stored members match what its platform says: newcomers join, leavers leave (their history
- * stays), people who come back rejoin.
+ * Makes an audience's stored members match what its platform says: newcomers and people who come back start a
+ * spell, leavers end theirs. Spells are never rewritten, so a past week keeps the audience it had.
  */
 @Singleton
 public class SyncAudienceMembers {
@@ -32,22 +32,20 @@ public class SyncAudienceMembers {
     @Transactional
     public Changes sync(long audienceId, Set<Long> personIds) {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        Map<Long, AudienceMemberRow> stored = members.findByAudienceId(audienceId).stream()
+        // The first members found were in the audience before anyone looked: they count from before the first sync.
+        Instant joinedAt = members.existsByAudienceId(audienceId) ? now : null;
+        Map<Long, AudienceMemberRow> open = members.findByAudienceIdAndLeftAtIsNull(audienceId).stream()
                 .collect(Collectors.toMap(AudienceMemberRow::personId, Function.identity()));
         int joined = 0;
         int left = 0;
         for (Long personId : personIds) {
-            AudienceMemberRow row = stored.get(personId);
-            if (row == null) {
-                members.save(new AudienceMemberRow(null, audienceId, personId, now, null));
-                joined++;
-            } else if (row.leftAt() != null) {
-                members.update(new AudienceMemberRow(row.id(), audienceId, personId, now, null));
+            if (!open.containsKey(personId)) {
+                members.save(new AudienceMemberRow(null, audienceId, personId, joinedAt, null));
                 joined++;
             }
         }
-        for (AudienceMemberRow row : stored.values()) {
-            if (row.leftAt() == null && !personIds.contains(row.personId())) {
+        for (AudienceMemberRow row : open.values()) {
+            if (!personIds.contains(row.personId())) {
                 members.update(new AudienceMemberRow(row.id(), audienceId, row.personId(), row.joinedAt(), now));
                 left++;
             }

@@ -1,6 +1,7 @@
 package io.uptake.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.flywaydb.core.Flyway;
@@ -49,6 +53,43 @@ class MigrationsTest {
         flyway(url, null, null, MigrationPlaceholders.SQLITE).migrate();
 
         assertThat(flyway(url, null, null, MigrationPlaceholders.SQLITE).migrate().migrationsExecuted).isZero();
+    }
+
+    @Test
+    void membershipsStoredBeforeV8BecomeSpellsAndTheFirstSyncedCountFromBeforeIt() throws SQLException {
+        String url = DatabaseUrl.of(dir.resolve("v8.db").toString()).jdbcUrl();
+        Flyway.configure().configuration(flyway(url, null, null, MigrationPlaceholders.SQLITE).getConfiguration())
+                .target("7").load().migrate();
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO person (email, created_at, updated_at) VALUES ('a@x', 0, 0), ('b@x', 0, 0), "
+                    + "('c@x', 0, 0)");
+            s.execute("INSERT INTO programme (id, name, sponsor_email, created_at, updated_at) "
+                    + "VALUES ('p', 'P', 's@x', 0, 0)");
+            s.execute("INSERT INTO workflow (id, programme_id, name, stage, stage_since, owner_email, created_at, "
+                    + "updated_at) VALUES ('w1', 'p', 'W1', 'pilot', 0, 'o@x', 0, 0), "
+                    + "('w2', 'p', 'W2', 'pilot', 0, 'o@x', 0, 0)");
+            s.execute("INSERT INTO audience (workflow_id, kind, source_ref, updated_at) VALUES ('w1', 'emails', '', 0),"
+                    + " ('w2', 'emails', '', 0)");
+            // Audience 1 was first synced at 1000 (persons 1 and 2; 2 left at 5000), person 3 joined at 3000.
+            s.execute("INSERT INTO audience_member (audience_id, person_id, joined_at, left_at) VALUES "
+                    + "(1, 1, 1000, NULL), (1, 2, 1000, 5000), (1, 3, 3000, NULL), (2, 1, 2000, NULL)");
+        }
+
+        flyway(url, null, null, MigrationPlaceholders.SQLITE).migrate();
+
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            List<String> rows = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT audience_id, person_id, joined_at, left_at FROM audience_member"
+                    + " ORDER BY audience_id, person_id")) {
+                while (rs.next()) {
+                    rows.add(rs.getLong(1) + "/" + rs.getLong(2) + " " + rs.getObject(3) + "-" + rs.getObject(4));
+                }
+            }
+            assertThat(rows).containsExactly("1/1 null-null", "1/2 null-5000", "1/3 3000-null", "2/1 null-null");
+            s.execute("INSERT INTO audience_member (audience_id, person_id, joined_at) VALUES (1, 2, 6000)");
+            assertThatThrownBy(() -> s.execute("INSERT INTO audience_member (audience_id, person_id, joined_at) "
+                    + "VALUES (1, 2, 7000)")).isInstanceOf(SQLException.class);
+        }
     }
 
     @Test
