@@ -12,9 +12,7 @@ import java.util.function.BiPredicate;
 enum KnownDefects {
     EMAILS_AUDIENCE_HAS_NO_WAU("issue 12 defect 1: emails audiences get no WAU or habit, their unreachable people's"
             + " usage is refused", (f, s) -> f.output().equals("telemetry")
-            || (kind(f, s) == AudienceKind.EMAILS && usage(f))),
-    PAST_HABIT_CHANGES_AFTER_SYNC("issue 12 (a): habit of a past week changes after a directory sync",
-            (f, s) -> f.figure().toLowerCase().startsWith("habit") && membershipChangedAfter(f, s));
+            || (kind(f, s) == AudienceKind.EMAILS && usage(f)));
 
     private final String issue;
     private final BiPredicate<Finding, Scenario> explains;
@@ -33,16 +31,6 @@ enum KnownDefects {
     private static boolean usage(Finding f) {
         String figure = f.figure().toLowerCase();
         return figure.startsWith("wau") || figure.startsWith("habit") || figure.startsWith("weekly active");
-    }
-
-    private static boolean membershipChangedAfter(Finding f, Scenario s) {
-        if (f.week() + 1 >= s.timeline().size()) {
-            return false;
-        }
-        WeekPlan next = s.timeline().get(f.week() + 1);
-        return next.events(ScenarioEvent.Joined.class).stream().anyMatch(j -> j.workflowId().equals(f.workflowId()))
-                || next.events(ScenarioEvent.Left.class).stream().anyMatch(l -> l.workflowId().equals(f.workflowId()))
-                || !next.events(ScenarioEvent.Erased.class).isEmpty();
     }
 
     String issue() {
