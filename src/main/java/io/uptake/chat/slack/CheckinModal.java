@@ -1,10 +1,5 @@
 package io.uptake.chat.slack;
 
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.view.Views.view;
-import static com.slack.api.model.view.Views.viewClose;
-import static com.slack.api.model.view.Views.viewTitle;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
@@ -140,19 +135,20 @@ class CheckinModal implements SlackListener {
         }
         if (result instanceof CheckinResult.ConfirmValue confirm
                 && openForm.open(person.get(), workflowId) instanceof OpenCheckinForm.Result.Form form) {
-            ObjectNode body = JsonNodeFactory.instance.objectNode().put("response_action", "update");
-            body.set("view", CheckinModalView.confirming(form.form(), typed, confirm));
-            return Response.builder().statusCode(200).contentType("application/json; charset=utf-8")
-                    .body(body.toString()).build();
+            return update(CheckinModalView.confirming(form.form(), typed, confirm));
         }
         if (result instanceof CheckinResult.Saved saved) {
-            String text = SlackText.mrkdwn(saved.confirmation().fallbackText(), Blocks.MAX_TEXT);
-            return context.ack(r -> r.responseAction("update").view(view(v -> v.type("modal")
-                    .title(viewTitle(t -> t.type("plain_text").text("Check-in saved")))
-                    .close(viewClose(c -> c.type("plain_text").text("Done")))
-                    .blocks(List.of(section(s -> s.text(markdownText(text))))))));
+            return update(CheckinModalView.saved(saved.confirmation()));
         }
         return context.ackWithErrors(Map.of(CheckinCommand.VALUE, CheckinReplies.of(result)));
+    }
+
+    /** Answers a submission by putting this view in the form's place. */
+    private static Response update(ObjectNode view) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("response_action", "update");
+        body.set("view", view);
+        return Response.builder().statusCode(200).contentType("application/json; charset=utf-8")
+                .body(body.toString()).build();
     }
 
     private static String typed(ViewState state, String field) {

@@ -90,6 +90,15 @@ final class CheckinModalView {
         return view;
     }
 
+    /** The receipt that takes the form's place once the check-in is saved. */
+    static ObjectNode saved(CheckinSaved saved) {
+        ObjectNode view = JSON.objectNode().put("type", "modal");
+        view.set("title", plain("Check-in saved"));
+        view.set("close", plain("Done"));
+        view.putArray("blocks").add(Blocks.section(SlackText.mrkdwn(saved.fallbackText(), Blocks.MAX_TEXT)));
+        return view;
+    }
+
     /** Selects the option whose value was chosen, when it is one of the select's options. */
     private static void chosen(ObjectNode select, @Nullable String chosen) {
         for (var option : select.path("options")) {

@@ -3,7 +3,6 @@ package io.uptake.chat.slack;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
-import static com.slack.api.model.view.Views.view;
 import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
 import static com.slack.api.model.view.Views.viewTitle;
@@ -56,12 +55,7 @@ class CommentModal implements SlackListener {
         if (AnswerButtonValue.decode(value).isEmpty()) {
             return context.ack();
         }
-        View modal = view(v -> v.type("modal").callbackId(CALLBACK).privateMetadata(value)
-                .title(viewTitle(t -> t.type("plain_text").text("Your comment")))
-                .submit(viewSubmit(s -> s.type("plain_text").text("Send")))
-                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
-                .blocks(List.of(input(i -> i.blockId(BLOCK).label(plainText("Anything else?"))
-                        .element(plainTextInput(p -> p.actionId(INPUT).multiline(true).maxLength(2000)))))));
+        View modal = view(value);
         try {
             var response = context.client().viewsOpen(r -> r.triggerId(payload.getTriggerId()).view(modal));
             if (!response.isOk()) {
@@ -71,6 +65,17 @@ class CommentModal implements SlackListener {
             LOG.warn("Slack views.open could not be reached: {}", e.getClass().getSimpleName());
         }
         return context.ack();
+    }
+
+    /** The modal, carrying the clicked button's value, which names the round and question, as its metadata. */
+    static View view(String buttonValue) {
+        return com.slack.api.model.view.Views.view(v -> v.type("modal").callbackId(CALLBACK)
+                .privateMetadata(buttonValue)
+                .title(viewTitle(t -> t.type("plain_text").text("Your comment")))
+                .submit(viewSubmit(s -> s.type("plain_text").text("Send")))
+                .close(viewClose(c -> c.type("plain_text").text("Cancel")))
+                .blocks(List.of(input(i -> i.blockId(BLOCK).label(plainText("Anything else?"))
+                        .element(plainTextInput(p -> p.actionId(INPUT).multiline(true).maxLength(2000)))))));
     }
 
     Response submitted(ViewSubmissionRequest request, ViewSubmissionContext context) {

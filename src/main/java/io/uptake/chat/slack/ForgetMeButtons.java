@@ -9,10 +9,7 @@ import io.uptake.chat.PersonalCommands;
 import io.uptake.message.ForgetMeConfirm;
 import io.uptake.people.LinkIdentity;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The buttons under {@code /uptake forget-me}: "Yes, erase my data" erases the person who clicked, Cancel does
@@ -20,8 +17,6 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 class ForgetMeButtons implements SlackListener {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ForgetMeButtons.class);
 
     private final LinkIdentity identities;
     private final PersonalCommands commands;
@@ -44,11 +39,7 @@ class ForgetMeButtons implements SlackListener {
         // Only a known identity can be erased: a click from someone Uptake never saw creates nobody.
         Optional<Long> person = identities.find("slack", payload.getTeam().getId(), payload.getUser().getId());
         String reply = person.map(id -> commands.run(id, command)).orElse("There is nothing of yours to erase.");
-        try {
-            context.respond(r -> r.responseType("ephemeral").replaceOriginal(true).text(reply));
-        } catch (IOException e) {
-            LOG.warn("Could not tell a Slack user the result of forget-me: {}", e.getClass().getSimpleName());
-        }
+        PrivateReply.replace(context, reply);
         return context.ack();
     }
 }

@@ -112,10 +112,15 @@ class HomeTab implements SlackListener {
     }
 
     ObjectNode view(long personId) {
+        return view(pulses.open(personId), pulses.recentAnswers(personId),
+                people.findById(personId).map(PersonRow::optedOutAt).isPresent());
+    }
+
+    /** The tab for a person with these open pulses and recent answers. */
+    static ObjectNode view(List<PulseCard> open, List<PersonalPulses.MyAnswer> mine, boolean optedOut) {
         ObjectNode view = JSON.createObjectNode().put("type", "home");
         ArrayNode blocks = view.putArray("blocks");
         header(blocks, "Your open pulses");
-        List<PulseCard> open = pulses.open(personId);
         if (open.isEmpty()) {
             section(blocks, "Nothing to answer right now. Thanks!");
         }
@@ -130,16 +135,17 @@ class HomeTab implements SlackListener {
             blocks.addObject().put("type", "divider");
         }
         header(blocks, "Your recent answers");
-        List<PersonalPulses.MyAnswer> mine = pulses.recentAnswers(personId);
         StringBuilder text = new StringBuilder(mine.isEmpty() ? "None yet (anonymous answers are never shown here)."
                 : "");
-        mine.forEach(a -> text.append("• ").append(SlackText.escape(a.workflow())).append(": ")
-                .append(SlackText.escape(a.question())).append(" *").append(SlackText.escape(a.answer()))
-                .append("* (").append(a.on()).append(")\n"));
-        section(blocks, SlackText.cut(text.toString(), 3000));
+        // Each piece is escaped and cut on its own, so that ten answers fit one section of 3,000 characters
+        // without cutting an escape in half.
+        mine.forEach(a -> text.append("• ").append(SlackText.mrkdwn(a.workflow(), 60)).append(": ")
+                .append(SlackText.mrkdwn(a.question(), 120)).append(" *")
+                .append(SlackText.mrkdwn(SlackText.plainLine(a.answer(), 80), 80)).append("* (").append(a.on())
+                .append(")\n"));
+        section(blocks, SlackText.cut(text.toString(), Blocks.MAX_TEXT));
         header(blocks, "Privacy");
         section(blocks, ABOUT);
-        boolean optedOut = people.findById(personId).map(PersonRow::optedOutAt).isPresent();
         ObjectNode actions = blocks.addObject().put("type", "actions");
         ObjectNode button = actions.putArray("elements").addObject().put("type", "button")
                 .put("action_id", optedOut ? OPT_IN : OPT_OUT);

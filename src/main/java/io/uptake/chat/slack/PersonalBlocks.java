@@ -15,6 +15,12 @@ final class PersonalBlocks {
     static final String FORGET_CONFIRM = "uptake_forget_me_confirm";
     static final String FORGET_CANCEL = "uptake_forget_me_cancel";
     private static final int MAX_NAME = 140;
+    /**
+     * The longest play address linked: with the names and words around it the section stays within its 3,000
+     * characters, so the link is never cut into text Slack cannot read. A longer one is left out, since no cut of an
+     * address still leads anywhere.
+     */
+    private static final int MAX_LINK = 2000;
 
     private PersonalBlocks() {
     }
@@ -23,9 +29,9 @@ final class PersonalBlocks {
         String name = SlackText.plainLine(nudge.workflow(), MAX_NAME);
         StringBuilder text = new StringBuilder("You said in the last two pulses that you have not used *")
                 .append(SlackText.mrkdwn(name, MAX_NAME * 2)).append("*. ");
-        if (nudge.playUrl() != null) {
-            text.append("Here is how the team does it: <").append(SlackText.escape(nudge.playUrl()).replace("|", "%7C"))
-                    .append("|the play>. ");
+        String link = nudge.playUrl() == null ? null : SlackText.escape(nudge.playUrl()).replace("|", "%7C");
+        if (link != null && link.length() <= MAX_LINK) {
+            text.append("Here is how the team does it: <").append(link).append("|the play>. ");
         }
         text.append(SlackText.mrkdwn(SlackText.plainLine(nudge.owner(), MAX_NAME), MAX_NAME * 2))
                 .append(" owns it and is glad to help.");

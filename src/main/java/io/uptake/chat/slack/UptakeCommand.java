@@ -4,23 +4,18 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.response.Response;
 import io.uptake.catalog.ChannelRef.Platform;
 import io.uptake.chat.PersonalCommands;
 import io.uptake.message.ForgetMeConfirm;
 import jakarta.inject.Singleton;
-import java.io.IOException;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** {@code /uptake}: a person's own settings; replies only they can see. */
 @Singleton
 class UptakeCommand implements SlackListener {
 
     static final String COMMAND = "/uptake";
-    private static final Logger LOG = LoggerFactory.getLogger(UptakeCommand.class);
 
     private final SlackPeople people;
     private final PersonalCommands commands;
@@ -38,7 +33,7 @@ class UptakeCommand implements SlackListener {
             SlashCommandPayload payload = request.getPayload();
             Optional<Long> found = people.person(payload.getTeamId(), payload.getUserId());
             if (found.isEmpty()) {
-                return context.ack(PersonalCommands.optsIn(payload.getText())
+                return PrivateReply.ack(context, PersonalCommands.optsIn(payload.getText())
                         ? commands.run(people.optBackIn(payload.getTeamId(), payload.getUserId()), "optin")
                         : PersonalCommands.ERASED);
             }
@@ -46,26 +41,18 @@ class UptakeCommand implements SlackListener {
             String[] words = payload.getText() == null ? new String[0] : payload.getText().trim().split("\\s+", 2);
             if (words.length > 0 && words[0].equalsIgnoreCase("checkin")) {
                 String reply = checkinModal.open(person, words.length > 1 ? words[1] : null, payload.getTriggerId(),
-                        context.client(), text -> tellLater(context, text));
-                return reply.isEmpty() ? context.ack() : context.ack(reply);
+                        context.client(), text -> PrivateReply.later(context, text));
+                return PrivateReply.ack(context, reply);
             }
             if (PersonalCommands.asksToConfirmErasure(payload.getText())) {
                 return confirmErasure();
             }
-            return context.ack(commands.run(person, payload.getText(), Platform.SLACK));
+            return PrivateReply.ack(context, commands.run(person, payload.getText(), Platform.SLACK));
         });
     }
 
-    private static void tellLater(SlashCommandContext context, String text) {
-        try {
-            context.respond(text);
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Slack response_url could not be reached: {}", e.getClass().getSimpleName());
-        }
-    }
-
     /** An ephemeral message with the erase and cancel buttons; {@link ForgetMeButtons} handles the click. */
-    private static Response confirmErasure() {
+    static Response confirmErasure() {
         SlackMessage message = BlockKit.render(new ForgetMeConfirm());
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("response_type", "ephemeral")
                 .put("text", message.text());

@@ -25,6 +25,16 @@ class PersonalBlocksTest {
     }
 
     @Test
+    void aPlayAddressTooLongToLinkWholeIsLeftOutRatherThanCutIntoBrokenMarkup() {
+        SlackMessage message = BlockKit.render(new PlayNudge("Claims triage", "https://wiki.example.com/"
+                + "p".repeat(2990), "Jane"));
+
+        assertThat(BlockKitLimits.check(message)).isEmpty();
+        assertThat(message.blocks().get(1).at("/text/text").asText()).doesNotContain("<https")
+                .contains("Jane owns it");
+    }
+
+    @Test
     void everyNewKindStaysWithinSlackLimitsHoweverLong() {
         String longText = String.join("", Collections.nCopies(5000, "é<"));
         List<String> lines = IntStream.range(0, 800).mapToObj(i -> i + " " + longText).toList();
