@@ -65,6 +65,10 @@ final class Activities {
         if (!httpUrl(activity.getServiceUrl())) {
             throw new NotAnActivity("The activity has no http(s) serviceUrl.");
         }
+        if (!Connectors.usable(activity.getServiceUrl())) {
+            throw new NotAnActivity("The activity's serviceUrl cannot be replied to: it must be an http(s) URL "
+                    + "without a query or fragment.");
+        }
         ActivityShape.check(tree);
         return activity;
     }

@@ -10,6 +10,7 @@ import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
 import okhttp3.Response;
 
 /**
@@ -39,13 +40,27 @@ class Connectors {
     }
 
     RestConnectorClient client(String serviceUrl) {
-        String base = serviceUrl.endsWith("/") ? serviceUrl : serviceUrl + "/";
+        String base = base(serviceUrl);
         return clients.computeIfAbsent(base, url -> new RestConnectorClient(
                 RestConnectorClient.getDefaultRestClientBuilder(url, credentials)
                         .withRetryStrategy(NEVER)
                         .withConnectionTimeout(10, TimeUnit.SECONDS)
                         .withReadTimeout(20, TimeUnit.SECONDS)
                         .build()));
+    }
+
+    /**
+     * Whether a client can be made for this service URL: the SDK's HTTP client takes only a base URL whose path
+     * ends in a slash, so one with a query or fragment (the slash added here lands inside it) or one it cannot
+     * parse at all fails there, with an exception instead of an answer.
+     */
+    static boolean usable(String serviceUrl) {
+        HttpUrl url = HttpUrl.parse(base(serviceUrl));
+        return url != null && url.pathSegments().get(url.pathSegments().size() - 1).isEmpty();
+    }
+
+    private static String base(String serviceUrl) {
+        return serviceUrl.endsWith("/") ? serviceUrl : serviceUrl + "/";
     }
 
     @PreDestroy
