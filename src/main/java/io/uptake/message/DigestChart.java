@@ -21,4 +21,12 @@ public record DigestChart(String title, String week, String token) implements Ch
     public String fallbackText() {
         return title;
     }
+
+    /** What the chart shows, said with the chart itself, e.g. "Chart of the weekly adoption digest · 2026-W47: …". */
+    public String caption() {
+        String digest = title == null || title.isEmpty() ? "the digest"
+                : "the " + Character.toLowerCase(title.charAt(0)) + title.substring(1);
+        return "Chart of " + digest + ": weekly active use (WAU %) and trust index of each workflow over the last 12"
+                + " weeks.";
+    }
 }

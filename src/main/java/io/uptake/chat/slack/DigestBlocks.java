@@ -44,10 +44,14 @@ final class DigestBlocks {
             programme.workflows().forEach(row -> blocks.add(row(row)));
         }
         if (digest.part() == digest.parts()) {
-            // The legend shares the closing block, so a part full to Slack's block limit still fits.
-            ObjectNode closing = Blocks.context(digest.parts() > 1 ? "End of digest. The chart follows as an image."
-                    : "The chart follows as an image.");
-            ((ArrayNode) closing.get("elements")).add(Blocks.context(DigestMessage.LEGEND).get("elements").get(0));
+            // The legend shares the closing block, so a part full to Slack's block limit still fits. Nothing here
+            // speaks of the chart: it is uploaded as a message of its own, which says what it is only once it is
+            // there (SlackChartUpload), so a failed upload leaves no promise of a chart behind.
+            ObjectNode closing = Blocks.context(DigestMessage.LEGEND);
+            if (digest.parts() > 1) {
+                ((ArrayNode) closing.get("elements")).insert(0, Blocks.context("End of digest.").get("elements")
+                        .get(0));
+            }
             blocks.add(closing);
         }
         if (blocks.size() > Blocks.MAX_BLOCKS) {

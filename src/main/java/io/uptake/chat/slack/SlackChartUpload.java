@@ -80,7 +80,9 @@ class SlackChartUpload {
         }
         FilesCompleteUploadExternalResponse done;
         try {
+            // The caption is the message that shares the chart, so the channel reads of a chart only with it.
             done = methods.filesCompleteUploadExternal(r -> r.token(token).channelId(channel)
+                    .initialComment(SlackText.mrkdwn(chart.caption(), PrivateReply.MAX_TEXT))
                     .files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder().id(target.getFileId())
                             .title(chart.title()).build())));
         } catch (IOException | SlackApiException | RuntimeException e) {

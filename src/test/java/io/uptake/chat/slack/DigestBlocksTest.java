@@ -42,8 +42,7 @@ class DigestBlocksTest {
                    {"type":"mrkdwn","text":"*Stage*\\npilot · 140 days in stage"},
                    {"type":"mrkdwn","text":"*Outcome*\\n45% of target · on track · check-in current"},
                    {"type":"mrkdwn","text":"*Owner*\\njane@example.com"}]},
-                 {"type":"context","elements":[{"type":"mrkdwn","text":"The chart follows as an image."},
-                   {"type":"mrkdwn","text":"WAU (weekly active): people of the target team who used the workflow at least once in the week. Habit: people who used it in at least 9 of the last 12 weeks. Cycle time Δ: change of the median reported time against the baseline."}]}]
+                 {"type":"context","elements":[{"type":"mrkdwn","text":"WAU (weekly active): people of the target team who used the workflow at least once in the week. Habit: people who used it in at least 9 of the last 12 weeks. Cycle time Δ: change of the median reported time against the baseline."}]}]
                 """);
 
         SlackMessage message = BlockKit.render(small());

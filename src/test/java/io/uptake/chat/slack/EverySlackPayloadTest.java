@@ -103,8 +103,8 @@ class EverySlackPayloadTest {
         samples.put(PulseClosed.class, () -> cards().stream().flatMap(c -> List.<ChatMessage>of(
                 new PulseClosed(c, true), new PulseClosed(c, false)).stream()).toList());
         samples.put(DigestMessage.class, () -> new ArrayList<>(digests()));
-        samples.put(DigestChart.class, () -> List.of(new DigestChart("Weekly adoption digest · 2026-W47",
-                "2026-W47", "t".repeat(43))));
+        samples.put(DigestChart.class, () -> List.of(new DigestChart("Weekly adoption digest · 2026-W47 (this week"
+                + " so far)", "2026-W47", "t".repeat(43))));
         samples.put(CheckinRequest.class, () -> forms().stream().flatMap(f -> List.<ChatMessage>of(
                 new CheckinRequest(f, 0), new CheckinRequest(f, 2)).stream()).toList());
         samples.put(CheckinEscalation.class, () -> List.of(new CheckinEscalation("w", LONGEST, LONGEST, LONGEST,
@@ -139,8 +139,10 @@ class EverySlackPayloadTest {
         for (var kind : samples().entrySet()) {
             for (ChatMessage message : kind.getValue().get()) {
                 if (message instanceof DigestChart chart) {
-                    // Uploaded as a file, not rendered as blocks: its words are the upload's title.
+                    // Uploaded as a file, not rendered as blocks: its words are the upload's title and caption.
                     assertThat(BlockKitLimits.checkText(chart.title())).as(chart.kind()).isEmpty();
+                    assertThat(BlockKitLimits.checkText(SlackText.mrkdwn(chart.caption(), PrivateReply.MAX_TEXT)))
+                            .as(chart.kind()).isEmpty();
                 } else {
                     assertThat(BlockKitLimits.check(BlockKit.render(message))).as(message.kind()).isEmpty();
                 }
