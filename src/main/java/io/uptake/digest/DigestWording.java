@@ -46,8 +46,17 @@ final class DigestWording {
     String hidden(Figure figure, String noData) {
         return switch (figure.state()) {
             case SHOWN -> null;
-            case SUPPRESSED -> DASH + "  (fewer than " + minRespondents + " answers)";
+            case SUPPRESSED -> DASH + "  (fewer than " + minRespondents + " " + restsOn(figure.source()) + ")";
             case NO_DATA -> DASH + "  (" + noData + ")";
+        };
+    }
+
+    /** What a hidden figure had too few of: a usage figure rests on people, the others on answers. */
+    private static String restsOn(Figure.Source source) {
+        return switch (source) {
+            case TELEMETRY -> "people using it";
+            case SELF_REPORT -> "people reporting their use";
+            default -> "answers";
         };
     }
 

@@ -55,6 +55,19 @@ class ComposeDigestTest {
     }
 
     @Test
+    void aUsageFigureHiddenForTooFewPeopleSpeaksOfPeopleNotAnswers() {
+        Map<String, String> telemetry = facts(Scores.workflow("w", "Triage").usage(
+                Figure.suppressed(Source.TELEMETRY), Figure.suppressed(Source.TELEMETRY)));
+        Map<String, String> selfReport = facts(Scores.workflow("w", "Triage").usage(
+                Figure.suppressed(Source.SELF_REPORT), Figure.suppressed(Source.SELF_REPORT)));
+
+        assertThat(telemetry.get("Habit")).isEqualTo("—  (fewer than 5 people using it)");
+        assertThat(telemetry.get("Weekly active")).isEqualTo("—  (fewer than 5 people using it)");
+        assertThat(selfReport.get("Habit")).isEqualTo("—  (fewer than 5 people reporting their use)");
+        assertThat(selfReport.get("Weekly active")).isEqualTo("—  (fewer than 5 people reporting their use)");
+    }
+
+    @Test
     void aFigureWithNoDataSaysWhy() {
         Map<String, String> facts = facts(Scores.workflow("w", "Triage").trust(Figure.noData(Source.PULSE),
                 Figure.noData(Source.PULSE)));

@@ -78,6 +78,14 @@ public final class Scores {
             return trust(w.trustIndex(), change);
         }
 
+        public Workflow usage(Figure wau, Figure habit) {
+            return new Workflow(new WorkflowScore(w.workflowId(), w.programmeId(), w.name(), w.stage(),
+                    w.daysInStage(), w.ownerEmail(), w.targetTeamSize(), wau, w.wauPercentPrevious(),
+                    habit, w.trustIndex(), w.trustChange(), w.trustDistribution(), w.correctionPercent(),
+                    w.responsePercent(), w.cycleTimeDeltaPercent(), w.cycleTimeMedian(), w.outcome(), w.verdict(),
+                    w.reasons(), w.flags(), w.history()));
+        }
+
         public Workflow responsePercent(Figure response) {
             return new Workflow(new WorkflowScore(w.workflowId(), w.programmeId(), w.name(), w.stage(),
                     w.daysInStage(), w.ownerEmail(), w.targetTeamSize(), w.wauPercent(), w.wauPercentPrevious(),

@@ -48,7 +48,8 @@ class WorkflowStatusTest {
     void hidesFiguresRestingOnTooFewAnswers() {
         String reply = commands.run(1, "status claims-intake", Platform.TEAMS);
 
-        assertThat(reply).contains("Claims intake").contains("—  (fewer than 5 answers)");
+        assertThat(reply).contains("Claims intake")
+                .contains("Weekly active: —  (fewer than 5 people reporting their use)");
     }
 
     @Test
