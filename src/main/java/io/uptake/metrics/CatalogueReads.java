@@ -35,10 +35,12 @@ final class CatalogueReads {
      *                workflow that went back to a stage it had left has that stage more than once
      * @param retiredOn the day (UTC) the workflow left the catalogue or reached the retired stage; null while it is
      *                  live, {@link LocalDate#MIN} when it is retired since a day not recorded
+     * @param ownerName the name the owner goes by, where a chat platform told Uptake one; null otherwise
      */
     record WorkflowFacts(String id, String programmeId, String name, String stage, LocalDate stageSince,
                          String ownerEmail, int targetTeamSize, BigDecimal cycleBaselineMinutes,
-                         LocalDate retiredOn, OutcomeFacts outcome, List<StageEntry> stages, int audienceSize) {
+                         LocalDate retiredOn, OutcomeFacts outcome, List<StageEntry> stages, int audienceSize,
+                         String ownerName) {
 
         /**
          * Whether the workflow was live during the week beginning {@code monday}: not retired before its Tuesday,
@@ -102,9 +104,11 @@ final class CatalogueReads {
                 + "WHERE w.programme_id IN (" + ids.sql() + ") GROUP BY a.workflow_id",
                 rs -> audience.put(rs.getString("workflow_id"), rs.getInt("members")), end, end, ids);
         Map<String, List<WorkflowFacts>> workflows = new HashMap<>();
+        // The owner's name as the digest shows it (digest/OwnerNames): a person's display name, never an erased one.
         Sql.query(c, "SELECT id, programme_id, name, stage, stage_since, owner_email, target_team_size, "
-                + "cycle_baseline_minutes, retired_at FROM workflow WHERE programme_id IN (" + ids.sql()
-                + ") ORDER BY id", rs -> {
+                + "cycle_baseline_minutes, retired_at, (SELECT MAX(p.display_name) FROM person p "
+                + "WHERE LOWER(p.email) = LOWER(TRIM(workflow.owner_email)) AND p.erased_at IS NULL) AS owner_name "
+                + "FROM workflow WHERE programme_id IN (" + ids.sql() + ") ORDER BY id", rs -> {
                     String id = rs.getString("id");
                     List<StageEntry> history = new ArrayList<>(stages.getOrDefault(id, List.of()));
                     StageEntry current = new StageEntry(rs.getString("stage"), Sql.date(rs, "stage_since"));
@@ -120,9 +124,14 @@ final class CatalogueReads {
                             .add(new WorkflowFacts(id, rs.getString("programme_id"), rs.getString("name"),
                                     rs.getString("stage"), Sql.date(rs, "stage_since"), rs.getString("owner_email"),
                                     rs.getInt("target_team_size"), Sql.decimal(rs, "cycle_baseline_minutes"),
-                                    retiredOn, outcomes.get(id), history, audience.getOrDefault(id, 0)));
+                                    retiredOn, outcomes.get(id), history, audience.getOrDefault(id, 0),
+                                    name(rs.getString("owner_name"))));
                 }, ids);
         return programmes.entrySet().stream().map(p -> new ProgrammeFacts(p.getKey(), p.getValue()[0],
                 p.getValue()[1], workflows.getOrDefault(p.getKey(), List.of()))).toList();
+    }
+
+    private static String name(String displayName) {
+        return displayName == null || displayName.isBlank() ? null : displayName.strip();
     }
 }

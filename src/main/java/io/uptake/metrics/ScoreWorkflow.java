@@ -47,7 +47,7 @@ final class ScoreWorkflow {
                 anonymity.breakdownBesideMean(Arrays.stream(current.trust()).boxed().toList(), Figure.Source.PULSE),
                 correction(current.correction()), response(answers), cycleDelta(cycleMedian, w.cycleBaselineMinutes()),
                 cycleMedian, outcome, Verdict.ACTIVITY, List.of(), List.of(), history);
-        Verdicts.Judged judged = verdicts.workflow(draft,
+        Verdicts.Judged judged = verdicts.workflow(draft, w.ownerName(),
                 policy.cadence() == CheckinPolicy.Cadence.MONTHLY ? "month" : "quarter");
         return new WorkflowScore(draft.workflowId(), draft.programmeId(), draft.name(), draft.stage(),
                 draft.daysInStage(), draft.ownerEmail(), draft.targetTeamSize(), draft.teamSize(), draft.wauPercent(),

@@ -22,12 +22,16 @@ final class Verdicts {
         this.settings = settings;
     }
 
-    Judged workflow(WorkflowScore w, String period) {
+    /**
+     * @param ownerName the name the owner goes by, or null: the reason then names them by email, as the digest does
+     * @param period    "quarter" or "month", as the check-in cadence says
+     */
+    Judged workflow(WorkflowScore w, String ownerName, String period) {
         List<String> missing = new ArrayList<>();
         List<String> met = new ArrayList<>();
-        (w.ownerEmail() == null || w.ownerEmail().isBlank() ? missing : met)
-                .add(w.ownerEmail() == null || w.ownerEmail().isBlank() ? "no accountable owner"
-                        : "owner " + w.ownerEmail());
+        boolean owner = w.ownerEmail() != null && !w.ownerEmail().isBlank();
+        (owner ? met : missing).add(owner ? "owner " + (ownerName != null ? ownerName : w.ownerEmail().strip())
+                : "no accountable owner");
         OutcomeProgress o = w.outcome();
         boolean current = o != null && o.checkinState() == OutcomeProgress.CheckinState.CURRENT;
         boolean moving = o != null && o.progress().isShown() && o.progress().value() > 0;

@@ -48,6 +48,10 @@ class ScorecardApiTest implements TestPropertyProvider {
     void seed() throws SQLException {
         try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection()) {
             ScorecardSeed.seed(c);
+            try (var owner = c.prepareStatement("INSERT INTO person (email, display_name, created_at, updated_at) "
+                    + "VALUES ('owner-claims-triage@example.com', 'Jane Triage', 0, 0)")) {
+                owner.executeUpdate();
+            }
         }
     }
 
@@ -96,6 +100,20 @@ class ScorecardApiTest implements TestPropertyProvider {
         assertThat((Map<String, Object>) intake.get("wauPercent")).doesNotContainKey("value")
                 .containsEntry("state", "SUPPRESSED");
         assertThat((Map<String, Object>) intake.get("correctionPercent")).doesNotContainKey("value");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aVerdictReasonNamesTheOwnerAsTheDigestDoesByNameWhereKnown() {
+        Map<String, Object> card = http.toBlocking().retrieve(
+                admin(HttpRequest.GET("/api/v1/scorecard?week=2026-W46&programme=claims-ai")), Map.class);
+
+        Map<String, Object> triage = workflow(card, "claims-triage");
+        assertThat((List<String>) triage.get("reasons")).contains("owner Jane Triage")
+                .noneMatch(reason -> reason.contains("@"));
+        assertThat(triage.get("ownerEmail")).isEqualTo("owner-claims-triage@example.com");
+        assertThat((List<String>) workflow(card, "claims-intake").get("reasons"))
+                .contains("owner owner-claims-intake@example.com");
     }
 
     @Test

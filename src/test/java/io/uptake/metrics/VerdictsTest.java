@@ -35,7 +35,7 @@ class VerdictsTest {
     @Test
     void aMinorityActiveWeeklyIsNoLeverageEvenWithEverythingElse() {
         var judged = verdicts.workflow(workflow(wau(22.5), outcome(OutcomeProgress.CheckinState.CURRENT, 30),
-                "production", 10), "quarter");
+                "production", 10), null, "quarter");
 
         assertThat(judged.verdict()).isEqualTo(Verdict.EMERGING);
         assertThat(judged.reasons().get(0)).isEqualTo("WAU 22.5% of a 40-person team");
@@ -44,7 +44,7 @@ class VerdictsTest {
     @Test
     void aTeamSizeReadWithAVowelSoundTakesAn() {
         var judged = verdicts.workflow(workflow(Figure.shown(25, 8, Figure.Source.TELEMETRY),
-                outcome(OutcomeProgress.CheckinState.CURRENT, 30), "production", 10, 8), "quarter");
+                outcome(OutcomeProgress.CheckinState.CURRENT, 30), "production", 10, 8), null, "quarter");
 
         assertThat(judged.reasons().get(0)).isEqualTo("WAU 25% of an 8-person team");
     }
@@ -52,7 +52,7 @@ class VerdictsTest {
     @Test
     void wideUseWithoutACurrentCheckinIsEmerging() {
         var judged = verdicts.workflow(workflow(wau(70), outcome(OutcomeProgress.CheckinState.MISSED, 30),
-                "production", 10), "quarter");
+                "production", 10), null, "quarter");
 
         assertThat(judged.verdict()).isEqualTo(Verdict.EMERGING);
         assertThat(judged.reasons().get(0)).isEqualTo("check-in missed this quarter");
@@ -61,7 +61,7 @@ class VerdictsTest {
     @Test
     void littleUseAndAnOutcomeGoingTheWrongWayIsActivity() {
         var judged = verdicts.workflow(workflow(wau(10), outcome(OutcomeProgress.CheckinState.CURRENT, -5),
-                "pilot", 140), "quarter");
+                "pilot", 140), null, "quarter");
 
         assertThat(judged.verdict()).isEqualTo(Verdict.ACTIVITY);
         assertThat(judged.reasons()).containsSubsequence("outcome not moving towards its target (-5%)",
@@ -70,7 +70,7 @@ class VerdictsTest {
 
     @Test
     void aWorkflowWithoutOutcomeIsNeverLeverage() {
-        var judged = verdicts.workflow(workflow(wau(90), null, "production", 10), "quarter");
+        var judged = verdicts.workflow(workflow(wau(90), null, "production", 10), null, "quarter");
 
         assertThat(judged.verdict()).isEqualTo(Verdict.EMERGING);
         assertThat(judged.reasons()).startsWith("no outcome declared");
