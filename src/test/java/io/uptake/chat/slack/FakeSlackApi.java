@@ -35,6 +35,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>File uploads follow Slack's external flow: {@code files.getUploadURLExternal} answers a fresh file id and an
  * upload address on this fake, whose POSTed bytes are kept by file id ({@link #uploaded}); then
  * {@code files.completeUploadExternal} is recorded like any call.
+ *
+ * <p>Every payload that shows something to people (messages and their edits, replies through a
+ * {@code response_url}, views, an upload's caption) is checked by {@link BlockKitLimits}, so every end-to-end test
+ * also checks what the adapter really sent. One that breaks a limit is answered as Slack answers it
+ * ({@code invalid_blocks}, or {@code invalid_arguments} for a view), kept in {@link #refusals}, and makes
+ * {@link #close} fail the test: Slack would have refused it, or shown it broken.
  */
 public final class FakeSlackApi implements AutoCloseable {
 
@@ -86,6 +92,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final AtomicLong messages = new AtomicLong(100);
     private final Map<String, byte[]> uploads = new LinkedHashMap<>();
     private final Map<String, Hold> holds = new HashMap<>();
+    private final List<String> refusals = new ArrayList<>();
 
     private FakeSlackApi(HttpServer server) {
         this.server = server;
@@ -156,9 +163,20 @@ public final class FakeSlackApi implements AutoCloseable {
         return Map.copyOf(uploads);
     }
 
+    /** The payloads so far that broke a Block Kit limit, each with what it broke; empty when all passed. */
+    public synchronized List<String> refusals() {
+        return List.copyOf(refusals);
+    }
+
+    /** Stops the fake; fails when any payload it received broke a Block Kit limit. */
     @Override
     public void close() {
         server.stop(0);
+        List<String> refused = refusals();
+        if (!refused.isEmpty()) {
+            throw new AssertionError("Slack would have refused or shown broken " + refused.size() + " payload(s): "
+                    + String.join("\n", refused));
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -206,8 +224,34 @@ public final class FakeSlackApi implements AutoCloseable {
 
     private synchronized Answer record(Call call) {
         calls.add(call);
+        List<String> problems = problems(call);
+        if (!problems.isEmpty()) {
+            refusals.add(call.method() + ": " + problems);
+            return new Answer(200, "{\"ok\":false,\"error\":\"" + (call.method().startsWith("views.")
+                    ? "invalid_arguments" : "invalid_blocks") + "\"}", Map.of());
+        }
         Deque<Answer> next = script.get(call.method());
         return next != null && !next.isEmpty() ? next.poll() : new Answer(200, success(call), Map.of());
+    }
+
+    /** What Slack would refuse, or show broken, in a call that shows something to people. */
+    private static List<String> problems(Call call) {
+        Map<String, String> params = call.params();
+        try {
+            return switch (call.method()) {
+                case "chat.postMessage", "chat.update", "chat.postEphemeral", "chat.scheduleMessage", "response" ->
+                        params.containsKey("blocks") ? BlockKitLimits.check(new SlackMessage(
+                                params.getOrDefault("text", ""), (com.fasterxml.jackson.databind.node.ArrayNode)
+                                JSON.readTree(params.get("blocks")))) : BlockKitLimits.checkText(params.get("text"));
+                case "views.open", "views.update", "views.push", "views.publish" ->
+                        BlockKitLimits.checkView(JSON.readTree(params.getOrDefault("view", "{}")));
+                case "files.completeUploadExternal" -> params.containsKey("initial_comment")
+                        ? BlockKitLimits.checkText(params.get("initial_comment")) : List.of();
+                default -> List.of();
+            };
+        } catch (IOException | ClassCastException e) {
+            return List.of("unreadable blocks or view: " + e.getClass().getSimpleName());
+        }
     }
 
     private String success(Call call) {

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 /** The fake reads both body shapes the SDK sends and plays scripted answers once each, in order. */
 class FakeSlackApiTest {
 
+    static final String MODAL = "{\"type\":\"modal\",\"title\":{\"type\":\"plain_text\",\"text\":\"Form\"},"
+            + "\"blocks\":[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"Hello\"}}]}";
+
     final FakeSlackApi api = FakeSlackApi.start();
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -24,26 +27,27 @@ class FakeSlackApiTest {
     @Test
     void aJsonBodyIsRecordedFieldByFieldWithTheBearerToken() throws Exception {
         HttpResponse<String> response = send("views.open", "application/json; charset=utf-8",
-                "{\"trigger_id\":\"t1\",\"view\":{\"type\":\"modal\"}}", "xoxb-1");
+                "{\"trigger_id\":\"t1\",\"view\":" + MODAL + "}", "xoxb-1");
 
         assertThat(response.body()).isEqualTo("{\"ok\":true}");
         assertThat(api.calls("views.open")).singleElement().isEqualTo(new FakeSlackApi.Call("views.open",
-                Map.of("trigger_id", "t1", "view", "{\"type\":\"modal\"}"), "xoxb-1"));
+                Map.of("trigger_id", "t1", "view", MODAL), "xoxb-1"));
     }
 
     @Test
     void aFormBodyIsDecodedAndItsTokenFieldUsedWhenThereIsNoHeader() throws Exception {
-        send("chat.postMessage", "application/x-www-form-urlencoded", "token=xoxb-2&channel=U9&text=a%26b+c", null);
+        send("chat.postMessage", "application/x-www-form-urlencoded", "token=xoxb-2&channel=U9&text=a%26amp%3Bb+c",
+                null);
 
         assertThat(api.calls("chat.postMessage")).singleElement().isEqualTo(new FakeSlackApi.Call(
-                "chat.postMessage", Map.of("token", "xoxb-2", "channel", "U9", "text", "a&b c"), "xoxb-2"));
+                "chat.postMessage", Map.of("token", "xoxb-2", "channel", "U9", "text", "a&amp;b c"), "xoxb-2"));
     }
 
     @Test
     void scriptedAnswersArePlayedOnceEachThenCallsSucceed() throws Exception {
         api.answer("chat.update", 429, "{\"ok\":false,\"error\":\"ratelimited\"}", Map.of("Retry-After", "3"))
                 .answer("chat.update", 200, "{\"ok\":false,\"error\":\"message_not_found\"}", Map.of());
-        String form = "channel=D1&ts=1.2";
+        String form = "channel=D1&ts=1.2&text=hi";
 
         HttpResponse<String> first = send("chat.update", "application/x-www-form-urlencoded", form, "x");
         HttpResponse<String> second = send("chat.update", "application/x-www-form-urlencoded", form, "x");
@@ -54,6 +58,23 @@ class FakeSlackApiTest {
         assertThat(second.body()).contains("message_not_found");
         assertThat(third.body()).isEqualTo("{\"ok\":true,\"channel\":\"D1\",\"ts\":\"1.2\"}");
         assertThat(api.calls("chat.update")).hasSize(3);
+    }
+
+    @Test
+    void aPayloadBreakingABlockKitLimitIsRefusedAsSlackDoesAndFailsTheTestAtClose() throws Exception {
+        FakeSlackApi strict = FakeSlackApi.start();
+        String header = "[{\"type\":\"header\",\"text\":{\"type\":\"plain_text\",\"text\":\"" + "h".repeat(151)
+                + "\"}}]";
+
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(strict.url() + "chat.postMessage"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
+                        "channel=U9&text=hi&blocks=" + java.net.URLEncoder.encode(header,
+                                java.nio.charset.StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.body()).isEqualTo("{\"ok\":false,\"error\":\"invalid_blocks\"}");
+        assertThat(strict.refusals()).singleElement().asString().contains("chat.postMessage", "150");
+        org.assertj.core.api.Assertions.assertThatThrownBy(strict::close).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("would have refused");
     }
 
     private HttpResponse<String> send(String method, String type, String body, String token) throws Exception {
