@@ -42,8 +42,14 @@ final class SlackPayloadShape {
             if ("app_home_opened".equals(event.get("type").asText())) {
                 // A home tab is one person's: without the person there is nothing to show.
                 id("event.user", user);
-            } else if (user != null && !user.isNull() && !user.isObject()) {
+            } else if (user != null && !user.isObject()) {
+                // Bolt's IgnoringSelfEvents reads event.user, and event.bot_id, as strings: a JSON null or an
+                // array there threw inside Bolt.
                 id("event.user", user);
+            }
+            JsonNode bot = event.get("bot_id");
+            if (bot != null) {
+                id("event.bot_id", bot);
             }
         }
     }

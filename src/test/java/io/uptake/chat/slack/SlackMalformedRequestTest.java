@@ -83,6 +83,22 @@ class SlackMalformedRequestTest implements TestPropertyProvider {
     }
 
     @Test
+    void anEventWhoseUserIsNullIs400() {
+        // The fuzz suite's shape: the event's type replaced by a long string and its user nulled. Bolt's
+        // IgnoringSelfEvents reads event.user as a string and threw on the JSON null, answering 503.
+        assertRefused(json("{\"type\":\"event_callback\",\"team_id\":\"" + TEAM + "\",\"api_app_id\":\"A1\","
+                + "\"event_id\":\"Evf6\",\"event_time\":1,\"event\":{\"type\":\"" + "x".repeat(173_743) + "\","
+                + "\"user\":null,\"channel\":\"D1\",\"tab\":\"home\"}}"), "event.user");
+    }
+
+    @Test
+    void anEventWhoseBotIdIsNullIs400() {
+        assertRefused(json("{\"type\":\"event_callback\",\"team_id\":\"" + TEAM + "\",\"api_app_id\":\"A1\","
+                + "\"event_id\":\"Evbot\",\"event_time\":1,\"event\":{\"type\":\"tokens_revoked\","
+                + "\"bot_id\":null,\"tokens\":{\"bot\":[\"UBOT\"]}}}"), "event.bot_id");
+    }
+
+    @Test
     void anAppHomeOpenedEventWithoutATeamIdIs400() {
         // Like a slash command without a team_id (issue 13): the handlers look the workspace up by it, and a null
         // failed there with a 503.
