@@ -17,7 +17,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.assertj.core.api.Assertions;
 
 /**
  * {@code /slack/events} under mutated events, interactivity payloads and slash commands, each signed correctly
@@ -30,7 +29,9 @@ class SlackEventsFuzzTest {
     private static FakeSlackApi slackApi;
     private static FuzzServer server;
     private static String secret;
-    private static final StatusTally TALLY = new StatusTally("POST /slack/events");
+    private static final StatusTally EVENTS_TALLY = new StatusTally("POST /slack/events (events)");
+    private static final StatusTally INTERACTIONS_TALLY = new StatusTally("POST /slack/events (interactivity)");
+    private static final StatusTally COMMANDS_TALLY = new StatusTally("POST /slack/events (slash commands)");
 
     private static final List<String> EVENTS = List.of(
             "{\"type\":\"url_verification\",\"token\":\"t\",\"challenge\":\"abc\"}",
@@ -69,7 +70,9 @@ class SlackEventsFuzzTest {
     static void stop() {
         try {
             server.assertHealthy();
-            TALLY.write();
+            EVENTS_TALLY.write();
+            INTERACTIONS_TALLY.write();
+            COMMANDS_TALLY.write();
         } finally {
             server.close();
             slackApi.close();
@@ -77,41 +80,47 @@ class SlackEventsFuzzTest {
     }
 
     @Property
-    void mutatedSignedRequestsNeverFailTheServer(@ForAll long seed) throws Exception {
+    void mutatedSignedEventsNeverFailTheServer(@ForAll long seed) throws Exception {
         Mutator mutate = new Mutator(new Random(seed));
-        String contentType;
-        byte[] body;
-        switch (new Random(seed ^ 0x5DEECE66DL).nextInt(3)) {
-            case 0 -> {
-                contentType = "application/json";
-                body = mutate.any(Mutator.JSON.readTree(mutate.pick(EVENTS)));
-            }
-            case 1 -> {
-                contentType = "application/x-www-form-urlencoded";
-                JsonNode payload = Mutator.JSON.readTree(mutate.pick(PAYLOADS));
-                String json = mutate.chance(85) ? mutate.document(payload).toString() : payload.toString();
-                body = ("payload=" + URLEncoder.encode(json, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-                if (mutate.chance(20)) {
-                    body = mutate.bytes(body);
-                }
-            }
-            default -> {
-                contentType = "application/x-www-form-urlencoded";
-                body = command(mutate);
-            }
+        JsonNode event = Mutator.JSON.readTree(mutate.pick(EVENTS));
+        if (event.has("event_id")) {
+            // A fresh id per case: a repeated one is acknowledged as Slack's retry before Bolt reads the event.
+            ((ObjectNode) event).put("event_id", "Ev" + Long.toHexString(seed));
         }
+        send(EVENTS_TALLY, mutate, "application/json", mutate.any(event));
+    }
+
+    @Property
+    void mutatedSignedInteractionsNeverFailTheServer(@ForAll long seed) throws Exception {
+        Mutator mutate = new Mutator(new Random(seed));
+        JsonNode payload = Mutator.JSON.readTree(mutate.pick(PAYLOADS));
+        String json = mutate.chance(85) ? mutate.document(payload).toString() : payload.toString();
+        byte[] body = ("payload=" + URLEncoder.encode(json, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        if (mutate.chance(20)) {
+            body = mutate.bytes(body);
+        }
+        send(INTERACTIONS_TALLY, mutate, "application/x-www-form-urlencoded", body);
+    }
+
+    @Property
+    void mutatedSignedSlashCommandsNeverFailTheServer(@ForAll long seed) throws Exception {
+        Mutator mutate = new Mutator(new Random(seed));
+        send(COMMANDS_TALLY, mutate, "application/x-www-form-urlencoded", command(mutate));
+    }
+
+    private static void send(StatusTally tally, Mutator mutate, String contentType, byte[] body) throws Exception {
         if (mutate.chance(5)) {
             contentType = mutate.pick(List.of("text/plain", "multipart/form-data", "application/json",
                     "application/x-www-form-urlencoded; charset=latin1", ""));
         }
-        long before = server.rows();
+        FuzzServer.Mark before = server.mark();
         String timestamp = Long.toString(server.context().getBean(Clock.class).instant().getEpochSecond());
         FuzzServer.Answer answer = server.post("/slack/events", contentType.isEmpty() ? null : contentType,
                 Map.of("X-Slack-Request-Timestamp", timestamp, "X-Slack-Signature", sign(timestamp, body)), body);
-        TALLY.add(answer.status());
+        tally.add(answer.status());
         FuzzServer.assertSound(answer, new String(body, StandardCharsets.UTF_8));
         if (answer.status() >= 400) {
-            Assertions.assertThat(server.rows()).as("rows after a refused request").isEqualTo(before);
+            server.assertNothingStoredSince(before, "a refused request");
         }
     }
 

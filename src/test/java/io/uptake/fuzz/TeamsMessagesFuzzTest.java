@@ -3,15 +3,17 @@ package io.uptake.fuzz;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.uptake.chat.teams.TeamsFuzzAccess;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.assertj.core.api.Assertions;
 
 /**
  * {@code /api/messages} under mutated activities, in insecure local mode (so the parsing and the bot are what is
@@ -24,6 +26,9 @@ class TeamsMessagesFuzzTest {
     private static FuzzServer signed;
     private static final StatusTally INSECURE = new StatusTally("POST /api/messages (insecure)");
     private static final StatusTally SIGNED = new StatusTally("POST /api/messages (JWT)");
+    private static final AtomicLong CASES = new AtomicLong();
+    private static String signedToken;
+    private static Instant tokenSignedAt;
 
     @BeforeContainer
     static void start() {
@@ -54,6 +59,19 @@ class TeamsMessagesFuzzTest {
         send(signed, SIGNED, seed, true);
     }
 
+    /**
+     * A valid token, signed again each minute (it lasts ten): an RSA signature per case is client work only, and
+     * the service still checks the token of every request in full.
+     */
+    private static synchronized String token() {
+        Instant now = Instant.now();
+        if (signedToken == null || now.isAfter(tokenSignedAt.plus(Duration.ofMinutes(1)))) {
+            signedToken = TeamsFuzzAccess.token(TeamsFuzzAccess.serviceUrl());
+            tokenSignedAt = now;
+        }
+        return signedToken;
+    }
+
     private static void send(FuzzServer server, StatusTally tally, long seed, boolean token) throws Exception {
         Mutator mutate = new Mutator(new Random(seed));
         String user = "29:f" + Long.toHexString(seed & 0xFFFF);
@@ -68,15 +86,17 @@ class TeamsMessagesFuzzTest {
         byte[] body = mutate.any(activity);
         String contentType = mutate.chance(5) ? mutate.pick(List.of("text/plain", "application/xml", ""))
                 : "application/json; charset=utf-8";
-        Map<String, String> headers = token ? Map.of("Authorization", TeamsFuzzAccess.token(
-                TeamsFuzzAccess.serviceUrl())) : Map.of();
-        long before = server.rows();
+        Map<String, String> headers = token ? Map.of("Authorization", token()) : Map.of();
+        if (CASES.incrementAndGet() % 1_000 == 0) {
+            TeamsFuzzAccess.forgetConnectorCalls();
+        }
+        FuzzServer.Mark before = server.mark();
         FuzzServer.Answer answer = server.post("/api/messages", contentType.isEmpty() ? null : contentType, headers,
                 body);
         tally.add(answer.status());
         FuzzServer.assertSound(answer, new String(body, StandardCharsets.UTF_8));
         if (answer.status() >= 400) {
-            Assertions.assertThat(server.rows()).as("rows after a refused activity").isEqualTo(before);
+            server.assertNothingStoredSince(before, "a refused activity");
         }
     }
 }

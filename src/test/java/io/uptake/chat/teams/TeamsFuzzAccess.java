@@ -27,6 +27,11 @@ public final class TeamsFuzzAccess {
         return FakeBotConnector.get().url();
     }
 
+    /** Forgets what the fake Bot Connector recorded, so a long run does not keep every reply it sent. */
+    public static void forgetConnectorCalls() {
+        FakeBotConnector.get().reset();
+    }
+
     /** A valid channel token for the test app id naming this service URL. */
     public static String token(String serviceUrl) {
         return Tokens.channel(TeamsTestContext.APP_ID, serviceUrl);
