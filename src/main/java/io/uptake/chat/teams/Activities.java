@@ -62,6 +62,10 @@ final class Activities {
         if (activity.getConversation() == null || blank(activity.getConversation().getId())) {
             throw new NotAnActivity("The activity has no conversation id.");
         }
+        if (!headerValue(activity.getConversation().getId())) {
+            // A reply carries the id in the x-ms-conversation-id header, which refuses anything but printable ASCII.
+            throw new NotAnActivity("The activity's conversation id has characters a reply cannot carry.");
+        }
         if (!httpUrl(activity.getServiceUrl())) {
             throw new NotAnActivity("The activity has no http(s) serviceUrl.");
         }
@@ -115,6 +119,10 @@ final class Activities {
 
     static boolean blank(String value) {
         return value == null || value.isBlank();
+    }
+
+    private static boolean headerValue(String value) {
+        return value.chars().allMatch(c -> c == '\t' || (c >= 0x20 && c <= 0x7e));
     }
 
     private static boolean httpUrl(String value) {

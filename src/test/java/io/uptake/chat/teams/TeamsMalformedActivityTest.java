@@ -58,6 +58,17 @@ class TeamsMalformedActivityTest extends TeamsTestContext {
     }
 
     @Test
+    void aConversationIdThatCannotTravelInAHeaderIs400() {
+        // The fuzz suite's shape: an invalid UTF-8 byte in place of the id's colon, read as U+FFFD. The reply
+        // carries the id in the x-ms-conversation-id header, which refused it: the turn failed with a logged
+        // stack trace and the person was told nothing.
+        ObjectNode message = message("tenant-header", "29:fff9b", "help");
+        ((ObjectNode) message.get("conversation")).put("id", "a\uFFFDchat-29:fff9b");
+
+        assertRefused(send(message.toString()), "conversation id");
+    }
+
+    @Test
     void deeplyNestedJsonIs400() {
         String deep = "[".repeat(5_000) + "]".repeat(5_000);
         String message = message("tenant-deep", "29:deep", "help").toString();
