@@ -8,6 +8,8 @@ import java.util.Optional;
  * The unit of change: one redesigned way of working with one accountable owner.
  *
  * @param stageSince the date the workflow entered its stage, when the file gives one
+ * @param targetTeamSize the file's {@code target-team-size}, 0 when it gives none (an {@code emails:} list is then
+ *                   as large as the people it names in each week, which the scorecard counts week by week)
  * @param play       link to the documented standard way of working, when given
  * @param outcome    the commercial outcome the owner answers for, when given
  * @param cycleTime  the cycle-time baseline of the targeted task, when given

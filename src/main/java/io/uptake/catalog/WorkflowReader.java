@@ -40,14 +40,8 @@ final class WorkflowReader {
                 return Optional.empty();
             }
             return Optional.of(new Workflow(id.get(), programmeId, name.orElse(id.get()), stage, stageSince,
-                    owner.get(), audience.get(), teamSize.orElse(defaultTeamSize(audience.get())), play, outcome,
-                    cycleTime));
+                    owner.get(), audience.get(), teamSize.orElse(0), play, outcome, cycleTime));
         });
-    }
-
-    /** A list of emails says how big the team is; for the other audiences 0 means "not given". */
-    private static int defaultTeamSize(Audience audience) {
-        return audience instanceof Audience.Emails emails ? emails.emails().size() : 0;
     }
 
     /**

@@ -9,10 +9,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the programmes, workflows, outcomes, stage history and audience sizes a scorecard is about, each as it
@@ -35,12 +37,14 @@ final class CatalogueReads {
      *                workflow that went back to a stage it had left has that stage more than once
      * @param retiredOn the day (UTC) the workflow left the catalogue or reached the retired stage; null while it is
      *                  live, {@link LocalDate#MIN} when it is retired since a day not recorded
+     * @param audienceSize the people in the audience at the end of the scored week
+     * @param emailList whether the audience is an {@code emails:} list (else a chat platform's)
      * @param ownerName the name the owner goes by, where a chat platform told Uptake one; null otherwise
      */
     record WorkflowFacts(String id, String programmeId, String name, String stage, LocalDate stageSince,
                          String ownerEmail, int targetTeamSize, BigDecimal cycleBaselineMinutes,
                          LocalDate retiredOn, OutcomeFacts outcome, List<StageEntry> stages, int audienceSize,
-                         String ownerName) {
+                         boolean emailList, String ownerName) {
 
         /**
          * Whether the workflow was live during the week beginning {@code monday}: not retired before its Tuesday,
@@ -96,13 +100,18 @@ final class CatalogueReads {
                         .add(new StageEntry(rs.getString("stage"), Sql.date(rs, "since"))), ids);
         // The audience of the week: the people in it at its end, so a later sync leaves a past week's size alone.
         Map<String, Integer> audience = new HashMap<>();
+        Set<String> emailLists = new HashSet<>();
         Instant end = monday.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Sql.query(c, "SELECT a.workflow_id, COUNT(DISTINCT m.person_id) AS members FROM audience a "
+        Sql.query(c, "SELECT a.workflow_id, a.kind, COUNT(DISTINCT m.person_id) AS members FROM audience a "
                 + "JOIN workflow w ON w.id = a.workflow_id "
                 + "LEFT JOIN audience_member m ON m.audience_id = a.id AND (m.joined_at IS NULL OR m.joined_at < ?) "
                 + "AND (m.left_at IS NULL OR m.left_at >= ?) "
-                + "WHERE w.programme_id IN (" + ids.sql() + ") GROUP BY a.workflow_id",
-                rs -> audience.put(rs.getString("workflow_id"), rs.getInt("members")), end, end, ids);
+                + "WHERE w.programme_id IN (" + ids.sql() + ") GROUP BY a.workflow_id, a.kind", rs -> {
+                    audience.put(rs.getString("workflow_id"), rs.getInt("members"));
+                    if ("emails".equals(rs.getString("kind"))) {
+                        emailLists.add(rs.getString("workflow_id"));
+                    }
+                }, end, end, ids);
         Map<String, List<WorkflowFacts>> workflows = new HashMap<>();
         // The owner's name as the digest shows it (digest/OwnerNames): a person's display name, never an erased one.
         Sql.query(c, "SELECT id, programme_id, name, stage, stage_since, owner_email, target_team_size, "
@@ -125,7 +134,7 @@ final class CatalogueReads {
                                     rs.getString("stage"), Sql.date(rs, "stage_since"), rs.getString("owner_email"),
                                     rs.getInt("target_team_size"), Sql.decimal(rs, "cycle_baseline_minutes"),
                                     retiredOn, outcomes.get(id), history, audience.getOrDefault(id, 0),
-                                    name(rs.getString("owner_name"))));
+                                    emailLists.contains(id), name(rs.getString("owner_name"))));
                 }, ids);
         return programmes.entrySet().stream().map(p -> new ProgrammeFacts(p.getKey(), p.getValue()[0],
                 p.getValue()[1], workflows.getOrDefault(p.getKey(), List.of()))).toList();

@@ -23,7 +23,7 @@ final class ScoreWorkflow {
     WorkflowScore score(CatalogueReads.WorkflowFacts w, UsageReads.UsageFacts usage, AnswerReads.AnswerFacts answers,
                         CheckinReads.CheckinFacts checkins, Window window, CheckinPolicy policy) {
         int now = window.current();
-        TeamSize team = TeamSize.of(w.targetTeamSize(), w.audienceSize());
+        TeamSize team = TeamSize.of(w.targetTeamSize(), w.audienceSize(), w.emailList());
         List<WeekPoint> history = new ArrayList<>();
         Figure[] wau = new Figure[window.weeks()];
         Figure[] trust = new Figure[window.weeks()];

@@ -8,7 +8,7 @@ import java.util.List;
  * Every section 4 figure of one workflow for one ISO week, already passed through the anonymity rules.
  *
  * @param targetTeamSize      the programmes file's target team size, 0 when it gives none
- * @param teamSize            the team WAU is divided by: the target, or else the audience's synced members
+ * @param teamSize            the team WAU is divided by: the target, or else the audience at the end of the week
  * @param wauPercent          weekly active users ÷ team size, in percent; source TELEMETRY or SELF_REPORT
  * @param wauPercentPrevious  the same for the week before, for the trend arrow
  * @param habitPercent        share of the audience active in ≥ 9 of the last 12 weeks; NO_DATA before 12 weeks

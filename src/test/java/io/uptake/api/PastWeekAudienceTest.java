@@ -18,12 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
  * A past week's figures rest on the people in the audience that week: after the file drops someone and adds
- * someone else, last month's team size, weekly active use and habit read as they did (issue 12 (a)).
+ * someone else, or shortens its list, last month's team size, weekly active use and habit read as they did
+ * (issue 12 (a)).
  */
 @MicronautTest(transactional = false, rebuildContext = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -67,10 +69,38 @@ class PastWeekAudienceTest implements TestPropertyProvider {
 
         // W46's audience: d1..d8. Active that week: d1..d6 and d8 = 7 of 8. Used in >= 9 of the 12 weeks: d1..d5
         // and d8 = 6 of 8, resting on the 7 members with any use.
-        assertThat((Map<String, Object>) review.get("teamSize")).containsEntry("value", 8);
+        assertThat((Map<String, Object>) review.get("teamSize")).containsEntry("value", 8)
+                .containsEntry("basis", "LISTED");
         assertThat(figure(review, "wauPercent")).isEqualTo("SHOWN 87.5 n=8");
         assertThat(figure(review, "wauPercentPrevious")).isEqualTo("SHOWN 75.0 n=8");
         assertThat(figure(review, "habitPercent")).isEqualTo("SHOWN 75.0 n=7");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPastWeekKeepsTheSizeOfTheListInForceThenAfterTheListShrinks() {
+        List<String> rows = new ArrayList<>();
+        for (int person : List.of(1, 2, 3, 4, 5, 6)) {
+            rows.add(row(person, MONDAY.plusDays(1)));
+        }
+        post("week", rows);
+        // In W48 the list drops d7 and d8, who had no use in W46.
+        clock.set(Instant.parse("2026-11-24T09:00:00Z"));
+        file.write(programmes(List.of(1, 2, 3, 4, 5, 6)));
+        http.toBlocking().retrieve(admin(HttpRequest.POST("/api/v1/catalog/reload", "")), Map.class);
+
+        Map<String, Object> review = workflow();
+
+        // W46's list named d1..d8, of whom d1..d6 used it: 6 of 8.
+        assertThat((Map<String, Object>) review.get("teamSize")).containsEntry("value", 8)
+                .containsEntry("basis", "LISTED");
+        assertThat(figure(review, "wauPercent")).isEqualTo("SHOWN 75.0 n=8");
+    }
+
+    /** The next test's context loads the file at start-up: it must find the first list again. */
+    @AfterEach
+    void restoreTheFile() {
+        file.write(programmes(List.of(1, 2, 3, 4, 5, 6, 7, 8)));
     }
 
     @SuppressWarnings("unchecked")

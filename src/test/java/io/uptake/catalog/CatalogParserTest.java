@@ -141,12 +141,13 @@ class CatalogParserTest {
     }
 
     @Test
-    void emailAudienceCountsItsPeopleAsTheTeamSize() {
+    void emailAudienceWithoutTeamSizeRecordsZeroAndKeepsItsPeople() {
         Workflow workflow = valid(MINIMAL).workflows().get(0);
 
+        // The scorecard sizes the team by the people the list named in each week, not by today's list.
         assertThat(workflow.audience()).isEqualTo(
                 new Audience.Emails(List.of("a@example.com", "b@example.com", "c@example.com")));
-        assertThat(workflow.targetTeamSize()).isEqualTo(3);
+        assertThat(workflow.targetTeamSize()).isZero();
     }
 
     @Test
