@@ -18,8 +18,10 @@ import java.util.TreeMap;
  *
  * <p>Rules it assumes where the documents leave a choice: a member who left (or was erased) in a week counts in
  * that week's WAU but not in its habit; habit counts people still in the audience at the end of the week; an
- * {@code emails:} audience without {@code target-team-size} is as large as the list in the file in force when
- * the week is read; an audience without one otherwise is as large as its synced members.
+ * audience without {@code target-team-size} is as large as its members at the end of the week, whatever its kind
+ * (DESIGN.md: the audience is the same notion for every kind, so a later reload of an {@code emails:} list no more
+ * changes a past week than a later directory sync does); a habit with no telemetry in its window is labelled
+ * self-reported, as a week before the first telemetry is.
  */
 final class Oracle {
 
@@ -101,10 +103,13 @@ final class Oracle {
         return scenario.workflows().stream().filter(w -> w.declaredIn(readInWeek)).toList();
     }
 
-    /** The figures of workflow {@code id} in {@code week}, read while the file of {@code readInWeek} is in force. */
+    /**
+     * The figures of workflow {@code id} in {@code week}, read while the file of {@code readInWeek} is in force
+     * (which no figure of a past week depends on).
+     */
     Expected expect(String id, int week, int readInWeek) {
         ScenarioWorkflow workflow = scenario.workflow(id);
-        int size = targetTeamSize(workflow, week, readInWeek);
+        int size = targetTeamSize(workflow, week);
         Optional<ScenarioPulse> pulse = scenario.pulses().stream().filter(p -> p.workflowId().equals(id))
                 .findFirst();
         Map<String, Map<String, String>> round = pulse.map(p -> answers.getOrDefault(p.id(), Map.of())
@@ -124,14 +129,12 @@ final class Oracle {
                 trustIndex, trustChange(pulse, week, trust), distribution, correctionFig, response, median, delta);
     }
 
-    private int targetTeamSize(ScenarioWorkflow workflow, int week, int readInWeek) {
+    private int targetTeamSize(ScenarioWorkflow workflow, int week) {
         if (workflow.targetTeamSize().isPresent()) {
             return workflow.targetTeamSize().getAsInt();
         }
-        int at = workflow.kind() == AudienceKind.EMAILS ? readInWeek : week;
         return (int) scenario.memberships().stream()
-                .filter(m -> m.workflowId().equals(workflow.id()) && m.inAt(at) && !erasedBy(m.email(), at))
-                .count();
+                .filter(m -> m.workflowId().equals(workflow.id()) && memberAtEnd(m, week)).count();
     }
 
     private boolean erasedBy(String email, int week) {
@@ -204,9 +207,10 @@ final class Oracle {
     }
 
     private Fig habit(ScenarioWorkflow workflow, int week) {
-        boolean selfReported = !workflow.telemetry();
-        String source = selfReported ? "SELF_REPORT" : "TELEMETRY";
         int first = week - HABIT_WEEKS + 1;
+        boolean selfReported = !workflow.telemetry() || telemetryWeeks.getOrDefault(workflow.id(), Set.of()).stream()
+                .noneMatch(w -> w >= first && w <= week);
+        String source = selfReported ? "SELF_REPORT" : "TELEMETRY";
         OptionalFirst firstUse = firstUse(workflow);
         if (firstUse.week < 0 || firstUse.week > first || (firstUse.week == first && !firstUse.onMonday)) {
             return Fig.noData(source);
