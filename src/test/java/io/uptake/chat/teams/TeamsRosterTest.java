@@ -87,6 +87,10 @@ class TeamsRosterTest extends TeamsTestContext {
 
         assertThat(sync.run()).isEqualTo(new SyncTeamsRosters.Report(1, 2, 1, 0, 0));
         assertThat(members.findByAudienceIdAndLeftAtIsNull(audience)).hasSize(2);
+        // Eli's first spell stays closed beside the new one, so the weeks between keep the audience they had.
+        long eli = people.findByEmail("eli@example.com").orElseThrow().id();
+        assertThat(members.findAll()).filteredOn(m -> m.audienceId() == audience && m.personId() == eli)
+                .extracting(m -> m.leftAt() == null).containsExactlyInAnyOrder(false, true);
     }
 
     @Test
