@@ -306,7 +306,7 @@ final class OutputChecks {
     }
 
     /** {@code /uptake status} on Slack and {@code status} in Teams, by owners, for the last complete week. */
-    void status(int week, int readIn) throws IOException {
+    void status(int week, int readIn) throws Exception {
         List<ScenarioWorkflow> workflows = run.scenario.workflows();
         for (int i = 0; i < workflows.size(); i++) {
             ScenarioWorkflow workflow = workflows.get(i);

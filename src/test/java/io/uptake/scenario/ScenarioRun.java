@@ -54,6 +54,7 @@ final class ScenarioRun implements AutoCloseable {
     final Scenario scenario;
     final Oracle oracle;
     final Findings findings;
+    final Phases phases = new Phases();
     private final SlackSide slack = new SlackSide();
     private final TeamsSide teams = new TeamsSide();
     private final Path catalogFile;
@@ -126,16 +127,18 @@ final class ScenarioRun implements AutoCloseable {
             week(scenario.timeline().get(w), weeks);
         }
         at(first.plusWeeks(weeks), 1, 0);
-        checks.scorecard(weeks - 1, weeks);
+        phases.time("scorecard checks", () -> checks.scorecard(weeks - 1, weeks));
     }
 
     private void week(WeekPlan plan, int weeks) throws Exception {
         int w = plan.index();
         LocalDate monday = plan.monday();
         at(monday, 0, 5);
-        for (ScenarioEvent.Reloaded r : plan.events(ScenarioEvent.Reloaded.class)) {
-            reload(r.version());
-        }
+        phases.time("reload", () -> {
+            for (ScenarioEvent.Reloaded r : plan.events(ScenarioEvent.Reloaded.class)) {
+                reload(r.version());
+            }
+        });
         for (ScenarioEvent e : plan.events()) {
             if (e instanceof ScenarioEvent.Joined j) {
                 directory.computeIfAbsent(j.workflowId(), k -> new LinkedHashSet<>()).add(j.email());
@@ -143,20 +146,62 @@ final class ScenarioRun implements AutoCloseable {
                 directory.get(l.workflowId()).remove(l.email());
             }
         }
-        syncDirectories();
-        for (ScenarioEvent e : plan.events()) {
-            personalChoice(e);
-        }
-        dispatch();
+        phases.time("directory sync", this::syncDirectories);
+        phases.time("commands", () -> {
+            for (ScenarioEvent e : plan.events()) {
+                personalChoice(e);
+            }
+            dispatch();
+        });
         if (w > 0) {
             at(monday, 1, 0);
-            checks.scorecard(w - 1, w);
+            phases.time("scorecard checks", () -> checks.scorecard(w - 1, w));
             at(monday, 10, 0);
-            checks.digest(digestIds.get("slack:" + LEADERS_SLACK), "slack", w - 1, w);
+            phases.time("digest checks", () -> checks.digest(digestIds.get("slack:" + LEADERS_SLACK), "slack",
+                    w - 1, w));
             at(monday, 12, 0);
-            checks.status(w - 1, w);
+            phases.time("status checks", () -> checks.status(w - 1, w));
         }
         at(monday, 20, 0);
+        phases.time("open rounds", () -> openRounds(plan));
+        Set<String> clicked = new LinkedHashSet<>();
+        for (Instant step : steps(monday, w)) {
+            if (step.isAfter(clock.instant())) {
+                clock.set(step);
+            }
+            LocalDate day = LocalDate.ofInstant(step, ZoneOffset.UTC);
+            dispatch();
+            for (ScenarioPulse pulse : scenario.pulses()) {
+                String key = pulse.id() + "@" + w;
+                if (rounds.containsKey(key) && !clicked.contains(key)
+                        && !day.isBefore(monday.with(pulse.day()).plusDays(1))) {
+                    clicked.add(key);
+                    phases.time("clicks", () -> answer(plan, pulse, w));
+                }
+            }
+            tick();
+            if (step.equals(monday.plusDays(5).atStartOfDay().toInstant(ZoneOffset.UTC))) {
+                phases.time("telemetry", () -> telemetry(plan));
+            }
+        }
+        at(monday.plusDays(6), 20, 30);
+        tick();
+        phases.time("message checks", () -> {
+            for (ScenarioPulse pulse : scenario.pulses()) {
+                if (rounds.containsKey(pulse.id() + "@" + w)) {
+                    checks.messages(pulse, w, rounds.get(pulse.id() + "@" + w),
+                            slackPostsAtOpen.get(pulse.id() + "@" + w), teamsPostsAtOpen.get(pulse.id() + "@" + w));
+                }
+            }
+        });
+        at(monday.plusDays(6), 23, 30);
+        phases.time("digest checks", () -> checks.digest(digestIds.get("teams:" + LEADERS_TEAM), "teams", w,
+                w + 1));
+    }
+
+    private void openRounds(WeekPlan plan) {
+        int w = plan.index();
+        LocalDate monday = plan.monday();
         for (ScenarioPulse pulse : scenario.pulses()) {
             if (scenario.workflow(pulse.workflowId()).declaredIn(w) && pulse.runsIn(w)) {
                 String key = pulse.id() + "@" + w;
@@ -172,36 +217,6 @@ final class ScenarioRun implements AutoCloseable {
                 }
             }
         }
-        Set<String> clicked = new LinkedHashSet<>();
-        for (Instant step : steps(monday, w)) {
-            if (step.isAfter(clock.instant())) {
-                clock.set(step);
-            }
-            LocalDate day = LocalDate.ofInstant(step, ZoneOffset.UTC);
-            dispatch();
-            for (ScenarioPulse pulse : scenario.pulses()) {
-                String key = pulse.id() + "@" + w;
-                if (rounds.containsKey(key) && !clicked.contains(key)
-                        && !day.isBefore(monday.with(pulse.day()).plusDays(1))) {
-                    clicked.add(key);
-                    answer(plan, pulse, w);
-                }
-            }
-            tick();
-            if (step.equals(monday.plusDays(5).atStartOfDay().toInstant(ZoneOffset.UTC))) {
-                telemetry(plan);
-            }
-        }
-        at(monday.plusDays(6), 20, 30);
-        tick();
-        for (ScenarioPulse pulse : scenario.pulses()) {
-            if (rounds.containsKey(pulse.id() + "@" + w)) {
-                checks.messages(pulse, w, rounds.get(pulse.id() + "@" + w),
-                        slackPostsAtOpen.get(pulse.id() + "@" + w), teamsPostsAtOpen.get(pulse.id() + "@" + w));
-            }
-        }
-        at(monday.plusDays(6), 23, 30);
-        checks.digest(digestIds.get("teams:" + LEADERS_TEAM), "teams", w, w + 1);
     }
 
     /**
@@ -231,18 +246,20 @@ final class ScenarioRun implements AutoCloseable {
     }
 
     private void tick() {
-        context.getBean(AddLateJoiners.class).run();
-        context.getBean(SendReminders.class).run();
-        context.getBean(CloseRounds.class).run();
+        phases.timeQuietly("job: late joiners", () -> context.getBean(AddLateJoiners.class).run());
+        phases.timeQuietly("job: reminders", () -> context.getBean(SendReminders.class).run());
+        phases.timeQuietly("job: close rounds", () -> context.getBean(CloseRounds.class).run());
         dispatch();
     }
 
     void dispatch() {
-        Dispatcher dispatcher = context.getBean(Dispatcher.class);
-        for (int i = 0; i < 20 && dispatcher.dispatchDue().sent() > 0; i++) {
-            // sends until nothing due is left; pacing moves the test clock
-        }
-        scanSlack();
+        phases.timeQuietly("sends", () -> {
+            Dispatcher dispatcher = context.getBean(Dispatcher.class);
+            for (int i = 0; i < 20 && dispatcher.dispatchDue().sent() > 0; i++) {
+                // sends until nothing due is left; pacing moves the test clock
+            }
+            scanSlack();
+        });
     }
 
     private void reload(int version) throws IOException {
@@ -478,21 +495,21 @@ final class ScenarioRun implements AutoCloseable {
         }
     }
 
-    HttpResponse<String> slackPost(SlackSide.SignedBody body) throws IOException {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/slack/events"))
+    HttpResponse<String> slackPost(SlackSide.SignedBody body) throws Exception {
+        return phases.time("chat requests", () -> send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/slack/events"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", body.timestamp()).header("X-Slack-Signature", body.signature())
-                .POST(HttpRequest.BodyPublishers.ofString(body.body())).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body.body())).build()));
     }
 
-    HttpResponse<String> slackCommand(String userId, String text) throws IOException {
+    HttpResponse<String> slackCommand(String userId, String text) throws Exception {
         return slackPost(slack.command(clock, userId, text));
     }
 
-    HttpResponse<String> teamsPost(String activity) throws IOException {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/api/messages"))
+    HttpResponse<String> teamsPost(String activity) throws Exception {
+        return phases.time("chat requests", () -> send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/api/messages"))
                 .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(activity)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(activity)).build()));
     }
 
     long digest(long subscription) {

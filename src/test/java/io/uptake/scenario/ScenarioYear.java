@@ -22,9 +22,11 @@ final class ScenarioYear {
         String name = "target/scenario-" + database + "-" + SEED + "-" + Long.toHexString(System.nanoTime());
         long start = System.nanoTime();
         try (ScenarioRun run = new ScenarioRun(scenario, settings, Path.of(name + ".yml"))) {
+            long started = System.nanoTime();
             run.run(WEEKS);
-            String report = run.findings.report() + String.format("Scenario on %s: %d weeks in %.1f s%n", database,
-                    WEEKS, (System.nanoTime() - start) / 1e9);
+            String report = run.findings.report() + String.format("Scenario on %s: %d weeks in %.1f s (start %.1f s)."
+                    + " ", database, WEEKS, (System.nanoTime() - start) / 1e9, (started - start) / 1e9)
+                    + run.phases.report();
             System.out.println(report);
             Files.writeString(Path.of(name + "-findings.txt"), report + run.findings.all());
             assertThat(run.findings.unexplained()).as(report).isEmpty();
