@@ -86,10 +86,17 @@ public class LinkIdentity {
                     user.aadObjectId(), user.conversationRef(), user.displayName(), now, now));
         } else {
             ChatIdentityRow i = known.get();
-            identities.update(new ChatIdentityRow(i.id(), person.id(), i.platform(), i.tenantId(), i.userId(),
-                    user.aadObjectId() != null ? user.aadObjectId() : i.aadObjectId(),
+            ChatIdentityRow updated = new ChatIdentityRow(i.id(), person.id(), i.platform(), i.tenantId(),
+                    i.userId(), user.aadObjectId() != null ? user.aadObjectId() : i.aadObjectId(),
                     user.conversationRef() != null ? user.conversationRef() : i.conversationRef(),
-                    user.displayName() != null ? user.displayName() : i.displayName(), i.createdAt(), now));
+                    user.displayName() != null ? user.displayName() : i.displayName(), i.createdAt(), i.updatedAt());
+            // A directory sync links everyone it reads; one who has not changed costs no write (on PostgreSQL,
+            // a transaction that writes nothing commits without waiting for the disk).
+            if (!updated.equals(i)) {
+                identities.update(new ChatIdentityRow(updated.id(), updated.personId(), updated.platform(),
+                        updated.tenantId(), updated.userId(), updated.aadObjectId(), updated.conversationRef(),
+                        updated.displayName(), updated.createdAt(), now));
+            }
         }
         return person.id();
     }
