@@ -11,8 +11,8 @@ final class ScenarioYear {
 
     /** The suite's seed; {@code -Duptake.scenario.seed=…} replays another. */
     static final long SEED = Long.getLong("uptake.scenario.seed", 20261206L);
-    /** Weeks driven: 8 in the default build, {@code -Duptake.scenario.weeks=52} for the whole year. */
-    static final int WEEKS = Integer.getInteger("uptake.scenario.weeks", 8);
+    /** Weeks driven: the whole year by default; {@code -Duptake.scenario.weeks=8} for a quick look. */
+    static final int WEEKS = Integer.getInteger("uptake.scenario.weeks", Scenario.WEEKS);
 
     private ScenarioYear() {
     }
