@@ -56,7 +56,8 @@ public class PreviewDigest {
         DigestWeek shown = week.orElseGet(() -> DigestWeek.lastComplete(now, ZoneOffset.UTC));
         Scorecard scorecard = scorecards.forWeek(shown.monday(), List.of(programmeId))
                 .soFar(!shown.completeAt(now, ZoneOffset.UTC));
-        List<DigestMessage> slack = compose.compose(scorecard, ComposeDigest.SLACK_UNITS, null);
+        List<DigestMessage> slack = compose.compose(scorecard, ComposeDigest.SLACK_UNITS,
+                ComposeDigest.SLACK_CHARACTERS, null);
         List<DigestMessage> teams = compose.compose(scorecard, ComposeDigest.TEAMS_UNITS, null);
         return Optional.of(new Preview(shown.name(), scorecard.soFar(), DigestText.render(slack), slack, teams));
     }

@@ -58,7 +58,8 @@ class QueueDigest {
         String key = "digest:" + r.subscriptionId() + ":" + week + ":";
         List<DigestMessage> parts;
         if (r.platform() == Platform.SLACK) {
-            parts = compose.compose(r.scorecard(), ComposeDigest.SLACK_UNITS, null);
+            parts = compose.compose(r.scorecard(), ComposeDigest.SLACK_UNITS, ComposeDigest.SLACK_CHARACTERS,
+                    null);
             parts.forEach(p -> enqueue(r, key + p.part(), p));
             if (token != null) {
                 enqueue(r, key + "chart", new DigestChart(parts.get(0).title(), week, token));

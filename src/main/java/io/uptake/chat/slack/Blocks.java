@@ -1,5 +1,6 @@
 package io.uptake.chat.slack;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,10 +20,25 @@ final class Blocks {
     static final int MAX_TEXT = 3000;
     static final int MAX_BUTTON_TEXT = 75;
     static final int MAX_ELEMENTS = 25;
+    /**
+     * The most text, summed over every text field, that a message's blocks are given. Slack's reference publishes
+     * no total, but {@code chat.postMessage} answers {@code msg_blocks_too_long} past about 12,000 characters (a
+     * Slack engineer's figure; refusals were reported from about 11,300: slackapi/bolt-js issues 2509 and 2867).
+     */
+    static final int MAX_MESSAGE_TEXT = 9000;
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private Blocks() {
+    }
+
+    /** The characters of every {@code text} field in these blocks, as {@link #MAX_MESSAGE_TEXT} counts them. */
+    static int textLength(JsonNode node) {
+        int total = node.isObject() && node.path("text").isTextual() ? node.get("text").asText().length() : 0;
+        for (JsonNode child : node) {
+            total += textLength(child);
+        }
+        return total;
     }
 
     static ArrayNode array() {

@@ -54,7 +54,10 @@ final class PersonalBlocks {
         return blocks;
     }
 
-    /** Each section's lines in as few blocks as fit; what would pass Slack's 50 blocks is said to be left out. */
+    /**
+     * Each section's lines in as few blocks as fit; what would pass Slack's 50 blocks or the text a message may hold
+     * ({@link Blocks#MAX_MESSAGE_TEXT}) is said to be left out.
+     */
     static ArrayNode myData(MyData data) {
         ArrayNode blocks = Blocks.array();
         blocks.add(Blocks.header("Your data in Uptake"));
@@ -72,8 +75,17 @@ final class PersonalBlocks {
             body.add(Blocks.section(chunk.toString().strip().isEmpty() ? "…" : chunk.toString()));
         }
         int room = Blocks.MAX_BLOCKS - 2;
-        body.stream().limit(room).forEach(blocks::add);
-        blocks.add(Blocks.context(body.size() > room
+        int roomText = Blocks.MAX_MESSAGE_TEXT - Blocks.textLength(blocks) - 200;
+        int shown = 0;
+        for (ObjectNode section : body) {
+            if (shown == room || Blocks.textLength(section) > roomText) {
+                break;
+            }
+            roomText -= Blocks.textLength(section);
+            blocks.add(section);
+            shown++;
+        }
+        blocks.add(Blocks.context(shown < body.size()
                 ? "This was too long for one message: the oldest items are left out. Ask your Uptake admin for "
                 + "the full export."
                 : "This message is not kept by Uptake once sent. `/uptake forget-me` erases your data."));

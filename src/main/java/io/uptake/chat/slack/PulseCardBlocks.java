@@ -34,6 +34,8 @@ final class PulseCardBlocks {
 
     private static final int MAX_PROMPT = 2000;
     private static final int MAX_ANSWER = 900;
+    /** Room kept for the line that says how many questions did not fit. */
+    private static final int MORE_LINE = 60;
 
     private PulseCardBlocks() {
     }
@@ -43,11 +45,15 @@ final class PulseCardBlocks {
         blocks.add(Blocks.header(layout.title()));
         blocks.add(Blocks.section(layout.lead()));
         int room = Blocks.MAX_BLOCKS - blocks.size() - layout.notes().size();
+        int roomText = Blocks.MAX_MESSAGE_TEXT - Blocks.textLength(blocks)
+                - layout.notes().stream().mapToInt(String::length).sum();
         List<List<ObjectNode>> questions = layout.questions()
                 ? card.questions().stream().map(q -> question(card, q, layout.buttons())).toList()
                 : List.of();
         int needed = questions.stream().mapToInt(List::size).sum();
-        int shown = needed <= room ? questions.size() : fitting(questions, room - 1);
+        int neededText = questions.stream().mapToInt(PulseCardBlocks::textLength).sum();
+        int shown = needed <= room && neededText <= roomText ? questions.size()
+                : fitting(questions, room - 1, roomText - MORE_LINE);
         questions.subList(0, shown).forEach(blocks::addAll);
         if (shown < questions.size()) {
             int left = questions.size() - shown;
@@ -58,18 +64,24 @@ final class PulseCardBlocks {
         return blocks;
     }
 
-    /** How many questions, from the first, fit in this many blocks. */
-    private static int fitting(List<List<ObjectNode>> questions, int room) {
+    /** How many questions, from the first, fit in this many blocks and characters of text. */
+    private static int fitting(List<List<ObjectNode>> questions, int room, int roomText) {
         int used = 0;
+        int usedText = 0;
         int count = 0;
         for (List<ObjectNode> question : questions) {
-            if (used + question.size() > room) {
+            if (used + question.size() > room || usedText + textLength(question) > roomText) {
                 break;
             }
             used += question.size();
+            usedText += textLength(question);
             count++;
         }
         return count;
+    }
+
+    private static int textLength(List<ObjectNode> blocks) {
+        return blocks.stream().mapToInt(Blocks::textLength).sum();
     }
 
     private static List<ObjectNode> question(PulseCard card, AskedQuestion question, boolean buttons) {

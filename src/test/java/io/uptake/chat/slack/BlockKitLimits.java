@@ -45,15 +45,20 @@ import java.util.regex.Pattern;
  *       ({@code <https://…|label>}), so no name can open a mention or {@code <!channel>}.</li>
  * </ul>
  *
- * <p>Not checked, because Slack publishes no number for it: a total size of a message's blocks. Slack answers
- * {@code msg_blocks_too_long} to some messages under every published limit (slackapi/bolt-js issues 2509 and
- * 2867, about 12,000 to 13,000 characters of text in total).
+ *
+ * <p>One limit Slack's reference does not publish: {@code chat.postMessage} answers {@code msg_blocks_too_long} to a
+ * message whose blocks hold too much text in total, though every block is within its own limit. A Slack engineer
+ * put it at "12,000 text characters with a buffer for block containers" (quoted in slackapi/bolt-js issue 2867), and
+ * reports measured refusals from about 11,300 (bolt-js 2867) and 13,200 (bolt-js 2509). A message's blocks are
+ * held to {@value #MESSAGE_TEXT_TOTAL} characters of text in all, summed over every {@code text} field, well
+ * under the lowest refusal reported.
  */
 final class BlockKitLimits {
 
     static final int MESSAGE_BLOCKS = 50;
     static final int VIEW_BLOCKS = 100;
     static final int TEXT = 4000;
+    static final int MESSAGE_TEXT_TOTAL = 10_000;
 
     private static final Pattern DATE = Pattern.compile("<!date\\^\\d+\\^\\{date_short_pretty} at \\{time}\\|[^<>|]*>");
     private static final Pattern LINK = Pattern.compile("<https?://[^\\s<>|]+(\\|[^<>|]+)?>");
@@ -71,6 +76,11 @@ final class BlockKitLimits {
         BlockKitLimits limits = new BlockKitLimits();
         limits.blocks("message", message.blocks(), MESSAGE_BLOCKS);
         limits.mrkdwn("text", message.text(), TEXT);
+        int total = textTotal(message.blocks());
+        if (total > MESSAGE_TEXT_TOTAL) {
+            limits.problems.add("message: its blocks hold " + total + " characters of text, over "
+                    + MESSAGE_TEXT_TOTAL + " (msg_blocks_too_long)");
+        }
         return limits.problems;
     }
 
@@ -86,6 +96,18 @@ final class BlockKitLimits {
         BlockKitLimits limits = new BlockKitLimits();
         limits.mrkdwn("reply", text == null ? "" : text, TEXT);
         return limits.problems;
+    }
+
+    /** The characters of every {@code text} field in the blocks. */
+    static int textTotal(JsonNode node) {
+        int total = 0;
+        if (node.isObject() && node.path("text").isTextual()) {
+            total += node.get("text").asText().length();
+        }
+        for (JsonNode child : node) {
+            total += textTotal(child);
+        }
+        return total;
     }
 
     private void view(JsonNode view) {

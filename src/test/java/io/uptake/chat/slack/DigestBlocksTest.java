@@ -58,7 +58,7 @@ class DigestBlocksTest {
 
     @Test
     void sixtyWorkflowsWithLongNamesStayWithinSlackLimitsInEveryPart() {
-        List<DigestMessage> parts = Digests.compose(Scores.large(60, 200), ComposeDigest.SLACK_UNITS, null);
+        List<DigestMessage> parts = Digests.forSlack(Scores.large(60, 200));
 
         assertThat(parts).hasSizeGreaterThan(1);
         for (DigestMessage part : parts) {

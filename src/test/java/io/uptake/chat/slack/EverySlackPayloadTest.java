@@ -283,10 +283,10 @@ class EverySlackPayloadTest {
 
     private static List<DigestMessage> digests() {
         List<DigestMessage> parts = new ArrayList<>();
-        parts.addAll(Digests.compose(Scores.large(mostWorkflows, 20), ComposeDigest.SLACK_UNITS, null));
-        parts.addAll(Digests.compose(Scores.large(3, LONGEST.length()), ComposeDigest.SLACK_UNITS, null));
-        parts.addAll(Digests.compose(Scores.large(60, 300), ComposeDigest.SLACK_UNITS, null));
-        parts.addAll(Digests.compose(new Scorecard("2026-W47", List.of()), ComposeDigest.SLACK_UNITS, null));
+        parts.addAll(Digests.forSlack(Scores.large(mostWorkflows, 20)));
+        parts.addAll(Digests.forSlack(Scores.large(3, LONGEST.length())));
+        parts.addAll(Digests.forSlack(Scores.large(60, 300)));
+        parts.addAll(Digests.forSlack(new Scorecard("2026-W47", List.of())));
         return parts;
     }
 

@@ -58,6 +58,17 @@ class PersonalBlocksTest {
     }
 
     @Test
+    void aYearOfAnswersInAnExportStaysWithinTheTextSlackTakesInOneMessage() {
+        List<String> lines = IntStream.range(0, 260).mapToObj(i -> "2026-W" + (i % 52 + 1) + " Claims triage: How "
+                + "far do you trust its output enough to rely on it? 4").toList();
+
+        SlackMessage message = BlockKit.render(new MyData(List.of(new MyData.Section("Answers", lines))));
+
+        assertThat(BlockKitLimits.check(message)).isEmpty();
+        assertThat(message.blocksJson()).contains("too long for one message");
+    }
+
+    @Test
     void theErasureQuestionHasConfirmAndCancelButtons() {
         String json = BlockKit.render(new ForgetMeConfirm()).blocksJson();
 
