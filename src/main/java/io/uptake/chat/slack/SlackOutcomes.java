@@ -24,8 +24,8 @@ import java.util.Set;
  *       because the fix happens outside the message (a refreshed or reinstalled token, an added scope is picked
  *       up by the next attempt's token lookup); if it does not come, the message is dead-lettered after the
  *       usual attempts and can be sent again from the dead-letter list.</li>
- *   <li><b>The message itself</b> ({@code Rejected}, not gone): {@code msg_too_long}, {@code invalid_blocks},
- *       {@code no_text}, {@code message_not_found}, {@code cant_update_message}, {@code edit_window_closed},
+ *   <li><b>The message itself</b> ({@code Rejected}, not gone): {@code msg_too_long}, {@code msg_blocks_too_long},
+ *       {@code invalid_blocks}, {@code no_text}, {@code message_not_found}, {@code cant_update_message}, {@code edit_window_closed},
  *       {@code messages_tab_disabled}, {@code restricted_action} and the like: sending it again cannot help.</li>
  *   <li><b>Throttled</b>: HTTP 429 or {@code ratelimited} gives {@code RateLimited} for the {@code Retry-After}
  *       seconds, or {@value #DEFAULT_RETRY_AFTER_SECONDS} s when the header is missing or unreadable.</li>
@@ -47,7 +47,8 @@ final class SlackOutcomes {
             "team_access_not_granted", "ekm_access_denied");
     private static final Set<String> TRANSIENT = Set.of("internal_error", "fatal_error", "service_unavailable",
             "request_timeout");
-    private static final Set<String> MESSAGE = Set.of("msg_too_long", "invalid_blocks", "invalid_blocks_format",
+    private static final Set<String> MESSAGE = Set.of("msg_too_long", "msg_blocks_too_long", "invalid_blocks",
+            "invalid_blocks_format",
             "no_text", "too_many_attachments", "invalid_attachments", "invalid_arguments", "invalid_form_data",
             "invalid_json", "json_not_object", "invalid_post_type", "invalid_charset", "invalid_array_arg",
             "invalid_metadata_format", "invalid_metadata_schema", "metadata_too_large", "message_not_found",

@@ -31,6 +31,12 @@ class SlackOutcomesTest {
     }
 
     @Test
+    void blocksHoldingTooMuchTextAreTheMessagesFaultAndNotRetried() {
+        assertThat(SlackOutcomes.ofError("msg_blocks_too_long", null, true))
+                .isEqualTo(new SendResult.Rejected("msg_blocks_too_long", false));
+    }
+
+    @Test
     void anErrorWithoutCodeIsRetried() {
         assertThat(SlackOutcomes.ofError(null, null, true)).isEqualTo(new SendResult.Failed("unknown_error"));
     }
