@@ -6,13 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one writer of button answers: clicks wait in a queue and are recorded in batches, one transaction per
- * batch, and each caller learns its own result once the batch has committed.
+ * The one way an answer is recorded, from every adapter (a Slack button or comment, a Teams card): answers wait in
+ * a queue and are recorded in batches, one transaction per batch, and each caller learns its own result once the
+ * batch has committed.
+ *
+ * <p>Everything an answer sets off (replacing an earlier answer, the edit that shows it in the person's message,
+ * the self-reported use) happens behind this one entry, so no adapter can record an answer that skips part of it.
  *
  * <p>SQLite takes one writer at a time. With a transaction per click, concurrent clicks queue on the database's
  * busy handler, which sleeps in steps of up to 100 ms, and every click pays for its own commit; one writer
@@ -42,6 +47,24 @@ public class AnswerWriter {
         this.writer = new Thread(this::run, "answer-writer");
         writer.setDaemon(true);
         writer.start();
+    }
+
+    /**
+     * Records an answer and waits for its result, for adapters that must answer with it (a modal's errors, a
+     * refreshed card). An unexpected failure is thrown as it was raised.
+     */
+    public AnswerResult record(AnswerCommand command) {
+        try {
+            return submit(command).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException unexpected) {
+                throw unexpected;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** Queues an answer; the future completes once it is committed (or refused). */

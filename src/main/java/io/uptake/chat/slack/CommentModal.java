@@ -18,7 +18,7 @@ import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import io.uptake.people.LinkIdentity;
 import io.uptake.pulse.AnswerResult;
-import io.uptake.pulse.RecordAnswer;
+import io.uptake.pulse.AnswerWriter;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +36,11 @@ class CommentModal implements SlackListener {
     private static final Logger LOG = LoggerFactory.getLogger(CommentModal.class);
 
     private final LinkIdentity identities;
-    private final RecordAnswer recordAnswer;
+    private final AnswerWriter answers;
 
-    CommentModal(LinkIdentity identities, RecordAnswer recordAnswer) {
+    CommentModal(LinkIdentity identities, AnswerWriter answers) {
         this.identities = identities;
-        this.recordAnswer = recordAnswer;
+        this.answers = answers;
     }
 
     @Override
@@ -85,7 +85,7 @@ class CommentModal implements SlackListener {
         if (parts.isEmpty() || person.isEmpty()) {
             return context.ackWithErrors(Map.of(BLOCK, new AnswerResult.NotInvited().message()));
         }
-        AnswerResult result = recordAnswer.record(parts.get().withValue(typed(payload.getView().getState()))
+        AnswerResult result = answers.record(parts.get().withValue(typed(payload.getView().getState()))
                 .toCommand(person.get()));
         return result instanceof AnswerResult.Recorded ? context.ack()
                 : context.ackWithErrors(Map.of(BLOCK, result.message()));

@@ -7,7 +7,7 @@ import io.micronaut.context.annotation.Requires;
 import io.uptake.message.PulseAnswered;
 import io.uptake.pulse.AnswerCommand;
 import io.uptake.pulse.AnswerResult;
-import io.uptake.pulse.RecordAnswer;
+import io.uptake.pulse.AnswerWriter;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
@@ -22,11 +22,11 @@ class CardActions {
     static final String UNKNOWN_ACTION = "That button is not one Uptake knows. Please use the buttons of the "
             + "latest pulse message.";
 
-    private final RecordAnswer recordAnswer;
+    private final AnswerWriter answers;
     private final TeamsPeople people;
 
-    CardActions(RecordAnswer recordAnswer, TeamsPeople people) {
-        this.recordAnswer = recordAnswer;
+    CardActions(AnswerWriter answers, TeamsPeople people) {
+        this.answers = answers;
         this.people = people;
     }
 
@@ -62,6 +62,6 @@ class CardActions {
         if (command.isEmpty()) {
             return new AnswerResult.Invalid("the button's data could not be read");
         }
-        return recordAnswer.record(command.get());
+        return answers.record(command.get());
     }
 }
