@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Gives each digest subscription a weekly trigger at its local time, at startup and after each catalogue sync.
  * After startup, a digest whose time came in the last day while the service was down is sent late; older ones are
- * skipped, since next week's is nearer. That catch-up runs as a one-off job once the scheduler starts, on one of
+ * skipped, since next week's is nearer. A time that passed before the subscription was first declared was never
+ * missed: a new subscription waits for its first time to come, rather than posting minutes after the first start,
+ * before any usage could arrive. That catch-up runs as a one-off job once the scheduler starts, on one of
  * its threads, so composing and drawing digests never holds up startup, and it sees the programmes file as just
  * loaded.
  */
@@ -84,7 +86,8 @@ class DigestSchedules {
             for (int back = 0; back < 7; back++) {
                 ZonedDateTime fire = now.toLocalDate().minusDays(back).atTime(at).atZone(now.getZone());
                 if (days.contains(fire.getDayOfWeek()) && !fire.isAfter(now)) {
-                    if (Duration.between(fire, now).compareTo(CATCH_UP) <= 0) {
+                    if (Duration.between(fire, now).compareTo(CATCH_UP) <= 0
+                            && !fire.toInstant().isBefore(digest.createdAt())) {
                         catchUp(digest);
                     }
                     break;

@@ -123,10 +123,36 @@ class DigestSchedulesTest {
     }
 
     @Test
+    void aDigestDeclaredAfterItsTimeThisWeekWaitsForNextWeek() throws Exception {
+        Map<String, Object> properties = DigestWorld.properties();
+        try (ApplicationContext context = start(dir.resolve("declared-late.db").toString(), properties)) {
+            MutableClock clock = context.getBean(MutableClock.class);
+            Path file = Path.of(properties.get("uptake.catalog").toString());
+            Files.writeString(file, Files.readString(file) + """
+                      - channel: slack:C0NEWLEADS
+                        programmes: [claims-ai]
+                        schedule: { every: MONDAY, at: "09:00", zone: Europe/London }
+                    """);
+            clock.set(Instant.parse("2026-11-23T09:30:00Z"));
+            assertThat(context.getBean(ReloadCatalog.class).reload()).isInstanceOf(ReloadCatalog.Result.Loaded.class);
+
+            clock.set(Instant.parse("2026-11-23T10:00:00Z"));
+            context.getBean(DigestSchedules.class).catchUp();
+            context.getBean(Dispatcher.class).dispatchDue();
+
+            assertThat(slack(context).delivered()).extracting(c -> c.envelope().recipient())
+                    .containsExactly(DigestWorld.SLACK_CHANNEL, DigestWorld.SLACK_CHANNEL);
+        }
+    }
+
+    @Test
     void startupLeavesTheCatchUpToAJobThatRunsOnceRightAfter() throws Exception {
         String db = dir.resolve("catch-up.db").toString();
         Map<String, Object> properties = sundayMorningDigest();
-        try (ApplicationContext before = start(db, properties)) {
+        Map<String, Object> saturday = new HashMap<>(properties);
+        saturday.put("uptake.test.clock-start", "2026-11-21T09:00:00Z");
+        // Declared on Saturday; the service is down over the Slack digest's time, Sunday 08:00 UTC.
+        try (ApplicationContext before = start(db, saturday)) {
             assertThat(DigestWorld.subscription(before.getBean(CatalogLookup.class), DigestWorld.SLACK_CHANNEL))
                     .isPositive();
         }

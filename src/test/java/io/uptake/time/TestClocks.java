@@ -4,17 +4,22 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 
-/** Gives every test context a clock it can move. */
+/**
+ * Gives every test context a clock it can move, set at {@link MutableClock#START} unless the context's
+ * {@code uptake.test.clock-start} property names another instant.
+ */
 @Requires(env = Environment.TEST)
 @Factory
 class TestClocks {
 
     @Singleton
     @Replaces(bean = Clock.class, factory = Clocks.class)
-    MutableClock clock() {
-        return new MutableClock(MutableClock.START);
+    MutableClock clock(@Value("${uptake.test.clock-start:}") String start) {
+        return new MutableClock(start.isBlank() ? MutableClock.START : Instant.parse(start));
     }
 }
