@@ -522,6 +522,11 @@ final class ScenarioRun implements AutoCloseable {
     public void close() {
         server.close();
         slack.close();
+        List<String> refused = teams.refusals();
+        if (!refused.isEmpty()) {
+            throw new AssertionError("Teams would have refused " + refused.size() + " card(s): "
+                    + String.join("\n", refused));
+        }
     }
 
     List<String> listedIds(int readInWeek) {

@@ -20,9 +20,16 @@ final class TeamsSide {
 
     private final FakeBotConnector connector = FakeBotConnector.get();
     private final int firstCall = connector.calls().size();
+    private final int firstRefusal = connector.refusals().size();
 
     FakeBotConnector connector() {
         return connector;
+    }
+
+    /** The cards of this run that Teams would have refused, with what each broke. */
+    List<String> refusals() {
+        List<String> all = connector.refusals();
+        return all.subList(Math.min(firstRefusal, all.size()), all.size());
     }
 
     Map<String, String> settings() {

@@ -1,6 +1,7 @@
 package io.uptake.chat.teams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import io.uptake.message.CheckinEscalation;
 import io.uptake.message.CheckinForm;
 import io.uptake.message.CheckinRequest;
 import io.uptake.message.CheckinSaved;
+import io.uptake.message.DigestChart;
 import io.uptake.message.ForgetMeConfirm;
 import io.uptake.message.MyData;
 import io.uptake.message.OwnerAlert;
@@ -27,8 +29,12 @@ import io.uptake.message.PulseQuestion;
 import io.uptake.message.PulseReminder;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -39,6 +45,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AdaptiveCardLimitsTest {
 
     static final Instant CLOSES = Instant.parse("2026-11-24T10:00:00Z");
+    /** The kinds of message the checks of this class rendered and validated. */
+    private static final Set<Class<?>> CHECKED = ConcurrentHashMap.newKeySet();
     private static final String[] PIECES = {"a", "Z", " ", "\n", "&", "<", ">", "é", "😀", "👍🏽", "\"", "{{", "}}"};
 
     /** Every question kind the programmes file offers, with the options and wording the product uses. */
@@ -162,6 +170,23 @@ class AdaptiveCardLimitsTest {
     }
 
     @Test
+    void everyKindOfMessageTeamsIsSentIsCheckedHere() {
+        CHECKED.clear();
+        everyPulseKindOfTheLargestPulseIsValid();
+        checkinCardsAreValidEvenWithHugeNames();
+        personalCardsAreValid();
+        digestCardsAreValidFromOneWorkflowToThreeHundred();
+        Set<Class<?>> kinds = new HashSet<>(Arrays.asList(ChatMessage.class.getPermittedSubclasses()));
+        // Teams shows a digest's chart inside the digest card, by address: no chart message is ever sent to it.
+        kinds.remove(DigestChart.class);
+
+        assertThat(CHECKED).as("a new kind of message needs its largest samples here")
+                .containsExactlyInAnyOrderElementsOf(kinds);
+        assertThatThrownBy(() -> AdaptiveCards.render(new DigestChart("t", "2026-W47", "x")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theValidatorNoticesEachKindOfBreach() throws Exception {
         String action = "{\"type\":\"Action.Submit\",\"title\":\"t\"}";
         String actions = String.join(",", java.util.Collections.nCopies(6, action));
@@ -180,6 +205,7 @@ class AdaptiveCardLimitsTest {
     }
 
     private static void assertValid(ChatMessage message) {
+        CHECKED.add(message.getClass());
         ObjectNode card = AdaptiveCards.render(message);
         String activity = Serialization.toStringSilent(TeamsMessages.activity(message));
         assertThat(AdaptiveCardLimits.check(card, activity)).as(message.kind()).isEmpty();

@@ -69,6 +69,7 @@ public final class FakeBotConnector {
     private final Map<String, List<ArrayNode>> rosters = new HashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<String, String> openedFor = new HashMap<>();
+    private final List<String> refusals = new ArrayList<>();
 
     private FakeBotConnector() throws IOException, NoSuchAlgorithmException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -108,7 +109,16 @@ public final class FakeBotConnector {
         return key;
     }
 
+    /**
+     * The cards so far that broke a documented Teams limit ({@link AdaptiveCardLimits}), each with what it broke;
+     * such a send or edit was answered as Teams answers it and is not among {@link #posted()} or {@link #edits()}.
+     */
+    public synchronized List<String> refusals() {
+        return List.copyOf(refusals);
+    }
+
     synchronized void reset() {
+        refusals.clear();
         calls.clear();
         script.clear();
         members.clear();
@@ -176,6 +186,12 @@ public final class FakeBotConnector {
     }
 
     private synchronized Reply connector(Call call) {
+        List<String> problems = cardProblems(call);
+        if (!problems.isEmpty()) {
+            refusals.add(call.method() + " " + call.path() + ": " + problems);
+            return problems.stream().anyMatch(p -> p.contains(" bytes in UTF-16"))
+                    ? error(413, "MessageSizeTooBig") : error(400, "BadArgument");
+        }
         calls.add(call);
         String[] parts = call.path().split("/");
         if (call.method().equals("GET") && call.path().endsWith("/pagedmembers")) {
@@ -216,6 +232,21 @@ public final class FakeBotConnector {
             result.put("continuationToken", "page-" + (index + 1));
         }
         return new Reply(200, Map.of(), result.toString());
+    }
+
+    /** What Teams would refuse in the cards of an activity sent or edited. */
+    private static List<String> cardProblems(Call call) {
+        boolean activity = call.method().equals("POST") && call.path().endsWith("/activities")
+                || call.method().equals("PUT");
+        List<String> problems = new ArrayList<>();
+        if (activity) {
+            for (JsonNode attachment : call.body().path("attachments")) {
+                if ("application/vnd.microsoft.card.adaptive".equals(attachment.path("contentType").asText())) {
+                    problems.addAll(AdaptiveCardLimits.check(attachment.path("content"), call.body().toString()));
+                }
+            }
+        }
+        return problems;
     }
 
     static Reply error(int status, String code) {

@@ -1,5 +1,7 @@
 package io.uptake.chat.teams;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -9,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
@@ -45,6 +48,11 @@ abstract class TeamsTestContext implements TestPropertyProvider {
     @BeforeEach
     void resetConnector() {
         connector.reset();
+    }
+
+    @AfterEach
+    void everyCardSentWasWithinTeamsLimits() {
+        assertThat(connector.refusals()).as("cards Teams would have refused").isEmpty();
     }
 
     /** Posts an activity signed as the channel signs it. */
