@@ -61,15 +61,15 @@ final class AnswerReads {
         }
         // Grouped by round, a few thousand groups at most; rounds map to workflows and weeks here.
         Map<String, String> workflowOfPulse = new HashMap<>();
-        Sql.query(c, "SELECT id, workflow_id FROM pulse WHERE workflow_id IN (" + ids.sql() + ")",
+        Sql.query(c, "SELECT id, workflow_id FROM read_pulse WHERE workflow_id IN (" + ids.sql() + ")",
                 rs -> workflowOfPulse.put(rs.getString("id"), rs.getString("workflow_id")), ids);
         // The history needs only the trust index; correction and cycle time only for the scored week.
         count(c, ids, window, window.first(), "'trust'", workflowOfPulse, weeks);
         count(c, ids, window, window.scoredWeek(), "'correction', 'cycle-time'", workflowOfPulse, weeks);
         Map<String, int[]> responses = new HashMap<>();
         Sql.query(c, "SELECT p.workflow_id, COUNT(*) AS delivered, "
-                + "SUM(CASE WHEN d.answered THEN 1 ELSE 0 END) AS answered FROM pulse p CROSS JOIN pulse_round r "
-                + "CROSS JOIN delivery d WHERE r.pulse_id = p.id AND d.round_id = r.id "
+                + "SUM(CASE WHEN d.answered THEN 1 ELSE 0 END) AS answered FROM read_pulse p "
+                + "CROSS JOIN read_round r CROSS JOIN read_delivery d WHERE r.pulse_id = p.id AND d.round_id = r.id "
                 + "AND p.workflow_id IN (" + ids.sql() + ") AND " + PERIOD_IN_RANGE
                 + "AND d.sent_at IS NOT NULL GROUP BY p.workflow_id",
                 rs -> responses.put(rs.getString("workflow_id"), new int[] {rs.getInt("delivered"),
@@ -86,12 +86,14 @@ final class AnswerReads {
     private static void count(Connection c, Sql.Fragment ids, Window window, LocalDate from, String questions,
                               Map<String, String> workflowOfPulse, Map<String, WeekAnswers[]> weeks)
             throws SQLException {
+        // A round's pulse and period are grouped by although its id decides them: PostgreSQL infers that from a
+        // table's primary key, never through a view.
         Sql.query(c, "SELECT r.id, r.pulse_id, r.period, a.question, a.value_int, a.value_num, COUNT(*) AS answers "
-                + "FROM pulse p CROSS JOIN pulse_round r CROSS JOIN answer a "
+                + "FROM read_pulse p CROSS JOIN read_round r CROSS JOIN read_answer a "
                 + "WHERE r.pulse_id = p.id AND a.round_id = r.id "
                 + "AND p.workflow_id IN (" + ids.sql() + ") AND " + PERIOD_IN_RANGE
                 + "AND a.question IN (" + questions + ") "
-                + "GROUP BY r.id, a.question, a.value_int, a.value_num", rs -> {
+                + "GROUP BY r.id, r.pulse_id, r.period, a.question, a.value_int, a.value_num", rs -> {
                     WeekAnswers w = weeks.get(workflowOfPulse.get(rs.getString("pulse_id")))[window.index(
                             rs.getString("period"))];
                     int n = rs.getInt("answers");

@@ -72,7 +72,7 @@ final class CatalogueReads {
         Map<String, String[]> programmes = new LinkedHashMap<>();
         String where = programmeIds.isEmpty() ? "retired_at IS NULL OR retired_at >= ?"
                 : "id IN (" + Sql.in(programmeIds).sql() + ")";
-        Sql.query(c, "SELECT id, name, sponsor_email FROM programme WHERE " + where + " ORDER BY id",
+        Sql.query(c, "SELECT id, name, sponsor_email FROM read_programme WHERE " + where + " ORDER BY id",
                 rs -> programmes.put(rs.getString("id"), new String[] {rs.getString("name"),
                         rs.getString("sponsor_email")}),
                 programmeIds.isEmpty() ? new Object[] {monday.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()}
@@ -82,17 +82,17 @@ final class CatalogueReads {
         }
         Sql.Fragment ids = Sql.in(programmes.keySet());
         Map<String, OutcomeFacts> outcomes = new HashMap<>();
-        Sql.query(c, "SELECT o.workflow_id, o.metric, o.unit, o.direction, o.baseline, o.target FROM outcome o "
-                + "JOIN workflow w ON w.id = o.workflow_id WHERE w.programme_id IN (" + ids.sql() + ")",
+        Sql.query(c, "SELECT o.workflow_id, o.metric, o.unit, o.direction, o.baseline, o.target FROM read_outcome o "
+                + "JOIN read_workflow w ON w.id = o.workflow_id WHERE w.programme_id IN (" + ids.sql() + ")",
                 rs -> outcomes.put(rs.getString("workflow_id"), new OutcomeFacts(rs.getString("metric"),
                         rs.getString("unit"), rs.getString("direction"), Sql.decimal(rs, "baseline"),
                         Sql.decimal(rs, "target"))), ids);
         Map<String, List<StageEntry>> stages = new HashMap<>();
         // A retirement taken back by a later entry that restates an earlier start (the file restored after it was
         // emptied or cut off) never happened for the weeks in between.
-        Sql.query(c, "SELECT s.workflow_id, s.stage, s.since FROM workflow_stage s "
-                + "JOIN workflow w ON w.id = s.workflow_id WHERE w.programme_id IN (" + ids.sql() + ") "
-                + "AND NOT (s.stage = 'retired' AND EXISTS (SELECT 1 FROM workflow_stage later "
+        Sql.query(c, "SELECT s.workflow_id, s.stage, s.since FROM read_workflow_stage s "
+                + "JOIN read_workflow w ON w.id = s.workflow_id WHERE w.programme_id IN (" + ids.sql() + ") "
+                + "AND NOT (s.stage = 'retired' AND EXISTS (SELECT 1 FROM read_workflow_stage later "
                 + "WHERE later.workflow_id = s.workflow_id AND later.id > s.id AND later.stage <> 'retired' "
                 + "AND later.since <= s.since)) "
                 + "ORDER BY s.since, s.id",
@@ -102,9 +102,9 @@ final class CatalogueReads {
         Map<String, Integer> audience = new HashMap<>();
         Set<String> emailLists = new HashSet<>();
         Instant end = monday.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Sql.query(c, "SELECT a.workflow_id, a.kind, COUNT(DISTINCT m.person_id) AS members FROM audience a "
-                + "JOIN workflow w ON w.id = a.workflow_id "
-                + "LEFT JOIN audience_member m ON m.audience_id = a.id AND (m.joined_at IS NULL OR m.joined_at < ?) "
+        Sql.query(c, "SELECT a.workflow_id, a.kind, COUNT(DISTINCT m.person_id) AS members FROM read_audience a "
+                + "JOIN read_workflow w ON w.id = a.workflow_id "
+                + "LEFT JOIN read_membership m ON m.audience_id = a.id AND (m.joined_at IS NULL OR m.joined_at < ?) "
                 + "AND (m.left_at IS NULL OR m.left_at >= ?) "
                 + "WHERE w.programme_id IN (" + ids.sql() + ") GROUP BY a.workflow_id, a.kind", rs -> {
                     audience.put(rs.getString("workflow_id"), rs.getInt("members"));
@@ -115,9 +115,9 @@ final class CatalogueReads {
         Map<String, List<WorkflowFacts>> workflows = new HashMap<>();
         // The owner's name as the digest shows it (digest/OwnerNames): a person's display name, never an erased one.
         Sql.query(c, "SELECT id, programme_id, name, stage, stage_since, owner_email, target_team_size, "
-                + "cycle_baseline_minutes, retired_at, (SELECT MAX(p.display_name) FROM person p "
-                + "WHERE LOWER(p.email) = LOWER(TRIM(workflow.owner_email)) AND p.erased_at IS NULL) AS owner_name "
-                + "FROM workflow WHERE programme_id IN (" + ids.sql() + ") ORDER BY id", rs -> {
+                + "cycle_baseline_minutes, retired_at, (SELECT MAX(p.display_name) FROM read_person_name p "
+                + "WHERE LOWER(p.email) = LOWER(TRIM(workflow.owner_email))) AS owner_name "
+                + "FROM read_workflow workflow WHERE programme_id IN (" + ids.sql() + ") ORDER BY id", rs -> {
                     String id = rs.getString("id");
                     List<StageEntry> history = new ArrayList<>(stages.getOrDefault(id, List.of()));
                     StageEntry current = new StageEntry(rs.getString("stage"), Sql.date(rs, "stage_since"));

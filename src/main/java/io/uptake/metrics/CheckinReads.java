@@ -34,13 +34,13 @@ final class CheckinReads {
             return facts;
         }
         Sql.Fragment ids = Sql.in(workflowIds);
-        Sql.query(c, "SELECT id, workflow_id, period, opened_at, escalated_at, completed_at FROM checkin_cycle "
+        Sql.query(c, "SELECT id, workflow_id, period, opened_at, escalated_at, completed_at FROM read_checkin_cycle "
                 + "WHERE workflow_id IN (" + ids.sql() + ") ORDER BY opened_at",
                 rs -> facts.get(rs.getString("workflow_id")).cycles().add(new Cycle(rs.getLong("id"),
                         rs.getString("period"), Sql.instant(rs, "opened_at"), Sql.instant(rs, "escalated_at"),
                         Sql.instant(rs, "completed_at"))), ids);
         Sql.query(c, "SELECT c.workflow_id, k.cycle_id, k.value, k.status, k.confidence, k.submitted_at "
-                + "FROM checkin k JOIN checkin_cycle c ON c.id = k.cycle_id WHERE c.workflow_id IN (" + ids.sql()
+                + "FROM read_checkin k JOIN read_checkin_cycle c ON c.id = k.cycle_id WHERE c.workflow_id IN (" + ids.sql()
                 + ") ORDER BY k.submitted_at, k.id",
                 rs -> facts.get(rs.getString("workflow_id")).checkins().add(new Checkin(rs.getLong("cycle_id"),
                         Sql.decimal(rs, "value"), rs.getString("status"), rs.getInt("confidence"),

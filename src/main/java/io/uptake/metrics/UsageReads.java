@@ -89,7 +89,7 @@ final class UsageReads {
         return "SELECT a.workflow_id, p.person_id, " + weeks + " AS mm"
                 + ", MAX(CASE WHEN (p.joined_at IS NULL OR p.joined_at < ?) AND (p.left_at IS NULL OR p.left_at >= ?)"
                 + " THEN 1 ELSE 0 END) AS at_end"
-                + " FROM audience a JOIN audience_member p ON p.audience_id = a.id"
+                + " FROM read_audience a JOIN read_membership p ON p.audience_id = a.id"
                 + " WHERE (p.left_at IS NULL OR p.left_at > ?) AND a.workflow_id IN (" + ids + ")"
                 + " GROUP BY a.workflow_id, p.person_id";
     }
@@ -137,7 +137,7 @@ final class UsageReads {
                 + ", SUM(CASE WHEN y.at_end = 1 AND x.sp <> 0 THEN 1 ELSE 0 END) AS habit_reporters FROM ("
                 + "SELECT u.workflow_id, u.person_id"
                 + masks(week)
-                + " FROM usage_event u WHERE u.workflow_id IN (" + ids.sql() + ") AND u.day >= ? AND u.day < ?"
+                + " FROM read_usage_day u WHERE u.workflow_id IN (" + ids.sql() + ") AND u.day >= ? AND u.day < ?"
                 + " GROUP BY u.workflow_id, u.person_id) x"
                 + " JOIN (" + membership(window, ids.sql()) + ") y"
                 + " ON y.workflow_id = x.workflow_id AND y.person_id = x.person_id GROUP BY x.workflow_id";
@@ -159,9 +159,10 @@ final class UsageReads {
         for (String id : workflowIds) {
             // One workflow at a time, so both databases answer MIN from the end of the index instead of a range scan.
             LocalDate[] firstDay = new LocalDate[2];
-            Sql.query(c, "SELECT MIN(day) AS first_day FROM usage_event WHERE workflow_id = ?",
+            Sql.query(c, "SELECT MIN(day) AS first_day FROM read_usage_day WHERE workflow_id = ?",
                     rs -> firstDay[0] = Sql.date(rs, "first_day"), id);
-            Sql.query(c, "SELECT MIN(day) AS first_day FROM usage_event WHERE workflow_id = ? AND source = 'telemetry'",
+            Sql.query(c, "SELECT MIN(day) AS first_day FROM read_usage_day WHERE workflow_id = ? "
+                    + "AND source = 'telemetry'",
                     rs -> firstDay[1] = Sql.date(rs, "first_day"), id);
             UsageFacts f = found.get(id);
             int n = window.weeks();

@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -32,6 +34,11 @@ class MigrationsTest {
             "delivery", "answer", "usage_batch", "usage_event", "checkin_cycle", "checkin", "digest_subscription",
             "digest_run", "chart_image", "nudge", "outbox", "slack_installation", "teams_installation",
             "oauth_state", "inbound_seen", "catalog_load");
+
+    /** The read models (V9): views through which other packages read a package's tables. */
+    static final Set<String> READ_MODELS = Set.of("read_programme", "read_workflow", "read_workflow_stage",
+            "read_outcome", "read_audience", "read_pulse", "read_membership", "read_person_name", "read_round",
+            "read_delivery", "read_answer", "read_usage_day", "read_checkin_cycle", "read_checkin");
 
     @TempDir
     Path dir;
@@ -93,6 +100,49 @@ class MigrationsTest {
     }
 
     @Test
+    void readModelsShowNeitherWhoAnsweredNorAnErasedName() throws SQLException {
+        String url = DatabaseUrl.of(dir.resolve("views.db").toString()).jdbcUrl();
+        flyway(url, null, null, MigrationPlaceholders.SQLITE).migrate();
+
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            assertThat(views(c, null).keySet()).isEqualTo(READ_MODELS);
+            assertThat(views(c, null).get("read_answer")).containsExactly("round_id", "question", "value_int",
+                    "value_num");
+            s.execute("INSERT INTO person (email, display_name, erased_at, created_at, updated_at) VALUES "
+                    + "('kept@x', 'Kept', NULL, 0, 0), ('gone@x', 'Gone', 5, 0, 0)");
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT email, display_name FROM read_person_name")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1) + " " + rs.getString(2));
+                }
+            }
+            assertThat(names).containsExactly("kept@x Kept");
+        }
+    }
+
+    @Test
+    void readModelsAreTheSameOnPostgres() throws SQLException {
+        Connection admin = postgresOrSkip();
+        String schema = "uptake_views_" + Long.toHexString(System.nanoTime());
+        try (admin) {
+            Flyway flyway = flyway(PG_URL, PG_USER, "", MigrationPlaceholders.POSTGRES);
+            Flyway.configure().configuration(flyway.getConfiguration()).schemas(schema).defaultSchema(schema)
+                    .createSchemas(true).load().migrate();
+            String sqliteUrl = DatabaseUrl.of(dir.resolve("compare-views.db").toString()).jdbcUrl();
+            flyway(sqliteUrl, null, null, MigrationPlaceholders.SQLITE).migrate();
+
+            try (Connection sqlite = DriverManager.getConnection(sqliteUrl)) {
+                assertThat(views(admin, schema).keySet()).isEqualTo(READ_MODELS);
+                assertThat(views(admin, schema)).isEqualTo(views(sqlite, null));
+            }
+        } finally {
+            try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "")) {
+                c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+    }
+
+    @Test
     void migrationsBuildTheSameDomainOnPostgres() throws SQLException {
         Connection admin = postgresOrSkip();
         String schema = "uptake_migrations_" + Long.toHexString(System.nanoTime());
@@ -132,6 +182,24 @@ class MigrationsTest {
     private static Flyway flyway(String url, String user, String password, java.util.Map<String, String> placeholders) {
         return Flyway.configure().dataSource(url, user, password).locations("classpath:migrations")
                 .placeholders(placeholders).load();
+    }
+
+    /** Each view with its columns in order. */
+    private static Map<String, List<String>> views(Connection c, String schema) throws SQLException {
+        Map<String, List<String>> views = new TreeMap<>();
+        try (ResultSet rs = c.getMetaData().getTables(null, schema, "%", new String[] {"VIEW"})) {
+            while (rs.next()) {
+                views.put(rs.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT), new ArrayList<>());
+            }
+        }
+        for (Map.Entry<String, List<String>> view : views.entrySet()) {
+            try (ResultSet rs = c.getMetaData().getColumns(null, schema, view.getKey(), "%")) {
+                while (rs.next()) {
+                    view.getValue().add(rs.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        return views;
     }
 
     private static Set<String> tables(Connection c, String schema) throws SQLException {
