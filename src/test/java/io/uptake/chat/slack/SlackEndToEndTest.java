@@ -213,12 +213,12 @@ class SlackEndToEndTest implements TestPropertyProvider {
     void theHomeTabSwitchOptsAPersonOutAndBackIn() {
         long ana = people.findByEmail("ana@example.com").orElseThrow().id();
 
-        http.toBlocking().exchange(signed().form(homeClick("U1", HomeTab.OPT_OUT)));
+        http.toBlocking().exchange(signed().form(homeClick("U1", HomeTabView.OPT_OUT)));
         assertThat(people.findById(ana).orElseThrow().optedOutAt()).isNotNull();
-        http.toBlocking().exchange(signed().form(homeClick("U1", HomeTab.OPT_IN)));
+        http.toBlocking().exchange(signed().form(homeClick("U1", HomeTabView.OPT_IN)));
         assertThat(people.findById(ana).orElseThrow().optedOutAt()).isNull();
         assertThat(slackApi.calls("views.publish").get(slackApi.calls("views.publish").size() - 1).params()
-                .get("view")).contains(HomeTab.OPT_OUT);
+                .get("view")).contains(HomeTabView.OPT_OUT);
     }
 
     @Test

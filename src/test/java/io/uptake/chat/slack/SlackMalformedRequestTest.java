@@ -131,7 +131,7 @@ class SlackMalformedRequestTest implements TestPropertyProvider {
     void aClickWhoseUserIsNullIs400() {
         String payload = "{\"type\":\"block_actions\",\"team\":{\"id\":\"" + TEAM + "\",\"domain\":\"x\"},"
                 + "\"user\":null,\"api_app_id\":\"A1\",\"trigger_id\":\"1.2.3\",\"container\":{\"type\":\"view\"},"
-                + "\"actions\":[{\"type\":\"button\",\"action_id\":\"" + HomeTab.OPT_OUT + "\",\"block_id\":\"b\","
+                + "\"actions\":[{\"type\":\"button\",\"action_id\":\"" + HomeTabView.OPT_OUT + "\",\"block_id\":\"b\","
                 + "\"action_ts\":\"1\"}]}";
         assertRefused(form("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8)), "user");
     }
@@ -140,7 +140,7 @@ class SlackMalformedRequestTest implements TestPropertyProvider {
     void aClickWhoseTeamIsNullIs400() {
         String payload = "{\"type\":\"block_actions\",\"team\":null,\"user\":{\"id\":\"U1\",\"team_id\":\"" + TEAM
                 + "\"},\"api_app_id\":\"A1\",\"trigger_id\":\"1.2.3\",\"container\":{\"type\":\"view\"},"
-                + "\"actions\":[{\"type\":\"button\",\"action_id\":\"" + HomeTab.OPT_OUT + "\",\"block_id\":\"b\","
+                + "\"actions\":[{\"type\":\"button\",\"action_id\":\"" + HomeTabView.OPT_OUT + "\",\"block_id\":\"b\","
                 + "\"action_ts\":\"1\"}]}";
         assertRefused(form("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8)), "team");
     }
