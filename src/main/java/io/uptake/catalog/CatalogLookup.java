@@ -13,9 +13,11 @@ public class CatalogLookup {
      * Where a workflow's target team comes from.
      *
      * @param audienceId the stored audience, whose members the platform syncs fill in
+     * @param workflowId the workflow whose target team it is
      * @param emails     for an {@code emails:} audience, the listed addresses; empty otherwise
      */
-    public record AudienceSource(long audienceId, String kind, String sourceRef, List<String> emails) {
+    public record AudienceSource(long audienceId, String workflowId, String kind, String sourceRef,
+                                 List<String> emails) {
 
         public boolean byEmail() {
             return "emails".equals(kind);
@@ -100,7 +102,8 @@ public class CatalogLookup {
 
     @ReadOnly
     public Optional<AudienceSource> audience(String workflowId) {
-        return audiences.findByWorkflowId(workflowId).map(a -> new AudienceSource(a.id(), a.kind(), a.sourceRef(),
-                emails.findByAudienceIdOrderByEmail(a.id()).stream().map(AudienceEmailRow::email).toList()));
+        return audiences.findByWorkflowId(workflowId).map(a -> new AudienceSource(a.id(), a.workflowId(), a.kind(),
+                a.sourceRef(), emails.findByAudienceIdOrderByEmail(a.id()).stream().map(AudienceEmailRow::email)
+                .toList()));
     }
 }

@@ -1,8 +1,10 @@
 package io.uptake.catalog;
 
+import io.micronaut.data.annotation.Id;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +38,8 @@ final class CatalogRepositories {
     @JdbcRepository(dialect = Dialect.MYSQL)
     interface Audiences extends CrudRepository<AudienceRow, Long> {
         Optional<AudienceRow> findByWorkflowId(String workflowId);
+
+        void updateLastSyncedAt(@Id Long id, Instant lastSyncedAt);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)

@@ -4,8 +4,9 @@ import com.slack.api.model.User;
 import io.micronaut.context.annotation.Requires;
 import io.uptake.catalog.CatalogLookup;
 import io.uptake.catalog.CatalogLookup.AudienceSource;
+import io.uptake.people.AudienceMembersSource;
 import io.uptake.people.LinkIdentity;
-import io.uptake.people.SyncAudienceMembers;
+import io.uptake.people.SyncChatAudiences;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,9 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings Slack's people into Uptake: members of the channels and user groups that are audiences become
- * audience members (leavers leave), and everyone the programmes file names by email is linked to their Slack
- * account, with email, time zone and locale from their profile.
+ * Brings Slack's people into Uptake: everyone the programmes file names by email is linked to their Slack account,
+ * with email, time zone and locale from their profile, and the members of the channels and user groups that are
+ * audiences are read for {@link SyncChatAudiences}, which decides who joins and who leaves.
  */
 @Singleton
 @Requires(bean = SlackWorkspaces.class)
@@ -35,15 +36,15 @@ public class SyncSlackAudiences {
     private final SlackDirectory directory;
     private final CatalogLookup catalog;
     private final LinkIdentity identities;
-    private final SyncAudienceMembers members;
+    private final SyncChatAudiences audiences;
 
     SyncSlackAudiences(SlackWorkspaces workspaces, SlackDirectory directory, CatalogLookup catalog,
-                       LinkIdentity identities, SyncAudienceMembers members) {
+                       LinkIdentity identities, SyncChatAudiences audiences) {
         this.workspaces = workspaces;
         this.directory = directory;
         this.catalog = catalog;
         this.identities = identities;
-        this.members = members;
+        this.audiences = audiences;
     }
 
     public Report run() throws InterruptedException {
@@ -62,39 +63,19 @@ public class SyncSlackAudiences {
                 failed++;
                 continue;
             }
-            Map<String, Long> personByUser = new HashMap<>();
+            Members members = new Members(workspace, users);
             Set<String> named = catalog.namedEmails();
             for (User user : users.values()) {
                 String email = user.getProfile() == null ? null : user.getProfile().getEmail();
                 if (email != null && named.contains(email.toLowerCase(Locale.ROOT))) {
-                    link(workspace, user).ifPresent(person -> personByUser.put(user.getId(), person));
+                    members.link(user);
                 }
             }
-            for (AudienceSource audience : catalog.activeAudiences()) {
-                if (!audience.kind().startsWith("slack-")) {
-                    continue;
-                }
-                try {
-                    Set<Long> people = new HashSet<>();
-                    for (String userId : memberIds(workspace, audience)) {
-                        User user = users.get(userId);
-                        Optional<Long> person = user == null ? Optional.empty()
-                                : Optional.ofNullable(personByUser.get(userId)).or(() -> link(workspace, user));
-                        person.ifPresent(id -> {
-                            personByUser.put(userId, id);
-                            people.add(id);
-                        });
-                    }
-                    SyncAudienceMembers.Changes changes = members.sync(audience.audienceId(), people);
-                    joined += changes.joined();
-                    left += changes.left();
-                } catch (SlackDirectory.DirectoryError e) {
-                    LOG.warn("Slack {} {} could not be read ({}): its members are unchanged", audience.kind(),
-                            audience.sourceRef(), e.getMessage());
-                    failed++;
-                }
-            }
-            linked += personByUser.size();
+            SyncChatAudiences.Report synced = audiences.sync(members);
+            joined += synced.joined();
+            left += synced.left();
+            failed += synced.unread();
+            linked += members.personByUser.size();
         }
         Report report = new Report(linked, joined, left, failed);
         LOG.info("Slack audiences synced: {} people, {} joined, {} left, {} audiences failed", report.people(),
@@ -102,16 +83,54 @@ public class SyncSlackAudiences {
         return report;
     }
 
-    private Set<String> memberIds(SlackWorkspaces.Workspace workspace, AudienceSource audience)
-            throws SlackDirectory.DirectoryError, InterruptedException {
-        return audience.kind().equals("slack-channel")
-                ? directory.channelMembers(workspace.botToken(), audience.sourceRef())
-                : directory.usergroupMembers(workspace.botToken(), audience.sourceRef());
-    }
+    /** The members of one workspace's channels and user groups, as people, linking each on first sight. */
+    private final class Members implements AudienceMembersSource<InterruptedException> {
 
-    /** Empty for someone erased at their request: the sync does not bring them back. */
-    private Optional<Long> link(SlackWorkspaces.Workspace workspace, User user) {
-        return identities.link(SlackPeople.chatUser(workspace.teamId(), user.getId(), user));
+        private final SlackWorkspaces.Workspace workspace;
+        private final Map<String, User> users;
+        private final Map<String, Long> personByUser = new HashMap<>();
+
+        Members(SlackWorkspaces.Workspace workspace, Map<String, User> users) {
+            this.workspace = workspace;
+            this.users = users;
+        }
+
+        @Override
+        public boolean holds(AudienceSource audience) {
+            return audience.kind().startsWith("slack-");
+        }
+
+        @Override
+        public Optional<Set<Long>> members(AudienceSource audience) throws InterruptedException {
+            try {
+                Set<Long> people = new HashSet<>();
+                for (String userId : memberIds(audience)) {
+                    User user = users.get(userId);
+                    Optional<Long> person = user == null ? Optional.empty()
+                            : Optional.ofNullable(personByUser.get(userId)).or(() -> link(user));
+                    person.ifPresent(people::add);
+                }
+                return Optional.of(people);
+            } catch (SlackDirectory.DirectoryError e) {
+                LOG.warn("Slack {} {} could not be read ({}): its members are unchanged", audience.kind(),
+                        audience.sourceRef(), e.getMessage());
+                return Optional.empty();
+            }
+        }
+
+        private Set<String> memberIds(AudienceSource audience)
+                throws SlackDirectory.DirectoryError, InterruptedException {
+            return audience.kind().equals("slack-channel")
+                    ? directory.channelMembers(workspace.botToken(), audience.sourceRef())
+                    : directory.usergroupMembers(workspace.botToken(), audience.sourceRef());
+        }
+
+        /** Empty for someone erased at their request: the sync does not bring them back. */
+        private Optional<Long> link(User user) {
+            Optional<Long> person = identities.link(SlackPeople.chatUser(workspace.teamId(), user.getId(), user));
+            person.ifPresent(id -> personByUser.put(user.getId(), id));
+            return person;
+        }
     }
 
     /** Real, active people: not bots, not deactivated, not Slackbot. */
