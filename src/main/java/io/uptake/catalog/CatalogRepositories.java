@@ -14,56 +14,56 @@ final class CatalogRepositories {
     private CatalogRepositories() {
     }
 
-    @JdbcRepository(dialect = Dialect.MYSQL)
+    @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
     interface Programmes extends CrudRepository<ProgrammeRow, String> {
         List<ProgrammeRow> findAllOrderById();
     }
 
-    @JdbcRepository(dialect = Dialect.MYSQL)
+    @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
     interface Workflows extends CrudRepository<WorkflowRow, String> {
         List<WorkflowRow> findAllOrderById();
 
         List<WorkflowRow> findByProgrammeIdOrderById(String programmeId);
     }
 
-    @JdbcRepository(dialect = Dialect.MYSQL)
+    @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
     interface StageHistory extends CrudRepository<WorkflowStageRow, Long> {
         List<WorkflowStageRow> findByWorkflowIdOrderByIdAsc(String workflowId);
     }
 
-    @JdbcRepository(dialect = Dialect.MYSQL)
+    @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
     interface Outcomes extends CrudRepository<OutcomeRow, String> {
     }
 
-    @JdbcRepository(dialect = Dialect.MYSQL)
+    @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
     interface Audiences extends CrudRepository<AudienceRow, Long> {
         Optional<AudienceRow> findByWorkflowId(String workflowId);
 
         void updateLastSyncedAt(@Id Long id, Instant lastSyncedAt);
     }
 
-    @JdbcRepository(dialect = Dialect.MYSQL)
+    @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
     interface AudienceEmails extends CrudRepository<AudienceEmailRow, Long> {
         List<AudienceEmailRow> findByAudienceIdOrderByEmail(Long audienceId);
     }
 
-    @JdbcRepository(dialect = Dialect.MYSQL)
+    @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
     interface Pulses extends CrudRepository<PulseRow, String> {
         List<PulseRow> findAllOrderById();
     }
 
-    @JdbcRepository(dialect = Dialect.MYSQL)
+    @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
     interface Digests extends CrudRepository<DigestSubscriptionRow, Long> {
         List<DigestSubscriptionRow> findAllOrderByChannel();
 
         Optional<DigestSubscriptionRow> findByChannel(String channel);
     }
 
-    @JdbcRepository(dialect = Dialect.MYSQL)
+    @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
     interface Policies extends CrudRepository<CheckinPolicyRow, Integer> {
     }
 
-    @JdbcRepository(dialect = Dialect.MYSQL)
+    @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
     interface Loads extends CrudRepository<CatalogLoadRow, Long> {
         Optional<CatalogLoadRow> findFirstOrderByIdDesc();
     }

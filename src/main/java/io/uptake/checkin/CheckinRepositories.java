@@ -20,7 +20,7 @@ final class CheckinRepositories {
         return instant.truncatedTo(ChronoUnit.MILLIS);
     }
 
-    @JdbcRepository(dialect = Dialect.MYSQL)
+    @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
     interface Cycles extends CrudRepository<CheckinCycleRow, Long> {
         Optional<CheckinCycleRow> findByWorkflowIdAndPeriod(String workflowId, String period);
 
@@ -29,7 +29,7 @@ final class CheckinRepositories {
         List<CheckinCycleRow> findWaiting();
     }
 
-    @JdbcRepository(dialect = Dialect.MYSQL)
+    @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
     interface Checkins extends CrudRepository<CheckinRow, Long> {
         /** The latest check-in logged for a workflow, in any cycle. */
         @Query("SELECT c.* FROM checkin c JOIN checkin_cycle y ON y.id = c.cycle_id WHERE y.workflow_id = :workflowId"
@@ -43,7 +43,7 @@ final class CheckinRepositories {
         void forgetSubmitter(Long personId);
     }
 
-    @JdbcRepository(dialect = Dialect.MYSQL)
+    @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
     interface Nudges extends CrudRepository<CheckinNudgeRow, Long> {
         boolean existsByDedupeKey(String dedupeKey);
 

@@ -7,7 +7,7 @@ import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
 
 /** The numbering of each message's edits, and the one turn at a time to send them. */
-@JdbcRepository(dialect = Dialect.MYSQL)
+@JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
 interface MessageEditRepository extends CrudRepository<MessageEditRow, Long> {
 
     /** Counts one more edit of a message; the row stays locked until the caller's transaction ends. */

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Stored outbox rows, with the claims the dispatcher makes on them. */
-@JdbcRepository(dialect = Dialect.MYSQL)
+@JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
 public interface OutboxRepository extends CrudRepository<OutboxRow, Long> {
 
     @Query("""

@@ -13,7 +13,7 @@ final class DigestRepositories {
     private DigestRepositories() {
     }
 
-    @JdbcRepository(dialect = Dialect.MYSQL)
+    @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
     interface Runs extends CrudRepository<DigestRunRow, Long> {
 
         /** Claims the week for the subscription; 0 when an earlier run (or a racing one) already has it. */
@@ -25,7 +25,7 @@ final class DigestRepositories {
         Optional<DigestRunRow> findBySubscriptionIdAndWeek(long subscriptionId, String week);
     }
 
-    @JdbcRepository(dialect = Dialect.MYSQL)
+    @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
     interface Charts extends CrudRepository<ChartImageRow, String> {
 
         @Query("DELETE FROM chart_image WHERE created_at < :before")

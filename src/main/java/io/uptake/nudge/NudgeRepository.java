@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Stored nudges of every kind. */
-@JdbcRepository(dialect = Dialect.MYSQL)
+@JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
 interface NudgeRepository extends CrudRepository<NudgeRow, Long> {
 
     Optional<NudgeRow> findByDedupeKey(String dedupeKey);

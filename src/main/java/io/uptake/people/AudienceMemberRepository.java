@@ -6,7 +6,7 @@ import io.micronaut.data.repository.CrudRepository;
 import java.util.List;
 
 /** Stored spells of people in audiences. */
-@JdbcRepository(dialect = Dialect.MYSQL)
+@JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
 public interface AudienceMemberRepository extends CrudRepository<AudienceMemberRow, Long> {
 
     List<AudienceMemberRow> findByAudienceIdAndLeftAtIsNull(Long audienceId);

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Stored chat identities. */
-@JdbcRepository(dialect = Dialect.MYSQL)
+@JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
 public interface ChatIdentityRepository extends CrudRepository<ChatIdentityRow, Long> {
 
     List<ChatIdentityRow> findByPersonIdOrderById(Long personId);

@@ -6,7 +6,7 @@ import io.micronaut.data.repository.CrudRepository;
 import java.util.List;
 
 /** Stored fingerprints of erased identities. */
-@JdbcRepository(dialect = Dialect.MYSQL)
+@JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
 interface ErasedIdentityRepository extends CrudRepository<ErasedIdentityRow, String> {
 
     List<ErasedIdentityRow> findByFingerprintInList(List<String> fingerprints);

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Stored people. */
-@JdbcRepository(dialect = Dialect.MYSQL)
+@JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
 public interface PersonRepository extends CrudRepository<PersonRow, Long> {
 
     Optional<PersonRow> findByEmail(String email);

@@ -14,7 +14,7 @@ final class PulseRepositories {
     private PulseRepositories() {
     }
 
-    @JdbcRepository(dialect = Dialect.MYSQL)
+    @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
     interface Rounds extends CrudRepository<RoundRow, Long> {
         Optional<RoundRow> findByPulseIdAndPeriod(String pulseId, String period);
 
@@ -30,7 +30,7 @@ final class PulseRepositories {
         Optional<RoundRow> findPreviousClosed(String pulseId, Instant openedAt);
     }
 
-    @JdbcRepository(dialect = Dialect.MYSQL)
+    @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
     interface Deliveries extends CrudRepository<DeliveryRow, Long> {
         Optional<DeliveryRow> findByRoundIdAndPersonId(Long roundId, Long personId);
 
@@ -48,7 +48,7 @@ final class PulseRepositories {
         List<DeliveryRow> findByPersonIdOrderByIdDesc(Long personId);
     }
 
-    @JdbcRepository(dialect = Dialect.MYSQL)
+    @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
     interface Answers extends CrudRepository<AnswerRow, Long> {
         List<AnswerRow> findByDeliveryId(Long deliveryId);
 

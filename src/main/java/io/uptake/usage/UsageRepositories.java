@@ -15,7 +15,7 @@ public final class UsageRepositories {
     private UsageRepositories() {
     }
 
-    @JdbcRepository(dialect = Dialect.MYSQL)
+    @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
     interface Batches extends CrudRepository<UsageBatchRow, String> {
 
         /** Claims a batch key; 0 when the key was taken before, by this or a concurrent request. */
@@ -25,7 +25,7 @@ public final class UsageRepositories {
         int claim(String batchKey, Instant receivedAt);
     }
 
-    @JdbcRepository(dialect = Dialect.MYSQL)
+    @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
     public interface Events extends CrudRepository<UsageEventRow, Long> {
 
         List<UsageEventRow> findByBatchKey(String batchKey);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -160,6 +161,36 @@ class MigrationsTest {
             try (Connection sqlite = DriverManager.getConnection(sqliteUrl)) {
                 assertThat(tables(admin, schema)).isEqualTo(tables(sqlite, null));
             }
+        } finally {
+            try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "")) {
+                c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
+    }
+
+    @Test
+    void generatedIdsAreTheFirstColumnOnPostgres() throws SQLException {
+        // The repositories read a generated id as the first column PostgreSQL returns (io.uptake.storage: why).
+        Connection admin = postgresOrSkip();
+        String schema = "uptake_ids_" + Long.toHexString(System.nanoTime());
+        try (admin) {
+            Flyway flyway = flyway(PG_URL, PG_USER, "", MigrationPlaceholders.POSTGRES);
+            Flyway.configure().configuration(flyway.getConfiguration()).schemas(schema).defaultSchema(schema)
+                    .createSchemas(true).load().migrate();
+
+            Map<String, Integer> positions = new TreeMap<>();
+            try (PreparedStatement ps = admin.prepareStatement("SELECT table_name, ordinal_position FROM "
+                    + "information_schema.columns WHERE table_schema = ? AND is_identity = 'YES'")) {
+                ps.setString(1, schema);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        positions.put(rs.getString(1), rs.getInt(2));
+                    }
+                }
+            }
+
+            assertThat(positions).isNotEmpty().allSatisfy((table, position) -> assertThat(position)
+                    .as("position of the generated id of " + table).isEqualTo(1));
         } finally {
             try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, "")) {
                 c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

@@ -7,7 +7,7 @@ import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
 
 /** Remembers inbound deliveries already handled, so a platform's retry is acknowledged and not handled again. */
-@JdbcRepository(dialect = Dialect.MYSQL)
+@JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
 interface InboundDedupe extends GenericRepository<SeenRow, String> {
 
     /** Returns 1 the first time a key is seen, 0 after. */

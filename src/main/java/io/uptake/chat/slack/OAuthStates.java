@@ -9,7 +9,7 @@ import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
 
 /** One-time OAuth {@code state} values: issued for an install link, redeemed once, within ten minutes. */
-@JdbcRepository(dialect = Dialect.MYSQL)
+@JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
 interface OAuthStates extends GenericRepository<OAuthStates.StateRow, String> {
 
     /** An issued state. */

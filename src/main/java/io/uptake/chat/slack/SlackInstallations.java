@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Stored Slack installations and the claim that serialises token refreshes across instances. */
-@JdbcRepository(dialect = Dialect.MYSQL)
+@JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
 interface SlackInstallations extends CrudRepository<SlackInstallationRow, Long> {
 
     Optional<SlackInstallationRow> findByTeamId(String teamId);

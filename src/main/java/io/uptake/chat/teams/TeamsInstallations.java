@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Stored Teams installations. */
-@JdbcRepository(dialect = Dialect.MYSQL)
+@JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
 interface TeamsInstallations extends CrudRepository<TeamsInstallationRow, Long> {
 
     Optional<TeamsInstallationRow> findByTenantIdAndConversationId(String tenantId, String conversationId);
