@@ -90,7 +90,7 @@ class CheckinModal implements SlackListener {
             }
             LOG.warn("Slack views.open failed for the check-in form: {}", response.getError());
         } catch (Exception e) {
-            LOG.warn("Slack views.open could not be reached for the check-in form: {}", e.getClass().getSimpleName());
+            LOG.warn("Slack views.open could not be reached for the check-in form", e);
         }
         return false;
     }

@@ -62,7 +62,7 @@ class CommentModal implements SlackListener {
                 LOG.warn("Slack views.open failed: {}", response.getError());
             }
         } catch (Exception e) {
-            LOG.warn("Slack views.open could not be reached: {}", e.getClass().getSimpleName());
+            LOG.warn("Slack views.open could not be reached", e);
         }
         return context.ack();
     }

@@ -84,7 +84,7 @@ class HomeTab implements SlackListener {
                     LOG.warn("Slack views.publish failed: {}", response.getError());
                 }
             } catch (Exception e) {
-                LOG.warn("Slack views.publish could not be reached: {}", e.getClass().getSimpleName());
+                LOG.warn("Slack views.publish could not be reached", e);
             }
         });
     }

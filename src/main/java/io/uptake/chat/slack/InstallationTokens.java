@@ -78,8 +78,7 @@ class InstallationTokens implements SlackTokens, SlackWorkspaces {
             LOG.info("Slack bot token of workspace {} refreshed", row.teamId());
             return response.getAccessToken();
         } catch (Exception e) {
-            LOG.warn("Slack token refresh for workspace {} could not be made: {}", row.teamId(),
-                    e.getClass().getSimpleName());
+            LOG.warn("Slack token refresh for workspace {} could not be made", row.teamId(), e);
             release(row);
             return row.botToken();
         }

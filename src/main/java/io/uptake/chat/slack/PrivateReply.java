@@ -40,7 +40,7 @@ final class PrivateReply {
         try {
             context.respond(text(reply));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Slack response_url could not be reached: {}", e.getClass().getSimpleName());
+            LOG.warn("Slack response_url could not be reached", e);
         }
     }
 
@@ -61,7 +61,7 @@ final class PrivateReply {
         try {
             context.respond(r -> r.responseType("ephemeral").replaceOriginal(replaceOriginal).text(text(reply)));
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Slack response_url could not be reached: {}", e.getClass().getSimpleName());
+            LOG.warn("Slack response_url could not be reached", e);
         }
     }
 }

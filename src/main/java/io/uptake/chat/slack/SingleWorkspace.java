@@ -37,7 +37,7 @@ class SingleWorkspace implements SlackWorkspaces {
                 }
                 workspace = new Workspace(auth.getTeamId(), settings.botToken());
             } catch (IOException | SlackApiException e) {
-                LOG.warn("Slack auth.test could not be reached: {}", e.getClass().getSimpleName());
+                LOG.warn("Slack auth.test could not be reached", e);
                 return List.of();
             }
         }

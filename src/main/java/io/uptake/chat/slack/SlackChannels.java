@@ -48,8 +48,8 @@ class SlackChannels implements ChannelAddresses {
                     return Optional.of(new Address(workspace.teamId(), channelId));
                 }
             } catch (IOException | SlackApiException e) {
-                LOG.warn("Slack conversations.info for channel {} in team {} failed: {}", channelId,
-                        workspace.teamId(), e.getClass().getSimpleName());
+                LOG.warn("Slack conversations.info for channel {} in team {} failed", channelId,
+                        workspace.teamId(), e);
             }
         }
         return Optional.empty();

@@ -114,7 +114,8 @@ class SlackChartUpload {
             return at(step, SlackOutcomes.ofHttpStatus(refused.getResponse().code(), refused.getError() == null
                     ? null : refused.getError().getError(), refused.getResponse().header("Retry-After"), false));
         }
-        // Logged without the stack trace: the step and the kind of failure are all an admin can act on.
+        // Logged without the exception: the step and the kind of failure are all an admin can act on, and what some
+        // exceptions say (URI.create's, for one) quotes the upload address, which is signed and works for anyone.
         LOG.warn("Slack chart upload failed at {}: {}", step, e.getClass().getSimpleName());
         return new SendResult.Failed(step + (e instanceof IOException ? ": no answer (" + e.getMessage() + ")"
                 : ": answered something unreadable"));

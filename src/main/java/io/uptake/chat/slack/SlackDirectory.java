@@ -39,6 +39,11 @@ class SlackDirectory {
         DirectoryError(String message) {
             super(message);
         }
+
+        /** A call that failed unexpectedly, with what it threw. */
+        DirectoryError(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     private final MethodsClient methods;
@@ -108,7 +113,7 @@ class SlackDirectory {
                 sleeper.sleepUntil(clock.instant().plusSeconds(retryAfter == null ? 1 : parse(retryAfter)));
             } catch (IOException e) {
                 if (attempt >= MAX_TRIES) {
-                    throw new DirectoryError(e.getClass().getSimpleName());
+                    throw new DirectoryError(e.getClass().getSimpleName(), e);
                 }
             }
         }

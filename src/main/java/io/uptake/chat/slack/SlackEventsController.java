@@ -101,6 +101,8 @@ final class SlackEventsController {
                             .remoteAddress(request.getRemoteAddress().getAddress().getHostAddress())
                             .build());
         } catch (RuntimeException e) {
+            // Bad input, answered with a 400, and what the parser says can quote the body, which may hold an
+            // answer's free text: so only the kind of failure is logged.
             LOG.warn("Slack request could not be read: {}", e.getClass().getSimpleName());
             return error(HttpStatus.BAD_REQUEST, "Malformed Slack request.");
         }

@@ -64,7 +64,7 @@ class SlackPeople {
             }
             return Optional.ofNullable(response.isOk() ? response.getUser() : null);
         } catch (IOException | SlackApiException e) {
-            LOG.warn("Slack users.info failed for a user of team {}: {}", teamId, e.getClass().getSimpleName());
+            LOG.warn("Slack users.info failed for a user of team {}", teamId, e);
             return Optional.empty();
         }
     }

@@ -49,7 +49,7 @@ class SlackSocketMode {
             try {
                 socket.close();
             } catch (Exception e) {
-                LOG.warn("Slack Socket Mode did not close cleanly: {}", e.getClass().getSimpleName());
+                LOG.warn("Slack Socket Mode did not close cleanly", e);
             }
         }
     }

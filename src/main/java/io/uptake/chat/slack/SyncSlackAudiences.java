@@ -58,8 +58,9 @@ public class SyncSlackAudiences {
                 directory.users(workspace.botToken()).stream().filter(SyncSlackAudiences::person)
                         .forEach(u -> users.put(u.getId(), u));
             } catch (SlackDirectory.DirectoryError e) {
+                // Slack's error code says it all; a call that threw also logs what it threw.
                 LOG.warn("Slack workspace {}: users.list failed ({}); audiences not synced", workspace.teamId(),
-                        e.getMessage());
+                        e.getMessage(), e.getCause());
                 failed++;
                 continue;
             }
@@ -113,7 +114,7 @@ public class SyncSlackAudiences {
                 return Optional.of(people);
             } catch (SlackDirectory.DirectoryError e) {
                 LOG.warn("Slack {} {} could not be read ({}): its members are unchanged", audience.kind(),
-                        audience.sourceRef(), e.getMessage());
+                        audience.sourceRef(), e.getMessage(), e.getCause());
                 return Optional.empty();
             }
         }
