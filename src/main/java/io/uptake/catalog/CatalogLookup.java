@@ -1,6 +1,7 @@
 package io.uptake.catalog;
 
 import io.micronaut.transaction.annotation.ReadOnly;
+import io.uptake.platform.Platform;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
@@ -23,10 +24,10 @@ public class CatalogLookup {
             return "emails".equals(kind);
         }
 
-        /** The platform this audience lives on, if it lives on one. */
-        public Optional<ChannelRef.Platform> platform() {
-            return kind.startsWith("slack") ? Optional.of(ChannelRef.Platform.SLACK)
-                    : kind.startsWith("teams") ? Optional.of(ChannelRef.Platform.TEAMS) : Optional.empty();
+        /** The platform this audience lives on, if it lives on one: the first word of its kind (slack-channel). */
+        public Optional<Platform> platform() {
+            int dash = kind.indexOf('-');
+            return dash < 0 ? Optional.empty() : Platform.find(kind.substring(0, dash));
         }
     }
 

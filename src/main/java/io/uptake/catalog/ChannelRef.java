@@ -1,19 +1,10 @@
 package io.uptake.catalog;
 
-import java.util.Locale;
+import io.uptake.platform.Platform;
 import java.util.Optional;
 
 /** A channel on one platform, written {@code slack:C0123ABCD} or {@code teams:19:abc@thread.tacv2}. */
 public record ChannelRef(Platform platform, String id) {
-
-    /** The chat platforms Uptake speaks to. */
-    public enum Platform {
-        SLACK, TEAMS;
-
-        public String code() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
 
     public static Optional<ChannelRef> parse(String text) {
         if (text == null) {
@@ -23,14 +14,15 @@ public record ChannelRef(Platform platform, String id) {
         if (colon < 0) {
             return Optional.empty();
         }
-        String prefix = text.substring(0, colon).trim().toLowerCase(Locale.ROOT);
         String id = text.substring(colon + 1).trim();
-        return switch (prefix) {
-            case "slack" -> id.matches("[CGD][A-Z0-9]{2,}") ? Optional.of(new ChannelRef(Platform.SLACK, id))
-                    : Optional.empty();
-            case "teams" -> id.isEmpty() || id.chars().anyMatch(Character::isWhitespace) ? Optional.empty()
-                    : Optional.of(new ChannelRef(Platform.TEAMS, id));
-            default -> Optional.empty();
+        return Platform.find(text.substring(0, colon).trim()).filter(platform -> valid(platform, id))
+                .map(platform -> new ChannelRef(platform, id));
+    }
+
+    private static boolean valid(Platform platform, String id) {
+        return switch (platform) {
+            case SLACK -> id.matches("[CGD][A-Z0-9]{2,}");
+            case TEAMS -> !id.isEmpty() && id.chars().noneMatch(Character::isWhitespace);
         };
     }
 

@@ -1,6 +1,7 @@
 package io.uptake.chat;
 
 import io.micronaut.context.annotation.Value;
+import io.uptake.platform.Platform;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,10 @@ public class ChatAdapters {
      */
     public record Adapter(String name, boolean on, String mode, String advice) {
     }
+
+    /** An adapter is named by the code of the platform it speaks to. */
+    private static final String SLACK = Platform.SLACK.code();
+    private static final String TEAMS = Platform.TEAMS.code();
 
     private final Adapter slack;
     private final Adapter teams;
@@ -52,41 +57,41 @@ public class ChatAdapters {
                 + "SLACK_CLIENT_SECRET (installed over OAuth in many workspaces), or SLACK_APP_TOKEN with "
                 + "SLACK_BOT_TOKEN (Socket Mode)";
         if (appToken && botToken) {
-            return new Adapter("slack", true, "socket-mode", "");
+            return new Adapter(SLACK, true, "socket-mode", "");
         }
         if (signingSecret && botToken) {
             String extra = clientId || clientSecret
                     ? "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are ignored while SLACK_BOT_TOKEN is set" : "";
-            return new Adapter("slack", true, "single-workspace", extra);
+            return new Adapter(SLACK, true, "single-workspace", extra);
         }
         if (signingSecret && clientId && clientSecret) {
             String extra = appToken ? "SLACK_APP_TOKEN is ignored: Socket Mode needs SLACK_BOT_TOKEN" : "";
-            return new Adapter("slack", true, "oauth", extra);
+            return new Adapter(SLACK, true, "oauth", extra);
         }
         if (signingSecret || botToken || clientId || clientSecret || appToken) {
             String missing = appToken ? "Socket Mode needs SLACK_BOT_TOKEN"
                     : !signingSecret ? "SLACK_SIGNING_SECRET is missing"
                     : clientId || clientSecret ? "OAuth needs both SLACK_CLIENT_ID and SLACK_CLIENT_SECRET"
                     : "SLACK_BOT_TOKEN is missing";
-            return new Adapter("slack", false, "off", missing + ": " + turnOn);
+            return new Adapter(SLACK, false, "off", missing + ": " + turnOn);
         }
-        return new Adapter("slack", false, "off", turnOn);
+        return new Adapter(SLACK, false, "off", turnOn);
     }
 
     static Adapter teams(boolean appId, boolean appPassword, boolean insecureLocal) {
         if (appId && insecureLocal) {
-            return new Adapter("teams", false, "refused",
+            return new Adapter(TEAMS, false, "refused",
                     "UPTAKE_TEAMS_INSECURE_LOCAL=true is refused while MICROSOFT_APP_ID is set: remove one of them");
         }
         if (appId) {
-            return appPassword ? new Adapter("teams", true, "authenticated", "")
-                    : new Adapter("teams", false, "off", "MICROSOFT_APP_ID is set but MICROSOFT_APP_PASSWORD is missing");
+            return appPassword ? new Adapter(TEAMS, true, "authenticated", "")
+                    : new Adapter(TEAMS, false, "off", "MICROSOFT_APP_ID is set but MICROSOFT_APP_PASSWORD is missing");
         }
         if (insecureLocal) {
-            return new Adapter("teams", true, "insecure-local",
+            return new Adapter(TEAMS, true, "insecure-local",
                     "accepting unauthenticated Teams activities (UPTAKE_TEAMS_INSECURE_LOCAL=true): local use only");
         }
-        return new Adapter("teams", false, "off", "set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (and "
+        return new Adapter(TEAMS, false, "off", "set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD (and "
                 + "MICROSOFT_APP_TENANT_ID for a single-tenant bot)");
     }
 

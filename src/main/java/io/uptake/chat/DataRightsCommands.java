@@ -1,6 +1,6 @@
 package io.uptake.chat;
 
-import io.uptake.catalog.ChannelRef.Platform;
+import io.uptake.platform.Platform;
 import io.uptake.message.ForgetMeConfirm;
 import io.uptake.people.ExportMyData;
 import io.uptake.people.ForgetMe;

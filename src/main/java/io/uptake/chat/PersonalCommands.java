@@ -1,6 +1,6 @@
 package io.uptake.chat;
 
-import io.uptake.catalog.ChannelRef.Platform;
+import io.uptake.platform.Platform;
 import io.uptake.checkin.ChangeStage;
 import io.uptake.digest.WorkflowStatus;
 import io.uptake.people.PersonPreferences;

@@ -1,17 +1,16 @@
 package io.uptake.checkin;
 
-import io.uptake.catalog.ChannelRef.Platform;
 import io.uptake.people.ChatIdentityRepository;
 import io.uptake.people.ChatIdentityRow;
 import io.uptake.people.PersonRepository;
 import io.uptake.people.PersonRow;
 import io.uptake.people.Reachability;
+import io.uptake.platform.Platform;
 import io.uptake.pulse.PulseSettings;
 import io.uptake.pulse.SendTimes;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -26,7 +25,7 @@ class Reach {
     record Target(PersonRow person, ChatIdentityRow identity, ZoneId zone) {
 
         Platform platform() {
-            return Platform.valueOf(identity.platform().toUpperCase(Locale.ROOT));
+            return identity.platform();
         }
     }
 
@@ -47,7 +46,7 @@ class Reach {
             return Optional.empty();
         }
         return people.findById(personId).filter(p -> Reachability.askable(p, now)).flatMap(p ->
-                Reachability.identity(identities.findByPersonIdOrderById(p.id()), "slack")
+                Reachability.identity(identities.findByPersonIdOrderById(p.id()), Platform.SLACK)
                         .map(identity -> new Target(p, identity, Reachability.zone(p, settings.defaultZone()))));
     }
 

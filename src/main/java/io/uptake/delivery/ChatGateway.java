@@ -1,6 +1,6 @@
 package io.uptake.delivery;
 
-import io.uptake.catalog.ChannelRef.Platform;
+import io.uptake.platform.Platform;
 
 /** The port through which the outbox reaches a chat platform; one implementation per platform. */
 public interface ChatGateway {

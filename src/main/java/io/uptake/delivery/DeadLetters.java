@@ -29,8 +29,8 @@ public class DeadLetters {
 
     public List<DeadLetter> list() {
         return rows.findByStatusOrderByIdDesc(OutboxRow.DEAD).stream()
-                .map(r -> new DeadLetter(r.id(), r.dedupeKey(), r.platform(), r.kind(), r.attempts(), r.lastError(),
-                        r.createdAt()))
+                .map(r -> new DeadLetter(r.id(), r.dedupeKey(), r.platform().code(), r.kind(), r.attempts(),
+                        r.lastError(), r.createdAt()))
                 .toList();
     }
 

@@ -1,8 +1,8 @@
 package io.uptake.delivery;
 
-import io.uptake.catalog.ChannelRef.Platform;
 import io.uptake.message.ChatMessage;
 import io.uptake.message.MessageCodec;
+import io.uptake.platform.Platform;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -135,7 +134,7 @@ public class Dispatcher {
             report.expired.incrementAndGet();
             return;
         }
-        Platform platform = Platform.valueOf(row.platform().toUpperCase(Locale.ROOT));
+        Platform platform = row.platform();
         ChatGateway gateway = gateways.get(platform);
         if (gateway == null) {
             LOG.warn("No {} adapter is on; outbox message {} waits", row.platform(), row.id());

@@ -1,7 +1,7 @@
 package io.uptake.delivery;
 
 import io.micronaut.core.annotation.Nullable;
-import io.uptake.catalog.ChannelRef.Platform;
+import io.uptake.platform.Platform;
 import io.uptake.message.ChatMessage;
 import java.time.Instant;
 

@@ -2,7 +2,6 @@ package io.uptake.delivery;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
-import io.uptake.catalog.ChannelRef.Platform;
 import io.uptake.message.ChatMessage;
 import io.uptake.message.MessageCodec;
 import jakarta.inject.Singleton;
@@ -10,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -61,7 +59,7 @@ public class Outbox {
                            @Nullable Long subjectId) {
         int seq = editOrder.number(original.id());
         NewMessage edit = new NewMessage(what + ":" + original.id() + ":" + seq,
-                Platform.valueOf(original.platform().toUpperCase(Locale.ROOT)), original.tenantId(),
+                original.platform(), original.tenantId(),
                 original.recipient(), personId, message, clock.instant(), null, original.id(), subjectId);
         insert(edit, edit.dedupeKey(), seq);
         return seq;
@@ -75,11 +73,11 @@ public class Outbox {
     /** Where the messages written under some dedupe keys went, by key; keys with no message are left out. */
     public Map<String, MessageAddress> addresses(List<String> dedupeKeys) {
         return dedupeKeys.isEmpty() ? Map.of() : rows.findByDedupeKeyInList(dedupeKeys).stream()
-                .collect(Collectors.toMap(MessageAddress::dedupeKey, row -> row));
+                .map(StoredAddress::address).collect(Collectors.toMap(MessageAddress::dedupeKey, address -> address));
     }
 
     private boolean insert(NewMessage m, String dedupeKey, Integer editSeq) {
-        return rows.insertIfAbsent(dedupeKey, m.platform().name().toLowerCase(Locale.ROOT), m.tenantId(),
+        return rows.insertIfAbsent(dedupeKey, m.platform(), m.tenantId(),
                 m.recipient(), m.personId(), m.message().kind(), codec.write(m.message()), m.updatesId(),
                 m.subjectId(), editSeq, millis(m.notBefore()), m.expiresAt() == null ? null : millis(m.expiresAt()),
                 millis(Instant.now(clock))) > 0;

@@ -2,9 +2,13 @@ package io.uptake.delivery;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
+import io.micronaut.data.annotation.TypeDef;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.DataType;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import io.uptake.platform.Platform;
+import io.uptake.platform.PlatformConverter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,14 +23,16 @@ public interface OutboxRepository extends CrudRepository<OutboxRow, Long> {
             VALUES (:dedupeKey, :platform, :tenantId, :recipient, :personId, :kind, :payload, :updatesId,
                     :subjectId, :editSeq, 'pending', 0, :notBefore, :expiresAt, :createdAt)
             ON CONFLICT (dedupe_key) DO NOTHING""")
-    int insertIfAbsent(String dedupeKey, String platform, String tenantId, String recipient, @Nullable Long personId,
+    int insertIfAbsent(String dedupeKey,
+                       @TypeDef(type = DataType.STRING, converter = PlatformConverter.class) Platform platform,
+                       String tenantId, String recipient, @Nullable Long personId,
                        String kind, String payload, @Nullable Long updatesId, @Nullable Long subjectId,
                        @Nullable Integer editSeq, Instant notBefore, @Nullable Instant expiresAt, Instant createdAt);
 
     Optional<OutboxRow> findByDedupeKey(String dedupeKey);
 
     /** Only the addresses: the messages' content is not needed to edit them, and is the bulk of each row. */
-    List<MessageAddress> findByDedupeKeyInList(List<String> dedupeKeys);
+    List<StoredAddress> findByDedupeKeyInList(List<String> dedupeKeys);
 
     /** Claims up to {@code limit} due rows for one dispatcher pass; re-checking the status keeps claims exclusive. */
     @Query("""

@@ -4,6 +4,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
+import io.uptake.platform.Platform;
+import io.uptake.platform.PlatformConverter;
 import java.time.Instant;
 
 /** One message in the outbox and where it stands. */
@@ -11,7 +15,7 @@ import java.time.Instant;
 public record OutboxRow(
         @Id @GeneratedValue @Nullable Long id,
         String dedupeKey,
-        String platform,
+        @TypeDef(type = DataType.STRING, converter = PlatformConverter.class) Platform platform,
         String tenantId,
         String recipient,
         @Nullable Long personId,

@@ -1,6 +1,6 @@
 package io.uptake.delivery;
 
-import io.uptake.catalog.ChannelRef.Platform;
+import io.uptake.platform.Platform;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.uptake.digest;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
-import io.uptake.catalog.ChannelRef.Platform;
+import io.uptake.platform.Platform;
 import io.uptake.delivery.ChannelAddresses;
 import io.uptake.delivery.NewMessage;
 import io.uptake.delivery.Outbox;

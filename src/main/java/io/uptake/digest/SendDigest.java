@@ -3,7 +3,7 @@ package io.uptake.digest;
 import io.micronaut.context.annotation.Value;
 import io.uptake.catalog.CatalogLookup;
 import io.uptake.catalog.ChannelRef;
-import io.uptake.catalog.ChannelRef.Platform;
+import io.uptake.platform.Platform;
 import io.uptake.catalog.DigestSubscriptionRow;
 import io.uptake.delivery.ChannelAddresses;
 import io.uptake.metrics.Scorecard;

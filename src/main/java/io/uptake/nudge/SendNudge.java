@@ -2,7 +2,6 @@ package io.uptake.nudge;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
-import io.uptake.catalog.ChannelRef.Platform;
 import io.uptake.delivery.NewMessage;
 import io.uptake.delivery.Outbox;
 import io.uptake.message.ChatMessage;
@@ -11,6 +10,7 @@ import io.uptake.people.ChatIdentityRow;
 import io.uptake.people.PersonRepository;
 import io.uptake.people.PersonRow;
 import io.uptake.people.Reachability;
+import io.uptake.platform.Platform;
 import io.uptake.pulse.PulseSettings;
 import io.uptake.pulse.SendTimes;
 import jakarta.inject.Singleton;
@@ -86,7 +86,7 @@ public class SendNudge {
         Optional<PersonRow> person = people.findById(nudge.personId());
         Optional<String> why = person.map(p -> Reachability.unwelcome(p, now)).orElse(Optional.of("unknown person"));
         Optional<ChatIdentityRow> identity = Reachability.identity(identities.findByPersonIdOrderById(
-                nudge.personId()), "slack");
+                nudge.personId()), Platform.SLACK);
         if (why.isEmpty() && identity.isEmpty()) {
             why = Optional.of("no chat identity");
         }
@@ -105,9 +105,8 @@ public class SendNudge {
         Instant notBefore = sendTimes.allowedFrom(now, Reachability.zone(person.get(), defaultZone))
                 .truncatedTo(ChronoUnit.MILLIS);
         ChatIdentityRow to = identity.get();
-        outbox.enqueue(new NewMessage(nudge.dedupeKey(), Platform.valueOf(to.platform().toUpperCase(
-                java.util.Locale.ROOT)), to.tenantId(), to.directAddress(), nudge.personId(), nudge.message(),
-                notBefore, null, null, null));
+        outbox.enqueue(new NewMessage(nudge.dedupeKey(), to.platform(), to.tenantId(), to.directAddress(),
+                nudge.personId(), nudge.message(), notBefore, null, null, null));
         return new Result.Queued(notBefore);
     }
 

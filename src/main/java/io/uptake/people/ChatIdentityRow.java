@@ -4,6 +4,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
+import io.uptake.platform.Platform;
+import io.uptake.platform.PlatformConverter;
 import java.time.Instant;
 
 /**
@@ -17,7 +21,7 @@ import java.time.Instant;
 public record ChatIdentityRow(
         @Id @GeneratedValue @Nullable Long id,
         Long personId,
-        String platform,
+        @TypeDef(type = DataType.STRING, converter = PlatformConverter.class) Platform platform,
         String tenantId,
         String userId,
         @Nullable String aadObjectId,
@@ -28,6 +32,6 @@ public record ChatIdentityRow(
 
     /** Where the outbox sends a direct message: the user id on Slack, the conversation reference on Teams. */
     public String directAddress() {
-        return "teams".equals(platform) && conversationRef != null ? conversationRef : userId;
+        return platform == Platform.TEAMS && conversationRef != null ? conversationRef : userId;
     }
 }

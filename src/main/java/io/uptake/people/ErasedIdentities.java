@@ -2,6 +2,7 @@ package io.uptake.people;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.uptake.platform.Platform;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -79,8 +80,8 @@ public class ErasedIdentities {
         return sha256("email:" + email.trim().toLowerCase(Locale.ROOT));
     }
 
-    private static String chat(String platform, String tenantId, String userId) {
-        return sha256("chat:" + platform + ":" + tenantId + ":" + userId);
+    private static String chat(Platform platform, String tenantId, String userId) {
+        return sha256("chat:" + platform.code() + ":" + tenantId + ":" + userId);
     }
 
     private static String aad(String objectId) {

@@ -1,10 +1,10 @@
 package io.uptake.people;
 
 import io.micronaut.transaction.annotation.Transactional;
-import io.uptake.catalog.ChannelRef.Platform;
 import io.uptake.delivery.NewMessage;
 import io.uptake.delivery.Outbox;
 import io.uptake.message.MyData;
+import io.uptake.platform.Platform;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,9 +54,8 @@ public class ExportMyData {
     public Result send(long personId, Platform via) {
         Optional<PersonRow> person = people.findById(personId).filter(p -> p.erasedAt() == null);
         List<ChatIdentityRow> mine = identities.findByPersonIdOrderById(personId);
-        String platform = via == null ? null : via.name().toLowerCase(Locale.ROOT);
         Optional<ChatIdentityRow> to = mine.stream()
-                .min(Comparator.comparing((ChatIdentityRow i) -> !i.platform().equals(platform))
+                .min(Comparator.comparing((ChatIdentityRow i) -> i.platform() != via)
                         .thenComparing(ChatIdentityRow::id));
         if (person.isEmpty() || to.isEmpty()) {
             return new Result.NotFound();
@@ -66,7 +65,7 @@ public class ExportMyData {
         ChatIdentityRow identity = to.get();
         // One export per person a minute: a double-sent command sends one message.
         outbox.enqueue(new NewMessage("mydata:" + personId + ":" + now.truncatedTo(ChronoUnit.MINUTES),
-                Platform.valueOf(identity.platform().toUpperCase(Locale.ROOT)), identity.tenantId(),
+                identity.platform(), identity.tenantId(),
                 identity.directAddress(), personId, new MyData(sections), now, null, null, null));
         return new Result.Sent();
     }
@@ -84,9 +83,9 @@ public class ExportMyData {
     private List<MyData.Section> sections(PersonRow person, List<ChatIdentityRow> mine) {
         List<MyData.Section> sections = new ArrayList<>();
         sections.add(profile(person));
-        sections.add(new MyData.Section("Your chat accounts", mine.stream().map(i -> i.platform() + " · workspace "
-                + i.tenantId() + " · user " + i.userId() + (i.displayName() == null ? "" : " · " + i.displayName()))
-                .toList()));
+        sections.add(new MyData.Section("Your chat accounts", mine.stream().map(i -> i.platform().code()
+                + " · workspace " + i.tenantId() + " · user " + i.userId()
+                + (i.displayName() == null ? "" : " · " + i.displayName())).toList()));
         parts.forEach(part -> sections.addAll(part.export(person.id())));
         return sections.stream().map(ExportMyData::orNone).toList();
     }

@@ -2,6 +2,7 @@ package io.uptake.people;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
+import io.uptake.platform.Platform;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -24,7 +25,7 @@ public class LinkIdentity {
      *
      * @param conversationRef for Teams, the conversation reference to message them proactively
      */
-    public record ChatUser(String platform, String tenantId, String userId, @Nullable String email,
+    public record ChatUser(Platform platform, String tenantId, String userId, @Nullable String email,
                            @Nullable String displayName, @Nullable String timeZone, @Nullable String locale,
                            @Nullable String aadObjectId, @Nullable String conversationRef) {
     }
@@ -130,7 +131,7 @@ public class LinkIdentity {
     }
 
     /** The person behind a chat user, if that user was ever seen. */
-    public Optional<Long> find(String platform, String tenantId, String userId) {
+    public Optional<Long> find(Platform platform, String tenantId, String userId) {
         return identities.findPersonId(platform, tenantId, userId);
     }
 }

@@ -29,7 +29,7 @@ class MarkUnreachable {
     void onRecipientGone(RecipientGone event) {
         people.findById(event.personId()).filter(p -> p.unreachableAt() == null).ifPresent(p -> {
             Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-            String reason = event.platform() + ": " + event.reason();
+            String reason = event.platform().code() + ": " + event.reason();
             people.update(p.withReachability(now, reason.length() > 200 ? reason.substring(0, 200) : reason, now));
             LOG.info("Person {} is unreachable ({}); no more messages are queued for them", p.id(), reason);
         });

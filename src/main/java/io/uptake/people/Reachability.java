@@ -1,5 +1,6 @@
 package io.uptake.people;
 
+import io.uptake.platform.Platform;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -34,10 +35,10 @@ public final class Reachability {
         return unwelcome(p, now).isEmpty();
     }
 
-    /** The person's account on the preferred platform ({@code slack} or {@code teams}), else their first one. */
-    public static Optional<ChatIdentityRow> identity(List<ChatIdentityRow> identities, String preferredPlatform) {
+    /** The person's account on the preferred platform, else their first one. */
+    public static Optional<ChatIdentityRow> identity(List<ChatIdentityRow> identities, Platform preferredPlatform) {
         return identities.stream()
-                .min(Comparator.comparing((ChatIdentityRow i) -> !i.platform().equals(preferredPlatform))
+                .min(Comparator.comparing((ChatIdentityRow i) -> i.platform() != preferredPlatform)
                         .thenComparing(ChatIdentityRow::id));
     }
 

@@ -4,6 +4,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.GeneratedValue;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
+import io.uptake.platform.Platform;
+import io.uptake.platform.PlatformConverter;
 import java.time.Instant;
 
 /**
@@ -16,7 +20,7 @@ public record DeliveryRow(
         @Id @GeneratedValue @Nullable Long id,
         Long roundId,
         Long personId,
-        String platform,
+        @TypeDef(type = DataType.STRING, converter = PlatformConverter.class) Platform platform,
         Instant dueAt,
         @Nullable Instant sentAt,
         boolean answered,

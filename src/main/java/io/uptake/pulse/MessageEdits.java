@@ -1,6 +1,5 @@
 package io.uptake.pulse;
 
-import io.uptake.catalog.ChannelRef.Platform;
 import io.uptake.delivery.NewMessage;
 import io.uptake.delivery.Outbox;
 import io.uptake.delivery.MessageAddress;
@@ -12,7 +11,6 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,7 +48,7 @@ class MessageEdits {
     void showClosed(RoundRow round, DeliveryRow delivery, PulseCard card) {
         outbox.find(OpenRoundKeys.question(round.id(), delivery.personId())).map(OutboxRow::address)
                 .ifPresent(o -> outbox.enqueue(new NewMessage("closed:" + o.id(),
-                        Platform.valueOf(o.platform().toUpperCase(Locale.ROOT)), o.tenantId(), o.recipient(),
+                        o.platform(), o.tenantId(), o.recipient(),
                         delivery.personId(), new PulseClosed(card, delivery.answered()), clock.instant(), null,
                         o.id(), delivery.id())));
     }

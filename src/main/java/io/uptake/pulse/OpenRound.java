@@ -2,7 +2,6 @@ package io.uptake.pulse;
 
 import io.micronaut.transaction.annotation.Transactional;
 import io.uptake.catalog.CatalogLookup;
-import io.uptake.catalog.ChannelRef.Platform;
 import io.uptake.catalog.PulseRow;
 import io.uptake.catalog.WorkflowRow;
 import io.uptake.delivery.NewMessage;
@@ -19,7 +18,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,7 +122,7 @@ public class OpenRound {
                 recipient.identity().platform(), due, null, false, 0, null));
         Instant expires = due.plus(settings.staleAfter());
         outbox.enqueue(new NewMessage(OpenRoundKeys.question(round.id(), recipient.personId()),
-                Platform.valueOf(recipient.identity().platform().toUpperCase(Locale.ROOT)),
+                recipient.identity().platform(),
                 recipient.identity().tenantId(), recipient.identity().directAddress(), recipient.personId(),
                 new PulseQuestion(card), due, expires.isBefore(round.closesAt()) ? expires : round.closesAt(),
                 null, delivery.id()));

@@ -2,7 +2,6 @@ package io.uptake.pulse;
 
 import io.uptake.catalog.CatalogLookup;
 import io.uptake.catalog.CatalogLookup.AudienceSource;
-import io.uptake.catalog.ChannelRef.Platform;
 import io.uptake.people.AudienceMemberRepository;
 import io.uptake.people.AudienceMemberRow;
 import io.uptake.people.ChatIdentityRepository;
@@ -10,12 +9,12 @@ import io.uptake.people.ChatIdentityRow;
 import io.uptake.people.PersonRepository;
 import io.uptake.people.PersonRow;
 import io.uptake.people.Reachability;
+import io.uptake.platform.Platform;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -79,8 +78,8 @@ class Recipients {
     }
 
     /** The audience's own platform first; for email lists, Slack before Teams. */
-    private static String preferred(AudienceSource source) {
-        return source.platform().orElse(Platform.SLACK).name().toLowerCase(Locale.ROOT);
+    private static Platform preferred(AudienceSource source) {
+        return source.platform().orElse(Platform.SLACK);
     }
 
     /** The person's own zone; for a missing or unknown one, the pulse's zone, else the configured default. */

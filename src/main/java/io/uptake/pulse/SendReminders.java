@@ -2,7 +2,6 @@ package io.uptake.pulse;
 
 import io.micronaut.transaction.annotation.Transactional;
 import io.uptake.catalog.CatalogLookup;
-import io.uptake.catalog.ChannelRef.Platform;
 import io.uptake.catalog.PulseRow;
 import io.uptake.catalog.WorkflowRow;
 import io.uptake.delivery.NewMessage;
@@ -18,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -84,7 +82,7 @@ public class SendReminders {
         int number = delivery.remindersSent() + 1;
         OutboxRow q = question.get();
         outbox.enqueue(new NewMessage(OpenRoundKeys.reminder(round.id(), delivery.personId(), number),
-                Platform.valueOf(q.platform().toUpperCase(Locale.ROOT)), q.tenantId(), q.recipient(),
+                q.platform(), q.tenantId(), q.recipient(),
                 delivery.personId(), new PulseReminder(card, number), clock.instant(), round.closesAt(), null,
                 delivery.id()));
         deliveries.update(delivery.withReminder());

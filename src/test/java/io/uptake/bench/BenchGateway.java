@@ -2,7 +2,7 @@ package io.uptake.bench;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
-import io.uptake.catalog.ChannelRef.Platform;
+import io.uptake.platform.Platform;
 import io.uptake.delivery.ChatGateway;
 import io.uptake.delivery.Envelope;
 import io.uptake.delivery.SendResult;

@@ -14,6 +14,7 @@ import io.uptake.catalog.SyncCatalog;
 import io.uptake.catalog.Workflow;
 import io.uptake.chat.slack.FakeSlackApi;
 import io.uptake.people.LinkIdentity;
+import io.uptake.platform.Platform;
 import io.uptake.pulse.OpenRound;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ public final class SlackAckServer {
                 "cfo@example.com", List.of(workflow))), List.of(pulse), CheckinPolicy.DEFAULT, List.of()));
         LinkIdentity link = context.getBean(LinkIdentity.class);
         for (int i = 0; i < people; i++) {
-            link.link(new LinkIdentity.ChatUser("slack", TEAM, "U" + i, emails.get(i), null, "UTC", null, null,
+            link.link(new LinkIdentity.ChatUser(Platform.SLACK, TEAM, "U" + i, emails.get(i), null, "UTC", null, null,
                     null));
         }
         long round = ((OpenRound.Result.Opened) context.getBean(OpenRound.class).now("bench-pulse")).roundId();

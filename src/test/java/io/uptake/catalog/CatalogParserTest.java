@@ -2,6 +2,7 @@ package io.uptake.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.uptake.platform.Platform;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.DayOfWeek;
@@ -94,7 +95,7 @@ class CatalogParserTest {
     @Test
     void readsTheExampleDigest() {
         assertThat(example().digests()).containsExactly(new DigestSubscription(
-                new ChannelRef(ChannelRef.Platform.SLACK, "C0LEADERS"), List.of("claims-ai"),
+                new ChannelRef(Platform.SLACK, "C0LEADERS"), List.of("claims-ai"),
                 new Schedule(Set.of(DayOfWeek.MONDAY), LocalTime.of(9, 0), Optional.of(ZoneId.of("Europe/London")))));
     }
 
@@ -193,7 +194,7 @@ class CatalogParserTest {
 
         assertThat(catalog.workflows().get(0).audience()).isEqualTo(new Audience.TeamsTeam("19:team@thread.tacv2"));
         assertThat(catalog.digests().get(0).channel())
-                .isEqualTo(new ChannelRef(ChannelRef.Platform.TEAMS, "19:leaders@thread.tacv2"));
+                .isEqualTo(new ChannelRef(Platform.TEAMS, "19:leaders@thread.tacv2"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.uptake.people.LinkIdentity;
 import io.uptake.people.PersonRepository;
 import io.uptake.people.PersonRow;
+import io.uptake.platform.Platform;
 import io.uptake.time.MutableClock;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -24,7 +25,7 @@ class PersonalCommandsTest {
     MutableClock clock;
 
     long person() {
-        return link.link(new LinkIdentity.ChatUser("slack", "T1", "U1", "Ana@Example.com", "Ana", "Europe/Paris",
+        return link.link(new LinkIdentity.ChatUser(Platform.SLACK, "T1", "U1", "Ana@Example.com", "Ana", "Europe/Paris",
                 "fr-FR", null, null)).orElseThrow();
     }
 
@@ -72,7 +73,8 @@ class PersonalCommandsTest {
     void theSameHumanOnTwoPlatformsIsOnePersonMatchedByEmail() {
         long slack = person();
 
-        long teams = link.link(new LinkIdentity.ChatUser("teams", "tenant-1", "29:abc", "ana@example.com", null, null,
+        long teams = link.link(new LinkIdentity.ChatUser(Platform.TEAMS, "tenant-1", "29:abc", "ana@example.com",
+                null, null,
                 null, "aad-1", "{}")).orElseThrow();
 
         assertThat(teams).isEqualTo(slack);

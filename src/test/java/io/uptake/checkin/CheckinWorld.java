@@ -11,6 +11,7 @@ import io.uptake.catalog.Stage;
 import io.uptake.catalog.SyncCatalog;
 import io.uptake.catalog.Workflow;
 import io.uptake.people.LinkIdentity;
+import io.uptake.platform.Platform;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -73,7 +74,8 @@ public final class CheckinWorld {
 
     /** Links a person, found by email, to a Slack user in a zone whose profile has a locale (or none). */
     public long slackUser(String email, String userId, String name, String zone, String locale) {
-        return context.getBean(LinkIdentity.class).link(new LinkIdentity.ChatUser("slack", "T0TEAM", userId, email,
+        return context.getBean(LinkIdentity.class).link(new LinkIdentity.ChatUser(Platform.SLACK, "T0TEAM", userId,
+                email,
                 name, zone, locale, null, null)).orElseThrow();
     }
 }

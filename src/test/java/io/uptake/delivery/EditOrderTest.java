@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import io.uptake.message.OwnerAlert;
+import io.uptake.platform.Platform;
 import io.uptake.time.MutableClock;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -109,7 +110,7 @@ class EditOrderTest {
     /** A message sent to one person, which the test then edits. */
     private MessageAddress sentOriginal() {
         Outbox outbox = context.getBean(Outbox.class);
-        outbox.enqueue(new NewMessage("alert:original", io.uptake.catalog.ChannelRef.Platform.SLACK, "T1", "U1",
+        outbox.enqueue(new NewMessage("alert:original", Platform.SLACK, "T1", "U1",
                 null, alert("original"), context.getBean(MutableClock.class).instant(), null, null, null));
         context.getBean(Dispatcher.class).dispatchDue();
         OutboxRow row = outbox.find("alert:original").orElseThrow();

@@ -2,7 +2,7 @@ package io.uptake.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.uptake.catalog.ChannelRef.Platform;
+import io.uptake.platform.Platform;
 import io.uptake.time.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

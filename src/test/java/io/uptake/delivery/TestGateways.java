@@ -1,7 +1,7 @@
 package io.uptake.delivery;
 
 import io.micronaut.context.annotation.Factory;
-import io.uptake.catalog.ChannelRef.Platform;
+import io.uptake.platform.Platform;
 import io.uptake.chat.slack.SlackGateway;
 import io.uptake.time.MutableClock;
 import jakarta.inject.Named;

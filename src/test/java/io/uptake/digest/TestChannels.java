@@ -2,7 +2,7 @@ package io.uptake.digest;
 
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
-import io.uptake.catalog.ChannelRef.Platform;
+import io.uptake.platform.Platform;
 import io.uptake.chat.slack.SlackGateway;
 import io.uptake.delivery.ChannelAddresses;
 import jakarta.inject.Singleton;

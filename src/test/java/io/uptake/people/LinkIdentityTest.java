@@ -3,6 +3,7 @@ package io.uptake.people;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.uptake.platform.Platform;
 import io.uptake.time.MutableClock;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -22,12 +23,12 @@ class LinkIdentityTest {
     MutableClock clock;
 
     private static LinkIdentity.ChatUser slackUser(String name) {
-        return new LinkIdentity.ChatUser("slack", "T0LINK", "U0LINK", "kim@example.com", name, "Europe/London",
+        return new LinkIdentity.ChatUser(Platform.SLACK, "T0LINK", "U0LINK", "kim@example.com", name, "Europe/London",
                 "en-GB", null, null);
     }
 
     private ChatIdentityRow identity() {
-        return identities.findByPlatformAndTenantIdAndUserId("slack", "T0LINK", "U0LINK").orElseThrow();
+        return identities.findByPlatformAndTenantIdAndUserId(Platform.SLACK, "T0LINK", "U0LINK").orElseThrow();
     }
 
     @Test

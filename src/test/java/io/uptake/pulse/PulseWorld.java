@@ -16,6 +16,7 @@ import io.uptake.people.ChatIdentityRow;
 import io.uptake.people.FindOrAddPerson;
 import io.uptake.people.PersonRepository;
 import io.uptake.people.PersonRow;
+import io.uptake.platform.Platform;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,10 +102,10 @@ public final class PulseWorld {
                 p.pausedUntil(), p.unreachableAt(), p.unreachableReason(), p.erasedAt(), p.createdAt(), p.updatedAt()));
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
         ChatIdentityRepository identities = context.getBean(ChatIdentityRepository.class);
-        if (identities.findByPlatformAndTenantIdAndUserId("slack", TENANT, userId).isPresent()) {
+        if (identities.findByPlatformAndTenantIdAndUserId(Platform.SLACK, TENANT, userId).isPresent()) {
             return person.id();
         }
-        identities.save(new ChatIdentityRow(null, person.id(), "slack", TENANT,
+        identities.save(new ChatIdentityRow(null, person.id(), Platform.SLACK, TENANT,
                 userId, null, null, null, now, now));
         return person.id();
     }

@@ -6,6 +6,7 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import io.uptake.people.LinkIdentity;
+import io.uptake.platform.Platform;
 import io.uptake.pulse.AnswerResult;
 import io.uptake.pulse.AnswerWriter;
 import jakarta.inject.Singleton;
@@ -49,7 +50,7 @@ class AnswerButtons implements SlackListener {
             LOG.warn("Slack answer click with an unreadable value from team {}", payload.getTeam().getId());
             return context.ack();
         }
-        Optional<Long> person = identities.find("slack", payload.getTeam().getId(), payload.getUser().getId());
+        Optional<Long> person = identities.find(Platform.SLACK, payload.getTeam().getId(), payload.getUser().getId());
         if (person.isEmpty()) {
             PrivateReply.tell(context, new AnswerResult.NotInvited().message());
             return context.ack();

@@ -18,6 +18,7 @@ import io.uptake.checkin.CheckinResult;
 import io.uptake.checkin.OpenCheckinForm;
 import io.uptake.checkin.SubmitCheckin;
 import io.uptake.people.LinkIdentity;
+import io.uptake.platform.Platform;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
@@ -98,7 +99,7 @@ class CheckinModal implements SlackListener {
     Response clicked(BlockActionRequest request, ActionContext context) {
         BlockActionPayload payload = request.getPayload();
         String workflowId = payload.getActions().isEmpty() ? null : payload.getActions().get(0).getValue();
-        Optional<Long> person = identities.find("slack", payload.getTeam().getId(), payload.getUser().getId());
+        Optional<Long> person = identities.find(Platform.SLACK, payload.getTeam().getId(), payload.getUser().getId());
         if (workflowId == null || person.isEmpty()) {
             return context.ack();
         }
@@ -113,7 +114,7 @@ class CheckinModal implements SlackListener {
     Response submitted(ViewSubmissionRequest request, ViewSubmissionContext context) {
         var payload = request.getPayload();
         String workflowId = payload.getView().getPrivateMetadata();
-        Optional<Long> person = identities.find("slack", payload.getTeam().getId(), payload.getUser().getId());
+        Optional<Long> person = identities.find(Platform.SLACK, payload.getTeam().getId(), payload.getUser().getId());
         if (workflowId == null || workflowId.isBlank() || person.isEmpty()) {
             return context.ackWithErrors(Map.of(CheckinCommand.VALUE, "This form could not be matched to you."));
         }

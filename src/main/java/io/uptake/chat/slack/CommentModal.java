@@ -17,6 +17,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import io.uptake.people.LinkIdentity;
+import io.uptake.platform.Platform;
 import io.uptake.pulse.AnswerResult;
 import io.uptake.pulse.AnswerWriter;
 import jakarta.inject.Singleton;
@@ -81,7 +82,7 @@ class CommentModal implements SlackListener {
     Response submitted(ViewSubmissionRequest request, ViewSubmissionContext context) {
         var payload = request.getPayload();
         Optional<AnswerCommandParts> parts = AnswerButtonValue.decode(payload.getView().getPrivateMetadata());
-        Optional<Long> person = identities.find("slack", payload.getTeam().getId(), payload.getUser().getId());
+        Optional<Long> person = identities.find(Platform.SLACK, payload.getTeam().getId(), payload.getUser().getId());
         if (parts.isEmpty() || person.isEmpty()) {
             return context.ackWithErrors(Map.of(BLOCK, new AnswerResult.NotInvited().message()));
         }

@@ -8,6 +8,7 @@ import com.slack.api.bolt.response.Response;
 import io.uptake.chat.PersonalCommands;
 import io.uptake.message.ForgetMeConfirm;
 import io.uptake.people.LinkIdentity;
+import io.uptake.platform.Platform;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
@@ -37,7 +38,7 @@ class ForgetMeButtons implements SlackListener {
     private Response clicked(BlockActionRequest request, ActionContext context, String command) {
         BlockActionPayload payload = request.getPayload();
         // Only a known identity can be erased: a click from someone Uptake never saw creates nobody.
-        Optional<Long> person = identities.find("slack", payload.getTeam().getId(), payload.getUser().getId());
+        Optional<Long> person = identities.find(Platform.SLACK, payload.getTeam().getId(), payload.getUser().getId());
         String reply = person.map(id -> commands.run(id, command)).orElse("There is nothing of yours to erase.");
         PrivateReply.replace(context, reply);
         return context.ack();

@@ -5,6 +5,7 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import io.uptake.people.LinkIdentity;
 import io.uptake.people.PersonPreferences;
+import io.uptake.platform.Platform;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -61,7 +62,7 @@ class HomeTab implements SlackListener {
     }
 
     private void toggle(String teamId, String userId, boolean in) {
-        identities.find("slack", teamId, userId).ifPresent(id -> {
+        identities.find(Platform.SLACK, teamId, userId).ifPresent(id -> {
             if (in) {
                 preferences.optIn(id);
             } else {

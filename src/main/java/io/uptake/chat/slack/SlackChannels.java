@@ -3,7 +3,7 @@ package io.uptake.chat.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import io.micronaut.context.annotation.Requires;
-import io.uptake.catalog.ChannelRef.Platform;
+import io.uptake.platform.Platform;
 import io.uptake.delivery.ChannelAddresses;
 import jakarta.inject.Singleton;
 import java.io.IOException;

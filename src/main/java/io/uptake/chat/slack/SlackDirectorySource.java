@@ -2,6 +2,7 @@ package io.uptake.chat.slack;
 
 import io.micronaut.context.annotation.Requires;
 import io.uptake.people.DirectorySource;
+import io.uptake.platform.Platform;
 import jakarta.inject.Singleton;
 
 /** The Slack directory, for the first read after start-up: the same sync as the daily one. */
@@ -17,7 +18,7 @@ class SlackDirectorySource implements DirectorySource {
 
     @Override
     public String name() {
-        return "slack";
+        return Platform.SLACK.code();
     }
 
     @Override

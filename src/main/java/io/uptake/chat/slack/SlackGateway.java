@@ -5,7 +5,7 @@ import com.slack.api.methods.SlackApiErrorResponse;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import io.micronaut.context.annotation.Requires;
-import io.uptake.catalog.ChannelRef.Platform;
+import io.uptake.platform.Platform;
 import io.uptake.delivery.ChatGateway;
 import io.uptake.delivery.Envelope;
 import io.uptake.delivery.SendResult;

@@ -5,6 +5,7 @@ import io.uptake.message.MyData;
 import io.uptake.people.ChatIdentityRepository;
 import io.uptake.people.ChatIdentityRow;
 import io.uptake.people.PersonalDataPart;
+import io.uptake.platform.Platform;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +42,7 @@ class SlackInstallerData implements PersonalDataPart {
 
     private List<SlackInstallationRow> installedBy(long personId) {
         return identities.findByPersonIdOrderById(personId).stream()
-                .filter(identity -> "slack".equals(identity.platform()))
+                .filter(identity -> identity.platform() == Platform.SLACK)
                 .map(identity -> installations.findByTeamId(identity.tenantId())
                         .filter(row -> identity.userId().equals(row.installerUserId())))
                 .flatMap(Optional::stream).toList();

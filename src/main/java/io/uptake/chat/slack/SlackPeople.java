@@ -5,6 +5,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.users.UsersInfoResponse;
 import com.slack.api.model.User;
 import io.uptake.people.LinkIdentity;
+import io.uptake.platform.Platform;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.Optional;
@@ -33,7 +34,7 @@ class SlackPeople {
 
     /** The person, or empty for a user who had Uptake erase them and has not opted back in. */
     Optional<Long> person(String teamId, String userId) {
-        return identities.find("slack", teamId, userId)
+        return identities.find(Platform.SLACK, teamId, userId)
                 .or(() -> identities.link(chatUser(teamId, userId, lookUp(teamId, userId).orElse(null))));
     }
 
@@ -44,10 +45,10 @@ class SlackPeople {
 
     static LinkIdentity.ChatUser chatUser(String teamId, String userId, User user) {
         if (user == null) {
-            return new LinkIdentity.ChatUser("slack", teamId, userId, null, null, null, null, null, null);
+            return new LinkIdentity.ChatUser(Platform.SLACK, teamId, userId, null, null, null, null, null, null);
         }
         var profile = user.getProfile();
-        return new LinkIdentity.ChatUser("slack", teamId, userId, profile == null ? null : profile.getEmail(),
+        return new LinkIdentity.ChatUser(Platform.SLACK, teamId, userId, profile == null ? null : profile.getEmail(),
                 user.getRealName() != null ? user.getRealName() : user.getName(), user.getTz(), user.getLocale(),
                 null, null);
     }

@@ -1,7 +1,7 @@
 package io.uptake.chat.teams;
 
 import io.micronaut.context.annotation.Requires;
-import io.uptake.catalog.ChannelRef.Platform;
+import io.uptake.platform.Platform;
 import io.uptake.delivery.ChannelAddresses;
 import jakarta.inject.Singleton;
 import java.util.Optional;

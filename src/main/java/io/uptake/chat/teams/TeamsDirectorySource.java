@@ -2,6 +2,7 @@ package io.uptake.chat.teams;
 
 import io.micronaut.context.annotation.Requires;
 import io.uptake.people.DirectorySource;
+import io.uptake.platform.Platform;
 import jakarta.inject.Singleton;
 
 /** The rosters of the Teams teams that are audiences, for the first read after start-up. */
@@ -17,7 +18,7 @@ class TeamsDirectorySource implements DirectorySource {
 
     @Override
     public String name() {
-        return "teams";
+        return Platform.TEAMS.code();
     }
 
     @Override

@@ -3,7 +3,7 @@ package io.uptake.chat.teams;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ResourceResponse;
 import io.micronaut.context.annotation.Requires;
-import io.uptake.catalog.ChannelRef.Platform;
+import io.uptake.platform.Platform;
 import io.uptake.delivery.ChatGateway;
 import io.uptake.delivery.Envelope;
 import io.uptake.delivery.SendResult;

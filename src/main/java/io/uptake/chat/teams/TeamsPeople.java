@@ -11,6 +11,7 @@ import io.micronaut.transaction.annotation.Transactional;
 import io.uptake.delivery.RecipientGone;
 import io.uptake.people.LinkIdentity;
 import io.uptake.people.PersonRepository;
+import io.uptake.platform.Platform;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
 @Requires(condition = TeamsOn.class)
 class TeamsPeople {
 
-    static final String PLATFORM = "teams";
+    static final Platform PLATFORM = Platform.TEAMS;
 
     /** Where the activity's own locale is kept once it is taken off the activity (see {@link InboundActivities}). */
     static final String LOCALE = "uptakeLocale";
@@ -94,7 +95,7 @@ class TeamsPeople {
     void reachable(long personId) {
         people.findById(personId)
                 .filter(p -> p.unreachableAt() != null && p.unreachableReason() != null
-                        && p.unreachableReason().startsWith(PLATFORM + ":"))
+                        && p.unreachableReason().startsWith(PLATFORM.code() + ":"))
                 .ifPresent(p -> {
                     Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
                     people.update(p.withReachability(null, null, now));

@@ -9,7 +9,7 @@ import io.uptake.chat.CheckinReplies;
 import io.uptake.chat.PersonalCommands;
 import io.uptake.checkin.OpenCheckinForm;
 import io.uptake.message.CheckinRequest;
-import io.uptake.catalog.ChannelRef.Platform;
+import io.uptake.platform.Platform;
 import io.uptake.chat.PersonalCommands;
 import io.uptake.message.ForgetMeConfirm;
 import java.util.Optional;

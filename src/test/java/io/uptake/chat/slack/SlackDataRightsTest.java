@@ -13,6 +13,7 @@ import io.uptake.catalog.Question;
 import io.uptake.delivery.Dispatcher;
 import io.uptake.people.ChatIdentityRepository;
 import io.uptake.people.PersonRepository;
+import io.uptake.platform.Platform;
 import io.uptake.pulse.AnswerCommand;
 import io.uptake.pulse.OpenRound;
 import io.uptake.pulse.PulseWorld;
@@ -131,7 +132,7 @@ class SlackDataRightsTest implements TestPropertyProvider {
         assertThat(response.code()).isEqualTo(200);
         assertThat(people.findById(ana).orElseThrow().erasedAt()).isNotNull();
         assertThat(people.findById(ana).orElseThrow().email()).isNull();
-        assertThat(identities.findByPlatformAndTenantIdAndUserId("slack", TEAM, "U1")).isEmpty();
+        assertThat(identities.findByPlatformAndTenantIdAndUserId(Platform.SLACK, TEAM, "U1")).isEmpty();
         assertThat(installations.findByTeamId(TEAM)).get().satisfies(row -> {
             assertThat(row.installerUserId()).as("who installed Uptake").isNull();
             assertThat(row.botToken()).as("the installation itself stays").isEqualTo("xoxb-installed");

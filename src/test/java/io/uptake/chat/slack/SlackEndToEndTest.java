@@ -22,6 +22,7 @@ import io.uptake.catalog.Workflow;
 import io.uptake.delivery.Dispatcher;
 import io.uptake.people.LinkIdentity;
 import io.uptake.people.PersonRepository;
+import io.uptake.platform.Platform;
 import io.uptake.pulse.OpenRound;
 import io.uptake.time.MutableClock;
 import jakarta.inject.Inject;
@@ -148,7 +149,7 @@ class SlackEndToEndTest implements TestPropertyProvider {
 
         assertThat(reply.get("text").toString()).startsWith("Paused until");
         assertThat(reply.get("response_type")).isIn(null, "ephemeral");
-        long cy = identities.find("slack", TEAM, "U9").orElseThrow();
+        long cy = identities.find(Platform.SLACK, TEAM, "U9").orElseThrow();
         assertThat(people.findById(cy).orElseThrow().pausedUntil()).isEqualTo(clock.instant().plus(Duration.ofDays(14)));
     }
 
@@ -226,7 +227,7 @@ class SlackEndToEndTest implements TestPropertyProvider {
     void someoneNotAskedIsToldPrivatelyAndNothingIsStored() throws Exception {
         FakeSlackApi.Call post = slackApi.calls("chat.postMessage").stream()
                 .filter(c -> c.params().get("channel").equals("U1")).findFirst().orElseThrow();
-        identities.link(new LinkIdentity.ChatUser("slack", TEAM, "U7", null, null, null, null, null, null));
+        identities.link(new LinkIdentity.ChatUser(Platform.SLACK, TEAM, "U7", null, null, null, null, null, null));
         dispatcher.dispatchDue();
         int updates = slackApi.calls("chat.update").size();
 

@@ -11,6 +11,7 @@ import io.uptake.catalog.ReloadCatalog;
 import io.uptake.delivery.Dispatcher;
 import io.uptake.people.ChatIdentityRepository;
 import io.uptake.people.PersonRepository;
+import io.uptake.platform.Platform;
 import io.uptake.pulse.OpenRound;
 import io.uptake.time.MutableClock;
 import jakarta.inject.Inject;
@@ -95,7 +96,7 @@ class SlackErasureStaysTest implements TestPropertyProvider {
     @Order(1)
     void forgetMeSaysExactlyWhatHappensAndTheNextSyncDoesNotBringThePersonBack() throws InterruptedException {
         sync();
-        assertThat(identities.findByPlatformAndTenantIdAndUserId("slack", TEAM, "U1")).isPresent();
+        assertThat(identities.findByPlatformAndTenantIdAndUserId(Platform.SLACK, TEAM, "U1")).isPresent();
         long people = this.people.count();
 
         Map<?, ?> reply = http.toBlocking().retrieve(signed().form(command("U1", "forget-me confirm")), Map.class);
@@ -105,7 +106,7 @@ class SlackErasureStaysTest implements TestPropertyProvider {
         assertThat(reply.get("text").toString()).contains("one-way fingerprint", "no team list or directory sync "
                 + "adds you back", "`optin`");
         assertThat(this.people.findByEmail("ana@example.com")).isEmpty();
-        assertThat(identities.findByPlatformAndTenantIdAndUserId("slack", TEAM, "U1")).isEmpty();
+        assertThat(identities.findByPlatformAndTenantIdAndUserId(Platform.SLACK, TEAM, "U1")).isEmpty();
         assertThat(this.people.count()).as("nobody created again").isEqualTo(people);
     }
 
@@ -129,7 +130,7 @@ class SlackErasureStaysTest implements TestPropertyProvider {
 
         assertThat(reply.get("text").toString()).contains("You asked Uptake to erase your data", "`optin`");
         assertThat(this.people.count()).isEqualTo(people);
-        assertThat(identities.findByPlatformAndTenantIdAndUserId("slack", TEAM, "U1")).isEmpty();
+        assertThat(identities.findByPlatformAndTenantIdAndUserId(Platform.SLACK, TEAM, "U1")).isEmpty();
     }
 
     @Test
@@ -144,7 +145,7 @@ class SlackErasureStaysTest implements TestPropertyProvider {
 
         assertThat(reply.get("text").toString()).contains("opted in");
         long ana = this.people.findByEmail("ana@example.com").orElseThrow().id();
-        assertThat(identities.findByPlatformAndTenantIdAndUserId("slack", TEAM, "U1").orElseThrow().personId())
+        assertThat(identities.findByPlatformAndTenantIdAndUserId(Platform.SLACK, TEAM, "U1").orElseThrow().personId())
                 .isEqualTo(ana);
     }
 

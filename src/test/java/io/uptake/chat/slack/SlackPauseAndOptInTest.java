@@ -9,6 +9,7 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.uptake.people.LinkIdentity;
 import io.uptake.people.PersonRepository;
 import io.uptake.people.PersonRow;
+import io.uptake.platform.Platform;
 import io.uptake.time.MutableClock;
 import jakarta.inject.Inject;
 import java.net.URLEncoder;
@@ -76,7 +77,7 @@ class SlackPauseAndOptInTest implements TestPropertyProvider {
     }
 
     private PersonRow person(String user) {
-        return people.findById(identities.find("slack", TEAM, user).orElseThrow()).orElseThrow();
+        return people.findById(identities.find(Platform.SLACK, TEAM, user).orElseThrow()).orElseThrow();
     }
 
     private String command(String user, String text) {

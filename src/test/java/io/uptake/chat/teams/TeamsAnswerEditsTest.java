@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.uptake.delivery.Dispatcher;
 import io.uptake.people.ChatIdentityRepository;
+import io.uptake.platform.Platform;
 import io.uptake.pulse.OpenRound;
 import io.uptake.time.MutableClock;
 import jakarta.inject.Inject;
@@ -149,7 +150,7 @@ class TeamsAnswerEditsTest extends TeamsTestContext {
     }
 
     private String conversationOf(String userId) {
-        return ConversationRefs.read(identities.findByPlatformAndTenantIdAndUserId("teams", TENANT, userId)
+        return ConversationRefs.read(identities.findByPlatformAndTenantIdAndUserId(Platform.TEAMS, TENANT, userId)
                 .orElseThrow().conversationRef()).orElseThrow().getConversation().getId();
     }
 

@@ -10,6 +10,7 @@ import io.uptake.checkin.OpenCheckinCycles;
 import io.uptake.delivery.Dispatcher;
 import io.uptake.delivery.OutboxRepository;
 import io.uptake.people.LinkIdentity;
+import io.uptake.platform.Platform;
 import io.uptake.time.MutableClock;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -83,7 +84,7 @@ class TeamsCheckinDeliveryTest extends TeamsTestContext {
 
     /** The person with this email opens the personal chat, so Uptake keeps its conversation reference. */
     private void chatWith(String userId, String email) {
-        identities.link(new LinkIdentity.ChatUser("teams", TENANT, userId, email, null, null, null, null, null));
+        identities.link(new LinkIdentity.ChatUser(Platform.TEAMS, TENANT, userId, email, null, null, null, null, null));
         post(TeamsActivity.text(TENANT, userId, "help"));
     }
 }

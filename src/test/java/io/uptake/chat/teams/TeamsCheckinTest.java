@@ -10,6 +10,7 @@ import io.uptake.catalog.CatalogLookup;
 import io.uptake.checkin.CheckinRecords;
 import io.uptake.checkin.CheckinWorld;
 import io.uptake.people.LinkIdentity;
+import io.uptake.platform.Platform;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -79,7 +80,8 @@ class TeamsCheckinTest extends TeamsTestContext {
     @Test
     void someoneElseIsToldWhoTheOwnerIsAndTheirSaveIsRefused() throws IOException {
         owner("wf-t3", "vic@example.com", "29:vic");
-        identities.link(new LinkIdentity.ChatUser("teams", TENANT, "29:wendy", "wendy@example.com", "Wendy", null,
+        identities.link(new LinkIdentity.ChatUser(Platform.TEAMS, TENANT, "29:wendy", "wendy@example.com", "Wendy",
+                null,
                 null, null, null));
 
         post(TeamsActivity.text(TENANT, "29:wendy", "checkin wf-t3"));
@@ -111,7 +113,8 @@ class TeamsCheckinTest extends TeamsTestContext {
     void anOwnerOfSeveralWorkflowsIsAskedToNameOne() {
         CheckinWorld.in(context).workflow("wf-t5", "yves@example.com").workflow("wf-t6", "yves@example.com")
                 .workflowWithoutOutcome("wf-t7", "yves@example.com").declare();
-        identities.link(new LinkIdentity.ChatUser("teams", TENANT, "29:yves", "yves@example.com", null, null, null,
+        identities.link(new LinkIdentity.ChatUser(Platform.TEAMS, TENANT, "29:yves", "yves@example.com", null, null,
+                null,
                 null, null));
 
         post(TeamsActivity.text(TENANT, "29:yves", "checkin"));
@@ -161,7 +164,7 @@ class TeamsCheckinTest extends TeamsTestContext {
 
     private void owner(String workflowId, String email, String userId) {
         CheckinWorld.in(context).workflow(workflowId, email).declare();
-        identities.link(new LinkIdentity.ChatUser("teams", TENANT, userId, email, null, null, null, null, null));
+        identities.link(new LinkIdentity.ChatUser(Platform.TEAMS, TENANT, userId, email, null, null, null, null, null));
     }
 
     /** The form's data with what the owner typed merged in, as Teams sends it. */

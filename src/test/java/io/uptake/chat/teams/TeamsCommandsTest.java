@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.uptake.people.ChatIdentityRepository;
 import io.uptake.people.PersonRepository;
+import io.uptake.platform.Platform;
 import io.uptake.time.MutableClock;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -36,7 +37,7 @@ class TeamsCommandsTest extends TeamsTestContext {
     void pausePausesThePersonBehindTheChat() {
         post(TeamsActivity.text("tenant-c2", "29:eve", "pause 3d"));
 
-        long person = identities.findByPlatformAndTenantIdAndUserId("teams", "tenant-c2", "29:eve").orElseThrow()
+        long person = identities.findByPlatformAndTenantIdAndUserId(Platform.TEAMS, "tenant-c2", "29:eve").orElseThrow()
                 .personId();
         assertThat(people.findById(person).orElseThrow().pausedUntil())
                 .isEqualTo(clock.instant().plus(Duration.ofDays(3)));
@@ -46,7 +47,7 @@ class TeamsCommandsTest extends TeamsTestContext {
     @Test
     void optoutThenOptinChangeThePersonsChoice() {
         post(TeamsActivity.text("tenant-c3", "29:fay", "optout"));
-        long person = identities.findByPlatformAndTenantIdAndUserId("teams", "tenant-c3", "29:fay").orElseThrow()
+        long person = identities.findByPlatformAndTenantIdAndUserId(Platform.TEAMS, "tenant-c3", "29:fay").orElseThrow()
                 .personId();
         assertThat(people.findById(person).orElseThrow().optedOutAt()).isNotNull();
 
@@ -64,6 +65,6 @@ class TeamsCommandsTest extends TeamsTestContext {
 
         assertThat(connector.posted()).singleElement()
                 .satisfies(reply -> assertThat(reply.text()).isEqualTo(TextCommands.PERSONAL_ONLY));
-        assertThat(identities.findByPlatformAndTenantIdAndUserId("teams", "tenant-c4", "29:gus")).isEmpty();
+        assertThat(identities.findByPlatformAndTenantIdAndUserId(Platform.TEAMS, "tenant-c4", "29:gus")).isEmpty();
     }
 }

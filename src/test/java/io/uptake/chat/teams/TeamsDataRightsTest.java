@@ -10,6 +10,7 @@ import io.uptake.catalog.Question;
 import io.uptake.delivery.Dispatcher;
 import io.uptake.people.ChatIdentityRepository;
 import io.uptake.people.PersonRepository;
+import io.uptake.platform.Platform;
 import io.uptake.pulse.AnswerCommand;
 import io.uptake.pulse.OpenRound;
 import io.uptake.pulse.RecordAnswer;
@@ -101,7 +102,8 @@ class TeamsDataRightsTest extends TeamsTestContext {
         rosters.run();
         long round = ((OpenRound.Result.Opened) openRound.now(pulseId)).roundId();
         dispatcher.dispatchDue();
-        long person = identities.findByPlatformAndTenantIdAndUserId("teams", TENANT, userId).orElseThrow().personId();
+        long person = identities.findByPlatformAndTenantIdAndUserId(Platform.TEAMS, TENANT, userId)
+                .orElseThrow().personId();
         recordAnswer.record(new AnswerCommand(round, person, "trust", "5", null));
         recordAnswer.record(new AnswerCommand(round, person, "comment", "Words of " + person, null));
         dispatcher.dispatchDue();

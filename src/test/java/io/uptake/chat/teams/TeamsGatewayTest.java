@@ -3,7 +3,7 @@ package io.uptake.chat.teams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.uptake.catalog.ChannelRef.Platform;
+import io.uptake.platform.Platform;
 import io.uptake.delivery.Envelope;
 import io.uptake.delivery.SendResult;
 import io.uptake.message.AnswerOption;
@@ -55,7 +55,8 @@ class TeamsGatewayTest extends TeamsTestContext {
 
     @Test
     void withoutAStoredReferenceAChatIsOpenedInTheTenantAndRemembered() {
-        link.link(new LinkIdentity.ChatUser("teams", "tenant-g2", "29:roster-only", "hal@example.com", null, null,
+        link.link(new LinkIdentity.ChatUser(Platform.TEAMS, "tenant-g2", "29:roster-only", "hal@example.com", null,
+                null,
                 null, null, null));
 
         SendResult result = gateway.send(new Envelope(2, Platform.TEAMS, "tenant-g2", "29:roster-only",
@@ -69,7 +70,7 @@ class TeamsGatewayTest extends TeamsTestContext {
         String conversation = connector.posted().get(0).path().split("/")[3];
         assertThat(conversation).startsWith("a:opened-");
         assertThat(((SendResult.Sent) result).messageRef()).endsWith("|" + conversation);
-        String stored = identities.findByPlatformAndTenantIdAndUserId("teams", "tenant-g2", "29:roster-only")
+        String stored = identities.findByPlatformAndTenantIdAndUserId(Platform.TEAMS, "tenant-g2", "29:roster-only")
                 .orElseThrow().conversationRef();
         assertThat(ConversationRefs.read(stored).orElseThrow().getConversation().getId()).isEqualTo(conversation);
     }

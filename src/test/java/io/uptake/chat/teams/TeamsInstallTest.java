@@ -8,6 +8,7 @@ import io.uptake.people.ChatIdentityRow;
 import io.uptake.people.FindOrAddPerson;
 import io.uptake.people.PersonRepository;
 import io.uptake.people.PersonRow;
+import io.uptake.platform.Platform;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ class TeamsInstallTest extends TeamsTestContext {
                 .orElseThrow();
         assertThat(row.scope()).isEqualTo("personal");
         assertThat(row.serviceUrl()).isEqualTo(connector.url());
-        ChatIdentityRow identity = identities.findByPlatformAndTenantIdAndUserId("teams", "tenant-i1", "29:ana")
+        ChatIdentityRow identity = identities.findByPlatformAndTenantIdAndUserId(Platform.TEAMS, "tenant-i1", "29:ana")
                 .orElseThrow();
         assertThat(identity.personId()).isEqualTo(ana.id());
         assertThat(identity.aadObjectId()).isEqualTo("aad-29:ana");
@@ -54,7 +55,7 @@ class TeamsInstallTest extends TeamsTestContext {
         assertThat(post(TeamsActivity.personalChatStarted("tenant-i2", "29:ben")).status()).isEqualTo(202);
 
         assertThat(installations.findByTenantIdAndConversationId("tenant-i2", "a:chat-29:ben")).isPresent();
-        assertThat(identities.findByPlatformAndTenantIdAndUserId("teams", "tenant-i2", "29:ben")).isPresent();
+        assertThat(identities.findByPlatformAndTenantIdAndUserId(Platform.TEAMS, "tenant-i2", "29:ben")).isPresent();
     }
 
     @Test
@@ -88,7 +89,7 @@ class TeamsInstallTest extends TeamsTestContext {
     @Test
     void removingThePersonalAppMarksThePersonUnreachableAndReinstallingUndoesIt() {
         post(TeamsActivity.installation("add", "tenant-i5", "29:cy"));
-        long person = identities.findByPlatformAndTenantIdAndUserId("teams", "tenant-i5", "29:cy").orElseThrow()
+        long person = identities.findByPlatformAndTenantIdAndUserId(Platform.TEAMS, "tenant-i5", "29:cy").orElseThrow()
                 .personId();
 
         post(TeamsActivity.installation("remove", "tenant-i5", "29:cy"));

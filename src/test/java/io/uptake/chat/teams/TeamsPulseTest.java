@@ -17,6 +17,7 @@ import io.uptake.delivery.Dispatcher;
 import io.uptake.delivery.RecordingGateway;
 import io.uptake.people.ChatIdentityRepository;
 import io.uptake.people.PersonRepository;
+import io.uptake.platform.Platform;
 import io.uptake.pulse.CloseRounds;
 import io.uptake.pulse.OpenRound;
 import io.uptake.time.MutableClock;
@@ -146,7 +147,8 @@ class TeamsPulseTest extends TeamsTestContext {
 
         dispatcher.dispatchDue();
 
-        long eve = identities.findByPlatformAndTenantIdAndUserId("teams", TENANT, "29:eve").orElseThrow().personId();
+        long eve = identities.findByPlatformAndTenantIdAndUserId(Platform.TEAMS, TENANT, "29:eve")
+                .orElseThrow().personId();
         assertThat(people.findById(eve).orElseThrow().unreachableReason())
                 .isEqualTo("teams: HTTP 403 MessageWritesBlocked");
     }
@@ -171,7 +173,7 @@ class TeamsPulseTest extends TeamsTestContext {
     }
 
     private String conversationOf(String userId) {
-        return ConversationRefs.read(identities.findByPlatformAndTenantIdAndUserId("teams", TENANT, userId)
+        return ConversationRefs.read(identities.findByPlatformAndTenantIdAndUserId(Platform.TEAMS, TENANT, userId)
                 .orElseThrow().conversationRef()).orElseThrow().getConversation().getId();
     }
 

@@ -11,6 +11,7 @@ import io.uptake.people.AudienceMemberRow;
 import io.uptake.people.ChatIdentityRepository;
 import io.uptake.people.FindOrAddPerson;
 import io.uptake.people.PersonRepository;
+import io.uptake.platform.Platform;
 import io.uptake.pulse.OpenRound;
 import io.uptake.time.MutableClock;
 import jakarta.inject.Inject;
@@ -57,7 +58,7 @@ class TeamsRosterTest extends TeamsTestContext {
         assertThat(report).isEqualTo(new SyncTeamsRosters.Report(1, 3, 3, 0, 0));
         assertThat(members.findByAudienceIdAndLeftAtIsNull(audience)).extracting(AudienceMemberRow::personId)
                 .hasSize(3).contains(ana);
-        assertThat(identities.findByPlatformAndTenantIdAndUserId("teams", TENANT, "29:ana").orElseThrow())
+        assertThat(identities.findByPlatformAndTenantIdAndUserId(Platform.TEAMS, TENANT, "29:ana").orElseThrow())
                 .satisfies(i -> {
                     assertThat(i.personId()).isEqualTo(ana);
                     assertThat(i.aadObjectId()).isEqualTo("aad-29:ana");
@@ -121,7 +122,8 @@ class TeamsRosterTest extends TeamsTestContext {
                 TeamsActivity.member("29:gus", "gus@example.com", "Gus"),
                 TeamsActivity.member("29:hana", "hana@example.com", "Hana"))));
         sync.run();
-        long gus = identities.findByPlatformAndTenantIdAndUserId("teams", TENANT, "29:gus").orElseThrow().personId();
+        long gus = identities.findByPlatformAndTenantIdAndUserId(Platform.TEAMS, TENANT, "29:gus")
+                .orElseThrow().personId();
 
         post(TeamsActivity.text(TENANT, "29:gus", "forget-me confirm"));
         long people = this.people.count();
@@ -130,7 +132,7 @@ class TeamsRosterTest extends TeamsTestContext {
         var opened = (OpenRound.Result.Opened) openRound.now("roster-r5");
 
         assertThat(this.people.findById(gus).orElseThrow().erasedAt()).isNotNull();
-        assertThat(identities.findByPlatformAndTenantIdAndUserId("teams", TENANT, "29:gus")).isEmpty();
+        assertThat(identities.findByPlatformAndTenantIdAndUserId(Platform.TEAMS, TENANT, "29:gus")).isEmpty();
         assertThat(this.people.findByEmail("gus@example.com")).isEmpty();
         assertThat(this.people.count()).as("nobody created again").isEqualTo(people);
         assertThat(members.findByAudienceIdAndLeftAtIsNull(audience)).singleElement()
@@ -141,7 +143,7 @@ class TeamsRosterTest extends TeamsTestContext {
         post(TeamsActivity.text(TENANT, "29:gus", "optin"));
         sync.run();
 
-        assertThat(identities.findByPlatformAndTenantIdAndUserId("teams", TENANT, "29:gus")).isPresent();
+        assertThat(identities.findByPlatformAndTenantIdAndUserId(Platform.TEAMS, TENANT, "29:gus")).isPresent();
         assertThat(members.findByAudienceIdAndLeftAtIsNull(audience)).hasSize(2);
     }
 
