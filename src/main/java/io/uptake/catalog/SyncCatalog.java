@@ -1,8 +1,6 @@
 package io.uptake.catalog;
 
 import io.micronaut.transaction.annotation.Transactional;
-import io.uptake.people.FindOrAddPerson;
-import io.uptake.people.PersonRow;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,12 +22,12 @@ public class SyncCatalog {
     private final CatalogRepositories.Programmes programmes;
     private final SyncWorkflows workflows;
     private final SyncPulsesAndDigests pulsesAndDigests;
-    private final FindOrAddPerson people;
+    private final PersonIds people;
     private final CatalogRepositories.Policies policies;
     private final Clock clock;
 
     SyncCatalog(CatalogRepositories.Programmes programmes, SyncWorkflows workflows,
-                SyncPulsesAndDigests pulsesAndDigests, FindOrAddPerson people,
+                SyncPulsesAndDigests pulsesAndDigests, PersonIds people,
                 CatalogRepositories.Policies policies, Clock clock) {
         this.programmes = programmes;
         this.workflows = workflows;
@@ -73,7 +71,7 @@ public class SyncCatalog {
     }
 
     private void syncProgramme(Programme programme, Instant now, List<String> changes) {
-        Long sponsorId = people.byEmail(programme.sponsorEmail()).map(PersonRow::id).orElse(null);
+        Long sponsorId = people.findOrAdd(programme.sponsorEmail()).orElse(null);
         var existing = programmes.findById(programme.id());
         if (existing.isEmpty()) {
             programmes.save(new ProgrammeRow(programme.id(), programme.name(), programme.sponsorEmail(), sponsorId,

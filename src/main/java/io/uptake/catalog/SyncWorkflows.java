@@ -1,7 +1,5 @@
 package io.uptake.catalog;
 
-import io.uptake.people.FindOrAddPerson;
-import io.uptake.people.PersonRow;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
@@ -21,11 +19,11 @@ class SyncWorkflows {
     private final CatalogRepositories.StageHistory history;
     private final CatalogRepositories.Outcomes outcomes;
     private final SyncAudiences audiences;
-    private final FindOrAddPerson people;
+    private final PersonIds people;
     private final Clock clock;
 
     SyncWorkflows(CatalogRepositories.Workflows workflows, CatalogRepositories.StageHistory history,
-                  CatalogRepositories.Outcomes outcomes, SyncAudiences audiences, FindOrAddPerson people,
+                  CatalogRepositories.Outcomes outcomes, SyncAudiences audiences, PersonIds people,
                   Clock clock) {
         this.workflows = workflows;
         this.history = history;
@@ -54,7 +52,7 @@ class SyncWorkflows {
     }
 
     private void syncOne(Workflow workflow, Instant now, LocalDate today, List<String> changes) {
-        Long ownerId = people.byEmail(workflow.ownerEmail()).map(PersonRow::id).orElse(null);
+        Long ownerId = people.findOrAdd(workflow.ownerEmail()).orElse(null);
         String stage = workflow.stage().code();
         Optional<WorkflowRow> existing = workflows.findById(workflow.id());
         if (existing.isEmpty()) {

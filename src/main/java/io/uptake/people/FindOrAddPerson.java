@@ -1,6 +1,7 @@
 package io.uptake.people;
 
 import io.micronaut.transaction.annotation.Transactional;
+import io.uptake.catalog.PersonIds;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * person who had Uptake erase them is not added again (see {@link ErasedIdentities}).
  */
 @Singleton
-public class FindOrAddPerson {
+public class FindOrAddPerson implements PersonIds {
 
     private final PersonRepository people;
     private final ErasedIdentities erased;
@@ -35,5 +36,12 @@ public class FindOrAddPerson {
         }
         return Optional.of(people.save(PersonRow.withEmail(normalised,
                 Instant.now(clock).truncatedTo(ChronoUnit.MILLIS))));
+    }
+
+    /** The catalogue's owners and sponsors are people: the sync finds or adds them here. */
+    @Override
+    @Transactional
+    public Optional<Long> findOrAdd(String email) {
+        return byEmail(email).map(PersonRow::id);
     }
 }
