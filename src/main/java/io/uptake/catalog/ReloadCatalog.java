@@ -43,7 +43,7 @@ public class ReloadCatalog {
     }
 
     private final String configuredPath;
-    private final CatalogParser parser;
+    private final ProgrammesFileReader parser;
     private final SyncCatalog sync;
     private final CatalogState state;
     private final CatalogRepositories.Loads loads;
@@ -52,12 +52,13 @@ public class ReloadCatalog {
     private final ApplicationEventPublisher<CatalogSynced> synced;
     private final Clock clock;
 
-    ReloadCatalog(@Value("${uptake.catalog:}") String configuredPath, SyncCatalog sync, CatalogState state,
+    ReloadCatalog(@Value("${uptake.catalog:}") String configuredPath, ProgrammesFileReader parser,
+                  SyncCatalog sync, CatalogState state,
                   CatalogRepositories.Loads loads, CatalogRepositories.Programmes programmes,
                   CatalogRepositories.Workflows workflows, ApplicationEventPublisher<CatalogSynced> synced,
                   Clock clock) {
         this.configuredPath = configuredPath == null ? "" : configuredPath.trim();
-        this.parser = new CatalogParser();
+        this.parser = parser;
         this.sync = sync;
         this.state = state;
         this.loads = loads;

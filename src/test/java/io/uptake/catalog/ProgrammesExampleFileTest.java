@@ -2,6 +2,7 @@ package io.uptake.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.uptake.catalog.file.CatalogParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

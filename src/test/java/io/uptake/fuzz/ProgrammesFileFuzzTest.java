@@ -1,7 +1,7 @@
 package io.uptake.fuzz;
 
 import io.uptake.catalog.CatalogParse;
-import io.uptake.catalog.CatalogParser;
+import io.uptake.catalog.file.CatalogParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
 import io.uptake.catalog.CatalogParse;
-import io.uptake.catalog.CatalogParser;
 import io.uptake.catalog.ReadCatalog;
 import io.uptake.catalog.SyncCatalog;
+import io.uptake.catalog.file.CatalogParser;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;

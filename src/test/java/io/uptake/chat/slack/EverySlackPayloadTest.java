@@ -12,7 +12,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 import io.uptake.catalog.CatalogParse;
-import io.uptake.catalog.CatalogParser;
+import io.uptake.catalog.file.CatalogParser;
 import io.uptake.chat.CheckinReplies;
 import io.uptake.checkin.CheckinResult;
 import io.uptake.checkin.OpenCheckinForm;

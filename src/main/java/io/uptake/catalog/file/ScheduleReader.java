@@ -1,5 +1,6 @@
-package io.uptake.catalog;
+package io.uptake.catalog.file;
 
+import io.uptake.catalog.Schedule;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;

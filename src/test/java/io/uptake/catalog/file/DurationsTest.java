@@ -1,4 +1,4 @@
-package io.uptake.catalog;
+package io.uptake.catalog.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

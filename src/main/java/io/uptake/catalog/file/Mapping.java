@@ -1,4 +1,4 @@
-package io.uptake.catalog;
+package io.uptake.catalog.file;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,5 +1,10 @@
-package io.uptake.catalog;
+package io.uptake.catalog.file;
 
+import io.uptake.catalog.Catalog;
+import io.uptake.catalog.CheckinPolicy;
+import io.uptake.catalog.DigestSubscription;
+import io.uptake.catalog.Programme;
+import io.uptake.catalog.Pulse;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;

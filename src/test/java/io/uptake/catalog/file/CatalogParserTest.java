@@ -1,7 +1,22 @@
-package io.uptake.catalog;
+package io.uptake.catalog.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.uptake.catalog.Audience;
+import io.uptake.catalog.Catalog;
+import io.uptake.catalog.CatalogParse;
+import io.uptake.catalog.ChannelRef;
+import io.uptake.catalog.CheckinPolicy;
+import io.uptake.catalog.CycleTime;
+import io.uptake.catalog.DigestSubscription;
+import io.uptake.catalog.Outcome;
+import io.uptake.catalog.Programme;
+import io.uptake.catalog.Pulse;
+import io.uptake.catalog.Quarter;
+import io.uptake.catalog.Question;
+import io.uptake.catalog.Schedule;
+import io.uptake.catalog.Stage;
+import io.uptake.catalog.Workflow;
 import io.uptake.platform.Platform;
 import java.math.BigDecimal;
 import java.net.URI;

@@ -1,5 +1,6 @@
-package io.uptake.catalog;
+package io.uptake.catalog.file;
 
+import io.uptake.catalog.Audience;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.uptake.catalog;
+package io.uptake.catalog.file;
 
+import io.uptake.catalog.CatalogError;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

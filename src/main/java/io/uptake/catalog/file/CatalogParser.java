@@ -1,5 +1,9 @@
-package io.uptake.catalog;
+package io.uptake.catalog.file;
 
+import io.uptake.catalog.Catalog;
+import io.uptake.catalog.CatalogParse;
+import io.uptake.catalog.ProgrammesFileReader;
+import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,7 +14,8 @@ import org.yaml.snakeyaml.nodes.Node;
  *
  * <p>Holds no state, so one instance may be shared between threads.
  */
-public final class CatalogParser {
+@Singleton
+public final class CatalogParser implements ProgrammesFileReader {
 
     /**
      * Parses the text of a programmes file.
@@ -28,6 +33,7 @@ public final class CatalogParser {
     }
 
     /** Reads and parses a programmes file; errors name the file by its name alone, as a person knows it. */
+    @Override
     public CatalogParse read(Path file) {
         Objects.requireNonNull(file, "file");
         String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();

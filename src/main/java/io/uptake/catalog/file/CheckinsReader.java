@@ -1,5 +1,6 @@
-package io.uptake.catalog;
+package io.uptake.catalog.file;
 
+import io.uptake.catalog.CheckinPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,5 +1,6 @@
-package io.uptake.catalog;
+package io.uptake.catalog.file;
 
+import io.uptake.catalog.Quarter;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;

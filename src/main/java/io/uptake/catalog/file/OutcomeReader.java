@@ -1,5 +1,8 @@
-package io.uptake.catalog;
+package io.uptake.catalog.file;
 
+import io.uptake.catalog.CycleTime;
+import io.uptake.catalog.Outcome;
+import io.uptake.catalog.Quarter;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

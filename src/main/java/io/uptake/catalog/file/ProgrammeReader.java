@@ -1,5 +1,7 @@
-package io.uptake.catalog;
+package io.uptake.catalog.file;
 
+import io.uptake.catalog.Programme;
+import io.uptake.catalog.Workflow;
 import java.util.List;
 import java.util.Optional;
 

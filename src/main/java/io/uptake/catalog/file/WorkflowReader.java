@@ -1,5 +1,10 @@
-package io.uptake.catalog;
+package io.uptake.catalog.file;
 
+import io.uptake.catalog.Audience;
+import io.uptake.catalog.CycleTime;
+import io.uptake.catalog.Outcome;
+import io.uptake.catalog.Stage;
+import io.uptake.catalog.Workflow;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
-package io.uptake.catalog;
+package io.uptake.catalog.file;
 
+import io.uptake.catalog.ChannelRef;
+import io.uptake.catalog.DigestSubscription;
+import io.uptake.catalog.Schedule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

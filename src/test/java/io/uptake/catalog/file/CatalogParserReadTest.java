@@ -1,7 +1,9 @@
-package io.uptake.catalog;
+package io.uptake.catalog.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.uptake.catalog.CatalogError;
+import io.uptake.catalog.CatalogParse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

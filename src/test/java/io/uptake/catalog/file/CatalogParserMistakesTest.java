@@ -1,8 +1,10 @@
-package io.uptake.catalog;
+package io.uptake.catalog.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.uptake.catalog.CatalogError;
+import io.uptake.catalog.CatalogParse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

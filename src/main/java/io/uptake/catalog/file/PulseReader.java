@@ -1,5 +1,8 @@
-package io.uptake.catalog;
+package io.uptake.catalog.file;
 
+import io.uptake.catalog.Pulse;
+import io.uptake.catalog.Question;
+import io.uptake.catalog.Schedule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
