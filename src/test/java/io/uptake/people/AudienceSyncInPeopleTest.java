@@ -3,8 +3,7 @@ package io.uptake.people;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.uptake.ProductClasses;
 import io.uptake.catalog.AudienceRow;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class AudienceSyncInPeopleTest {
 
-    static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.uptake");
+    static final JavaClasses CLASSES = ProductClasses.all();
 
     @Test
     void onlyPeopleChangesWhoIsInAnAudience() {

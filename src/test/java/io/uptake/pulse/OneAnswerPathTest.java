@@ -6,8 +6,7 @@ import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nam
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.uptake.ProductClasses;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,8 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class OneAnswerPathTest {
 
-    final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.uptake");
+    final JavaClasses classes = ProductClasses.all();
 
     @Test
     void onlyTheAnswerWriterRecordsAnswers() {

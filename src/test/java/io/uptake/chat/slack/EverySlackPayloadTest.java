@@ -8,9 +8,8 @@ import com.slack.api.util.json.GsonFactory;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+import io.uptake.ProductClasses;
 import io.uptake.catalog.CatalogParse;
 import io.uptake.catalog.file.CatalogParser;
 import io.uptake.chat.CheckinReplies;
@@ -224,8 +223,7 @@ class EverySlackPayloadTest {
 
     @Test
     void onlyTheRenderersTestedHereSendToSlack() {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.uptake");
+        JavaClasses classes = ProductClasses.all();
         Set<String> senders = Set.of("chatPostMessage", "chatUpdate", "chatPostEphemeral", "chatScheduleMessage",
                 "viewsOpen", "viewsUpdate", "viewsPush", "viewsPublish", "filesCompleteUploadExternal",
                 "filesUploadV2", "filesUpload");
