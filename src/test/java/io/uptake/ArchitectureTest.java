@@ -4,7 +4,6 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
@@ -16,9 +15,6 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,21 +63,6 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(CORE)
             .orShould().dependOnClassesThat().resideInAnyPackage(ADAPTERS);
 
-    /**
-     * Where an adapter reads the core's stored data directly today, by adapter class and the class it reads. Each is
-     * a use case still to be written; a new adapter class, or a new row or repository read, fails the rule.
-     */
-    static final Map<String, Set<String>> TODAYS_DIRECT_READS = Map.of(
-            // The App Home reads the person to show their pause and opt-out state.
-            "io.uptake.chat.slack.HomeTabReads",
-            Set.of("io.uptake.people.PersonRepository", "io.uptake.people.PersonRow"),
-            // Erasure finds the workspaces a person installed through their Slack identities.
-            "io.uptake.chat.slack.SlackInstallerData",
-            Set.of("io.uptake.people.ChatIdentityRepository", "io.uptake.people.ChatIdentityRow"),
-            // Marking Teams users reachable again reads the person's unreachable reason.
-            "io.uptake.chat.teams.TeamsPeople", Set.of("io.uptake.people.PersonRepository",
-                    "io.uptake.people.PersonRow"));
-
     /** Micronaut's generated bean definitions ({@code $HomeTab$Definition}) repeat their class's dependencies. */
     static final DescribedPredicate<JavaClass> WRITTEN_BY_HAND = DescribedPredicate.describe("are written by hand",
             javaClass -> !javaClass.getName().contains(".$"));
@@ -93,11 +74,9 @@ class ArchitectureTest {
                     + "records") {
                 @Override
                 public void check(JavaClass adapter, ConditionEvents events) {
-                    String outer = adapter.getName().replaceFirst("\\$.*", "");
                     for (Dependency dependency : adapter.getDirectDependenciesFromSelf()) {
                         JavaClass target = dependency.getTargetClass().getBaseComponentType();
-                        if (coreData(target)
-                                && !TODAYS_DIRECT_READS.getOrDefault(outer, Set.of()).contains(target.getName())) {
+                        if (coreData(target)) {
                             events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
                         }
                     }
@@ -155,14 +134,6 @@ class ArchitectureTest {
     @Test
     void adaptersReachTheCoreThroughItsUseCases() {
         ADAPTERS_GO_THROUGH_USE_CASES.check(PRODUCT);
-    }
-
-    @Test
-    void eachDirectReadAllowedTodayStillHappens() {
-        TODAYS_DIRECT_READS.forEach((adapter, targets) -> assertThat(PRODUCT.get(adapter)
-                .getDirectDependenciesFromSelf().stream().map(dependency -> dependency.getTargetClass().getName())
-                .collect(Collectors.toSet()))
-                .as("%s's reads allowed today: remove the ones it no longer makes", adapter).containsAll(targets));
     }
 
     /**

@@ -9,6 +9,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -128,6 +129,17 @@ public class LinkIdentity {
         } catch (DateTimeException e) {
             return false;
         }
+    }
+
+    /** One of a person's accounts on a platform: the workspace or tenant, and the user id there. */
+    public record Account(String tenantId, String userId) {
+    }
+
+    /** The person's accounts on one platform, oldest first. */
+    public List<Account> accounts(long personId, Platform platform) {
+        return identities.findByPersonIdOrderById(personId).stream()
+                .filter(identity -> identity.platform() == platform)
+                .map(identity -> new Account(identity.tenantId(), identity.userId())).toList();
     }
 
     /** The person behind a chat user, if that user was ever seen. */

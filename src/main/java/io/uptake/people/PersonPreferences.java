@@ -42,6 +42,11 @@ public class PersonPreferences {
                 .isPresent();
     }
 
+    /** Whether the person has opted out of pulses and nudges. */
+    public boolean optedOut(long personId) {
+        return people.findById(personId).map(PersonRow::optedOutAt).isPresent();
+    }
+
     /** Opts a person back in; it ends a pause too, since opting in says they want to be asked again now. */
     @Transactional
     public boolean optIn(long personId) {

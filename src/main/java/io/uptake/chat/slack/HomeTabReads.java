@@ -1,7 +1,6 @@
 package io.uptake.chat.slack;
 
-import io.uptake.people.PersonRepository;
-import io.uptake.people.PersonRow;
+import io.uptake.people.PersonPreferences;
 import io.uptake.pulse.PersonalPulses;
 import jakarta.inject.Singleton;
 
@@ -10,15 +9,15 @@ import jakarta.inject.Singleton;
 class HomeTabReads {
 
     private final PersonalPulses pulses;
-    private final PersonRepository people;
+    private final PersonPreferences people;
 
-    HomeTabReads(PersonalPulses pulses, PersonRepository people) {
+    HomeTabReads(PersonalPulses pulses, PersonPreferences people) {
         this.pulses = pulses;
         this.people = people;
     }
 
     HomeTabContent of(long personId) {
         return new HomeTabContent(pulses.open(personId), pulses.recentAnswers(personId),
-                people.findById(personId).map(PersonRow::optedOutAt).isPresent());
+                people.optedOut(personId));
     }
 }

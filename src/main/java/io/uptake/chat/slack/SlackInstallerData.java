@@ -2,8 +2,7 @@ package io.uptake.chat.slack;
 
 import io.micronaut.core.annotation.Order;
 import io.uptake.message.MyData;
-import io.uptake.people.ChatIdentityRepository;
-import io.uptake.people.ChatIdentityRow;
+import io.uptake.people.LinkIdentity;
 import io.uptake.people.PersonalDataPart;
 import io.uptake.platform.Platform;
 import jakarta.inject.Singleton;
@@ -19,10 +18,10 @@ import java.util.Optional;
 @Order(40)
 class SlackInstallerData implements PersonalDataPart {
 
-    private final ChatIdentityRepository identities;
+    private final LinkIdentity identities;
     private final SlackInstallations installations;
 
-    SlackInstallerData(ChatIdentityRepository identities, SlackInstallations installations) {
+    SlackInstallerData(LinkIdentity identities, SlackInstallations installations) {
         this.identities = identities;
         this.installations = installations;
     }
@@ -41,10 +40,9 @@ class SlackInstallerData implements PersonalDataPart {
     }
 
     private List<SlackInstallationRow> installedBy(long personId) {
-        return identities.findByPersonIdOrderById(personId).stream()
-                .filter(identity -> identity.platform() == Platform.SLACK)
-                .map(identity -> installations.findByTeamId(identity.tenantId())
-                        .filter(row -> identity.userId().equals(row.installerUserId())))
+        return identities.accounts(personId, Platform.SLACK).stream()
+                .map(account -> installations.findByTeamId(account.tenantId())
+                        .filter(row -> account.userId().equals(row.installerUserId())))
                 .flatMap(Optional::stream).toList();
     }
 }

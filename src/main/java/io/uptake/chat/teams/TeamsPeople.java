@@ -7,18 +7,12 @@ import com.microsoft.bot.schema.ChannelAccount;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.transaction.annotation.Transactional;
 import io.uptake.delivery.RecipientGone;
 import io.uptake.people.LinkIdentity;
-import io.uptake.people.PersonRepository;
+import io.uptake.people.MarkReachable;
 import io.uptake.platform.Platform;
 import jakarta.inject.Singleton;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The people behind Teams users: linked by email when Teams gives one, marked reachable or not. */
 @Singleton
@@ -30,19 +24,14 @@ class TeamsPeople {
     /** Where the activity's own locale is kept once it is taken off the activity (see {@link InboundActivities}). */
     static final String LOCALE = "uptakeLocale";
 
-    private static final Logger LOG = LoggerFactory.getLogger(TeamsPeople.class);
-
     private final LinkIdentity link;
-    private final PersonRepository people;
+    private final MarkReachable reachable;
     private final ApplicationEventPublisher<RecipientGone> gone;
-    private final Clock clock;
 
-    TeamsPeople(LinkIdentity link, PersonRepository people, ApplicationEventPublisher<RecipientGone> gone,
-                Clock clock) {
+    TeamsPeople(LinkIdentity link, MarkReachable reachable, ApplicationEventPublisher<RecipientGone> gone) {
         this.link = link;
-        this.people = people;
+        this.reachable = reachable;
         this.gone = gone;
-        this.clock = clock;
     }
 
     /**
@@ -91,15 +80,7 @@ class TeamsPeople {
     }
 
     /** The person installed the app again or wrote to the bot: Teams can reach them, so Uptake may again. */
-    @Transactional
     void reachable(long personId) {
-        people.findById(personId)
-                .filter(p -> p.unreachableAt() != null && p.unreachableReason() != null
-                        && p.unreachableReason().startsWith(PLATFORM.code() + ":"))
-                .ifPresent(p -> {
-                    Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-                    people.update(p.withReachability(null, null, now));
-                    LOG.info("Person {} is reachable on Teams again", p.id());
-                });
+        reachable.on(personId, PLATFORM);
     }
 }
