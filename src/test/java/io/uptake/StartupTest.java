@@ -15,7 +15,8 @@ class StartupTest {
 
     @Test
     void migrationsCreateTheDomainTables() throws Exception {
-        try (var c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection(); var rs = c.createStatement().executeQuery("select count(*) from outbox")) {
+        try (var c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+                var rs = c.createStatement().executeQuery("select count(*) from outbox")) {
             assertThat(rs.next()).isTrue();
         }
     }

@@ -44,16 +44,19 @@ final class DigestPreviewController {
 
     @Get
     @Operation(summary = "The digest of one programme as it would be sent; nothing is posted or stored",
-            description = "Returns {programme, week, soFar (true for a week still running), text, blockKit: [{text, blocks}] (one Slack message per part), "
+            description = "Returns {programme, week, soFar (true for a week still running), text, "
+                    + "blockKit: [{text, blocks}] (one Slack message per part), "
                     + "adaptiveCard (the first Teams card), adaptiveCards (every Teams card)}. Figures resting on too"
-                    + " few answers show as '—  (fewer than 5 answers)'. The chart is drawn only when a digest is sent.")
+                    + " few answers show as '—  (fewer than 5 answers)'. The chart is drawn only when a digest is"
+                    + " sent.")
     @ApiResponse(responseCode = "200", description = "The digest in three renderings")
     @ApiResponse(responseCode = "400", description = "No programme named, or a week that is not an ISO week",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "404", description = "No active programme with that id",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     HttpResponse<?> preview(
-            @Parameter(description = "The programme's id, as in the programmes file") @Nullable @QueryValue String programme,
+            @Parameter(description = "The programme's id, as in the programmes file") @Nullable @QueryValue
+            String programme,
             @Parameter(description = "ISO week such as 2026-W47, or current for the running week so far; default the"
                     + " last complete week (UTC)")
             @Nullable @QueryValue String week) {

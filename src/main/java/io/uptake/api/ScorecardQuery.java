@@ -31,7 +31,8 @@ final class ScorecardQuery {
     private ScorecardQuery() {
     }
 
-    static Answer run(ScorecardSource scorecards, Clock clock, @Nullable String week, @Nullable List<String> programme) {
+    static Answer run(ScorecardSource scorecards, Clock clock, @Nullable String week,
+                      @Nullable List<String> programme) {
         LocalDate monday;
         Instant now = clock.instant();
         if (week == null || week.isBlank()) {

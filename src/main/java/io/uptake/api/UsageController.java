@@ -60,7 +60,8 @@ final class UsageController {
     @ApiResponse(responseCode = "400", description = "Not a batch: unreadable JSON, no key, no events")
     @ApiResponse(responseCode = "422", description = "No row could be stored: every row was refused or named "
             + "someone unknown. Nothing is stored and the batch key is not used up, so the corrected batch can be "
-            + "sent again under the same key", content = @Content(schema = @Schema(implementation = BatchNotStored.class)))
+            + "sent again under the same key",
+            content = @Content(schema = @Schema(implementation = BatchNotStored.class)))
     @ApiResponse(responseCode = "413", description = "More than 10,000 events")
     @ApiResponse(responseCode = "503", description = "Right after start-up, the directory was still being read after "
             + "10 s: nothing is stored and the key is not used up; try again after Retry-After seconds")

@@ -32,7 +32,8 @@ class LoadCatalogAtStartup {
             rejected.errors().forEach(error -> LOG.warn("  {}", error));
         } else if (result instanceof ReloadCatalog.Result.Held held) {
             LOG.warn("Programmes file {} held back at start-up: running on the catalogue stored from the last "
-                    + "accepted file. Restore the file, or confirm with POST /api/v1/catalog/reload?confirm-retire=true",
+                    + "accepted file. Restore the file, or confirm with "
+                    + "POST /api/v1/catalog/reload?confirm-retire=true",
                     held.source());
         }
     }

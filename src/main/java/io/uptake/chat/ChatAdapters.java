@@ -13,8 +13,8 @@ public class ChatAdapters {
     /**
      * One adapter's state.
      *
-     * @param mode   how it runs (for example {@code single-workspace}, {@code oauth}, {@code socket-mode}, {@code authenticated}), or
-     *               {@code off}
+     * @param mode   how it runs (for example {@code single-workspace}, {@code oauth}, {@code socket-mode},
+     *               {@code authenticated}), or {@code off}
      * @param advice what to set to turn it on or fix it; empty when it is on and sound
      */
     public record Adapter(String name, boolean on, String mode, String advice) {
@@ -100,7 +100,8 @@ public class ChatAdapters {
         List<String> lines = new ArrayList<>();
         for (Adapter adapter : all()) {
             String state = adapter.on() ? "on (" + adapter.mode() + ")" : adapter.mode();
-            lines.add(adapter.name() + " adapter: " + state + (adapter.advice().isEmpty() ? "" : "; " + adapter.advice()));
+            lines.add(adapter.name() + " adapter: " + state
+                    + (adapter.advice().isEmpty() ? "" : "; " + adapter.advice()));
         }
         return lines;
     }

@@ -103,7 +103,8 @@ public class Dispatcher {
 
     /** Claims left by a dispatcher that stopped mid-send are given back; the sends they held go out again. */
     public int releaseClaimsAtStartup(boolean allOfThem) {
-        Instant before = allOfThem ? Instant.now(clock).plusSeconds(1) : Instant.now(clock).minus(settings.claimLease());
+        Instant before = allOfThem ? Instant.now(clock).plusSeconds(1)
+                : Instant.now(clock).minus(settings.claimLease());
         int released = rows.releaseStaleClaims(before.truncatedTo(ChronoUnit.MILLIS));
         if (released > 0) {
             LOG.warn("{} outbox messages were being sent when the service stopped; they will be sent again", released);

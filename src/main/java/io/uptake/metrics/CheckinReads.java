@@ -40,8 +40,8 @@ final class CheckinReads {
                         rs.getString("period"), Sql.instant(rs, "opened_at"), Sql.instant(rs, "escalated_at"),
                         Sql.instant(rs, "completed_at"))), ids);
         Sql.query(c, "SELECT c.workflow_id, k.cycle_id, k.value, k.status, k.confidence, k.submitted_at "
-                + "FROM read_checkin k JOIN read_checkin_cycle c ON c.id = k.cycle_id WHERE c.workflow_id IN (" + ids.sql()
-                + ") ORDER BY k.submitted_at, k.id",
+                + "FROM read_checkin k JOIN read_checkin_cycle c ON c.id = k.cycle_id "
+                + "WHERE c.workflow_id IN (" + ids.sql() + ") ORDER BY k.submitted_at, k.id",
                 rs -> facts.get(rs.getString("workflow_id")).checkins().add(new Checkin(rs.getLong("cycle_id"),
                         Sql.decimal(rs, "value"), rs.getString("status"), rs.getInt("confidence"),
                         Sql.instant(rs, "submitted_at"))), ids);

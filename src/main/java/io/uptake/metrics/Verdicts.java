@@ -1,6 +1,5 @@
 package io.uptake.metrics;
 
-import io.uptake.message.Words;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -8,9 +8,9 @@ import java.util.Map;
 /**
  * Turns the configured database location into a JDBC URL that is safe for concurrent use.
  *
- * <p>A bare path means a SQLite file, named in full so the log says where the data is. SQLite URLs get write-ahead logging, a busy timeout and immediate
- * transactions unless they set those themselves: without them, concurrent read-then-write transactions fail
- * with SQLITE_BUSY instead of waiting their turn.
+ * <p>A bare path means a SQLite file, named in full so the log says where the data is. SQLite URLs get write-ahead
+ * logging, a busy timeout and immediate transactions unless they set those themselves: without them, concurrent
+ * read-then-write transactions fail with SQLITE_BUSY instead of waiting their turn.
  */
 public record DatabaseUrl(String jdbcUrl) {
 

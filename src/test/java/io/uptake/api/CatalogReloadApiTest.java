@@ -74,7 +74,8 @@ class CatalogReloadApiTest implements TestPropertyProvider {
         assertThat(e.getStatus().getCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY.getCode());
         Map<?, ?> body = e.getResponse().getBody(Map.class).orElseThrow();
         assertThat((String) body.get("message")).contains("2 mistakes", "previous catalogue is still in force");
-        assertThat(((List<?>) body.get("errors")).stream().map(error -> String.valueOf(((Map<?, ?>) error).get("field"))))
+        assertThat(((List<?>) body.get("errors")).stream()
+                .map(error -> String.valueOf(((Map<?, ?>) error).get("field"))))
                 .containsExactly("programmes[0].workflows[1].owner", "digests[0].schedule.zone");
         assertThat(http.toBlocking().retrieve(admin(HttpRequest.GET("/api/v1/digests"))))
                 .contains("Europe/London");

@@ -31,7 +31,7 @@ class StartupWithEmptiedCatalogTest {
         file.write("");
 
         try (EmbeddedServer second = ApplicationContext.run(EmbeddedServer.class, settings, "test");
-             HttpClient http = HttpClient.create(second.getURL())) {
+                HttpClient http = HttpClient.create(second.getURL())) {
             assertThat(programmes(second)).contains("claims-ai", "claims-triage", "fraud-review");
             Map<?, ?> workflow = http.toBlocking().retrieve(admin(HttpRequest.GET("/api/v1/workflows/fraud-review")),
                     Map.class);

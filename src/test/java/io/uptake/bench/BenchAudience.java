@@ -76,9 +76,9 @@ final class BenchAudience {
     private void insertPeople(DataSource dataSource) throws SQLException {
         long now = System.currentTimeMillis();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement person = c.prepareStatement(
-                     "INSERT INTO person (email, time_zone, created_at, updated_at) VALUES (?, 'UTC', ?, ?)");
-             PreparedStatement identity = c.prepareStatement("""
+                PreparedStatement person = c.prepareStatement(
+                        "INSERT INTO person (email, time_zone, created_at, updated_at) VALUES (?, 'UTC', ?, ?)");
+                PreparedStatement identity = c.prepareStatement("""
                      INSERT INTO chat_identity (person_id, platform, tenant_id, user_id, created_at, updated_at)
                      SELECT id, 'slack', ?, ?, ?, ? FROM person WHERE email = ?""")) {
             c.setAutoCommit(false);

@@ -49,7 +49,8 @@ final class BenchHistory {
         try (Statement s = c.createStatement()) {
             for (int p = 0; p < programmes; p++) {
                 s.execute("INSERT INTO programme (id, name, sponsor_email, created_at, updated_at) VALUES ('prog-" + p
-                        + "', 'Programme " + p + "', 'sponsor" + p + "@example.com', " + millis() + ", " + millis() + ")");
+                        + "', 'Programme " + p + "', 'sponsor" + p + "@example.com', " + millis() + ", " + millis()
+                        + ")");
                 s.execute("INSERT INTO digest_subscription (channel, programmes, schedule_days, schedule_at, "
                         + "schedule_zone, created_at, updated_at) VALUES ('slack:CPROG" + p + "', 'prog-" + p
                         + "', 'MONDAY', '09:00', 'UTC', " + millis() + ", " + millis() + ")");
@@ -58,8 +59,9 @@ final class BenchHistory {
             for (int p = 0; p < programmes; p++) {
                 all.append(p == 0 ? "" : ",").append("prog-").append(p);
             }
-            s.execute("INSERT INTO digest_subscription (channel, programmes, schedule_days, schedule_at, schedule_zone, "
-                    + "created_at, updated_at) VALUES ('slack:CLEADERS', '" + all + "', 'MONDAY', '09:00', 'UTC', "
+            s.execute("INSERT INTO digest_subscription (channel, programmes, schedule_days, schedule_at, "
+                    + "schedule_zone, created_at, updated_at) VALUES ('slack:CLEADERS', '" + all
+                    + "', 'MONDAY', '09:00', 'UTC', "
                     + millis() + ", " + millis() + ")");
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO person (id, email, created_at, updated_at) "
@@ -82,10 +84,10 @@ final class BenchHistory {
         long usage = 0;
         try (PreparedStatement round = c.prepareStatement("INSERT INTO pulse_round (id, pulse_id, period, questions, "
                 + "mode, opened_at, closes_at, closed_at) VALUES (?, ?, ?, ?, 'confidential', ?, ?, ?)");
-             PreparedStatement delivery = c.prepareStatement("INSERT INTO delivery (id, round_id, person_id, "
-                     + "platform, due_at, sent_at, answered) VALUES (?, ?, ?, 'slack', ?, ?, ?)");
-             PreparedStatement answer = c.prepareStatement("INSERT INTO answer (round_id, delivery_id, person_id, "
-                     + "question, value_int, value_num, answered_on) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement delivery = c.prepareStatement("INSERT INTO delivery (id, round_id, person_id, "
+                        + "platform, due_at, sent_at, answered) VALUES (?, ?, ?, 'slack', ?, ?, ?)");
+                PreparedStatement answer = c.prepareStatement("INSERT INTO answer (round_id, delivery_id, person_id, "
+                        + "question, value_int, value_num, answered_on) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             deliveryBatch = delivery;
             long roundId = 0;
             long deliveryId = 0;
@@ -162,8 +164,9 @@ final class BenchHistory {
     private void workflow(int w, int audience) throws SQLException {
         String id = "wf-" + w;
         try (Statement s = c.createStatement()) {
-            s.execute("INSERT INTO workflow (id, programme_id, name, stage, stage_since, owner_email, target_team_size, "
-                    + "cycle_baseline_minutes, created_at, updated_at) VALUES ('" + id + "', 'prog-" + w / perProgramme
+            s.execute("INSERT INTO workflow (id, programme_id, name, stage, stage_since, owner_email, "
+                    + "target_team_size, cycle_baseline_minutes, created_at, updated_at) VALUES ('" + id
+                    + "', 'prog-" + w / perProgramme
                     + "', 'Workflow " + w + "', '" + (w % 3 == 0 ? "pilot" : "production") + "', "
                     + Date.valueOf(firstMonday).getTime() + ", 'owner" + w + "@example.com', " + audience + ", 20, "
                     + millis() + ", " + millis() + ")");
@@ -175,7 +178,8 @@ final class BenchHistory {
             s.execute("INSERT INTO audience (id, workflow_id, kind, source_ref, updated_at) VALUES (" + (w + 1) + ", '"
                     + id + "', 'emails', '', " + millis() + ")");
             s.execute("INSERT INTO pulse (id, workflow_id, questions, mode, schedule_days, schedule_at, "
-                    + "remind_after_minutes, reminders, close_after_minutes, created_at, updated_at) VALUES ('pulse-" + w
+                    + "remind_after_minutes, reminders, close_after_minutes, created_at, updated_at) "
+                    + "VALUES ('pulse-" + w
                     + "', '" + id + "', 'usage,trust,correction,cycle-time', 'confidential', 'TUESDAY', '10:00', 1440, "
                     + "1, 4320, " + millis() + ", " + millis() + ")");
             s.execute("INSERT INTO checkin_cycle (workflow_id, period, opened_at) VALUES ('" + id + "', '2026-Q4', "
@@ -184,8 +188,8 @@ final class BenchHistory {
                     + "(SELECT MAX(id) FROM checkin_cycle), " + (100 + w) + ", 'on_track', 7, "
                     + Instant.parse("2026-10-03T09:00:00Z").toEpochMilli() + ")");
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audience_member (audience_id, person_id, joined_at) "
-                + "VALUES (?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audience_member (audience_id, person_id, "
+                + "joined_at) VALUES (?, ?, ?)")) {
             for (int m = 0; m < audience; m++) {
                 ps.setLong(1, w + 1);
                 ps.setLong(2, (long) w * audience + m + 1);

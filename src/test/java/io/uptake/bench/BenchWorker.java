@@ -77,7 +77,8 @@ public final class BenchWorker {
 
     private static int countSending(Path database) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database);
-             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM outbox WHERE status = 'sending'")) {
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT COUNT(*) FROM outbox WHERE status = 'sending'")) {
             return rs.getInt(1);
         }
     }

@@ -41,7 +41,10 @@ final class FakeSlack implements AutoCloseable {
         this.bucket = bucket;
     }
 
-    /** Starts on an ephemeral loopback port, admitting {@code perSecond} messages a second in bursts of {@code burst}. */
+    /**
+     * Starts on an ephemeral loopback port, admitting {@code perSecond} messages a second in bursts of
+     * {@code burst}.
+     */
     static FakeSlack start(double perSecond, int burst) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         FakeSlack fake = new FakeSlack(server, new TokenBucket(perSecond, burst, System::nanoTime));

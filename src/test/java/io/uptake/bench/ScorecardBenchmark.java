@@ -65,7 +65,7 @@ public final class ScorecardBenchmark {
 
             List<List<String>> digests = new ArrayList<>();
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT programmes FROM digest_subscription ORDER BY id")) {
+                    ResultSet rs = s.executeQuery("SELECT programmes FROM digest_subscription ORDER BY id")) {
                 while (rs.next()) {
                     digests.add(Arrays.asList(rs.getString(1).split(",")));
                 }
@@ -168,7 +168,7 @@ public final class ScorecardBenchmark {
     static long scan(DataSource dataSource, String sql) throws SQLException {
         long start = System.nanoTime();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             if (rs.getLong(1) == 0) {
                 throw new IllegalStateException("no answers seeded");
@@ -214,7 +214,8 @@ public final class ScorecardBenchmark {
                 |---:|---:|---:|---:|---:|---:|---:|---:|---:|
                 %s
                 Median ratio: one scorecard per digest %.2f (best %.2f, worst %.2f); digests as the service \
-                composes them %.2f (best %.2f, worst %.2f); with their charts %.2f (best %.2f, worst %.2f). Peak heap while scanning and composing (sum of the heap \
+                composes them %.2f (best %.2f, worst %.2f); with their charts %.2f (best %.2f, worst %.2f). \
+                Peak heap while scanning and composing (sum of the heap \
                 pools' peaks): %.0f MB.
                 """,
                 PEOPLE, counts.answers(), WEEKS, counts.deliveries(), counts.usage(), PROGRAMMES,

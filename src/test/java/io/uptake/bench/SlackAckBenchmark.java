@@ -170,7 +170,8 @@ public final class SlackAckBenchmark {
                 + "\"channel\":{\"id\":\"D1\"},\"actions\":[{\"type\":\"button\",\"action_id\":\""
                 + PulseActions.ANSWER_PREFIX + "trust:1\",\"block_id\":\"b\",\"value\":\"" + value
                 + "\",\"action_ts\":\"1\"}]}";
-        byte[] body = ("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        byte[] body = ("payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8);
         String timestamp = Long.toString(System.currentTimeMillis() / 1000);
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -123,7 +123,8 @@ class CheckinCyclesTest {
         long owner = world("wf-done", "dina@example.com", "UDINA");
         open.run();
         clock.advance(Duration.ofDays(1));
-        CheckinResult saved = submit.submit(new CheckinCommand("wf-done", owner, "131", "on_track", "7", null, null, null, null));
+        CheckinResult saved = submit.submit(new CheckinCommand("wf-done", owner, "131", "on_track", "7", null, null,
+                null, null));
 
         clock.set(START.plus(Duration.ofDays(8)));
         int reminded = reminders.run();

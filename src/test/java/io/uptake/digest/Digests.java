@@ -18,6 +18,7 @@ public final class Digests {
     }
 
     public static List<DigestMessage> compose(Scorecard scorecard, int maxUnits, String chartUrl) {
-        return new ComposeDigest(MetricsSettings.defaults(), emails -> java.util.Map.of()).compose(scorecard, maxUnits, chartUrl);
+        return new ComposeDigest(MetricsSettings.defaults(), emails -> java.util.Map.of())
+                .compose(scorecard, maxUnits, chartUrl);
     }
 }

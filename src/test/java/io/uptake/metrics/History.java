@@ -43,7 +43,8 @@ public final class History {
     public History workflow(String id, String programme, String name, String stage, LocalDate since, int team,
                             BigDecimal baselineMinutes) throws SQLException {
         insert("INSERT INTO workflow (id, programme_id, name, stage, stage_since, owner_email, target_team_size, "
-                + "cycle_baseline_minutes, retired_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + "cycle_baseline_minutes, retired_at, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id, programme, name, stage, since, "owner-" + id + "@example.com", team, baselineMinutes,
                 "retired".equals(stage) ? CREATED : null, CREATED, CREATED);
         return stage(id, stage, since);

@@ -121,7 +121,7 @@ class AnonymousAnswerTest {
     private String dumpEveryTable() throws Exception {
         StringBuilder out = new StringBuilder();
         try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
-             ResultSet tables = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+                ResultSet tables = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
             List<String> names = new ArrayList<>();
             while (tables.next()) {
                 names.add(tables.getString("TABLE_NAME"));

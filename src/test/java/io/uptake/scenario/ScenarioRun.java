@@ -496,7 +496,8 @@ final class ScenarioRun implements AutoCloseable {
     }
 
     HttpResponse<String> slackPost(SlackSide.SignedBody body) throws Exception {
-        return phases.time("chat requests", () -> send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/slack/events"))
+        return phases.time("chat requests", () -> send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.getPort() + "/slack/events"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", body.timestamp()).header("X-Slack-Signature", body.signature())
                 .POST(HttpRequest.BodyPublishers.ofString(body.body())).build()));
@@ -507,7 +508,8 @@ final class ScenarioRun implements AutoCloseable {
     }
 
     HttpResponse<String> teamsPost(String activity) throws Exception {
-        return phases.time("chat requests", () -> send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + "/api/messages"))
+        return phases.time("chat requests", () -> send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.getPort() + "/api/messages"))
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(activity)).build()));
     }

@@ -63,7 +63,7 @@ class PulseSchedulesTest {
 
     private int rounds() throws Exception {
         try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
-             ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM pulse_round")) {
+                ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM pulse_round")) {
             rs.next();
             return rs.getInt(1);
         }

@@ -25,7 +25,8 @@ import java.util.Set;
  *       up by the next attempt's token lookup); if it does not come, the message is dead-lettered after the
  *       usual attempts and can be sent again from the dead-letter list.</li>
  *   <li><b>The message itself</b> ({@code Rejected}, not gone): {@code msg_too_long}, {@code msg_blocks_too_long},
- *       {@code invalid_blocks}, {@code no_text}, {@code message_not_found}, {@code cant_update_message}, {@code edit_window_closed},
+ *       {@code invalid_blocks}, {@code no_text}, {@code message_not_found}, {@code cant_update_message},
+ *       {@code edit_window_closed},
  *       {@code messages_tab_disabled}, {@code restricted_action} and the like: sending it again cannot help.</li>
  *   <li><b>Throttled</b>: HTTP 429 or {@code ratelimited} gives {@code RateLimited} for the {@code Retry-After}
  *       seconds, or {@value #DEFAULT_RETRY_AFTER_SECONDS} s when the header is missing or unreadable.</li>

@@ -10,7 +10,6 @@ import io.uptake.chat.PersonalCommands;
 import io.uptake.checkin.OpenCheckinForm;
 import io.uptake.message.CheckinRequest;
 import io.uptake.platform.Platform;
-import io.uptake.chat.PersonalCommands;
 import io.uptake.message.ForgetMeConfirm;
 import java.util.Optional;
 import java.util.OptionalLong;

@@ -69,7 +69,8 @@ class FakeSlackApiTest {
         HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(strict.url() + "chat.postMessage"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(
                         "channel=U9&text=hi&blocks=" + java.net.URLEncoder.encode(header,
-                                java.nio.charset.StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+                                java.nio.charset.StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(refused.body()).isEqualTo("{\"ok\":false,\"error\":\"invalid_blocks\"}");
         assertThat(strict.refusals()).singleElement().asString().contains("chat.postMessage", "150");

@@ -143,7 +143,10 @@ class SlackAnswerEditsTest implements TestPropertyProvider {
                 .findFirst().orElseThrow();
     }
 
-    /** For each {@code chat.update} of this pulse message (the only message in its DM), oldest first, the answers it shows. */
+    /**
+     * For each {@code chat.update} of this pulse message (the only message in its DM), oldest first, the answers it
+     * shows.
+     */
     private List<List<String>> answersShownInUpdates(FakeSlackApi.Call pulse) {
         // Slack opens the person's DM for a post to their user id: the fake names it D + the rest of the id.
         String dm = "D" + pulse.params().get("channel").substring(1);

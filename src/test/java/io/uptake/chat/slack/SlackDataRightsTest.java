@@ -80,8 +80,8 @@ class SlackDataRightsTest implements TestPropertyProvider {
         recordAnswer.record(new AnswerCommand(round, ids.get("ana@example.com"), "trust", "4", null));
         recordAnswer.record(new AnswerCommand(round, ids.get("ana@example.com"), "comment", "Ana's own words", null));
         dispatcher.dispatchDue();
-        installations.save(new SlackInstallationRow(null, TEAM, null, "UBOT", "xoxb-installed", null, null, "chat:write",
-                "U1", "Acme", null, Instant.parse("2026-01-05T09:00:00Z"), null));
+        installations.save(new SlackInstallationRow(null, TEAM, null, "UBOT", "xoxb-installed", null, null,
+                "chat:write", "U1", "Acme", null, Instant.parse("2026-01-05T09:00:00Z"), null));
     }
 
     @AfterAll

@@ -110,7 +110,8 @@ class SlackEndToEndTest implements TestPropertyProvider {
                  {"id":"UB","name":"robot","is_bot":true,"profile":{}}],
                  "response_metadata":{"next_cursor":""}}""", Map.of());
         slackApi.answer("conversations.members", 200,
-                "{\"ok\":true,\"members\":[\"U1\",\"U2\",\"UB\"],\"response_metadata\":{\"next_cursor\":\"\"}}", Map.of());
+                "{\"ok\":true,\"members\":[\"U1\",\"U2\",\"UB\"],\"response_metadata\":{\"next_cursor\":\"\"}}",
+                Map.of());
 
         SyncSlackAudiences.Report report = syncAudiences.run();
         var opened = (OpenRound.Result.Opened) openRound.now("e2e-weekly");
@@ -150,14 +151,16 @@ class SlackEndToEndTest implements TestPropertyProvider {
         assertThat(reply.get("text").toString()).startsWith("Paused until");
         assertThat(reply.get("response_type")).isIn(null, "ephemeral");
         long cy = identities.find(Platform.SLACK, TEAM, "U9").orElseThrow();
-        assertThat(people.findById(cy).orElseThrow().pausedUntil()).isEqualTo(clock.instant().plus(Duration.ofDays(14)));
+        assertThat(people.findById(cy).orElseThrow().pausedUntil())
+                .isEqualTo(clock.instant().plus(Duration.ofDays(14)));
     }
 
     @Test
     @Order(4)
     void aRetriedEventIsHandledOnce() {
         String event = "{\"type\":\"event_callback\",\"team_id\":\"" + TEAM + "\",\"api_app_id\":\"A1\",\"event_id\":"
-                + "\"Ev42\",\"event_time\":1,\"event\":{\"type\":\"app_home_opened\",\"user\":\"U1\",\"channel\":\"D1\","
+                + "\"Ev42\",\"event_time\":1,\"event\":{\"type\":\"app_home_opened\",\"user\":\"U1\","
+                + "\"channel\":\"D1\","
                 + "\"tab\":\"home\"}}";
         int before = slackApi.calls("views.publish").size();
 

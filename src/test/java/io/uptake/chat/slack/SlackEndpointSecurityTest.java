@@ -1,7 +1,6 @@
 package io.uptake.chat.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.micronaut.context.annotation.Property;
 import io.micronaut.http.HttpRequest;
@@ -51,9 +50,11 @@ class SlackEndpointSecurityTest {
     void aTimestampMoreThanFiveMinutesOldOrAheadIs401() {
         byte[] body = "{\"type\":\"url_verification\",\"challenge\":\"x\"}".getBytes(StandardCharsets.UTF_8);
 
-        assertThat(status(slack().signed(body, MediaType.APPLICATION_JSON, clock.instant().minus(Duration.ofMinutes(6)))))
+        assertThat(status(slack().signed(body, MediaType.APPLICATION_JSON,
+                clock.instant().minus(Duration.ofMinutes(6)))))
                 .isEqualTo(401);
-        assertThat(status(slack().signed(body, MediaType.APPLICATION_JSON, clock.instant().plus(Duration.ofMinutes(6)))))
+        assertThat(status(slack().signed(body, MediaType.APPLICATION_JSON,
+                clock.instant().plus(Duration.ofMinutes(6)))))
                 .isEqualTo(401);
     }
 

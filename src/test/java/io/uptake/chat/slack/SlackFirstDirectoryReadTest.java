@@ -55,7 +55,10 @@ class SlackFirstDirectoryReadTest implements TestPropertyProvider {
     static final String TEAM = "T0FIRST";
     static final String TOKEN = "first-read-admin-token";
     static final String PULSE = "drafting-weekly";
-    /** The clock starts on Sunday 2026-11-22 at 09:00 UTC: this Sunday's 10:00 round opened while the service was down. */
+    /**
+     * The clock starts on Sunday 2026-11-22 at 09:00 UTC: this Sunday's 10:00 round opened while the service was
+     * down.
+     */
     static final String MISSED = "2026-11-22";
     static final String BATCH = """
             {"batch": "copilot-first-minute", "events": [
@@ -207,7 +210,7 @@ class SlackFirstDirectoryReadTest implements TestPropertyProvider {
 
     private int count(String sql) throws SQLException {
         try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
-             PreparedStatement statement = c.prepareStatement(sql); ResultSet rs = statement.executeQuery()) {
+                PreparedStatement statement = c.prepareStatement(sql); ResultSet rs = statement.executeQuery()) {
             rs.next();
             return rs.getInt(1);
         }

@@ -18,8 +18,9 @@ class SlackGatewayBeanTest {
     @Test
     void withABotTokenTheGatewaySendsThroughTheConfiguredApiWithThatToken() {
         try (FakeSlackApi api = FakeSlackApi.start();
-             ApplicationContext context = ApplicationContext.run(Map.of("uptake.slack.bot-token", "xoxb-configured",
-                     "uptake.slack.signing-secret", "secret", "uptake.slack.api-url", api.url()), Environment.TEST)) {
+                ApplicationContext context = ApplicationContext.run(Map.of("uptake.slack.bot-token", "xoxb-configured",
+                        "uptake.slack.signing-secret", "secret", "uptake.slack.api-url", api.url()),
+                        Environment.TEST)) {
             SlackGateway gateway = context.getBean(SlackGateway.class);
 
             SendResult result = gateway.send(new Envelope(1, Platform.SLACK, "T1", "U42",

@@ -103,13 +103,15 @@ class SlackMalformedRequestTest implements TestPropertyProvider {
         // Like a slash command without a team_id (issue 13): the handlers look the workspace up by it, and a null
         // failed there with a 503.
         assertRefused(json("{\"type\":\"event_callback\",\"api_app_id\":\"A1\","
-                + "\"event_time\":1,\"event\":{\"type\":\"app_home_opened\",\"user\":\"U1\",\"channel\":\"D1\",\"tab\":\"home\"}}"), "team_id");
+                + "\"event_time\":1,\"event\":{\"type\":\"app_home_opened\",\"user\":\"U1\",\"channel\":\"D1\","
+                + "\"tab\":\"home\"}}"), "team_id");
     }
 
     @Test
     void aTokensRevokedEventWithoutATeamIdIs400() {
         assertRefused(json("{\"type\":\"event_callback\",\"api_app_id\":\"A1\","
-                + "\"event_time\":1,\"event\":{\"type\":\"tokens_revoked\",\"tokens\":{\"bot\":[\"UBOT\"]}}}"), "team_id");
+                + "\"event_time\":1,\"event\":{\"type\":\"tokens_revoked\",\"tokens\":{\"bot\":[\"UBOT\"]}}}"),
+                "team_id");
     }
 
     @Test

@@ -183,7 +183,8 @@ class SlackOAuthTest implements TestPropertyProvider {
     }
 
     private static String state(HttpResponse<String> install) {
-        Matcher m = Pattern.compile("state=([0-9a-f]+)").matcher(install.headers().firstValue("Location").orElseThrow());
+        Matcher m = Pattern.compile("state=([0-9a-f]+)")
+                .matcher(install.headers().firstValue("Location").orElseThrow());
         assertThat(m.find()).isTrue();
         return m.group(1);
     }

@@ -56,7 +56,8 @@ class FakeBotConnectorTest {
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(connector.url() + path))
                 .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String card(int actions, String text) {

@@ -56,7 +56,8 @@ class TeamsCommandsTest extends TeamsTestContext {
         assertThat(people.findById(person).orElseThrow().optedOutAt()).isNull();
         assertThat(connector.posted()).extracting(FakeBotConnector.Call::text)
                 .containsExactly(connector.posted().get(0).text(),
-                        "You are opted in again, and any pause is over: pulses and nudges will reach you again. Thanks!");
+                        "You are opted in again, and any pause is over: pulses and nudges will reach you again. "
+                                + "Thanks!");
     }
 
     @Test
