@@ -104,8 +104,11 @@ public class OpenRound {
         }
         Instant closesAt = dues.stream().map(Due::at).max(Instant::compareTo).orElseThrow()
                 .plus(Duration.ofMinutes(pulse.get().closeAfterMinutes()));
-        RoundRow round = rounds.save(new RoundRow(null, pulseId, period, pulse.get().questions(), pulse.get().mode(),
-                now, closesAt, null));
+        if (rounds.insertIfAbsent(pulseId, period, pulse.get().questions(), pulse.get().mode(), now, closesAt) == 0) {
+            RoundRow other = rounds.findByPulseIdAndPeriod(pulseId, period).orElseThrow();
+            return new Result.Opened(other.id(), (int) deliveries.countByRoundId(other.id()), 0, false);
+        }
+        RoundRow round = rounds.findByPulseIdAndPeriod(pulseId, period).orElseThrow();
         PulseCard card = PulseCards.blank(round, pulse.get(), workflow);
         for (Due due : dues) {
             ask(round, card, due.recipient(), due.at());

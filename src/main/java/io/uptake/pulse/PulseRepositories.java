@@ -18,6 +18,17 @@ final class PulseRepositories {
     interface Rounds extends CrudRepository<RoundRow, Long> {
         Optional<RoundRow> findByPulseIdAndPeriod(String pulseId, String period);
 
+        /**
+         * Stores the round unless its pulse already has one for the period; 0 when another transaction got there
+         * first (on PostgreSQL this waits for that transaction and then sees its round, instead of failing).
+         */
+        @Query("""
+                INSERT INTO pulse_round (pulse_id, period, questions, mode, opened_at, closes_at)
+                VALUES (:pulseId, :period, :questions, :mode, :openedAt, :closesAt)
+                ON CONFLICT (pulse_id, period) DO NOTHING""")
+        int insertIfAbsent(String pulseId, String period, String questions, String mode, Instant openedAt,
+                           Instant closesAt);
+
         @Query("SELECT * FROM pulse_round WHERE closed_at IS NULL ORDER BY id")
         List<RoundRow> findUnclosed();
 

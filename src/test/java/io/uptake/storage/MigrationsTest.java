@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The same migrations build the same schema on SQLite and on PostgreSQL. */
-class MigrationsTest {
+public class MigrationsTest {
 
-    static final String PG_URL = System.getenv().getOrDefault("UPTAKE_TEST_POSTGRES_URL",
+    public static final String PG_URL = System.getenv().getOrDefault("UPTAKE_TEST_POSTGRES_URL",
             "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String PG_USER = System.getenv().getOrDefault("UPTAKE_TEST_POSTGRES_USER", "postgres");
+    public static final String PG_USER = System.getenv().getOrDefault("UPTAKE_TEST_POSTGRES_USER", "postgres");
 
     static final Set<String> DOMAIN_TABLES = Set.of("person", "chat_identity", "programme", "workflow",
             "workflow_stage", "outcome", "audience", "audience_email", "audience_member", "pulse", "pulse_round",
@@ -197,7 +197,7 @@ class MigrationsTest {
         }
     }
 
-    static Connection postgresOrSkip() {
+    public static Connection postgresOrSkip() {
         try {
             return DriverManager.getConnection(PG_URL, PG_USER, "");
         } catch (SQLException e) {
