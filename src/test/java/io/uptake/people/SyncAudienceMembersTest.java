@@ -7,9 +7,6 @@ import io.micronaut.test.support.TestPropertyProvider;
 import io.uptake.catalog.CatalogLookup;
 import io.uptake.time.MutableClock;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -38,23 +35,7 @@ class SyncAudienceMembersTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            Path file = Files.createTempFile("programmes", ".yml");
-            file.toFile().deleteOnExit();
-            Files.writeString(file, """
-                    programmes:
-                      - id: legal-ai
-                        name: Legal drafting assistant
-                        sponsor: gc@example.com
-                        workflows:
-                          - id: review
-                            owner: lee@example.com
-                            audience: { emails: [ana@example.com, bo@example.com] }
-                    """);
-            return Map.of("uptake.catalog", file.toString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return LegalDraftingFile.properties();
     }
 
     @Test

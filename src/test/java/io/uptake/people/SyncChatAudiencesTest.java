@@ -8,9 +8,6 @@ import io.uptake.catalog.CatalogLookup;
 import io.uptake.catalog.CatalogLookup.AudienceSource;
 import io.uptake.time.MutableClock;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,23 +38,7 @@ class SyncChatAudiencesTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        try {
-            Path file = Files.createTempFile("programmes", ".yml");
-            file.toFile().deleteOnExit();
-            Files.writeString(file, """
-                    programmes:
-                      - id: legal-ai
-                        name: Legal drafting assistant
-                        sponsor: gc@example.com
-                        workflows:
-                          - id: review
-                            owner: lee@example.com
-                            audience: { emails: [ana@example.com, bo@example.com] }
-                    """);
-            return Map.of("uptake.catalog", file.toString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return LegalDraftingFile.properties();
     }
 
     @Test

@@ -52,6 +52,7 @@ public class SyncSlackAudiences {
         int joined = 0;
         int left = 0;
         int failed = 0;
+        Set<String> named = catalog.namedEmails();
         for (SlackWorkspaces.Workspace workspace : workspaces.all()) {
             Map<String, User> users = new HashMap<>();
             try {
@@ -65,7 +66,6 @@ public class SyncSlackAudiences {
                 continue;
             }
             Members members = new Members(workspace, users);
-            Set<String> named = catalog.namedEmails();
             for (User user : users.values()) {
                 String email = user.getProfile() == null ? null : user.getProfile().getEmail();
                 if (email != null && named.contains(email.toLowerCase(Locale.ROOT))) {
