@@ -3,6 +3,8 @@ package io.uptake.delivery;
 import io.uptake.message.ChatMessage;
 import io.uptake.message.MessageCodec;
 import io.uptake.platform.Platform;
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -10,15 +12,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +30,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends due outbox messages through their platform's gateway, paced per tenant, retrying what can be retried.
  *
- * <p>A message is claimed before it is sent and marked after; if the process dies between the platform
- * accepting a message and the mark, the claim lapses and the message is sent again. That window, at most
- * {@code concurrency} messages per crash, is the only way a message goes out twice.
+ * <p>A message is claimed before it is sent and marked after ({@link OutboxClaims}); if the process dies between
+ * the platform accepting a message and the mark, the claim lapses and the message is sent again. That window, at
+ * most {@code concurrency} messages per crash, is the only way a message goes out twice.
+ *
+ * <p>A stop (the application context closing, as on SIGTERM) claims nothing more, lets the sends already in the
+ * platforms' hands finish, and gives back every claimed row not yet sent, including those waiting for a pacing
+ * slot, within {@code uptake.delivery.stop-within} (8 s): another node, or this one restarted, sends them.
  */
 @Singleton
 public class Dispatcher {
@@ -39,6 +47,7 @@ public class Dispatcher {
     private static final Duration WAIT_FOR_OTHER_EDIT = Duration.ofSeconds(1);
 
     private final OutboxRepository rows;
+    private final OutboxClaims claims;
     private final OutboxTransitions transitions;
     private final EditOrder editOrder;
     private final MessageCodec codec;
@@ -47,13 +56,18 @@ public class Dispatcher {
     private final Sleeper sleeper;
     private final DeliverySettings settings;
     private final Clock clock;
-    private final String instance = UUID.randomUUID().toString().substring(0, 8);
-    private final AtomicLong passes = new AtomicLong();
     private final ExecutorService pool;
+    /** Guards {@link #stopping}, {@link #running} and {@link #waitingForSlot} against a stop. */
+    private final Object lock = new Object();
+    private final Set<Thread> waitingForSlot = new HashSet<>();
+    private volatile boolean stopping;
+    private int running;
 
-    Dispatcher(OutboxRepository rows, OutboxTransitions transitions, EditOrder editOrder, MessageCodec codec,
-               List<ChatGateway> gateways, Pacer pacer, Sleeper sleeper, DeliverySettings settings, Clock clock) {
+    Dispatcher(OutboxRepository rows, OutboxClaims claims, OutboxTransitions transitions, EditOrder editOrder,
+               MessageCodec codec, List<ChatGateway> gateways, Pacer pacer, Sleeper sleeper, DeliverySettings settings,
+               Clock clock) {
         this.rows = rows;
+        this.claims = claims;
         this.transitions = transitions;
         this.editOrder = editOrder;
         this.codec = codec;
@@ -70,30 +84,30 @@ public class Dispatcher {
         });
     }
 
-    @PreDestroy
-    void stop() {
-        pool.shutdownNow();
-    }
-
     /** Sends everything that is due now, waiting as pacing requires; returns when nothing due is left. */
     public DispatchReport dispatchDue() {
         DispatchReport report = new DispatchReport();
-        while (true) {
-            DispatchReport pass = new DispatchReport();
-            String claim = instance + ":" + passes.incrementAndGet();
-            Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
-            rows.releaseStaleClaims(now.minus(settings.claimLease()));
-            if (rows.claimDue(claim, now, settings.batchSize()) == 0) {
-                break;
+        if (!begin()) {
+            return report;
+        }
+        try {
+            while (!stopping) {
+                DispatchReport pass = new DispatchReport();
+                String claim = claims.newClaim();
+                Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
+                claims.takeBackLapsed(now);
+                // A row an attempt puts back (a retry, a pause, a wait) is due later, so this ends once none is due.
+                if (claims.take(claim, now) == 0) {
+                    break;
+                }
+                List<Future<?>> sends = rows.findClaimed(claim, OutboxRow.SENDING).stream()
+                        .<Future<?>>map(row -> pool.submit(() -> handle(row, pass)))
+                        .toList();
+                await(sends);
+                merge(report, pass);
             }
-            List<Future<?>> sends = rows.findClaimed(claim, OutboxRow.SENDING).stream()
-                    .<Future<?>>map(row -> pool.submit(() -> handle(row, pass)))
-                    .toList();
-            await(sends);
-            merge(report, pass);
-            if (pass.sent() + pass.dead() + pass.expired() + pass.retried() + pass.superseded() == 0) {
-                break;
-            }
+        } finally {
+            end();
         }
         if (!report.idle()) {
             LOG.info("Outbox pass: {}", report);
@@ -101,18 +115,87 @@ public class Dispatcher {
         return report;
     }
 
-    /** Claims left by a dispatcher that stopped mid-send are given back; the sends they held go out again. */
-    public int releaseClaimsAtStartup(boolean allOfThem) {
-        Instant before = allOfThem ? Instant.now(clock).plusSeconds(1)
-                : Instant.now(clock).minus(settings.claimLease());
-        int released = rows.releaseStaleClaims(before.truncatedTo(ChronoUnit.MILLIS));
-        if (released > 0) {
-            LOG.warn("{} outbox messages were being sent when the service stopped; they will be sent again", released);
+    /**
+     * Stops sending within {@code stop-within}: claims nothing more, lets the sends already made finish, and gives
+     * back every claimed row not sent. Runs on the shutdown event, before any bean (the data source) is destroyed.
+     */
+    @EventListener
+    void onShutdown(ShutdownEvent event) {
+        stop();
+    }
+
+    /** See {@link #onShutdown}; a second call does nothing. */
+    @PreDestroy
+    void stop() {
+        synchronized (lock) {
+            if (stopping) {
+                return;
+            }
+            stopping = true;
+            waitingForSlot.forEach(Thread::interrupt);
         }
-        return released;
+        long started = System.nanoTime();
+        boolean finished = awaitPasses(started + settings.stopWithin().toNanos());
+        try {
+            int given = claims.giveBack();
+            LOG.info("Outbox dispatcher of node {} stopped in {} ms; {} claimed messages not sent were given back{}",
+                    claims.node(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), given,
+                    finished ? "" : " (sends still unanswered after " + settings.stopWithin()
+                            + " may go out twice)");
+        } catch (RuntimeException e) {
+            LOG.warn("Node {} could not give back its outbox claims; they return when their lease lapses",
+                    claims.node(), e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Whether a stop has begun; a stopping dispatcher claims and sends nothing more. */
+    boolean stopping() {
+        return stopping;
+    }
+
+    private boolean begin() {
+        synchronized (lock) {
+            if (stopping) {
+                return false;
+            }
+            running++;
+        }
+        claims.hold();
+        return true;
+    }
+
+    private void end() {
+        claims.letGo();
+        synchronized (lock) {
+            running--;
+            lock.notifyAll();
+        }
+    }
+
+    private boolean awaitPasses(long deadline) {
+        synchronized (lock) {
+            while (running > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(lock, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private void handle(OutboxRow row, DispatchReport report) {
+        if (stopping) {
+            return; // given back by the stop, as it was
+        }
         try {
             attempt(row, report);
         } catch (RuntimeException e) {
@@ -201,12 +284,37 @@ public class Dispatcher {
         report.superseded.incrementAndGet();
     }
 
+    /**
+     * Waits for the tenant's next sending slot; false if the row went back to the queue instead, or is left for
+     * a stop to give back (a stop interrupts the wait, never a send).
+     */
     private boolean waitForSlot(Envelope envelope, OutboxRow row, DispatchReport report) {
+        Instant slot = pacer.reserve(envelope);
+        Thread self = Thread.currentThread();
+        synchronized (lock) {
+            if (stopping) {
+                return false;
+            }
+            waitingForSlot.add(self);
+        }
+        boolean interrupted = false;
         try {
-            sleeper.sleepUntil(pacer.reserve(envelope));
+            sleeper.sleepUntil(slot);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            transitions.release(row, clock.instant());
+            interrupted = true;
+        } finally {
+            synchronized (lock) {
+                waitingForSlot.remove(self);
+                // Only a stop interrupts this wait; clearing the flag here keeps it from reaching the send.
+                interrupted |= Thread.interrupted();
+            }
+        }
+        if (stopping) {
+            return false;
+        }
+        if (interrupted) {
+            transitions.release(row, row.notBefore());
+            report.deferred.incrementAndGet();
             return false;
         }
         Instant paused = pacer.pausedUntil(envelope.platform(), envelope.tenantId());

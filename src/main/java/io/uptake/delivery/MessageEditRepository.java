@@ -39,4 +39,15 @@ interface MessageEditRepository extends CrudRepository<MessageEditRow, Long> {
             UPDATE message_edit SET sending_seq = NULL, sending_at = NULL
             WHERE message_id = :messageId AND sending_seq = :seq""")
     int giveBackTurn(Long messageId, int seq);
+
+    /**
+     * Renews the turn of every edit a node is sending, so that a slow send keeps its turn; {@code claims} is a LIKE
+     * pattern naming the node's outbox claims.
+     */
+    @Query("""
+            UPDATE message_edit SET sending_at = :now
+            WHERE sending_seq IS NOT NULL AND EXISTS (
+                SELECT 1 FROM outbox o WHERE o.updates_id = message_edit.message_id
+                  AND o.edit_seq = message_edit.sending_seq AND o.status = 'sending' AND o.claimed_by LIKE :claims)""")
+    int renewTurns(String claims, Instant now);
 }

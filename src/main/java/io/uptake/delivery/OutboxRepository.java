@@ -34,7 +34,10 @@ public interface OutboxRepository extends CrudRepository<OutboxRow, Long> {
     /** Only the addresses: the messages' content is not needed to edit them, and is the bulk of each row. */
     List<StoredAddress> findByDedupeKeyInList(List<String> dedupeKeys);
 
-    /** Claims up to {@code limit} due rows for one dispatcher pass; re-checking the status keeps claims exclusive. */
+    /**
+     * Claims up to {@code limit} due rows for one dispatcher pass, on SQLite: it runs one writer at a time, so
+     * re-checking the status in the UPDATE keeps claims exclusive. See {@link OutboxClaims}.
+     */
     @Query("""
             UPDATE outbox SET status = 'sending', claimed_by = :claim, claimed_at = :now
             WHERE status = 'pending' AND id IN (
@@ -42,12 +45,38 @@ public interface OutboxRepository extends CrudRepository<OutboxRow, Long> {
                 ORDER BY not_before, id LIMIT :limit)""")
     int claimDue(String claim, Instant now, int limit);
 
+    /**
+     * Claims up to {@code limit} due rows for one dispatcher pass, on PostgreSQL: rows another node is claiming at
+     * the same moment are skipped rather than waited for, so nodes claiming at once take different rows. The lock
+     * is {@code FOR NO KEY UPDATE}, the one PostgreSQL's own UPDATE takes on a row whose key it leaves alone: it
+     * does not hold up inserts whose foreign keys point at the row (edits of a sent message) as {@code FOR UPDATE}
+     * would, and Micronaut Data reads a query with {@code FOR UPDATE} in it as a SELECT.
+     */
+    @Query("""
+            UPDATE outbox SET status = 'sending', claimed_by = :claim, claimed_at = :now
+            WHERE status = 'pending' AND id IN (
+                SELECT id FROM outbox WHERE status = 'pending' AND not_before <= :now
+                ORDER BY not_before, id LIMIT :limit FOR NO KEY UPDATE SKIP LOCKED)""")
+    int claimDueSkipLocked(String claim, Instant now, int limit);
+
     @Query("SELECT * FROM outbox WHERE claimed_by = :claimedBy AND status = :status ORDER BY not_before, id")
     List<OutboxRow> findClaimed(String claimedBy, String status);
 
-    /** Gives back rows whose dispatcher stopped before learning the send's result. */
-    @Query("UPDATE outbox SET status = 'pending', claimed_by = NULL WHERE status = 'sending' AND claimed_at < :before")
+    /** Renews the lease of every row a node is sending; {@code claims} is a LIKE pattern naming its claims. */
+    @Query("UPDATE outbox SET claimed_at = :now WHERE status = 'sending' AND claimed_by LIKE :claims")
+    int renewClaims(String claims, Instant now);
+
+    /** Takes back rows whose node stopped renewing their lease before learning the send's result. */
+    @Query("""
+            UPDATE outbox SET status = 'pending', claimed_by = NULL, claimed_at = NULL
+            WHERE status = 'sending' AND claimed_at < :before""")
     int releaseStaleClaims(Instant before);
+
+    /** Gives back, unchanged but for the claim, every row a node claimed and has not sent. */
+    @Query("""
+            UPDATE outbox SET status = 'pending', claimed_by = NULL, claimed_at = NULL
+            WHERE status = 'sending' AND claimed_by LIKE :claims""")
+    int giveBack(String claims);
 
     @Query("""
             UPDATE outbox SET status = 'cancelled', last_error = :reason

@@ -1,12 +1,10 @@
 package io.uptake.schedule;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.uptake.catalog.CatalogLookup;
 import io.uptake.catalog.CatalogSynced;
 import io.uptake.catalog.PulseRow;
-import io.uptake.delivery.Dispatcher;
 import io.uptake.people.DirectoryRead;
 import io.uptake.pulse.OpenRound;
 import jakarta.inject.Singleton;
@@ -27,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Registers the stored pulses' schedules with Quartz at startup and after each catalogue sync, and the
- * recurring pulse and outbox jobs.
+ * recurring pulse job. (The outbox is sent by every node's own {@code io.uptake.delivery.DispatchLoop}.)
  *
  * <p>A round opens when its send time first arrives anywhere on Earth (UTC+14); each person's delivery is then
  * due at the same clock time in their own zone. At startup, a round whose time came while the service was down
@@ -49,30 +47,20 @@ class PulseSchedules {
     private final Schedules schedules;
     private final CatalogLookup catalog;
     private final OpenRound openRound;
-    private final Dispatcher dispatcher;
-    private final Duration dispatchEvery;
-    private final boolean singleInstance;
     private final DirectoryRead directory;
     private final Clock clock;
 
-    PulseSchedules(Schedules schedules, CatalogLookup catalog, OpenRound openRound, Dispatcher dispatcher,
-                   DirectoryRead directory,
-                   @Value("${uptake.delivery.poll:2s}") Duration dispatchEvery,
-                   @Value("${uptake.delivery.single-instance:true}") boolean singleInstance, Clock clock) {
+    PulseSchedules(Schedules schedules, CatalogLookup catalog, OpenRound openRound, DirectoryRead directory,
+                   Clock clock) {
         this.schedules = schedules;
         this.catalog = catalog;
         this.openRound = openRound;
-        this.dispatcher = dispatcher;
-        this.dispatchEvery = dispatchEvery;
-        this.singleInstance = singleInstance;
         this.directory = directory;
         this.clock = clock;
     }
 
     @EventListener
     void onStartup(StartupEvent event) {
-        dispatcher.releaseClaimsAtStartup(singleInstance);
-        schedules.every("outbox:dispatch", DispatchJob.class, dispatchEvery);
         schedules.every("pulse:tick", PulseTickJob.class, Duration.ofMinutes(1));
         register();
         if (directory.done()) {

@@ -39,16 +39,13 @@ public final class BenchWorker {
     public static void main(String[] argv) throws Exception {
         WorkerArgs args = WorkerArgs.parse(argv);
         if (args.mode() == WorkerArgs.Mode.RESUME) {
-            // Counted before the service starts, because its startup (PulseSchedules) gives the claims back itself.
+            // Counted before the service starts; its first passes take these back once their lease has lapsed.
             report(FOUND_SENDING + countSending(args.database()));
         }
         try (ApplicationContext context = start(args)) {
             Dispatcher dispatcher = context.getBean(Dispatcher.class);
             if (args.mode() == WorkerArgs.Mode.SEED) {
                 seed(context, args.recipients());
-            } else {
-                // Nothing is left to give back by now; kept so that the resume does what a restart must.
-                report("released-at-resume=" + dispatcher.releaseClaimsAtStartup(true));
             }
             OutboxRepository rows = context.getBean(OutboxRepository.class);
             ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -15,7 +15,7 @@ class PacerTest {
 
     private final MutableClock clock = new MutableClock(MutableClock.START);
     private final Pacer pacer = new Pacer(new DeliverySettings(4, 0.8, 25, 2, 8, Duration.ofSeconds(2),
-            Duration.ofMinutes(10), 200, Duration.ofMinutes(5)), clock);
+            Duration.ofMinutes(10), Duration.ofSeconds(6), Duration.ofSeconds(8)), clock);
 
     @Test
     void slotsFollowOneIntervalApart() {
