@@ -138,10 +138,15 @@ public class Dispatcher {
         boolean finished = awaitPasses(started + settings.stopWithin().toNanos());
         try {
             int given = claims.giveBack();
-            LOG.info("Outbox dispatcher of node {} stopped in {} ms; {} claimed messages not sent were given back{}",
-                    claims.node(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), given,
-                    finished ? "" : " (sends still unanswered after " + settings.stopWithin()
-                            + " may go out twice)");
+            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            if (!finished) {
+                LOG.warn("Outbox dispatcher of node {} stopped after {} ms with sends still unanswered; {} claimed "
+                        + "messages were given back, and the unanswered ones may go out twice", claims.node(), took,
+                        given);
+            } else if (given > 0) {
+                LOG.info("Outbox dispatcher of node {} stopped in {} ms; {} claimed messages not sent were given back",
+                        claims.node(), took, given);
+            }
         } catch (RuntimeException e) {
             LOG.warn("Node {} could not give back its outbox claims; they return when their lease lapses",
                     claims.node(), e);

@@ -7,8 +7,12 @@ import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 
-/** Pacing in tests: instead of waiting, moves the test clock to the moment the send may happen. */
+/**
+ * Pacing in tests: instead of waiting, moves the test clock to the moment the send may happen. A test that needs
+ * sends really waiting for their slot sets {@code uptake.test.real-sleeper=true}.
+ */
 @Requires(env = Environment.TEST)
+@Requires(property = "uptake.test.real-sleeper", notEquals = "true")
 @Singleton
 @Replaces(Sleeper.class)
 class ClockSleeper extends Sleeper {

@@ -21,6 +21,7 @@ public class RecordingGateway implements ChatGateway {
     private final List<Call> calls = new ArrayList<>();
     private final Deque<SendResult> script = new ArrayDeque<>();
     private final AtomicInteger refs = new AtomicInteger();
+    private volatile Runnable beforeSend = () -> { };
 
     public RecordingGateway(Platform platform, Clock clock) {
         this.platform = platform;
@@ -32,8 +33,19 @@ public class RecordingGateway implements ChatGateway {
         return platform;
     }
 
+    /** Runs the hook (which may block, as a slow platform does) before each send is answered, outside any lock. */
     @Override
-    public synchronized SendResult send(Envelope envelope) {
+    public SendResult send(Envelope envelope) {
+        beforeSend.run();
+        return record(envelope);
+    }
+
+    /** What every later send does first, e.g. wait on a latch the test opens. */
+    public void beforeEachSend(Runnable hook) {
+        beforeSend = hook;
+    }
+
+    private synchronized SendResult record(Envelope envelope) {
         SendResult result = script.isEmpty() ? new SendResult.Sent(platform.code() + "-msg-" + refs.incrementAndGet())
                 : script.poll();
         calls.add(new Call(envelope, clock.instant(), result));
