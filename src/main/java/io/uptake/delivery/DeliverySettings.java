@@ -22,6 +22,7 @@ import java.time.Duration;
  * @param retryBase             first retry delay; doubled each attempt, with jitter
  * @param retryCap              longest retry delay
  * @param claimLease            how long a claim lasts unless its node renews it; then any node takes the row back
+ *                              (at least 3 s, else the start is refused)
  * @param stopWithin            longest a stop waits for the sends in the platforms' hands before it gives back
  *                              every claimed row not yet sent and lets the service exit (default 8 s, under the
  *                              10 s a platform commonly allows between SIGTERM and SIGKILL)

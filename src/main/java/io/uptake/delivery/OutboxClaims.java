@@ -5,6 +5,7 @@ import io.uptake.storage.DatabaseUrl;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
 class OutboxClaims {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxClaims.class);
+    private static final Duration SHORTEST_LEASE = Duration.ofSeconds(3);
 
     private final OutboxRepository rows;
     private final MessageEditRepository edits;
@@ -45,6 +47,11 @@ class OutboxClaims {
 
     OutboxClaims(OutboxRepository rows, MessageEditRepository edits,
                  @Value("${datasources.default.url:}") String databaseUrl, DeliverySettings settings, Clock clock) {
+        if (settings.claimLease().compareTo(SHORTEST_LEASE) < 0) {
+            throw new IllegalStateException("uptake.delivery.claim-lease is " + settings.claimLease()
+                    + "; it must be at least " + SHORTEST_LEASE + ", or a busy database makes live nodes' rows "
+                    + "look abandoned and they are sent twice");
+        }
         this.rows = rows;
         this.edits = edits;
         this.settings = settings;

@@ -1,6 +1,7 @@
 package io.uptake.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.inject.qualifiers.Qualifiers;
@@ -15,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** With the scheduler on, each node sends what is due by itself, with no Quartz job and no call from a test. */
+/**
+ * With the scheduler on, each node sends what is due by itself, with no Quartz job and no call from a test; and the
+ * settings that make the lease unsafe stop the start.
+ */
 class DispatchLoopTest {
 
     @TempDir
@@ -37,5 +41,14 @@ class DispatchLoopTest {
 
             assertThat(sent.await(30, TimeUnit.SECONDS)).isTrue();
         }
+    }
+
+    @Test
+    void aLeaseTooShortToRenewOnABusyDatabaseIsRefusedAtStartup() {
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of(
+                "datasources.default.url", dir.resolve("short.db").toString(),
+                "uptake.delivery.claim-lease", "500ms"), "test"))
+                .hasRootCauseMessage("uptake.delivery.claim-lease is PT0.5S; it must be at least PT3S, or a busy "
+                        + "database makes live nodes' rows look abandoned and they are sent twice");
     }
 }
