@@ -44,7 +44,14 @@ class SqlOwnershipTest {
             Map.entry("outbox", "delivery"), Map.entry("message_edit", "delivery"),
             Map.entry("slack_installation", "chat.slack"), Map.entry("oauth_state", "chat.slack"),
             Map.entry("inbound_seen", "chat.slack"),
-            Map.entry("teams_installation", "chat.teams")));
+            Map.entry("teams_installation", "chat.teams"),
+            // Quartz's clustered store (V10, PostgreSQL only): Quartz writes it, driven from schedule.
+            Map.entry("qrtz_job_details", "schedule"), Map.entry("qrtz_triggers", "schedule"),
+            Map.entry("qrtz_simple_triggers", "schedule"), Map.entry("qrtz_cron_triggers", "schedule"),
+            Map.entry("qrtz_simprop_triggers", "schedule"), Map.entry("qrtz_blob_triggers", "schedule"),
+            Map.entry("qrtz_calendars", "schedule"), Map.entry("qrtz_paused_trigger_grps", "schedule"),
+            Map.entry("qrtz_fired_triggers", "schedule"), Map.entry("qrtz_scheduler_state", "schedule"),
+            Map.entry("qrtz_locks", "schedule")));
 
     /**
      * The few places that write a table of another package, each for a reason: the person's row is the lock that

@@ -66,5 +66,8 @@ final class CatalogRepositories {
     @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
     interface Loads extends CrudRepository<CatalogLoadRow, Long> {
         Optional<CatalogLoadRow> findFirstOrderByIdDesc();
+
+        /** The newest load that was (or was not) accepted. */
+        Optional<CatalogLoadRow> findFirstByAcceptedOrderByIdDesc(boolean accepted);
     }
 }

@@ -110,8 +110,9 @@ public class ReloadCatalog {
             return new Result.Held(source, message);
         }
         SyncReport report = sync.sync(catalog);
-        state.accepted(source, catalog, now);
-        loads.save(new CatalogLoadRow(null, source, FileDigest.sha256(file), true, report.summary(), now));
+        CatalogLoadRow load = loads.save(new CatalogLoadRow(null, source, FileDigest.sha256(file), true,
+                report.summary(), now));
+        state.accepted(source, catalog, now, load.id());
         LOG.info("Programmes file {} loaded: {} programmes, {} workflows, {} pulses, {} digests; {}", source,
                 catalog.programmes().size(), catalog.workflows().size(), catalog.pulses().size(),
                 catalog.digests().size(), report.summary());

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * due at the same clock time in their own zone. At startup, a round whose time came while the service was down
  * is opened only for the people whose send time is still ahead or recent; otherwise it is skipped and logged.
  * That catch-up needs the audiences, so it runs after the first directory read: at once when there is none to
- * wait for, otherwise in the one-off job that does the read ({@link FirstDirectoryReadJob}).
+ * wait for, otherwise in the one-off job that does the read ({@link FirstDirectoryReadJob}). That job runs on
+ * this node ({@link Schedules#onceHere}): each node marks its own first read done.
  */
 @Singleton
 class PulseSchedules {
@@ -66,7 +67,7 @@ class PulseSchedules {
         if (directory.done()) {
             catchUp();
         } else {
-            schedules.once(FIRST_READ_KEY, FirstDirectoryReadJob.class);
+            schedules.onceHere(FIRST_READ_KEY, FirstDirectoryReadJob.class);
         }
     }
 

@@ -149,6 +149,43 @@ class SchedulesTest {
     }
 
     @Test
+    void registeringAnUnchangedEveryScheduleAgainKeepsItsNextRun() {
+        schedules.every("nudge:never-twice", RecordingJob.class, Duration.ofHours(1));
+        Instant first = schedules.nextFire("nudge:never-twice").orElseThrow();
+
+        // Another node starting half an hour later registers the same schedule: the hourly run must not move on.
+        clock.set(MutableClock.START.plus(Duration.ofMinutes(30)));
+        schedules.every("nudge:never-twice", RecordingJob.class, Duration.ofHours(1));
+
+        assertThat(first).isEqualTo(MutableClock.START.plus(Duration.ofHours(1)));
+        assertThat(schedules.nextFire("nudge:never-twice")).contains(first);
+    }
+
+    @Test
+    void registeringAnUnchangedWeeklyScheduleAgainLeavesItsTriggerAlone() throws Exception {
+        schedules.weekly("pulse:claims-weekly", RecordingJob.class, Map.of("pulse", "claims"), Set.of(TUESDAY), TEN,
+                LONDON);
+        Trigger before = trigger("pulse:claims-weekly");
+
+        schedules.weekly("pulse:claims-weekly", RecordingJob.class, Map.of("pulse", "claims"), Set.of(TUESDAY), TEN,
+                LONDON);
+
+        assertThat(trigger("pulse:claims-weekly").getStartTime()).isEqualTo(before.getStartTime());
+    }
+
+    @Test
+    void registeringAKeyAgainWithOtherDataReplacesItsJob() throws Exception {
+        schedules.weekly("pulse:claims-weekly", RecordingJob.class, Map.of("pulse", "claims"), Set.of(TUESDAY), TEN,
+                LONDON);
+
+        schedules.weekly("pulse:claims-weekly", RecordingJob.class, Map.of("pulse", "fraud"), Set.of(TUESDAY), TEN,
+                LONDON);
+
+        assertThat(scheduler.getJobDetail(new JobKey("pulse:claims-weekly", Schedules.GROUP)).getJobDataMap()
+                .getString("pulse")).isEqualTo("fraud");
+    }
+
+    @Test
     void removeDropsTheScheduleAndItsJob() throws Exception {
         schedules.weekly("pulse:claims-weekly", RecordingJob.class, Map.of(), Set.of(TUESDAY), TEN, NEW_YORK);
         schedules.every("outbox:dispatch", RecordingJob.class, Duration.ofSeconds(5));

@@ -1,0 +1,218 @@
+package io.uptake.api;
+
+import static io.uptake.api.AdminApiTest.admin;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Prototype;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.uptake.catalog.CatalogState;
+import io.uptake.catalog.Pulse;
+import io.uptake.schedule.ClusterNodes;
+import io.uptake.schedule.Schedules;
+import io.uptake.storage.MigrationsTest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.Job;
+import org.quartz.JobExecutionContext;
+
+/**
+ * Three nodes (three application contexts, each with its own scheduler and node id) on one PostgreSQL schema share
+ * Quartz's clustered store: a schedule registered on one is seen on the others, a catalogue reload on one reaches
+ * every node's schedules and catalogue, each node's {@code /health} lists the three, and a trigger fires on one node
+ * at each of its fire times.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ThreeNodesOnPostgresTest {
+
+    static final String TWO_PULSES_LATER = ProgrammesFile.TWO_WORKFLOWS.replace("""
+            pulses:
+              - id: claims-weekly
+                workflow: claims-triage
+                schedule: { every: TUESDAY, at: "10:00", zone: recipient }
+                questions: [usage, trust, correction, cycle-time, comment]
+            """, """
+            pulses:
+              - id: fraud-weekly
+                workflow: fraud-review
+                schedule: { every: THURSDAY, at: "15:30", zone: recipient }
+                questions: [usage, trust]
+            """);
+
+    /** Each run of {@link CountingJob}: the node that ran it and the fire time it ran for. */
+    static final ConcurrentLinkedQueue<String> RUNS = new ConcurrentLinkedQueue<>();
+
+    private final List<EmbeddedServer> nodes = new ArrayList<>();
+    private String schema;
+    private ProgrammesFile file;
+
+    @BeforeAll
+    void startThreeNodes() throws Exception {
+        schema = "uptake_three_nodes_" + Long.toHexString(System.nanoTime());
+        try (Connection admin = MigrationsTest.postgresOrSkip()) {
+            admin.createStatement().execute("CREATE SCHEMA " + schema);
+        }
+        file = ProgrammesFile.create(ProgrammesFile.TWO_WORKFLOWS);
+        for (int n = 1; n <= 3; n++) {
+            Map<String, Object> settings = new HashMap<>();
+            settings.put("datasources.default.url", MigrationsTest.PG_URL + "?currentSchema=" + schema);
+            settings.put("datasources.default.username", MigrationsTest.PG_USER);
+            settings.put("uptake.catalog", file.path().toString());
+            settings.put("uptake.admin-token", AdminApiTest.TOKEN);
+            settings.put("uptake.scheduler.enabled", true);
+            settings.put("uptake.scheduler.node-id", "node-" + n);
+            settings.put("uptake.scheduler.checkin-interval", "1s");
+            // Quartz fires by the wall clock; the schedules' start times come from the application's clock.
+            settings.put("uptake.test.clock-start", Instant.now().toString());
+            nodes.add(ApplicationContext.run(EmbeddedServer.class, settings, "test"));
+        }
+    }
+
+    @AfterAll
+    void stopThem() throws Exception {
+        nodes.forEach(EmbeddedServer::close);
+        if (schema != null) {
+            try (Connection admin = MigrationsTest.postgresOrSkip()) {
+                admin.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    @Test
+    void quartzTablesAreMadeByTheMigrations() throws Exception {
+        Set<String> tables = new TreeSet<>();
+        try (Connection admin = MigrationsTest.postgresOrSkip();
+                ResultSet rows = admin.getMetaData().getTables(null, schema, "qrtz_%", new String[] {"TABLE"})) {
+            while (rows.next()) {
+                tables.add(rows.getString("TABLE_NAME"));
+            }
+        }
+
+        assertThat(tables).contains("qrtz_job_details", "qrtz_triggers", "qrtz_cron_triggers",
+                "qrtz_simple_triggers", "qrtz_fired_triggers", "qrtz_scheduler_state", "qrtz_locks").hasSize(11);
+    }
+
+    @Test
+    void aScheduleRegisteredOnOneNodeIsSeenOnTheOthers() {
+        Schedules first = node(1).getBean(Schedules.class);
+        Schedules third = node(3).getBean(Schedules.class);
+        first.every("test:seen-everywhere", CountingJob.class, Duration.ofDays(7));
+        try {
+            assertThat(third.keys()).contains("test:seen-everywhere");
+            assertThat(third.nextFire("test:seen-everywhere")).isPresent()
+                    .isEqualTo(first.nextFire("test:seen-everywhere"));
+        } finally {
+            third.remove("test:seen-everywhere");
+        }
+        assertThat(first.keys()).doesNotContain("test:seen-everywhere");
+    }
+
+    @Test
+    void aReloadOnTheSecondNodeReachesTheThirdNodesSchedulesAndCatalogue() {
+        Schedules third = node(3).getBean(Schedules.class);
+        assertThat(third.keys()).contains("pulse-round:claims-weekly").doesNotContain("pulse-round:fraud-weekly");
+        assertThat(pulses(node(3))).containsExactly("claims-weekly");
+
+        file.write(TWO_PULSES_LATER);
+        try (HttpClient http = HttpClient.create(nodes.get(1).getURL())) {
+            http.toBlocking().exchange(admin(HttpRequest.POST("/api/v1/catalog/reload", "")));
+        }
+
+        assertThat(third.keys()).contains("pulse-round:fraud-weekly").doesNotContain("pulse-round:claims-weekly");
+        assertThat(third.nextFire("pulse-round:fraud-weekly")).isPresent();
+        assertThat(pulses(node(3))).containsExactly("fraud-weekly");
+        assertThat(pulses(node(1))).containsExactly("fraud-weekly");
+    }
+
+    @Test
+    void healthOnEveryNodeNamesItAndItsThreePeers() {
+        assertThat(eventually(Duration.ofSeconds(10),
+                () -> node(1).getBean(ClusterNodes.class).livePeers().size() == 3)).isTrue();
+        for (int n = 1; n <= 3; n++) {
+            try (HttpClient http = HttpClient.create(nodes.get(n - 1).getURL())) {
+                Map<?, ?> health = http.toBlocking().retrieve("/health", Map.class);
+                Map<?, ?> cluster = (Map<?, ?>) ((Map<?, ?>) health.get("details")).get("cluster");
+                Map<?, ?> details = (Map<?, ?>) cluster.get("details");
+
+                assertThat(details.get("node")).isEqualTo("node-" + n);
+                assertThat(details.get("clustered")).isEqualTo(true);
+                List<Object> peers = ((List<?>) details.get("peers")).stream().map(p -> ((Map<?, ?>) p).get("node"))
+                        .map(Object.class::cast).toList();
+                assertThat(peers).containsExactly("node-1", "node-2", "node-3");
+                assertThat(((Number) details.get("alive")).intValue()).isEqualTo(3);
+            }
+        }
+    }
+
+    @Test
+    void aClusteredTriggerFiresOnOneNodeAtEachFireTime() {
+        Schedules schedules = node(2).getBean(Schedules.class);
+        RUNS.clear();
+        schedules.every("test:one-node-each-time", CountingJob.class, Duration.ofMillis(400));
+        try {
+            assertThat(eventually(Duration.ofSeconds(12), () -> RUNS.size() >= 6)).isTrue();
+        } finally {
+            schedules.remove("test:one-node-each-time");
+        }
+
+        List<String> fireTimes = RUNS.stream().map(run -> run.substring(run.indexOf('@') + 1)).toList();
+        assertThat(fireTimes).doesNotHaveDuplicates();
+        assertThat(RUNS).allSatisfy(run -> assertThat(run).matches("node-[123]@\\d+"));
+    }
+
+    private ApplicationContext node(int n) {
+        return nodes.get(n - 1).getApplicationContext();
+    }
+
+    private static List<String> pulses(ApplicationContext node) {
+        return node.getBean(CatalogState.class).current().catalog().orElseThrow().pulses().stream().map(Pulse::id)
+                .toList();
+    }
+
+    /** Polls until the condition holds or the time is up; true if it held. */
+    private static boolean eventually(Duration max, BooleanSupplier condition) {
+        long end = System.nanoTime() + max.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+        return true;
+    }
+
+    /** Records which node ran it and for which fire time. */
+    @Prototype
+    @DisallowConcurrentExecution
+    static class CountingJob implements Job {
+
+        private final ClusterNodes nodes;
+
+        CountingJob(ClusterNodes nodes) {
+            this.nodes = nodes;
+        }
+
+        @Override
+        public void execute(JobExecutionContext context) {
+            RUNS.add(nodes.nodeId() + "@" + context.getScheduledFireTime().getTime());
+        }
+    }
+}
