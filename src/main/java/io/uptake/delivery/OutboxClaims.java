@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * ({@code node:pass}); a node renews only its own rows, so a node that dies (SIGKILL, a lost host) stops renewing
  * and its rows are sent by another node once the lease lapses. A starting node takes back only lapsed claims,
  * never those of a live node, whatever it finds in 'sending'.
+ *
+ * <p>Leases are written and judged by each node's own clock, so the nodes' clocks must agree to well within a
+ * lease (NTP keeps them within milliseconds); a node whose clock ran seconds ahead would take back live rows.
  */
 @Singleton
 class OutboxClaims {
