@@ -42,6 +42,7 @@ class SqlOwnershipTest {
             Map.entry("digest_run", "digest"), Map.entry("chart_image", "digest"),
             Map.entry("nudge", "nudge"),
             Map.entry("outbox", "delivery"), Map.entry("message_edit", "delivery"),
+            Map.entry("send_budget", "delivery"),
             Map.entry("slack_installation", "chat.slack"), Map.entry("oauth_state", "chat.slack"),
             Map.entry("inbound_seen", "chat.slack"),
             Map.entry("teams_installation", "chat.teams"),

@@ -6,7 +6,8 @@ import java.time.Duration;
 
 /**
  * How the dispatcher paces, retries, claims and stops. Rates are per platform tenant (a Slack workspace, a Teams
- * tenant) and sit below the platforms' published limits.
+ * tenant) and sit below the platforms' published limits; they are where each tenant's pace starts, which then
+ * adapts to the platform's 429s within {@link PacingSettings}.
  *
  * <p>Claims are short so that several nodes can share one outbox: a node claims {@link #batch()} rows at a time
  * (twice its concurrency, so a round spreads across nodes instead of going to whichever claims first), holds

@@ -322,7 +322,7 @@ public class Dispatcher {
             report.deferred.incrementAndGet();
             return false;
         }
-        Instant paused = pacer.pausedUntil(envelope.platform(), envelope.tenantId());
+        Instant paused = pacer.pausedUntil(envelope);
         if (paused != null) {
             transitions.release(row, paused);
             report.deferred.incrementAndGet();
@@ -347,7 +347,7 @@ public class Dispatcher {
             report.sent.incrementAndGet();
         } else if (result instanceof SendResult.RateLimited limited) {
             Instant until = now.plus(limited.retryAfter());
-            pacer.pause(envelope.platform(), envelope.tenantId(), until);
+            pacer.limited(envelope, limited.retryAfter());
             LOG.warn("{} tenant {} is rate limited; pausing it for {}", envelope.platform(), envelope.tenantId(),
                     limited.retryAfter());
             transitions.release(row, until);

@@ -5,68 +5,63 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Spaces sends to each platform tenant evenly at its configured rate, and holds a tenant back after a 429.
+ * Spaces sends to each platform tenant at a rate that adapts to the platform's limit, across every node that
+ * shares the database.
  *
- * <p>Slots follow one another one interval apart. A lane that fell behind, because every send in flight was slow
- * at once (a garbage-collection pause, a slow commit, a busy CPU), may make up at most {@code concurrency} of the
- * slots it missed, back to back: short stalls then cost no throughput, and a dispatcher that was idle or far behind
- * still does not catch up in a burst larger than that.
+ * <p>Each tenant has its own lanes, paced independently: a Slack workspace's posts and its edits
+ * ({@code chat.update} is limited apart, and lower), and a Teams tenant's sends. {@link PaceRule} decides each slot
+ * and how the rate follows 429s; {@link SendBudget} keeps every lane in the database, so that the nodes together
+ * stay within one budget per lane and all of them see a 429's pause.
  */
 @Singleton
 class Pacer {
 
-    private final DeliverySettings settings;
+    private final SendBudget budget;
     private final Clock clock;
-    private final Map<String, Instant> lastSlot = new ConcurrentHashMap<>();
-    private final Map<String, Instant> pausedUntil = new ConcurrentHashMap<>();
+    private final PaceRule slackPosts;
+    private final PaceRule slackUpdates;
+    private final PaceRule teams;
 
-    Pacer(DeliverySettings settings, Clock clock) {
-        this.settings = settings;
+    Pacer(DeliverySettings settings, PacingSettings pacing, SendBudget budget, Clock clock) {
+        this.budget = budget;
         this.clock = clock;
+        int catchUp = settings.concurrency();
+        this.slackPosts = new PaceRule(settings.slackPostsPerSecond(), pacing.slackPostsCeiling(), pacing.decrease(),
+                pacing.increase(), pacing.creep(), catchUp);
+        this.slackUpdates = new PaceRule(settings.slackUpdatesPerSecond(), pacing.slackUpdatesCeiling(),
+                pacing.decrease(), pacing.increase(), pacing.creep(), catchUp);
+        this.teams = new PaceRule(settings.teamsPerSecond(), pacing.teamsCeiling(), pacing.decrease(),
+                pacing.increase(), pacing.creep(), catchUp);
     }
 
     /** Reserves the next slot for a send and returns when it is. */
     Instant reserve(Envelope envelope) {
-        String key = lane(envelope);
-        Duration interval = interval(envelope);
+        return budget.reserve(lane(envelope), rule(envelope), clock.instant());
+    }
+
+    /** Records the platform's 429 to a send: its lane waits {@code retryAfter} and slows down, on every node. */
+    void limited(Envelope envelope, Duration retryAfter) {
+        budget.limited(lane(envelope), rule(envelope), clock.instant(), retryAfter);
+    }
+
+    /** When the send's lane may be sent to again, if it is paused now. */
+    Instant pausedUntil(Envelope envelope) {
         Instant now = clock.instant();
-        return lastSlot.compute(key, (k, last) -> {
-            Instant earliest = last == null ? now : last.plus(interval);
-            Instant paused = pausedUntil.get(tenant(envelope.platform(), envelope.tenantId()));
-            Instant oldestMissed = now.minus(interval.multipliedBy(settings.concurrency()));
-            Instant slot = earliest.isBefore(oldestMissed) ? oldestMissed : earliest;
-            return paused != null && paused.isAfter(slot) ? paused : slot;
-        });
+        return budget.find(lane(envelope)).map(LaneBudget::pausedUntil).filter(until -> until.isAfter(now))
+                .orElse(null);
     }
 
-    void pause(Platform platform, String tenantId, Instant until) {
-        pausedUntil.merge(tenant(platform, tenantId), until, (a, b) -> a.isAfter(b) ? a : b);
-    }
-
-    /** When the tenant may be sent to again, if it is paused now. */
-    Instant pausedUntil(Platform platform, String tenantId) {
-        Instant until = pausedUntil.get(tenant(platform, tenantId));
-        return until != null && until.isAfter(clock.instant()) ? until : null;
-    }
-
-    private Duration interval(Envelope envelope) {
-        double perSecond = switch (envelope.platform()) {
-            case SLACK -> envelope.isUpdate() ? settings.slackUpdatesPerSecond() : settings.slackPostsPerSecond();
-            case TEAMS -> settings.teamsPerSecond();
+    private PaceRule rule(Envelope envelope) {
+        return switch (envelope.platform()) {
+            case SLACK -> envelope.isUpdate() ? slackUpdates : slackPosts;
+            case TEAMS -> teams;
         };
-        return Duration.ofNanos((long) (1_000_000_000L / perSecond));
     }
 
-    private static String lane(Envelope envelope) {
-        String op = envelope.platform() == Platform.SLACK && envelope.isUpdate() ? "update" : "send";
-        return tenant(envelope.platform(), envelope.tenantId()) + "/" + op;
-    }
-
-    private static String tenant(Platform platform, String tenantId) {
-        return platform.name() + ":" + tenantId;
+    private static SendBudget.Lane lane(Envelope envelope) {
+        String lane = envelope.platform() == Platform.TEAMS ? "send" : envelope.isUpdate() ? "update" : "post";
+        return new SendBudget.Lane(envelope.platform(), envelope.tenantId(), lane);
     }
 }

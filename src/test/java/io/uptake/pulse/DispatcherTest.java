@@ -3,6 +3,7 @@ package io.uptake.pulse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.uptake.delivery.Dispatcher;
 import io.uptake.delivery.OutboxRepository;
@@ -43,7 +44,9 @@ class DispatcherTest {
     @Inject
     MutableClock clock;
 
+    /** The configured rate is where pacing starts; a ceiling at the same rate keeps it there. */
     @Test
+    @Property(name = "uptake.delivery.pacing.slack-posts-ceiling", value = "4")
     void sendsToOneWorkspaceArePacedAtTheConfiguredRate() {
         open(8);
 
