@@ -27,13 +27,15 @@ class Pacer {
     Pacer(DeliverySettings settings, PacingSettings pacing, SendBudget budget, Clock clock) {
         this.budget = budget;
         this.clock = clock;
-        int catchUp = settings.concurrency();
-        this.slackPosts = new PaceRule(settings.slackPostsPerSecond(), pacing.slackPostsCeiling(), pacing.decrease(),
-                pacing.increase(), pacing.creep(), catchUp);
-        this.slackUpdates = new PaceRule(settings.slackUpdatesPerSecond(), pacing.slackUpdatesCeiling(),
-                pacing.decrease(), pacing.increase(), pacing.creep(), catchUp);
-        this.teams = new PaceRule(settings.teamsPerSecond(), pacing.teamsCeiling(), pacing.decrease(),
-                pacing.increase(), pacing.creep(), catchUp);
+        this.slackPosts = rule(settings.slackPostsPerSecond(), pacing.slackPostsCeiling(), pacing, settings);
+        this.slackUpdates = rule(settings.slackUpdatesPerSecond(), pacing.slackUpdatesCeiling(), pacing, settings);
+        this.teams = rule(settings.teamsPerSecond(), pacing.teamsCeiling(), pacing, settings);
+    }
+
+    /** A starting rate set above its lane's ceiling was asked for on purpose: it becomes the ceiling. */
+    private static PaceRule rule(double start, double ceiling, PacingSettings pacing, DeliverySettings settings) {
+        return new PaceRule(start, Math.max(start, ceiling), pacing.decrease(), pacing.increase(), pacing.creep(),
+                settings.concurrency());
     }
 
     /** Reserves the next slot for a send and returns when it is. */

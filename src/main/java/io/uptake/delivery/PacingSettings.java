@@ -4,8 +4,8 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.bind.annotation.Bindable;
 
 /**
- * How far and how fast each lane's rate adapts. Lanes start at {@link DeliverySettings}' rates; see
- * {@link PaceRule} for the rule these feed.
+ * How far and how fast each lane's rate adapts. Lanes start at {@link DeliverySettings}' rates; a starting rate
+ * above its ceiling is taken as the ceiling too. See {@link PaceRule} for the rule these feed.
  *
  * @param slackPostsCeiling   the most new Slack messages a second a workspace is paced to, however well they go
  * @param slackUpdatesCeiling the most Slack edits a second ({@code chat.update} is Tier 3: 50+ a minute)

@@ -138,6 +138,22 @@ class SendBudgetTest {
         assertThat(second.reserve(update("T1"))).as("Slack limits edits apart from posts").isEqualTo(now);
     }
 
+    @Test
+    void aStartingRateAboveTheCeilingIsKeptAsTheCeiling() {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("uptake.delivery.slack-posts-per-second", 200);
+        ApplicationContext node = ApplicationContext.run(settings, "test");
+        nodes.add(node);
+        Instant now = clock(node).instant();
+        Pacer pacer = node.getBean(Pacer.class);
+        for (int i = 0; i < 100; i++) {
+            pacer.reserve(post("T1"));
+        }
+
+        assertThat(pacer.reserve(post("T1"))).as("200 a second: 5 ms apart, never closer")
+                .isEqualTo(now.plus(Duration.ofMillis(5).multipliedBy(100)));
+    }
+
     private ApplicationContext node(String url, String user) {
         Map<String, Object> settings = new HashMap<>();
         settings.put("datasources.default.url", url);
