@@ -30,6 +30,7 @@ class DispatchLoop {
     private static final Logger LOG = LoggerFactory.getLogger(DispatchLoop.class);
 
     private final Dispatcher dispatcher;
+    private final OutboxClaims claims;
     private final Duration every;
     private final boolean enabled;
     private final Environment environment;
@@ -39,9 +40,10 @@ class DispatchLoop {
         return loop;
     });
 
-    DispatchLoop(Dispatcher dispatcher, @Value("${uptake.delivery.poll:2s}") Duration every,
+    DispatchLoop(Dispatcher dispatcher, OutboxClaims claims, @Value("${uptake.delivery.poll:2s}") Duration every,
                  @Value("${uptake.scheduler.enabled:true}") boolean enabled, Environment environment) {
         this.dispatcher = dispatcher;
+        this.claims = claims;
         this.every = every;
         this.enabled = enabled;
         this.environment = environment;
@@ -58,7 +60,7 @@ class DispatchLoop {
             return;
         }
         thread.scheduleWithFixedDelay(this::pass, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info("Outbox dispatch every {} on this node", every);
+        LOG.info("Outbox dispatch every {} on this node; its claims carry the id {}", every, claims.node());
     }
 
     /** No pass starts after this; the one running is stopped by {@link Dispatcher#onShutdown}. */
