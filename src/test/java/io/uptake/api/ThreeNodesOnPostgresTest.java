@@ -15,8 +15,10 @@ import io.uptake.schedule.Schedules;
 import io.uptake.storage.MigrationsTest;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +38,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
 import org.quartz.JobExecutionContext;
+import org.quartz.Scheduler;
+import org.quartz.TriggerKey;
 
 /**
  * Three nodes (three application contexts, each with its own scheduler and node id) on one PostgreSQL schema share
@@ -137,6 +141,21 @@ class ThreeNodesOnPostgresTest {
     }
 
     @Test
+    void nodesStartingLaterLeaveTheFirstNodesUnchangedTriggersAlone() throws Exception {
+        Instant firstStart = node(1).getBean(Clock.class).instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant lastStart = node(3).getBean(Clock.class).instant().truncatedTo(ChronoUnit.MILLIS);
+        Scheduler quartz = node(3).getBean(Scheduler.class);
+
+        assertThat(lastStart).isAfter(firstStart);
+        // Registered by all three nodes at their start; still as node 1 made them.
+        assertThat(quartz.getTrigger(new TriggerKey("pulse:tick", "uptake")).getStartTime().toInstant())
+                .isEqualTo(firstStart.plus(Duration.ofMinutes(1)));
+        // A cron trigger keeps its start to the second.
+        assertThat(quartz.getTrigger(new TriggerKey("retention:answers", "uptake")).getStartTime().toInstant())
+                .isEqualTo(firstStart.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    @Test
     void aReloadOnTheSecondNodeReachesTheThirdNodesSchedulesAndCatalogue() {
         Schedules third = node(3).getBean(Schedules.class);
         assertThat(third.keys()).contains("pulse-round:claims-weekly").doesNotContain("pulse-round:fraud-weekly");
@@ -199,9 +218,16 @@ class ThreeNodesOnPostgresTest {
         try (EmbeddedServer fourth = ApplicationContext.run(EmbeddedServer.class, settings, "test")) {
             assertThat(fourth.getApplicationContext().getBean(Schedules.class).keys()).containsAll(before);
         }
+        long stopped = System.nanoTime();
 
         assertThat(before).contains("pulse:tick", "checkin:tick");
         assertThat(node(1).getBean(Schedules.class).keys()).containsAll(before);
+        // The others notice the silence after one check-in interval (1 s here) and Quartz's 7.5 s, and take it out.
+        ClusterNodes cluster = node(1).getBean(ClusterNodes.class);
+        assertThat(eventually(Duration.ofSeconds(15),
+                () -> cluster.peers().stream().noneMatch(peer -> peer.nodeId().equals("node-4")))).isTrue();
+        System.out.printf("A stopped node left Quartz's cluster table %d ms after it stopped%n",
+                Duration.ofNanos(System.nanoTime() - stopped).toMillis());
     }
 
     private ApplicationContext node(int n) {
