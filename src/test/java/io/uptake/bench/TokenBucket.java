@@ -10,14 +10,14 @@ import java.util.function.LongSupplier;
  * one, and the bucket starts full. It is kept as the moment the bucket will be full again, in whole nanoseconds,
  * so that admitting exactly at the rate never fails on rounding.
  */
-final class TokenBucket {
+public final class TokenBucket {
 
     private final long nanosPerToken;
     private final long burstNanos;
     private final LongSupplier nanoTime;
     private long fullAt;
 
-    TokenBucket(double perSecond, int burst, LongSupplier nanoTime) {
+    public TokenBucket(double perSecond, int burst, LongSupplier nanoTime) {
         if (perSecond <= 0 || burst < 1) {
             throw new IllegalArgumentException("rate must be positive and burst at least 1");
         }
@@ -28,7 +28,7 @@ final class TokenBucket {
     }
 
     /** Takes a token if there is one: returns zero when the request is admitted, else how long until a token. */
-    synchronized Duration tryTake() {
+    public synchronized Duration tryTake() {
         long now = nanoTime.getAsLong();
         long owed = Math.max(fullAt, now) - now;
         if (owed > burstNanos) {

@@ -8,8 +8,9 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 
 /**
- * Pacing in tests: instead of waiting, moves the test clock to the moment the send may happen. A test that needs
- * sends really waiting for their slot sets {@code uptake.test.real-sleeper=true}.
+ * Pacing in tests: instead of waiting, moves the test clock to the moment the send may happen; with a clock that
+ * follows the system clock it really waits, as the service does. A test that needs sends really waiting for their
+ * slot on a standing clock sets {@code uptake.test.real-sleeper=true}.
  */
 @Requires(env = Environment.TEST)
 @Requires(property = "uptake.test.real-sleeper", notEquals = "true")
@@ -25,8 +26,10 @@ class ClockSleeper extends Sleeper {
     }
 
     @Override
-    public void sleepUntil(Instant instant) {
-        if (instant.isAfter(clock.instant())) {
+    public void sleepUntil(Instant instant) throws InterruptedException {
+        if (clock.followsSystem()) {
+            super.sleepUntil(instant);
+        } else if (instant.isAfter(clock.instant())) {
             clock.set(instant);
         }
     }

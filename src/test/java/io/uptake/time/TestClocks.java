@@ -11,7 +11,8 @@ import java.time.Instant;
 
 /**
  * Gives every test context a clock it can move, set at {@link MutableClock#START} unless the context's
- * {@code uptake.test.clock-start} property names another instant.
+ * {@code uptake.test.clock-start} property names another instant, or {@code system} for a clock that runs with the
+ * system clock (for tests of real rates).
  */
 @Requires(env = Environment.TEST)
 @Factory
@@ -20,6 +21,9 @@ class TestClocks {
     @Singleton
     @Replaces(bean = Clock.class, factory = Clocks.class)
     MutableClock clock(@Value("${uptake.test.clock-start:}") String start) {
+        if ("system".equals(start)) {
+            return MutableClock.followingSystem();
+        }
         return new MutableClock(start.isBlank() ? MutableClock.START : Instant.parse(start));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.uptake.bench.TokenBucket;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -100,6 +101,14 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, byte[]> uploads = new LinkedHashMap<>();
     private final Map<String, Hold> holds = new HashMap<>();
     private final List<String> refusals = new ArrayList<>();
+    private final Map<String, Answer> always = new HashMap<>();
+    private final Map<String, Limit> limits = new HashMap<>();
+    private final Map<String, TokenBucket> buckets = new HashMap<>();
+    private final List<Long> accepted = new ArrayList<>();
+    private int throttled;
+
+    private record Limit(double perSecond, int burst) {
+    }
 
     private FakeSlackApi(HttpServer server) {
         this.server = server;
@@ -143,6 +152,32 @@ public final class FakeSlackApi implements AutoCloseable {
         settings.putAll(Map.of("uptake.slack.signing-secret", SignedSlackRequests.SECRET, "uptake.slack.bot-token",
                 botToken, "uptake.slack.api-url", url()));
         return settings;
+    }
+
+    /** Every call of this method gets this answer, after any answers scripted with {@link #answer}. */
+    public synchronized FakeSlackApi answerAlways(String method, String json) {
+        always.put(method, new Answer(200, json, Map.of()));
+        return this;
+    }
+
+    /**
+     * Enforces a rate limit on this method per workspace (per bot token), as Slack does: a token bucket of
+     * {@code burst} refilled at {@code perSecond}; a call with no token left is answered 429 with
+     * {@code Retry-After} in whole seconds (at least 1) and counted in {@link #throttled}.
+     */
+    public synchronized FakeSlackApi limit(String method, double perSecond, int burst) {
+        limits.put(method, new Limit(perSecond, burst));
+        return this;
+    }
+
+    /** How many calls were answered 429 by a {@link #limit}. */
+    public synchronized int throttled() {
+        return throttled;
+    }
+
+    /** When each call of a {@link #limit}ed method was accepted ({@link System#nanoTime}), oldest first. */
+    public synchronized List<Long> acceptedAt() {
+        return List.copyOf(accepted);
     }
 
     /** Holds calls of this method, answered as scripted once the hold is released (at most a minute later). */
@@ -230,6 +265,18 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     private synchronized Answer record(Call call) {
+        Limit limit = limits.get(call.method());
+        if (limit != null) {
+            Duration wait = buckets.computeIfAbsent(call.method() + "/" + call.token(),
+                    k -> new TokenBucket(limit.perSecond(), limit.burst(), System::nanoTime)).tryTake();
+            if (!wait.isZero()) {
+                throttled++;
+                long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+                return new Answer(429, "{\"ok\":false,\"error\":\"ratelimited\"}",
+                        Map.of("Retry-After", Long.toString(seconds)));
+            }
+            accepted.add(System.nanoTime());
+        }
         calls.add(call);
         List<String> problems = problems(call);
         if (!problems.isEmpty()) {
@@ -238,7 +285,10 @@ public final class FakeSlackApi implements AutoCloseable {
                     ? "invalid_arguments" : "invalid_blocks") + "\"}", Map.of());
         }
         Deque<Answer> next = script.get(call.method());
-        return next != null && !next.isEmpty() ? next.poll() : new Answer(200, success(call), Map.of());
+        if (next != null && !next.isEmpty()) {
+            return next.poll();
+        }
+        return always.containsKey(call.method()) ? always.get(call.method()) : new Answer(200, success(call), Map.of());
     }
 
     /** What Slack would refuse, or show broken, in a call that shows something to people. */
