@@ -33,6 +33,7 @@ final class FakeSlack implements AutoCloseable {
     private final HttpServer server;
     private final TokenBucket bucket;
     private final Map<String, Integer> acceptedBy = new HashMap<>();
+    private final Map<String, List<Long>> acceptedAt = new HashMap<>();
     private final List<Long> acceptNanos = new ArrayList<>();
     private int throttled;
 
@@ -80,6 +81,7 @@ final class FakeSlack implements AutoCloseable {
     private synchronized int accept(String recipient) {
         acceptNanos.add(System.nanoTime());
         acceptedBy.merge(recipient, 1, Integer::sum);
+        acceptedAt.computeIfAbsent(recipient, r -> new ArrayList<>()).add(System.nanoTime());
         return acceptNanos.size();
     }
 
@@ -122,6 +124,30 @@ final class FakeSlack implements AutoCloseable {
         int[] counts = new int[(int) ((acceptNanos.get(acceptNanos.size() - 1) - first) / 1_000_000_000L) + 1];
         acceptNanos.forEach(t -> counts[(int) ((t - first) / 1_000_000_000L)]++);
         return counts;
+    }
+
+    /**
+     * When the platform first accepted a message to each of these recipients after {@code since}
+     * ({@link System#nanoTime}); a recipient not reached since then is left out.
+     */
+    synchronized Map<String, Long> firstAcceptAfter(java.util.Collection<String> recipients, long since) {
+        Map<String, Long> first = new HashMap<>();
+        for (String recipient : recipients) {
+            acceptedAt.getOrDefault(recipient, List.of()).stream().filter(t -> t >= since).findFirst()
+                    .ifPresent(t -> first.put(recipient, t));
+        }
+        return first;
+    }
+
+    /** Recipients the platform accepted a message to before {@code nanos}. */
+    synchronized java.util.Set<String> acceptedBefore(java.util.Collection<String> recipients, long nanos) {
+        java.util.Set<String> before = new java.util.HashSet<>();
+        for (String recipient : recipients) {
+            if (acceptedAt.getOrDefault(recipient, List.of()).stream().anyMatch(t -> t < nanos)) {
+                before.add(recipient);
+            }
+        }
+        return before;
     }
 
     @Override

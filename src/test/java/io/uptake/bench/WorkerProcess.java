@@ -29,11 +29,31 @@ final class WorkerProcess {
     }
 
     static WorkerProcess start(WorkerArgs args, Path log, String name) throws IOException {
+        return start(BenchWorker.class, args.toList(), log, name);
+    }
+
+    /** Starts {@code main} with these arguments in a child JVM. */
+    static WorkerProcess start(Class<?> main, List<String> args, Path log, String name) throws IOException {
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-classpath",
-                System.getProperty("java.class.path"), BenchWorker.class.getName()));
-        command.addAll(args.toList());
+                System.getProperty("java.class.path"), main.getName()));
+        command.addAll(args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         return new WorkerProcess(process, log, name);
+    }
+
+    /** Whether the worker has reported this line yet. */
+    boolean reported(String line) {
+        synchronized (reports) {
+            return reports.contains(line);
+        }
+    }
+
+    /** The first report starting with {@code prefix}, without the prefix. */
+    java.util.Optional<String> report(String prefix) {
+        synchronized (reports) {
+            return reports.stream().filter(r -> r.startsWith(prefix)).map(r -> r.substring(prefix.length()))
+                    .findFirst();
+        }
     }
 
     private static String javaBinary() {
