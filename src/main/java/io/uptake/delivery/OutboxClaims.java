@@ -2,13 +2,13 @@ package io.uptake.delivery;
 
 import io.micronaut.context.annotation.Value;
 import io.uptake.storage.DatabaseUrl;
+import io.uptake.storage.NodeId;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,13 +42,13 @@ class OutboxClaims {
     private final DeliverySettings settings;
     private final Clock clock;
     private final boolean skipLocked;
-    private final String node = UUID.randomUUID().toString().substring(0, 8);
+    private final String node;
     private final AtomicLong passes = new AtomicLong();
     private final AtomicInteger holding = new AtomicInteger();
     private final ScheduledExecutorService renewals;
     private volatile boolean claimedAny;
 
-    OutboxClaims(OutboxRepository rows, MessageEditRepository edits,
+    OutboxClaims(OutboxRepository rows, MessageEditRepository edits, NodeId nodeId,
                  @Value("${datasources.default.url:}") String databaseUrl, DeliverySettings settings, Clock clock) {
         if (settings.claimLease().compareTo(SHORTEST_LEASE) < 0) {
             throw new IllegalStateException("uptake.delivery.claim-lease is " + settings.claimLease()
@@ -57,6 +57,7 @@ class OutboxClaims {
         }
         this.rows = rows;
         this.edits = edits;
+        this.node = nodeId.value();
         this.settings = settings;
         this.clock = clock;
         this.skipLocked = DatabaseUrl.of(databaseUrl).postgres();
@@ -69,7 +70,7 @@ class OutboxClaims {
         renewals.scheduleAtFixedRate(this::renewIfHolding, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** This node's id, as its claims carry it. */
+    /** This node's id ({@link NodeId}), as its claims carry it. */
     String node() {
         return node;
     }

@@ -3,9 +3,8 @@ package io.uptake.schedule;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.uptake.storage.DatabaseUrl;
+import io.uptake.storage.NodeId;
 import jakarta.inject.Singleton;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,9 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
 /**
@@ -36,7 +33,7 @@ public class ClusterNodes {
     /**
      * One node as Quartz last saw it.
      *
-     * @param nodeId          its Quartz instance id ({@code uptake.scheduler.node-id})
+     * @param nodeId          its Quartz instance id ({@link NodeId})
      * @param lastCheckin     when it last told the others it was alive
      * @param checkinInterval how often it promised to
      */
@@ -55,14 +52,13 @@ public class ClusterNodes {
     private final boolean clustered;
     private final DataSource dataSource;
 
-    ClusterNodes(SchedulerConfig config, DataSource dataSource,
-                 @Value("${datasources.default.url:}") String databaseUrl) {
-        this.nodeId = config.nodeId() == null || config.nodeId().isBlank() ? generatedId() : config.nodeId().trim();
+    ClusterNodes(NodeId node, DataSource dataSource, @Value("${datasources.default.url:}") String databaseUrl) {
+        this.nodeId = node.value();
         this.clustered = DatabaseUrl.of(databaseUrl).postgres();
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
     }
 
-    /** This node's id: Quartz's instance id, also shown on {@code /health}. */
+    /** This node's id ({@link NodeId}): Quartz's instance id, also shown on {@code /health}. */
     public String nodeId() {
         return nodeId;
     }
@@ -107,19 +103,4 @@ public class ClusterNodes {
         return peers().stream().filter(peer -> peer.alive(now)).toList();
     }
 
-    /**
-     * The host name, so an operator can tell nodes apart, and a random suffix, so two processes on one host (or a
-     * process restarted before the cluster forgot the last one) never share an id.
-     */
-    private static String generatedId() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "node";
-        }
-        byte[] suffix = new byte[3];
-        ThreadLocalRandom.current().nextBytes(suffix);
-        return host + "-" + HexFormat.of().formatHex(suffix);
-    }
 }

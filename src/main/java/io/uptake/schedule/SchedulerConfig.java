@@ -1,7 +1,6 @@
 package io.uptake.schedule;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
@@ -12,9 +11,6 @@ import java.time.Duration;
  *                        nothing fires (tests run this way). On PostgreSQL a node in standby also stays out of the
  *                        cluster: it neither checks in nor fires anything
  * @param threads         how many jobs may run at once; jobs are thin, so a few threads are plenty
- * @param nodeId          this node's name in the cluster ({@code UPTAKE_NODE_ID}); empty for the host name and a
- *                        random suffix. Two live nodes must never share one: each would take the other's running
- *                        jobs for its own leftovers from a crash
  * @param checkinInterval on PostgreSQL, how often a node tells the others it is alive. Quartz declares a node dead
  *                        7.5 s after one interval without a check-in and hands its claimed triggers to the others,
  *                        so the 2 s default recovers a dead node's schedules about 8 to 12 s after it stopped
@@ -22,7 +18,6 @@ import java.time.Duration;
 @ConfigurationProperties("uptake.scheduler")
 record SchedulerConfig(@Bindable(defaultValue = "true") boolean enabled,
                        @Bindable(defaultValue = "4") int threads,
-                       @Nullable String nodeId,
                        @Bindable(defaultValue = "2s") Duration checkinInterval) {
 
     SchedulerConfig {
@@ -32,9 +27,6 @@ record SchedulerConfig(@Bindable(defaultValue = "true") boolean enabled,
         if (checkinInterval.toMillis() < 500) {
             throw new IllegalArgumentException("uptake.scheduler.checkin-interval must be at least 500ms, was "
                     + checkinInterval);
-        }
-        if (nodeId != null && nodeId.length() > 150) {
-            throw new IllegalArgumentException("uptake.scheduler.node-id must be at most 150 characters");
         }
     }
 }

@@ -94,7 +94,7 @@ class ThreeNodesOnPostgresTest {
         settings.put("uptake.catalog", file.path().toString());
         settings.put("uptake.admin-token", AdminApiTest.TOKEN);
         settings.put("uptake.scheduler.enabled", true);
-        settings.put("uptake.scheduler.node-id", "node-" + n);
+        settings.put("uptake.node-id", "node-" + n);
         settings.put("uptake.scheduler.checkin-interval", "1s");
         // Quartz fires by the wall clock; the schedules' start times come from the application's clock.
         settings.put("uptake.test.clock-start", Instant.now().toString());

@@ -62,7 +62,7 @@ public final class ClusterWorker {
 
     /** The node id its outbox claims carry. */
     private static String nodeId(ApplicationContext context) {
-        return "unknown";
+        return context.getBean(io.uptake.storage.NodeId.class).value();
     }
 
     private static void report(String line) {

@@ -123,7 +123,8 @@ class ThreeNodesTest {
         assertThat(dms).as("one DM to each of the %d people", PEOPLE).hasSize(PEOPLE);
         assertThat(dms.values()).as("no one got the pulse twice").allMatch(count -> count == 1);
         assertThat(slack.throttled()).as("429 answers: the three nodes together stayed within the limit").isZero();
-        assertThat(IntStream.of(sentBy).boxed().toList()).as("every node sent part of the round").allMatch(sent -> sent > 0);
+        assertThat(IntStream.of(sentBy).boxed().toList()).as("every node sent part of the round")
+                .allMatch(sent -> sent > 0);
         assertThat(IntStream.of(sentBy).sum()).isEqualTo(PEOPLE);
         List<Long> accepted = slack.acceptedAt();
         double seconds = (accepted.get(accepted.size() - 1) - accepted.get(0)) / 1e9;
