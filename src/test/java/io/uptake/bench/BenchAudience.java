@@ -82,15 +82,18 @@ final class BenchAudience {
                      INSERT INTO chat_identity (person_id, platform, tenant_id, user_id, created_at, updated_at)
                      SELECT id, 'slack', ?, ?, ?, ? FROM person WHERE email = ?""")) {
             c.setAutoCommit(false);
+            // SQLite keeps instants as epoch milliseconds, PostgreSQL as timestamps (the cluster benchmark's).
+            Object at = "SQLite".equalsIgnoreCase(c.getMetaData().getDatabaseProductName()) ? (Object) now
+                    : new java.sql.Timestamp(now);
             for (int n = 1; n <= emails.size(); n++) {
                 person.setString(1, email(n));
-                person.setLong(2, now);
-                person.setLong(3, now);
+                person.setObject(2, at);
+                person.setObject(3, at);
                 person.addBatch();
                 identity.setString(1, TENANT);
                 identity.setString(2, userId(n));
-                identity.setLong(3, now);
-                identity.setLong(4, now);
+                identity.setObject(3, at);
+                identity.setObject(4, at);
                 identity.setString(5, email(n));
                 identity.addBatch();
             }
