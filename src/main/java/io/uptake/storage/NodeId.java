@@ -19,8 +19,11 @@ import java.util.concurrent.ThreadLocalRandom;
 @Singleton
 public final class NodeId {
 
-    /** Quartz keeps instance ids in a VARCHAR(200); claims add a pass number after the id. */
-    static final int LONGEST = 150;
+    /**
+     * An outbox claim is the id, ':' and a pass number of up to 19 digits, kept in a VARCHAR(100); Quartz keeps the
+     * id in a VARCHAR(200).
+     */
+    static final int LONGEST = 80;
 
     private final String value;
 
