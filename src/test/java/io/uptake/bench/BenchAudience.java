@@ -25,16 +25,30 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 
-/** The benchmark's audience: one workflow whose pulse goes to N people listed by email, each reachable on Slack. */
+/**
+ * The benchmark's audience: one workflow whose pulse goes to N people listed by email, each reachable on Slack, in one
+ * workspace or spread in turn over several.
+ */
 final class BenchAudience {
 
     static final String PULSE = "bench-weekly";
     static final String TENANT = "T0BENCH";
 
     private final List<String> emails;
+    private final int workspaces;
 
     BenchAudience(int size) {
+        this(size, 1);
+    }
+
+    BenchAudience(int size, int workspaces) {
         this.emails = IntStream.rangeClosed(1, size).mapToObj(BenchAudience::email).toList();
+        this.workspaces = workspaces;
+    }
+
+    /** The Slack workspace of person {@code n}: {@link #TENANT}, or with several, TENANT0, TENANT1, ... in turn. */
+    String tenant(int n) {
+        return workspaces == 1 ? TENANT : TENANT + (n % workspaces);
     }
 
     static String email(int n) {
@@ -90,7 +104,7 @@ final class BenchAudience {
                 person.setObject(2, at);
                 person.setObject(3, at);
                 person.addBatch();
-                identity.setString(1, TENANT);
+                identity.setString(1, tenant(n));
                 identity.setString(2, userId(n));
                 identity.setObject(3, at);
                 identity.setObject(4, at);

@@ -38,6 +38,7 @@ class BenchGateway implements ChatGateway {
     public SendResult send(Envelope envelope) {
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(Duration.ofSeconds(10))
+                .header(FakeSlack.TEAM_HEADER, envelope.tenantId())
                 .POST(HttpRequest.BodyPublishers.ofString(envelope.recipient()))
                 .build();
         HttpResponse<String> response;

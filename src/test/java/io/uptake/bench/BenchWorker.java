@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,7 +46,7 @@ public final class BenchWorker {
         try (ApplicationContext context = start(args)) {
             Dispatcher dispatcher = context.getBean(Dispatcher.class);
             if (args.mode() == WorkerArgs.Mode.SEED) {
-                seed(context, args.recipients());
+                seed(context, args.recipients(), args.workspaces());
             }
             OutboxRepository rows = context.getBean(OutboxRepository.class);
             ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -61,14 +62,17 @@ public final class BenchWorker {
     }
 
     private static ApplicationContext start(WorkerArgs args) {
+        Map<String, Object> properties = new HashMap<>(Map.of(
+                "datasources.default.url", args.database().toString(),
+                "uptake.bench.fake-url", args.platform().toString(),
+                "uptake.delivery.concurrency", args.concurrency()));
+        if (args.pace() > 0) {
+            properties.put("uptake.delivery.slack-posts-per-second", args.pace());
+        }
         return ApplicationContext.builder()
                 .environments(ENVIRONMENT)
                 .deduceEnvironment(false)
-                .properties(Map.of(
-                        "datasources.default.url", args.database().toString(),
-                        "uptake.bench.fake-url", args.platform().toString(),
-                        "uptake.delivery.slack-posts-per-second", args.pace(),
-                        "uptake.delivery.concurrency", args.concurrency()))
+                .properties(properties)
                 .start();
     }
 
@@ -80,9 +84,9 @@ public final class BenchWorker {
         }
     }
 
-    private static void seed(ApplicationContext context, int recipients) throws Exception {
+    private static void seed(ApplicationContext context, int recipients, int workspaces) throws Exception {
         long started = System.nanoTime();
-        BenchAudience audience = new BenchAudience(recipients);
+        BenchAudience audience = new BenchAudience(recipients, workspaces);
         audience.declare(context);
         report("seeded " + recipients + " people in " + millisSince(started) + " ms");
         started = System.nanoTime();

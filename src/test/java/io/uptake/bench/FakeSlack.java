@@ -18,8 +18,9 @@ import java.util.Map;
  * A loopback stand-in for Slack's {@code chat.postMessage} that enforces a rate limit and remembers what it
  * accepted.
  *
- * <p>Each POST carries one recipient id as its body. Within the limit it answers 200 with a message reference;
- * above it, 429 with {@code Retry-After} in whole seconds (at least 1), as Slack does.
+ * <p>Each POST carries one recipient id as its body, and its workspace in the {@value #TEAM_HEADER} header. Each
+ * workspace has a bucket of its own, as Slack's cap is per workspace. Within the limit it answers 200 with a message
+ * reference; above it, 429 with {@code Retry-After} in whole seconds (at least 1), as Slack does.
  */
 final class FakeSlack implements AutoCloseable {
 
@@ -30,25 +31,33 @@ final class FakeSlack implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
+    /** The request header that names the workspace a message is for. */
+    static final String TEAM_HEADER = "X-Bench-Team";
+
     private final HttpServer server;
-    private final TokenBucket bucket;
+    private final double perSecond;
+    private final int burst;
+    private final Map<String, TokenBucket> buckets = new HashMap<>();
     private final Map<String, Integer> acceptedBy = new HashMap<>();
     private final Map<String, List<Long>> acceptedAt = new HashMap<>();
     private final List<Long> acceptNanos = new ArrayList<>();
+    private final Map<String, List<Long>> acceptNanosByTeam = new HashMap<>();
     private int throttled;
 
-    private FakeSlack(HttpServer server, TokenBucket bucket) {
+    private FakeSlack(HttpServer server, double perSecond, int burst) {
         this.server = server;
-        this.bucket = bucket;
+        this.perSecond = perSecond;
+        this.burst = burst;
     }
 
     /**
      * Starts on an ephemeral loopback port, admitting {@code perSecond} messages a second in bursts of
-     * {@code burst}.
+     * {@code burst}, to each workspace.
      */
     static FakeSlack start(double perSecond, int burst) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-        FakeSlack fake = new FakeSlack(server, new TokenBucket(perSecond, burst, System::nanoTime));
+        new TokenBucket(perSecond, burst, System::nanoTime); // refuses a bad limit now rather than at the first send
+        FakeSlack fake = new FakeSlack(server, perSecond, burst);
         server.createContext("/chat.postMessage", fake::handle);
         // No executor: answers take microseconds, so they run on the server's own thread without a hand-off.
         server.setExecutor(null);
@@ -63,9 +72,10 @@ final class FakeSlack implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange; InputStream body = exchange.getRequestBody()) {
             String recipient = new String(body.readAllBytes(), StandardCharsets.UTF_8).trim();
-            Duration wait = bucket.tryTake();
+            String team = String.valueOf(exchange.getRequestHeaders().getFirst(TEAM_HEADER));
+            Duration wait = bucket(team).tryTake();
             if (wait.isZero()) {
-                int ref = accept(recipient);
+                int ref = accept(team, recipient);
                 respond(exchange, 200, "ts-" + ref);
             } else {
                 long seconds = Math.max(1, (wait.toNanos() + 999_999_999L) / 1_000_000_000L);
@@ -78,10 +88,16 @@ final class FakeSlack implements AutoCloseable {
         }
     }
 
-    private synchronized int accept(String recipient) {
-        acceptNanos.add(System.nanoTime());
+    private synchronized TokenBucket bucket(String team) {
+        return buckets.computeIfAbsent(team, t -> new TokenBucket(perSecond, burst, System::nanoTime));
+    }
+
+    private synchronized int accept(String team, String recipient) {
+        long now = System.nanoTime();
+        acceptNanos.add(now);
+        acceptNanosByTeam.computeIfAbsent(team, t -> new ArrayList<>()).add(now);
         acceptedBy.merge(recipient, 1, Integer::sum);
-        acceptedAt.computeIfAbsent(recipient, r -> new ArrayList<>()).add(System.nanoTime());
+        acceptedAt.computeIfAbsent(recipient, r -> new ArrayList<>()).add(now);
         return acceptNanos.size();
     }
 
@@ -148,6 +164,13 @@ final class FakeSlack implements AutoCloseable {
             }
         }
         return before;
+    }
+
+    /** When each message was accepted ({@link System#nanoTime()}), by workspace. */
+    synchronized Map<String, List<Long>> acceptNanosByTeam() {
+        Map<String, List<Long>> copy = new HashMap<>();
+        acceptNanosByTeam.forEach((team, times) -> copy.put(team, List.copyOf(times)));
+        return copy;
     }
 
     @Override

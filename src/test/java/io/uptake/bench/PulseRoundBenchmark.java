@@ -92,7 +92,7 @@ public final class PulseRoundBenchmark {
             Files.deleteIfExists(Path.of(db + suffix));
         }
         return new WorkerArgs(WorkerArgs.Mode.SEED, db.toAbsolutePath(), slack.url(), settings.pace(),
-                settings.recipients(), settings.concurrency());
+                settings.recipients(), settings.concurrency(), 1);
     }
 
     private static void writePerSecond(FakeSlack slack, Path csv) throws IOException {
