@@ -14,12 +14,13 @@ import java.time.Instant;
  * that pause lasts (sends that were already on their way) belong to the same run and do not lower it again.
  *
  * <p>How far a 429 lowers the rate comes from the platform's own count. A 429 means the platform's bucket is empty;
- * between two runs of 429s it admitted what it refilled, so the sends between them, divided by the time between
- * them, measure its cap, burst allowance and all, whatever the lane's rate said. The rate drops to just below that
- * measure ({@link #BELOW_MEASURED}), but never by more than the factor {@code decrease}, so one quiet spell between
- * two 429s cannot halve a lane; after a lane's first 429, which has nothing to measure against, it is cut by
- * {@code decrease}. From there it creeps up by {@code creep} a send, slower than it first climbed, so it stays near
- * the cap: a rate that swings widely makes the platform's bucket fill while below the cap and then hides the cap
+ * between two runs of 429s it admitted what it refilled, so the sends between them (counted as slots handed out,
+ * which also holds the few a 429 turned back), divided by the time between them, measure its cap, whatever the
+ * lane's rate said. The rate drops to just below that measure ({@link #BELOW_MEASURED}), but never by more than
+ * the factor {@code decrease}, so a quiet spell between two 429s, which makes the measure low, cannot cut a lane
+ * further; after a lane's first 429, which has nothing to measure against, it is cut by {@code decrease}. From
+ * there it creeps up by {@code creep} a send, slower than it first climbed, so that it stays near the cap: a rate
+ * that swings widely makes the platform's bucket fill while below the cap and then hides the cap
  * while the bucket drains ({@code PaceRuleSimulationTest} measures the result on a simulated bucket).
  *
  * <p>Slots follow one another one interval apart. A lane that fell behind, because every send in flight was slow

@@ -25,10 +25,12 @@ import javax.sql.DataSource;
  * its tenants until the lease lapses, and leases must be balanced across nodes by hand. With a ledger any node sends
  * to any tenant; each send takes the lane's next slot in one short transaction: the row is locked (an UPDATE that
  * changes nothing and returns it: a row lock on PostgreSQL, where SQLite's immediate transactions already hold the
- * database's write lock), {@link PaceRule} computes the slot, and the row is written back. The cost is one round
- * trip per send, under a millisecond on a local database, against Slack's cap of about ten sends a second per
- * workspace; slots are therefore reserved one at a time (reserving a few at once would only pay off at rates a
- * platform does not allow one tenant). Lanes are rows of their own, so tenants never wait for each other's locks.
+ * database's write lock), {@link PaceRule} computes the slot, and the row is written back. The cost is one such
+ * transaction per send, and a read of the row by its key after a send waited for its slot (to see a pause another
+ * node recorded meanwhile), against Slack's cap of about ten sends a second per workspace; slots are therefore
+ * reserved one at a time (reserving a few at once would pay off only at rates a platform does not allow one tenant,
+ * and the adaptive benchmark reached its caps without it). Lanes are rows of their own, so tenants never wait for
+ * each other's locks.
  */
 @Singleton
 class SendBudget {
