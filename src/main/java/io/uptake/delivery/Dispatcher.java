@@ -57,6 +57,7 @@ public class Dispatcher {
     private final DeliverySettings settings;
     private final Clock clock;
     private final ExecutorService pool;
+    private final DeliveryMeters meters;
     /** Guards {@link #stopping}, {@link #running} and {@link #waitingForSlot} against a stop. */
     private final Object lock = new Object();
     private final Set<Thread> waitingForSlot = new HashSet<>();
@@ -65,7 +66,7 @@ public class Dispatcher {
 
     Dispatcher(OutboxRepository rows, OutboxClaims claims, OutboxTransitions transitions, EditOrder editOrder,
                MessageCodec codec, List<ChatGateway> gateways, Pacer pacer, Sleeper sleeper, DeliverySettings settings,
-               Clock clock) {
+               Clock clock, DeliveryMeters meters) {
         this.rows = rows;
         this.claims = claims;
         this.transitions = transitions;
@@ -76,6 +77,7 @@ public class Dispatcher {
         this.sleeper = sleeper;
         this.settings = settings;
         this.clock = clock;
+        this.meters = meters;
         AtomicLong threads = new AtomicLong();
         this.pool = Executors.newFixedThreadPool(Math.max(1, settings.concurrency()), task -> {
             Thread thread = new Thread(task, "outbox-send-" + threads.incrementAndGet());
@@ -93,6 +95,7 @@ public class Dispatcher {
         try {
             while (!stopping) {
                 DispatchReport pass = new DispatchReport();
+                long started = System.nanoTime();
                 String claim = claims.newClaim();
                 Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
                 claims.takeBackLapsed(now);
@@ -105,6 +108,7 @@ public class Dispatcher {
                         .toList();
                 await(sends);
                 merge(report, pass);
+                meters.pass(pass, Duration.ofNanos(System.nanoTime() - started));
             }
         } finally {
             end();
@@ -341,6 +345,7 @@ public class Dispatcher {
             LOG.warn("{} gateway threw for outbox message {}", envelope.platform(), row.id(), e);
             result = new SendResult.Failed(e.getClass().getSimpleName());
         }
+        meters.result(envelope, result);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (result instanceof SendResult.Sent sent) {
             transitions.sent(row, sent.messageRef(), now, message.forgetAfterSending());

@@ -46,6 +46,7 @@ class BeanJobFactory implements JobFactory {
             try {
                 job.execute(execution);
             } catch (Exception e) {
+                execution.setResult(e); // for JobMeters, as Quartz never sees the exception
                 LOG.error("Scheduled job {} ({}) failed; it runs again at its next fire time", key,
                         job.getClass().getSimpleName(), e);
             }
