@@ -79,6 +79,16 @@ public class CatalogState {
         return current().catalog();
     }
 
+    /**
+     * The id of the newest accepted load of the programmes file any node stored that this node has taken in force
+     * or looked at: it moves on with every accepted reload on any node, so what is kept from the catalogue can be
+     * kept under it.
+     */
+    public long newestLoad() {
+        followOtherNodes();
+        return followedLoad;
+    }
+
     void accepted(String source, Catalog catalog, Instant at, long loadId) {
         current.set(new Snapshot(Status.LOADED, source, Optional.of(catalog), at, at, List.of()));
         followedLoad = Math.max(followedLoad, loadId);

@@ -17,6 +17,9 @@ import java.util.function.LongSupplier;
  * <p>Digests usually fire together (Monday morning), and a leaders' digest names many programmes: computing
  * each subscription's scorecard separately would aggregate the same answers once per subscription. A request
  * for a programme the shared scorecard lacks (a retired one) is computed on its own.
+ *
+ * <p>On several nodes each keeps its own scorecards, under a version all of them read from the database
+ * ({@link io.uptake.storage.FigureVersion}): a write through any node moves it on for every node.
  */
 public final class SharedScorecards implements ScorecardSource {
 

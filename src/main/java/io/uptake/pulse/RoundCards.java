@@ -2,6 +2,7 @@ package io.uptake.pulse;
 
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.uptake.catalog.CatalogLookup;
+import io.uptake.catalog.CatalogState;
 import io.uptake.catalog.CatalogSynced;
 import io.uptake.catalog.PulseRow;
 import io.uptake.catalog.WorkflowRow;
@@ -15,8 +16,12 @@ import java.util.Optional;
 
 /**
  * An open round as answers need it: its row, read afresh every time because a round can close at any moment,
- * and its blank card, which depends only on the round and the catalogue and so is kept. A reload of the
- * programmes file drops the kept cards; so does age, for reloads made by another instance.
+ * and its blank card, which depends only on the round and the catalogue and so is kept.
+ *
+ * <p>A card is kept under the catalogue load in force when it was made: a reload on this node drops the kept cards
+ * at once, and one on another node puts a newer load in force here at the next catalogue read
+ * ({@link CatalogState} follows the stored load history), so no card of the catalogue before it is used again. Age
+ * still bounds a card's life, for a change to the catalogue's rows made without a load.
  */
 @Singleton
 class RoundCards {
@@ -28,11 +33,12 @@ class RoundCards {
     record AskedRound(RoundRow round, String workflowId, PulseCard card) {
     }
 
-    private record Kept(String workflowId, PulseCard card, Instant readAt) {
+    private record Kept(String workflowId, PulseCard card, Instant readAt, long catalogue) {
     }
 
     private final PulseRepositories.Rounds rounds;
     private final CatalogLookup catalog;
+    private final CatalogState catalogState;
     private final Map<Long, Kept> kept = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Kept> eldest) {
@@ -40,19 +46,22 @@ class RoundCards {
         }
     };
 
-    RoundCards(PulseRepositories.Rounds rounds, CatalogLookup catalog) {
+    RoundCards(PulseRepositories.Rounds rounds, CatalogLookup catalog, CatalogState catalogState) {
         this.rounds = rounds;
         this.catalog = catalog;
+        this.catalogState = catalogState;
     }
 
     /** The round and its card, or nothing if there is no such round. */
     Optional<AskedRound> ask(long roundId, Instant now) {
         return rounds.findById(roundId).map(round -> {
-            Kept card = keptFor(roundId, now);
+            // Which load is in force is read before the rows the card is made of: a reload after it is a newer load.
+            long catalogue = catalogState.newestLoad();
+            Kept card = keptFor(roundId, now, catalogue);
             if (card == null) {
                 PulseRow pulse = catalog.pulse(round.pulseId()).orElseThrow();
                 WorkflowRow workflow = catalog.workflow(pulse.workflowId()).orElseThrow();
-                card = new Kept(workflow.id(), PulseCards.blank(round, pulse, workflow), now);
+                card = new Kept(workflow.id(), PulseCards.blank(round, pulse, workflow), now, catalogue);
                 keep(roundId, card);
             }
             return new AskedRound(round, card.workflowId(), card.card());
@@ -66,10 +75,11 @@ class RoundCards {
         }
     }
 
-    private Kept keptFor(long roundId, Instant now) {
+    private Kept keptFor(long roundId, Instant now, long catalogue) {
         synchronized (kept) {
             Kept card = kept.get(roundId);
-            return card != null && card.readAt().plus(KEEP).isAfter(now) && !card.readAt().isAfter(now) ? card : null;
+            return card != null && card.catalogue() == catalogue && card.readAt().plus(KEEP).isAfter(now)
+                    && !card.readAt().isAfter(now) ? card : null;
         }
     }
 

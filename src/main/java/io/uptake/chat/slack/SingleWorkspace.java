@@ -10,7 +10,13 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** In single-workspace mode, the one workspace the configured bot token belongs to (asked once of auth.test). */
+/**
+ * In single-workspace mode, the one workspace the configured bot token belongs to (asked once of auth.test).
+ *
+ * <p>Keeping it is safe on several nodes: the token comes from configuration, the same on every node, and the
+ * workspace a token belongs to never changes. Tokens of workspaces installed over OAuth are read from the database
+ * at each use ({@link InstallationTokens}).
+ */
 @Singleton
 @Requires(property = "uptake.slack.bot-token", pattern = ".+")
 class SingleWorkspace implements SlackWorkspaces {

@@ -16,6 +16,10 @@ import okhttp3.Response;
 /**
  * Bot Connector clients, one per service URL, carrying the bot's credentials. They never retry on their own:
  * the outbox dispatcher decides when to try again, with backoff, pacing and a limit.
+ *
+ * <p>The clients kept here are safe on several nodes: each holds only a service URL and the bot's credentials from
+ * configuration, the same on every node, and no data another node can change (installations and conversation
+ * references are read from the database at each send).
  */
 @Singleton
 @Requires(condition = TeamsOn.class)
