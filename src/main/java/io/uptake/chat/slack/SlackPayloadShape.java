@@ -42,7 +42,11 @@ final class SlackPayloadShape {
             if ("app_home_opened".equals(event.get("type").asText())) {
                 // A home tab is one person's: without the person there is nothing to show.
                 id("event.user", user);
-            } else if (user != null && !user.isObject()) {
+            } else if (user != null && user.isObject()) {
+                // Events about a person's profile (user_change, team_join) carry the person as an object, whose
+                // id Bolt's IgnoringSelfEvents reads as a string: without one it threw inside Bolt.
+                id("event.user.id", user.get("id"));
+            } else if (user != null) {
                 // Bolt's IgnoringSelfEvents reads event.user, and event.bot_id, as strings: a JSON null or an
                 // array there threw inside Bolt.
                 id("event.user", user);

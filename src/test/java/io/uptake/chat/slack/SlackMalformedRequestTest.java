@@ -92,6 +92,25 @@ class SlackMalformedRequestTest implements TestPropertyProvider {
     }
 
     @Test
+    void anEventWhoseUserIsAnObjectWithoutAnIdIs400() {
+        // The fuzz suite's shape: the event's type garbled and its user a nested object with no id. Bolt's
+        // IgnoringSelfEvents reads event.user.id as a string and threw on the missing id, answering 503.
+        assertRefused(json("{\"type\":\"event_callback\",\"team_id\":\"" + TEAM + "\",\"api_app_id\":\"A1\","
+                + "\"event_id\":\"Ev9ed206\",\"event_time\":1,\"event\":{\"type\":\"%[%ZZ%?%ZZ\","
+                + "\"user\":{\"a\":[{\"a\":[\"deep\"]}]},\"channel\":null,\"tab\":\"home\"}}"),
+                "event.user.id");
+    }
+
+    @Test
+    void anEventWhoseUserIsAnObjectWithAnIdIsStillTakenIn() {
+        HttpResponse<String> answer = http.toBlocking().exchange(json("{\"type\":\"event_callback\","
+                + "\"team_id\":\"" + TEAM + "\",\"api_app_id\":\"A1\",\"event_id\":\"EvUserChange\",\"event_time\":1,"
+                + "\"event\":{\"type\":\"user_change\",\"user\":{\"id\":\"U1\",\"name\":\"ana\"}}}"),
+                String.class);
+        assertThat(answer.code()).isEqualTo(200);
+    }
+
+    @Test
     void anEventWhoseBotIdIsNullIs400() {
         assertRefused(json("{\"type\":\"event_callback\",\"team_id\":\"" + TEAM + "\",\"api_app_id\":\"A1\","
                 + "\"event_id\":\"Evbot\",\"event_time\":1,\"event\":{\"type\":\"tokens_revoked\","
