@@ -8,8 +8,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 /**
  * Guards the admin API with the bearer token {@code UPTAKE_ADMIN_TOKEN}; without a configured token the admin
@@ -20,10 +18,10 @@ final class AdminAuthFilter {
 
     static final String PATTERN = "/api/v1/**";
 
-    private final byte[] token;
+    private final BearerToken token;
 
     AdminAuthFilter(@Value("${uptake.admin-token:}") String token) {
-        this.token = token == null || token.isBlank() ? null : token.trim().getBytes(StandardCharsets.UTF_8);
+        this.token = BearerToken.configured(token).orElse(null);
     }
 
     @RequestFilter
@@ -33,15 +31,11 @@ final class AdminAuthFilter {
             return HttpResponse.<ApiError>status(HttpStatus.SERVICE_UNAVAILABLE).body(ApiError.of(
                     "The admin API is off: set UPTAKE_ADMIN_TOKEN to a long random secret and restart to turn it on."));
         }
-        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return unauthorised("Send the admin token as 'Authorization: Bearer <UPTAKE_ADMIN_TOKEN>'.");
-        }
-        byte[] presented = header.substring(7).trim().getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(token, presented)) {
-            return unauthorised("The bearer token is not the admin token.");
-        }
-        return null;
+        return switch (token.check(request)) {
+            case NONE -> unauthorised("Send the admin token as 'Authorization: Bearer <UPTAKE_ADMIN_TOKEN>'.");
+            case WRONG -> unauthorised("The bearer token is not the admin token.");
+            case RIGHT -> null;
+        };
     }
 
     private static HttpResponse<ApiError> unauthorised(String message) {

@@ -8,8 +8,6 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 /**
  * Guards {@code GET /prometheus} with its own bearer token {@code UPTAKE_PROMETHEUS_TOKEN} when one is set; without
@@ -23,10 +21,10 @@ final class PrometheusAuthFilter {
 
     static final String PATTERN = "/prometheus/**";
 
-    private final byte[] token;
+    private final BearerToken token;
 
     PrometheusAuthFilter(@Value("${uptake.prometheus-token:}") String token) {
-        this.token = token == null || token.isBlank() ? null : token.trim().getBytes(StandardCharsets.UTF_8);
+        this.token = BearerToken.configured(token).orElse(null);
     }
 
     @RequestFilter
@@ -35,9 +33,7 @@ final class PrometheusAuthFilter {
         if (token == null) {
             return null;
         }
-        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)
-                || !MessageDigest.isEqual(token, header.substring(7).trim().getBytes(StandardCharsets.UTF_8))) {
+        if (token.check(request) != BearerToken.Presented.RIGHT) {
             return HttpResponse.<ApiError>status(HttpStatus.UNAUTHORIZED)
                     .body(ApiError.of("Send 'Authorization: Bearer <UPTAKE_PROMETHEUS_TOKEN>' to read the metrics."))
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"uptake-prometheus\"");

@@ -1,6 +1,7 @@
 package io.uptake.api;
 
 import static io.uptake.api.AdminApiTest.admin;
+import static io.uptake.time.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
@@ -26,8 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -239,17 +238,6 @@ class ThreeNodesOnPostgresTest {
                 .toList();
     }
 
-    /** Polls until the condition holds or the time is up; true if it held. */
-    private static boolean eventually(Duration max, BooleanSupplier condition) {
-        long end = System.nanoTime() + max.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                return false;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-        }
-        return true;
-    }
 
     /** Records which node ran it and for which fire time. */
     @Prototype

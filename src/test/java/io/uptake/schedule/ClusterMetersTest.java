@@ -1,5 +1,6 @@
 package io.uptake.schedule;
 
+import static io.uptake.time.Eventually.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
@@ -12,8 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /** Each node's view of the cluster is in {@code GET /prometheus}: its id, and the peers it sees alive. */
@@ -29,7 +28,7 @@ class ClusterMetersTest {
                 settings.put("datasources.default.url", MigrationsTest.PG_URL + "?currentSchema=" + schema);
                 settings.put("datasources.default.username", MigrationsTest.PG_USER);
                 settings.put("uptake.scheduler.enabled", true);
-                settings.put("uptake.scheduler.node-id", "metrics-node");
+                settings.put("uptake.node-id", "metrics-node");
                 settings.put("uptake.scheduler.checkin-interval", "1s");
                 settings.put("uptake.test.clock-start", Instant.now().toString());
                 try (EmbeddedServer node = ApplicationContext.run(EmbeddedServer.class, settings, "test");
@@ -54,7 +53,7 @@ class ClusterMetersTest {
     @Test
     void onSqliteANodeReportsItselfAloneAndSeesNoCluster() {
         try (EmbeddedServer node = ApplicationContext.run(EmbeddedServer.class,
-                Map.of("uptake.scheduler.node-id", "lone-node"), "test");
+                Map.of("uptake.node-id", "lone-node"), "test");
                 HttpClient http = HttpClient.create(node.getURL())) {
             String scrape = http.toBlocking().retrieve(HttpRequest.GET("/prometheus"), String.class);
 
@@ -64,15 +63,4 @@ class ClusterMetersTest {
         }
     }
 
-    /** Polls until the condition holds or the time is up; true if it held. */
-    private static boolean eventually(Duration max, BooleanSupplier condition) {
-        long end = System.nanoTime() + max.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                return false;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-        }
-        return true;
-    }
 }
