@@ -29,7 +29,8 @@ class ArchitectureTest {
         "io.uptake.delivery..", "io.uptake.message..", "io.uptake.platform..", "io.uptake.time..",
         "io.uptake.storage.."};
 
-    static final String[] ADAPTERS = {"io.uptake.api..", "io.uptake.chat..", "io.uptake.schedule.."};
+    static final String[] ADAPTERS = {"io.uptake.api..", "io.uptake.chat..", "io.uptake.schedule..",
+        "io.uptake.web..", "io.uptake.demo.."};
     static final String[] USE_CASES = {"io.uptake.pulse..", "io.uptake.checkin..", "io.uptake.usage..",
         "io.uptake.nudge..", "io.uptake.digest..", "io.uptake.people.."};
     static final String[] READ_MODELS_AND_OUTBOX = {"io.uptake.metrics..", "io.uptake.delivery.."};
@@ -69,7 +70,7 @@ class ArchitectureTest {
 
     /** Adapters call the core's public use cases; its repositories and row records stay its own. */
     static final ArchRule ADAPTERS_GO_THROUGH_USE_CASES = classes().that()
-            .resideInAnyPackage("io.uptake.chat..", "io.uptake.api..").and(WRITTEN_BY_HAND)
+            .resideInAnyPackage("io.uptake.chat..", "io.uptake.api..", "io.uptake.web..").and(WRITTEN_BY_HAND)
             .should(new ArchCondition<>("reach the core only through its use cases, not its repositories or *Row "
                     + "records") {
                 @Override
@@ -126,7 +127,7 @@ class ArchitectureTest {
     @Test
     void theScenarioGeneratorSharesNothingWithTheProduct() {
         SCENARIO_STANDS_APART.check(PRODUCT);
-        noClasses().that().resideOutsideOfPackage("io.uptake.scenario..")
+        noClasses().that().resideOutsideOfPackages("io.uptake.scenario..", "io.uptake.demo..")
                 .should().dependOnClassesThat().resideInAPackage("io.uptake.scenario..")
                 .check(PRODUCT);
     }
