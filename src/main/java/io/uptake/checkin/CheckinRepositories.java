@@ -24,6 +24,8 @@ final class CheckinRepositories {
     interface Cycles extends CrudRepository<CheckinCycleRow, Long> {
         Optional<CheckinCycleRow> findByWorkflowIdAndPeriod(String workflowId, String period);
 
+        List<CheckinCycleRow> findByWorkflowIdOrderByOpenedAt(String workflowId);
+
         /** Cycles still waiting for the owner and not yet escalated: the ones reminders and escalation look at. */
         @Query("SELECT * FROM checkin_cycle WHERE completed_at IS NULL AND escalated_at IS NULL ORDER BY id")
         List<CheckinCycleRow> findWaiting();
@@ -37,6 +39,11 @@ final class CheckinRepositories {
         Optional<CheckinRow> findLatestOfWorkflow(String workflowId);
 
         List<CheckinRow> findBySubmittedByOrderBySubmittedAt(Long submittedBy);
+
+        /** Every check-in logged for a workflow, oldest first. */
+        @Query("SELECT c.* FROM checkin c JOIN checkin_cycle y ON y.id = c.cycle_id WHERE y.workflow_id = :workflowId"
+                + " ORDER BY c.submitted_at, c.id")
+        List<CheckinRow> findAllOfWorkflow(String workflowId);
 
         /** Forgets who logged check-ins and their notes; the figures stay, as the workflow's, not the person's. */
         @Query("UPDATE checkin SET submitted_by = NULL, note = NULL WHERE submitted_by = :personId")

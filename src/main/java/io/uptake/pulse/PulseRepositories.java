@@ -39,6 +39,12 @@ final class PulseRepositories {
                 SELECT * FROM pulse_round WHERE pulse_id = :pulseId AND opened_at < :openedAt AND closed_at IS NOT NULL
                 ORDER BY opened_at DESC LIMIT 1""")
         Optional<RoundRow> findPreviousClosed(String pulseId, Instant openedAt);
+
+        /** The rounds of a workflow's pulses not yet closed, oldest first. */
+        @Query("""
+                SELECT r.* FROM pulse_round r JOIN read_pulse p ON p.id = r.pulse_id
+                WHERE p.workflow_id = :workflowId AND r.closed_at IS NULL ORDER BY r.opened_at, r.id""")
+        List<RoundRow> findUnclosedOfWorkflow(String workflowId);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
@@ -55,6 +61,12 @@ final class PulseRepositories {
         List<DeliveryRow> findRemindable(Long roundId, int reminders);
 
         long countByRoundId(Long roundId);
+
+        @Query("SELECT COUNT(*) FROM delivery WHERE round_id = :roundId AND sent_at IS NOT NULL")
+        long countSent(Long roundId);
+
+        @Query("SELECT COUNT(*) FROM delivery WHERE round_id = :roundId AND sent_at IS NOT NULL AND answered = TRUE")
+        long countSentAndAnswered(Long roundId);
 
         List<DeliveryRow> findByPersonIdOrderByIdDesc(Long personId);
     }
@@ -77,6 +89,12 @@ final class PulseRepositories {
         List<AnswerRow> findByPersonIdOrderByIdDesc(Long personId);
 
         long countByRoundId(Long roundId);
+
+        @Query("SELECT COUNT(*) FROM delivery WHERE round_id = :roundId AND sent_at IS NOT NULL")
+        long countSent(Long roundId);
+
+        @Query("SELECT COUNT(*) FROM delivery WHERE round_id = :roundId AND sent_at IS NOT NULL AND answered = TRUE")
+        long countSentAndAnswered(Long roundId);
     }
 
     /** Instants as stored: millisecond precision, so later comparisons are exact. */
