@@ -1,0 +1,39 @@
+package io.uptake.web.programmes;
+
+/**
+ * What to do about each kind of flag the scorecard raises, in one plain sentence. The flags are the scorecard's
+ * own words ("pilot for 140 days (over 90)"); the kind is their first words.
+ */
+final class FlagAdvice {
+
+    /** A flag with the advice that goes with it. */
+    record Flag(String flag, String advice) {
+    }
+
+    private FlagAdvice() {
+    }
+
+    static Flag of(String flag) {
+        return new Flag(flag, advice(flag));
+    }
+
+    static String advice(String flag) {
+        if (flag.startsWith("pilot for")) {
+            return "Decide with the owner whether this pilot goes into production or is retired: a pilot this old "
+                    + "has stalled, and promoting it is recorded in the programmes file (stage and stage-since).";
+        }
+        if (flag.startsWith("check-in missed")) {
+            return "Ask the owner to log this period's outcome check-in (value, status, confidence and evidence) "
+                    + "from the form in their chat; until then the workflow cannot be at leverage.";
+        }
+        if (flag.startsWith("response rate")) {
+            return "Tell the team why the pulse matters and what changed because of it, and check it reaches "
+                    + "them at a sensible time; figures resting on few answers say little.";
+        }
+        if (flag.startsWith("trust down")) {
+            return "Talk to the team about where the output let them down (the correction rate says how often) "
+                    + "and fix the play or the tool before asking for more use.";
+        }
+        return "Look at this with the workflow's owner.";
+    }
+}
