@@ -16,7 +16,11 @@ public final class Application {
     private Application() {
     }
 
+    /** {@code UPTAKE_DEMO=true} adds the {@code demo} environment, whose settings make the demo. */
     public static void main(String[] args) {
-        Micronaut.run(Application.class, args);
+        boolean demo = "true".equalsIgnoreCase(System.getenv("UPTAKE_DEMO"))
+                || "true".equalsIgnoreCase(System.getProperty("uptake.demo"));
+        Micronaut.build(args).mainClass(Application.class).environments(demo ? new String[] {"demo"}
+                : new String[0]).start();
     }
 }

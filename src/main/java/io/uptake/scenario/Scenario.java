@@ -35,9 +35,23 @@ public record Scenario(long seed, Size size, LocalDate firstMonday, String organ
         timeline = List.copyOf(timeline);
     }
 
-    /** The scenario of this seed and size. */
+    /** The scenario of this seed and size, its year starting on Monday 2026-01-05. */
     public static Scenario generate(long seed, Size size) {
-        return new ScenarioGenerator(seed, size).generate();
+        return new ScenarioGenerator(seed, size, ScenarioGenerator.FIRST_MONDAY).generate();
+    }
+
+    /**
+     * The same organisation with its year starting on another Monday, as a demonstration shifts it to end now.
+     * The draws are the seed's; what depends on the calendar (the weeks in which a quarter's outcome check-in is
+     * logged) follows the dates.
+     *
+     * @throws IllegalArgumentException when {@code firstMonday} is not a Monday
+     */
+    public static Scenario generate(long seed, Size size, LocalDate firstMonday) {
+        if (firstMonday.getDayOfWeek() != java.time.DayOfWeek.MONDAY) {
+            throw new IllegalArgumentException("A scenario's year starts on a Monday, not on " + firstMonday);
+        }
+        return new ScenarioGenerator(seed, size, firstMonday).generate();
     }
 
     public Map<String, ScenarioPerson> peopleByEmail() {

@@ -28,15 +28,17 @@ final class ScenarioGenerator {
 
     private final long seed;
     private final Size size;
+    private final LocalDate firstMonday;
     private final SplittableRandom random;
     private final List<ScenarioPerson> people = new ArrayList<>();
     private final Map<String, Double> propensity = new HashMap<>();
     private final Map<String, Double> trustBase = new HashMap<>();
     private final Map<String, Double> responsiveness = new HashMap<>();
 
-    ScenarioGenerator(long seed, Size size) {
+    ScenarioGenerator(long seed, Size size, LocalDate firstMonday) {
         this.seed = seed;
         this.size = size;
+        this.firstMonday = firstMonday;
         this.random = new SplittableRandom(seed);
     }
 
@@ -120,13 +122,13 @@ final class ScenarioGenerator {
         List<CatalogueVersion> catalogues = new ArrayList<>();
         for (int week : fileChanges) {
             catalogues.add(new CatalogueVersion(catalogues.size(), week, new ProgrammesFileText(sponsors, workflows,
-                    pulses, digests, memberships, FIRST_MONDAY).at(week)));
+                    pulses, digests, memberships, firstMonday).at(week)));
         }
         Map<String, Integer> erased = Map.of(claims.get(11).email(), 30);
         List<WeekPlan> timeline = new Timeline(random, workflows, pulses, memberships, catalogues, people,
-                propensity, trustBase, responsiveness, erased).weeks(FIRST_MONDAY, Scenario.WEEKS,
+                propensity, trustBase, responsiveness, erased).weeks(firstMonday, Scenario.WEEKS,
                 personalChoices(claims, service, finance, erased));
-        return new Scenario(seed, size, FIRST_MONDAY, "Scenario Insurance " + seed, people, workflows, pulses,
+        return new Scenario(seed, size, firstMonday, "Scenario Insurance " + seed, people, workflows, pulses,
                 digests, memberships, catalogues, timeline);
     }
 

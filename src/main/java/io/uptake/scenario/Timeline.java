@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
 final class Timeline {
 
     private static final String[] CYCLE_MINUTES = {"3", "8", "15", "30", "50", "75"};
-    /** Weeks in which the outcome check-in of each quarter is logged (Wednesday of the quarter's second week). */
-    private static final List<Integer> CHECKIN_WEEKS = List.of(1, 13, 26, 39);
+    /** Which of the year's check-ins claims-triage's owner misses (its sponsor is told). */
+    private static final int MISSED_CHECKIN = 2;
 
     private final SplittableRandom random;
     private final List<ScenarioWorkflow> workflows;
@@ -27,6 +27,8 @@ final class Timeline {
     private final Map<String, Integer> erased;
     private final Map<String, Integer> optedOutFrom = new HashMap<>();
     private final Map<String, Integer> pausedUntilWeek = new HashMap<>();
+    /** Weeks in which the outcome check-in of each quarter is logged (Wednesday of the quarter's second week). */
+    private List<Integer> checkinWeeks = List.of();
 
     Timeline(SplittableRandom random, List<ScenarioWorkflow> workflows, List<ScenarioPulse> pulses,
              List<Membership> memberships, List<CatalogueVersion> catalogues, List<ScenarioPerson> people,
@@ -45,6 +47,7 @@ final class Timeline {
     }
 
     List<WeekPlan> weeks(LocalDate firstMonday, int count, Map<Integer, List<ScenarioEvent>> choices) {
+        checkinWeeks = checkinWeeks(firstMonday, count);
         List<WeekPlan> weeks = new ArrayList<>();
         for (int w = 0; w < count; w++) {
             List<ScenarioEvent> events = new ArrayList<>();
@@ -172,17 +175,35 @@ final class Timeline {
         return Long.toString(Math.max(1, Math.min(5, Math.round(value))));
     }
 
+    /**
+     * The second week of each calendar quarter that starts in the year, and week 1 for the quarter the year starts
+     * in: 1, 13, 26 and 39 for a year from 2026-01-05.
+     */
+    static List<Integer> checkinWeeks(LocalDate firstMonday, int count) {
+        List<Integer> weeks = new ArrayList<>();
+        LocalDate quarter = firstMonday.withDayOfMonth(1).withMonth(1 + (firstMonday.getMonthValue() - 1) / 3 * 3);
+        for (; quarter.isBefore(firstMonday.plusWeeks(count)); quarter = quarter.plusMonths(3)) {
+            LocalDate monday = quarter.with(java.time.temporal.TemporalAdjusters.previousOrSame(
+                    java.time.DayOfWeek.MONDAY));
+            int week = Math.max(1, (int) java.time.temporal.ChronoUnit.WEEKS.between(firstMonday, monday) + 1);
+            if (week < count && !weeks.contains(week)) {
+                weeks.add(week);
+            }
+        }
+        return weeks;
+    }
+
     private void checkins(List<ScenarioEvent> events, int w) {
-        if (!CHECKIN_WEEKS.contains(w)) {
+        if (!checkinWeeks.contains(w)) {
             return;
         }
         for (ScenarioWorkflow workflow : workflows) {
             if (workflow.outcome().isEmpty() || !workflow.declaredIn(w)
-                    || (workflow.id().equals("claims-triage") && w == 26)) {
+                    || (workflow.id().equals("claims-triage") && checkinWeeks.indexOf(w) == MISSED_CHECKIN)) {
                 continue;
             }
             ScenarioWorkflow.Outcome o = workflow.outcome().get();
-            double progress = 0.1 + 0.2 * CHECKIN_WEEKS.indexOf(w) + 0.1 * random.nextDouble();
+            double progress = 0.1 + 0.2 * checkinWeeks.indexOf(w) + 0.1 * random.nextDouble();
             BigDecimal value = ScenarioGenerator.decimal(o.baseline() + (o.target() - o.baseline()) * progress);
             String status = progress > 0.4 ? "on_track" : "at_risk";
             events.add(new ScenarioEvent.CheckedIn(workflow.id(), workflow.ownerEmail(), value, status,

@@ -14,6 +14,7 @@ import java.time.Instant;
  */
 @Requires(env = Environment.TEST)
 @Requires(property = "uptake.test.real-sleeper", notEquals = "true")
+@Requires(property = "uptake.demo", notEquals = "true")
 @Singleton
 @Replaces(Sleeper.class)
 class ClockSleeper extends Sleeper {

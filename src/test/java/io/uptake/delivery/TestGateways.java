@@ -11,6 +11,7 @@ import jakarta.inject.Singleton;
 
 /** Recording gateways for both platforms in every test context. */
 @Requires(env = Environment.TEST)
+@Requires(property = "uptake.demo", notEquals = "true")
 @Factory
 class TestGateways {
 

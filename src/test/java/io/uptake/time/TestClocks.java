@@ -12,9 +12,10 @@ import java.time.Instant;
 /**
  * Gives every test context a clock it can move, set at {@link MutableClock#START} unless the context's
  * {@code uptake.test.clock-start} property names another instant, or {@code system} for a clock that runs with the
- * system clock (for tests of real rates).
+ * system clock (for tests of real rates). Demo mode keeps its own clock ({@link DemoClock}), which its seeder moves.
  */
 @Requires(env = Environment.TEST)
+@Requires(property = "uptake.demo", notEquals = "true")
 @Factory
 class TestClocks {
 

@@ -1,0 +1,369 @@
+package io.uptake.demo;
+
+import io.micronaut.context.annotation.Requires;
+import io.uptake.catalog.ReloadCatalog;
+import io.uptake.chat.web.WebDirectory;
+import io.uptake.chat.web.WebInbound;
+import io.uptake.checkin.CheckinResult;
+import io.uptake.checkin.EscalateMissedCheckins;
+import io.uptake.checkin.OpenCheckinCycles;
+import io.uptake.checkin.SendCheckinReminders;
+import io.uptake.digest.SendDigest;
+import io.uptake.nudge.AlertOwners;
+import io.uptake.nudge.NudgeNeverUsers;
+import io.uptake.platform.Platform;
+import io.uptake.pulse.AddLateJoiners;
+import io.uptake.pulse.AnswerResult;
+import io.uptake.pulse.CloseRounds;
+import io.uptake.pulse.OpenRound;
+import io.uptake.pulse.SendReminders;
+import io.uptake.scenario.Scenario;
+import io.uptake.scenario.ScenarioEvent;
+import io.uptake.scenario.ScenarioPerson;
+import io.uptake.scenario.ScenarioPulse;
+import io.uptake.scenario.WeekPlan;
+import io.uptake.time.DemoClock;
+import io.uptake.usage.RecordUsageBatch;
+import io.uptake.usage.UsageInput;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plays weeks of a generated organisation through the service, moving the clock as it goes: the programmes file
+ * written and reloaded, the directory synced, commands typed, rounds opened, buttons clicked, telemetry fed,
+ * check-ins logged and every job run, each through the use case a platform request or a schedule would call.
+ * What the service then holds (figures, messages, digests) is its own work, not a copy of the scenario's.
+ */
+@Singleton
+@Requires(property = "uptake.demo", value = "true")
+class DemoYear {
+
+    /** The first line of the programmes file the demo writes; a file without it is never overwritten. */
+    static final String HEADER = "# Written by Uptake's demo mode (UPTAKE_DEMO=true); rewritten as the demo's year "
+            + "is played.\n";
+    /**
+     * Digests are posted for the year's last weeks only: each draws its chart, the slowest step of a week, and the
+     * leaders' channels need a few weeks of them, not fifty.
+     */
+    static final int DIGEST_WEEKS = 6;
+    private static final Logger LOG = LoggerFactory.getLogger(DemoYear.class);
+
+    private final DemoClock clock;
+    private final DemoSettings settings;
+    private final DemoDatabase database;
+    private final ReloadCatalog reload;
+    private final WebDirectory directory;
+    private final WebInbound inbound;
+    private final OpenRound openRound;
+    private final AddLateJoiners lateJoiners;
+    private final SendReminders reminders;
+    private final CloseRounds closeRounds;
+    private final OpenCheckinCycles checkinCycles;
+    private final SendCheckinReminders checkinReminders;
+    private final EscalateMissedCheckins escalations;
+    private final AlertOwners alertOwners;
+    private final NudgeNeverUsers nudges;
+    private final SendDigest digests;
+    private final RecordUsageBatch usage;
+
+    DemoYear(DemoClock clock, DemoSettings settings, DemoDatabase database, ReloadCatalog reload,
+             WebDirectory directory, WebInbound inbound, OpenRound openRound, AddLateJoiners lateJoiners,
+             SendReminders reminders, CloseRounds closeRounds, OpenCheckinCycles checkinCycles,
+             SendCheckinReminders checkinReminders, EscalateMissedCheckins escalations, AlertOwners alertOwners,
+             NudgeNeverUsers nudges, SendDigest digests, RecordUsageBatch usage) {
+        this.clock = clock;
+        this.settings = settings;
+        this.database = database;
+        this.reload = reload;
+        this.directory = directory;
+        this.inbound = inbound;
+        this.openRound = openRound;
+        this.lateJoiners = lateJoiners;
+        this.reminders = reminders;
+        this.closeRounds = closeRounds;
+        this.checkinCycles = checkinCycles;
+        this.checkinReminders = checkinReminders;
+        this.escalations = escalations;
+        this.alertOwners = alertOwners;
+        this.nudges = nudges;
+        this.digests = digests;
+        this.usage = usage;
+    }
+
+    /** Plays the first {@code weeks} weeks of the scenario, then leaves the clock at the Monday after them. */
+    void play(Scenario scenario, int weeks) {
+        new Run(scenario).play(weeks);
+    }
+
+    /** Writes the programmes file as it stands in a week, refusing to overwrite a file the demo did not write. */
+    static void writeProgrammes(Path file, String text) {
+        try {
+            if (Files.exists(file) && !Files.readString(file).startsWith(HEADER)) {
+                throw new DemoRefused("Demo mode writes its programmes file to " + file + ", but that file exists and "
+                        + "was not written by the demo. Unset UPTAKE_CATALOG (demo mode uses a file of its own) or "
+                        + "move the file.");
+            }
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            Files.writeString(file, HEADER + text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the demo's programmes file " + file, e);
+        }
+    }
+
+    /** One play of a scenario, with what it learns along the way (rounds opened, ballots). */
+    private final class Run {
+
+        private final Scenario scenario;
+        private final DemoPeople people;
+        private final Map<String, ScenarioPerson> byEmail;
+        private final Map<String, Long> rounds = new HashMap<>();
+        private final Set<ZoneId> zones = new HashSet<>();
+        private Map<String, Long> subscriptions = Map.of();
+
+        Run(Scenario scenario) {
+            this.scenario = scenario;
+            this.people = new DemoPeople(scenario);
+            this.byEmail = scenario.peopleByEmail();
+            scenario.people().forEach(p -> zones.add(ZoneId.of(p.zone())));
+            zones.add(ZoneOffset.UTC);
+        }
+
+        private int weeks;
+
+        void play(int weeks) {
+            this.weeks = weeks;
+            LocalDate first = scenario.firstMonday();
+            at(first, LocalTime.of(0, 1));
+            directory.replace(people.users(), people.members(people.audiencesAt(0)));
+            load(0);
+            subscriptions = database.digestSubscriptions();
+            long started = System.nanoTime();
+            for (int w = 0; w < weeks; w++) {
+                week(scenario.timeline().get(w));
+                if (w % 13 == 12) {
+                    LOG.info("Demo: {} of {} weeks played ({} s)", w + 1, weeks,
+                            Duration.ofNanos(System.nanoTime() - started).toSeconds());
+                }
+            }
+            at(first.plusWeeks(weeks), LocalTime.of(0, 30));
+            tick(true);
+        }
+
+        private void week(WeekPlan plan) {
+            int w = plan.index();
+            LocalDate monday = plan.monday();
+            at(monday, LocalTime.of(0, 5));
+            plan.events(ScenarioEvent.Reloaded.class).forEach(r -> load(r.version()));
+            directory.replace(people.users(), people.members(people.audiencesAt(w)));
+            directory.sync();
+            plan.events().forEach(this::personalChoice);
+            inbound.deliver();
+            boolean digests = w >= weeks - DIGEST_WEEKS;
+            if (w > 0) {
+                at(monday, LocalTime.of(10, 0));
+                alertOwners.lastWeek();
+                if (digests) {
+                    digest("slack:C0LEADERS");
+                }
+            }
+            at(monday, LocalTime.of(20, 0));
+            for (ScenarioPulse pulse : scenario.pulses()) {
+                if (scenario.workflow(pulse.workflowId()).declaredIn(w) && pulse.runsIn(w)
+                        && openRound.scheduled(pulse.id(), monday.with(pulse.day()))
+                        instanceof OpenRound.Result.Opened opened) {
+                    rounds.put(pulse.id() + "@" + w, opened.roundId());
+                }
+            }
+            Set<String> clicked = new HashSet<>();
+            Set<LocalDate> days = new HashSet<>();
+            for (Instant step : steps(plan)) {
+                clock.travelTo(step);
+                inbound.deliver();
+                LocalDate day = LocalDate.ofInstant(step, ZoneOffset.UTC);
+                for (ScenarioPulse pulse : scenario.pulses()) {
+                    String key = pulse.id() + "@" + w;
+                    if (rounds.containsKey(key) && !day.isBefore(monday.with(pulse.day()).plusDays(1))
+                            && clicked.add(key)) {
+                        clicks(plan, pulse, rounds.get(key));
+                    }
+                }
+                if (step.equals(monday.plusDays(2).atTime(12, 0).toInstant(ZoneOffset.UTC))) {
+                    plan.events(ScenarioEvent.CheckedIn.class).forEach(this::checkin);
+                }
+                if (step.equals(monday.plusDays(5).atStartOfDay().toInstant(ZoneOffset.UTC))) {
+                    telemetry(plan);
+                    nudges.run();
+                }
+                tick(days.add(day));
+            }
+            at(monday.plusDays(6), LocalTime.of(20, 30));
+            tick(true);
+            at(monday.plusDays(6), LocalTime.of(23, 30));
+            if (digests) {
+                digest("teams:19:leaders@thread.tacv2");
+            }
+        }
+
+        /** Each pulse's send time in every zone and a day later (reminders), the day after it, Wednesday, Saturday. */
+        private List<Instant> steps(WeekPlan plan) {
+            TreeSet<Instant> steps = new TreeSet<>();
+            LocalDate monday = plan.monday();
+            for (ScenarioPulse pulse : scenario.pulses()) {
+                if (!rounds.containsKey(pulse.id() + "@" + plan.index())) {
+                    continue;
+                }
+                LocalDate day = monday.with(pulse.day());
+                for (ZoneId zone : pulse.zone().equals("recipient") ? zones : Set.of(ZoneId.of(pulse.zone()))) {
+                    Instant due = day.atTime(pulse.at()).atZone(zone).toInstant();
+                    steps.add(due.plusSeconds(60));
+                    steps.add(due.plus(Duration.ofHours(24)).plusSeconds(60));
+                }
+                steps.add(day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+            }
+            steps.add(monday.plusDays(2).atTime(12, 0).toInstant(ZoneOffset.UTC));
+            steps.add(monday.plusDays(5).atStartOfDay().toInstant(ZoneOffset.UTC));
+            return List.copyOf(steps);
+        }
+
+        /**
+         * The jobs a moment of the week calls for: pulse reminders and closing at every step (reminders fall due
+         * zone by zone); late joiners and the check-in jobs, which count in days, on the day's first step.
+         */
+        private void tick(boolean firstOfDay) {
+            if (firstOfDay) {
+                lateJoiners.run();
+                checkinCycles.run();
+                checkinReminders.run();
+                escalations.run();
+            }
+            reminders.run();
+            closeRounds.run();
+            inbound.deliver();
+        }
+
+        private void load(int version) {
+            writeProgrammes(settings.programmesFile(), scenario.catalogues().get(version).text());
+            ReloadCatalog.Result result = reload.reload(true);
+            if (!(result instanceof ReloadCatalog.Result.Loaded)) {
+                throw new IllegalStateException("The demo's programmes file (version " + version + ") was not "
+                        + "loaded: " + result);
+            }
+        }
+
+        private void digest(String channel) {
+            Long id = subscriptions.get(channel);
+            if (id != null) {
+                digests.send(id);
+                inbound.deliver();
+            }
+        }
+
+        /** Opt-outs, pauses and erasures, typed as commands by the people themselves. */
+        private void personalChoice(ScenarioEvent e) {
+            String text;
+            String email;
+            if (e instanceof ScenarioEvent.OptedOut o) {
+                email = o.email();
+                text = "optout";
+            } else if (e instanceof ScenarioEvent.OptedIn o) {
+                email = o.email();
+                text = "optin";
+            } else if (e instanceof ScenarioEvent.Paused p) {
+                email = p.email();
+                text = "pause " + p.days() + "d";
+            } else if (e instanceof ScenarioEvent.Erased x) {
+                email = x.email();
+                text = "forget-me confirm";
+            } else {
+                return;
+            }
+            ScenarioPerson person = byEmail.get(email);
+            DemoPeople.platform(person).ifPresent(p -> inbound.command(p, person.chatId(), text));
+        }
+
+        /**
+         * The week's clicks on one pulse, queued together as simultaneous clicks are; a second click on the same
+         * question (a changed mind) comes after the first is recorded, from the updated message with its ballot.
+         */
+        private void clicks(WeekPlan plan, ScenarioPulse pulse, long roundId) {
+            List<ScenarioEvent.Answered> later = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            Map<String, CompletableFuture<AnswerResult>> first = new HashMap<>();
+            for (ScenarioEvent.Answered a : plan.events(ScenarioEvent.Answered.class)) {
+                if (!a.pulseId().equals(pulse.id())) {
+                    continue;
+                }
+                if (!seen.add(a.email() + "|" + a.question())) {
+                    later.add(a);
+                    continue;
+                }
+                ScenarioPerson person = byEmail.get(a.email());
+                DemoPeople.platform(person).ifPresent(p -> first.put(a.email() + "|" + a.question(),
+                        inbound.answer(p, person.chatId(), roundId, a.question(), a.value(), null)));
+            }
+            Map<String, String> ballots = new HashMap<>();
+            first.forEach((key, result) -> {
+                if (result.join() instanceof AnswerResult.Recorded recorded && recorded.card().ballot() != null) {
+                    ballots.put(key.substring(0, key.indexOf('|')), recorded.card().ballot());
+                }
+            });
+            for (ScenarioEvent.Answered a : later) {
+                ScenarioPerson person = byEmail.get(a.email());
+                DemoPeople.platform(person).ifPresent(p -> inbound.answer(p, person.chatId(), roundId, a.question(),
+                        a.value(), ballots.get(a.email())).join());
+            }
+            inbound.deliver();
+        }
+
+        private void checkin(ScenarioEvent.CheckedIn c) {
+            ScenarioPerson owner = byEmail.get(c.ownerEmail());
+            Platform platform = DemoPeople.platform(owner).orElse(null);
+            if (platform == null) {
+                return;
+            }
+            WebInbound.CheckinFields fields = new WebInbound.CheckinFields(c.workflowId(), c.value().toPlainString(),
+                    c.status(), Integer.toString(c.confidence()), null, null, null);
+            CheckinResult result = inbound.checkin(platform, owner.chatId(), fields);
+            if (result instanceof CheckinResult.ConfirmValue confirm) {
+                inbound.checkin(platform, owner.chatId(), new WebInbound.CheckinFields(c.workflowId(),
+                        fields.value(), fields.status(), fields.confidence(), null, null, confirm.value()));
+            }
+        }
+
+        private void telemetry(WeekPlan plan) {
+            List<UsageInput> rows = new ArrayList<>();
+            for (ScenarioEvent.Used u : plan.events(ScenarioEvent.Used.class)) {
+                rows.add(new UsageInput(rows.size() + 1, u.workflowId(), u.email(), null, u.day().toString(),
+                        Integer.toString(u.count())));
+            }
+            if (!rows.isEmpty()) {
+                usage.record("demo-" + scenario.seed() + "-w" + plan.index(), rows);
+            }
+        }
+
+        private void at(LocalDate day, LocalTime time) {
+            clock.travelTo(day.atTime(time).toInstant(ZoneOffset.UTC));
+        }
+    }
+}

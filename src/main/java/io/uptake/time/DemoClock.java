@@ -1,0 +1,57 @@
+package io.uptake.time;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * The service clock in demo mode: it stands at the instants the demo's seeder moves it to while a year is played
+ * through the service, then follows the system clock for good.
+ *
+ * <p>Standing still between moves keeps the seeded year the same on every run; the seeder only ever moves it
+ * forwards, so nothing the service wrote can appear to come from the future.
+ */
+public final class DemoClock extends Clock {
+
+    /** The instant it stands at; null once it follows the system clock. */
+    private volatile Instant standing;
+
+    /** A clock that follows the system clock until {@link #travelTo} stops it. */
+    public DemoClock() {
+        this.standing = null;
+    }
+
+    /** Stops the clock at {@code instant}, or moves it on there; an earlier instant is ignored. */
+    public synchronized void travelTo(Instant instant) {
+        if (standing == null || instant.isAfter(standing)) {
+            standing = instant;
+        }
+    }
+
+    /** Lets the clock run with the system clock from now on. */
+    public void followSystem() {
+        standing = null;
+    }
+
+    /** Whether the clock stands still (a year is being played). */
+    public boolean standing() {
+        return standing != null;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return Clock.fixed(instant(), zone);
+    }
+
+    @Override
+    public Instant instant() {
+        Instant at = standing;
+        return at != null ? at : Instant.now();
+    }
+}
