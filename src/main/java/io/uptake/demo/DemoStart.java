@@ -67,6 +67,7 @@ class DemoStart implements ApplicationEventListener<StartupEvent>, Ordered {
                     + real + "): demo mode only runs on an empty database or its own. Point UPTAKE_DATABASE_URL at "
                     + "another file, or unset it to use uptake-demo.db.");
         }
+        DemoYear.checkProgrammes(settings.programmesFile());
         int weeks = settings.weeks();
         LocalDate thisMonday = LocalDate.now(Clock.systemUTC()).with(TemporalAdjusters.previousOrSame(
                 DayOfWeek.MONDAY));
@@ -78,6 +79,7 @@ class DemoStart implements ApplicationEventListener<StartupEvent>, Ordered {
         Scenario scenario = scenario(settings.seed(), firstMonday);
         year.play(scenario, weeks);
         clock.followSystem();
+        year.openRoundsNow(scenario, weeks);
         database.finish(Instant.now());
         LOG.info("Demo: seeded in {} s; try it at /try", Duration.between(started, Instant.now()).toSeconds());
     }

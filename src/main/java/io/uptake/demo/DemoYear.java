@@ -114,20 +114,42 @@ class DemoYear {
         new Run(scenario).play(weeks);
     }
 
+    /**
+     * Opens a round of every pulse now, as an admin's "send now" does, so that whoever tries the demo finds a pulse
+     * to answer whatever the day; the scheduler opens the next ones on their days.
+     */
+    void openRoundsNow(Scenario scenario, int weeks) {
+        for (ScenarioPulse pulse : scenario.pulses()) {
+            if (scenario.workflow(pulse.workflowId()).declaredIn(weeks - 1)) {
+                LOG.info("Demo: pulse {} open now: {}", pulse.id(), openRound.now(pulse.id()));
+            }
+        }
+        inbound.deliver();
+    }
+
     /** Writes the programmes file as it stands in a week, refusing to overwrite a file the demo did not write. */
     static void writeProgrammes(Path file, String text) {
         try {
-            if (Files.exists(file) && !Files.readString(file).startsWith(HEADER)) {
-                throw new DemoRefused("Demo mode writes its programmes file to " + file + ", but that file exists and "
-                        + "was not written by the demo. Unset UPTAKE_CATALOG (demo mode uses a file of its own) or "
-                        + "move the file.");
-            }
+            checkProgrammes(file);
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
             Files.writeString(file, HEADER + text);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the demo's programmes file " + file, e);
+        }
+    }
+
+    /** Refuses a programmes file the demo did not write: it is never overwritten. */
+    static void checkProgrammes(Path file) {
+        try {
+            if (Files.exists(file) && !Files.readString(file).startsWith(HEADER)) {
+                throw new DemoRefused("Demo mode writes its programmes file to " + file + ", but that file exists and "
+                        + "was not written by the demo. Unset UPTAKE_CATALOG (demo mode uses a file of its own) or "
+                        + "move the file.");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file, e);
         }
     }
 

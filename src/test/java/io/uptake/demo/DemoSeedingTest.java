@@ -16,8 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.LocalDate;
@@ -27,7 +25,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -42,22 +39,15 @@ class DemoSeedingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Path dir;
     private EmbeddedServer server;
     private DemoMarker marker;
     private Scenario scenario;
 
     @BeforeAll
     void seed() throws Exception {
-        dir = Files.createTempDirectory(Path.of("target"), "demo-seed-");
-        server = DemoContexts.start(dir);
+        server = SeededDemo.server();
         marker = server.getApplicationContext().getBean(DemoDatabase.class).marker().orElseThrow();
         scenario = DemoStart.scenario(marker.seed(), marker.firstMonday());
-    }
-
-    @AfterAll
-    void stop() {
-        server.close();
     }
 
     @Test
@@ -100,8 +90,8 @@ class DemoSeedingTest {
                 .getBean(DataSource.class));
         try (Connection c = data.getConnection()) {
             assertThat(count(c, "SELECT COUNT(*) FROM person")).isGreaterThan(150);
-            assertThat(count(c, "SELECT COUNT(*) FROM outbox WHERE state <> 'sent' AND state <> 'cancelled'"))
-                    .isZero();
+            assertThat(count(c, "SELECT COUNT(*) FROM outbox WHERE status = 'sent'")).isGreaterThan(500);
+            assertThat(count(c, "SELECT COUNT(*) FROM outbox WHERE status = 'dead'")).isZero();
             assertThat(count(c, "SELECT COUNT(DISTINCT platform) FROM web_chat_message WHERE kind = "
                     + "'pulse_question' OR kind = 'pulse_answered'")).isEqualTo(2);
             assertThat(count(c, "SELECT COUNT(*) FROM web_chat_message WHERE kind = 'digest'")).isPositive();
