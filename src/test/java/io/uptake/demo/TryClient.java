@@ -21,7 +21,9 @@ final class TryClient {
     private static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(30);
     private static final Pattern CSRF = Pattern.compile("name=\"csrfToken\" value=\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    /** HTTP/1.1 as browsers speak it to a plain-http address (the client's default h2c upgrade is not). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(new CookieManager()).build();
     private String csrf = "";
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {

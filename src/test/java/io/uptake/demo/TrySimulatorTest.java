@@ -97,7 +97,7 @@ class TrySimulatorTest {
         String page = browser.get(path).body();
         assertThat(page).contains("`pause [2w]`").contains("class=\"typed\">help<");
         browser.post(path + "/commands", Map.of("text", "pause 1w"));
-        assertThat(browser.get(path).body()).contains("No pulses or nudges until");
+        assertThat(browser.get(path).body()).contains("Paused until");
     }
 
     @Test
