@@ -46,6 +46,8 @@ class SqlOwnershipTest {
             Map.entry("slack_installation", "chat.slack"), Map.entry("oauth_state", "chat.slack"),
             Map.entry("inbound_seen", "chat.slack"),
             Map.entry("teams_installation", "chat.teams"),
+            // Demo mode (V14): the demo's marker, and the simulated platforms' conversations.
+            Map.entry("demo_marker", "demo"), Map.entry("web_chat_message", "chat.web"),
             // Quartz's clustered store (V10, PostgreSQL only): Quartz writes it, driven from schedule.
             Map.entry("qrtz_job_details", "schedule"), Map.entry("qrtz_triggers", "schedule"),
             Map.entry("qrtz_simple_triggers", "schedule"), Map.entry("qrtz_cron_triggers", "schedule"),

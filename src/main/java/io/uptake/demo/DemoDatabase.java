@@ -22,8 +22,11 @@ import javax.sql.DataSource;
 @Requires(property = "uptake.demo", value = "true")
 class DemoDatabase {
 
-    /** Tables any real use fills: the people, and the programmes file loads. */
-    private static final String[] REAL_DATA = {"person", "catalog_load", "usage_event"};
+    /**
+     * What any real use leaves, read through the read models of the packages that own it: people, programmes
+     * (from any programmes file ever loaded) and usage.
+     */
+    private static final String[] REAL_DATA = {"read_person_name", "read_programme", "read_usage_day"};
 
     private final DataSource data;
 
@@ -47,7 +50,7 @@ class DemoDatabase {
         }
     }
 
-    /** Rows in the tables real use fills, by table; all zero for an empty database. */
+    /** Rows in the read models real use fills, by name; all zero for an empty database. */
     Map<String, Long> realData() {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection c = data.getConnection()) {
@@ -71,21 +74,6 @@ class DemoDatabase {
 
     void finish(Instant at) {
         update("UPDATE demo_marker SET seeded_at = ? WHERE id = 1", at.toEpochMilli());
-    }
-
-    /** The digest subscriptions in force, by channel ({@code slack:C0LEADERS}). */
-    Map<String, Long> digestSubscriptions() {
-        Map<String, Long> ids = new LinkedHashMap<>();
-        String sql = "SELECT id, channel FROM digest_subscription";
-        try (Connection c = data.getConnection(); PreparedStatement s = c.prepareStatement(sql);
-                ResultSet rows = s.executeQuery()) {
-            while (rows.next()) {
-                ids.put(rows.getString(2), rows.getLong(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the digest subscriptions", e);
-        }
-        return ids;
     }
 
     private void update(String sql, Object... values) {

@@ -1,6 +1,8 @@
 package io.uptake.demo;
 
 import io.micronaut.context.annotation.Requires;
+import io.uptake.catalog.CatalogLookup;
+import io.uptake.catalog.DigestSubscriptionRow;
 import io.uptake.catalog.ReloadCatalog;
 import io.uptake.chat.web.WebDirectory;
 import io.uptake.chat.web.WebInbound;
@@ -44,6 +46,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +72,7 @@ class DemoYear {
 
     private final DemoClock clock;
     private final DemoSettings settings;
-    private final DemoDatabase database;
+    private final CatalogLookup catalog;
     private final ReloadCatalog reload;
     private final WebDirectory directory;
     private final WebInbound inbound;
@@ -85,14 +88,14 @@ class DemoYear {
     private final SendDigest digests;
     private final RecordUsageBatch usage;
 
-    DemoYear(DemoClock clock, DemoSettings settings, DemoDatabase database, ReloadCatalog reload,
+    DemoYear(DemoClock clock, DemoSettings settings, CatalogLookup catalog, ReloadCatalog reload,
              WebDirectory directory, WebInbound inbound, OpenRound openRound, AddLateJoiners lateJoiners,
              SendReminders reminders, CloseRounds closeRounds, OpenCheckinCycles checkinCycles,
              SendCheckinReminders checkinReminders, EscalateMissedCheckins escalations, AlertOwners alertOwners,
              NudgeNeverUsers nudges, SendDigest digests, RecordUsageBatch usage) {
         this.clock = clock;
         this.settings = settings;
-        this.database = database;
+        this.catalog = catalog;
         this.reload = reload;
         this.directory = directory;
         this.inbound = inbound;
@@ -179,7 +182,8 @@ class DemoYear {
             at(first, LocalTime.of(0, 1));
             directory.replace(people.users(), people.members(people.audiencesAt(0)));
             load(0);
-            subscriptions = database.digestSubscriptions();
+            subscriptions = catalog.activeDigests().stream().collect(Collectors.toMap(
+                    DigestSubscriptionRow::channel, DigestSubscriptionRow::id));
             long started = System.nanoTime();
             for (int w = 0; w < weeks; w++) {
                 week(scenario.timeline().get(w));
