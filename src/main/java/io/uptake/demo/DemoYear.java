@@ -194,6 +194,8 @@ class DemoYear {
             }
             at(first.plusWeeks(weeks), LocalTime.of(0, 30));
             tick(true);
+            // The leaders' digest of the last complete week, as its Monday morning would post it.
+            digest("slack:C0LEADERS");
         }
 
         private void week(WeekPlan plan) {
@@ -329,35 +331,37 @@ class DemoYear {
         }
 
         /**
-         * The week's clicks on one pulse, queued together as simultaneous clicks are; a second click on the same
-         * question (a changed mind) comes after the first is recorded, from the updated message with its ballot.
+         * The week's clicks on one pulse, in waves: everyone's first click at once (simultaneous clicks are recorded
+         * in a batch), then everyone's second, and so on. A click after a person's first comes from their updated
+         * message and carries its ballot, which an anonymous round needs to take a further answer.
          */
         private void clicks(WeekPlan plan, ScenarioPulse pulse, long roundId) {
-            List<ScenarioEvent.Answered> later = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            Map<String, CompletableFuture<AnswerResult>> first = new HashMap<>();
+            Map<String, List<ScenarioEvent.Answered>> byPerson = new java.util.LinkedHashMap<>();
             for (ScenarioEvent.Answered a : plan.events(ScenarioEvent.Answered.class)) {
-                if (!a.pulseId().equals(pulse.id())) {
-                    continue;
+                if (a.pulseId().equals(pulse.id())) {
+                    byPerson.computeIfAbsent(a.email(), k -> new ArrayList<>()).add(a);
                 }
-                if (!seen.add(a.email() + "|" + a.question())) {
-                    later.add(a);
-                    continue;
-                }
-                ScenarioPerson person = byEmail.get(a.email());
-                DemoPeople.platform(person).ifPresent(p -> first.put(a.email() + "|" + a.question(),
-                        inbound.answer(p, person.chatId(), roundId, a.question(), a.value(), null)));
             }
             Map<String, String> ballots = new HashMap<>();
-            first.forEach((key, result) -> {
-                if (result.join() instanceof AnswerResult.Recorded recorded && recorded.card().ballot() != null) {
-                    ballots.put(key.substring(0, key.indexOf('|')), recorded.card().ballot());
+            for (int wave = 0; ; wave++) {
+                Map<String, CompletableFuture<AnswerResult>> sent = new HashMap<>();
+                for (Map.Entry<String, List<ScenarioEvent.Answered>> clicks : byPerson.entrySet()) {
+                    if (clicks.getValue().size() <= wave) {
+                        continue;
+                    }
+                    ScenarioEvent.Answered a = clicks.getValue().get(wave);
+                    ScenarioPerson person = byEmail.get(a.email());
+                    DemoPeople.platform(person).ifPresent(p -> sent.put(a.email(), inbound.answer(p,
+                            person.chatId(), roundId, a.question(), a.value(), ballots.get(a.email()))));
                 }
-            });
-            for (ScenarioEvent.Answered a : later) {
-                ScenarioPerson person = byEmail.get(a.email());
-                DemoPeople.platform(person).ifPresent(p -> inbound.answer(p, person.chatId(), roundId, a.question(),
-                        a.value(), ballots.get(a.email())).join());
+                if (sent.isEmpty()) {
+                    break;
+                }
+                sent.forEach((email, result) -> {
+                    if (result.join() instanceof AnswerResult.Recorded recorded && recorded.card().ballot() != null) {
+                        ballots.put(email, recorded.card().ballot());
+                    }
+                });
             }
             inbound.deliver();
         }
