@@ -98,6 +98,24 @@ class DemoSeedingTest {
         }
     }
 
+    @Test
+    void everyClickOnAnAnonymousPulseIsTakenAsOneAnswerPerPersonAndQuestion() throws Exception {
+        DataSource data = DelegatingDataSource.unwrapDataSource(server.getApplicationContext()
+                .getBean(DataSource.class));
+        for (int week : new int[] {0, 4}) {
+            Set<String> answered = new HashSet<>();
+            scenario.timeline().get(week).events(ScenarioEvent.Answered.class).stream()
+                    .filter(a -> a.pulseId().equals("letters-weekly"))
+                    .forEach(a -> answered.add(a.email() + "|" + a.question()));
+            String period = marker.firstMonday().plusWeeks(week).with(java.time.DayOfWeek.WEDNESDAY).toString();
+            try (Connection c = data.getConnection()) {
+                assertThat(count(c, "SELECT COUNT(*) FROM answer a JOIN pulse_round r ON r.id = a.round_id "
+                        + "WHERE r.pulse_id = 'letters-weekly' AND r.period = '" + period + "'"))
+                        .as("answers to the anonymous round of week %d", week).isEqualTo(answered.size());
+            }
+        }
+    }
+
     /** People in the audience at some point of the week, with at least one use reported in it, of the team. */
     private BigDecimal expectedWau(int week, String workflowId, int teamSize) {
         Set<String> members = new HashSet<>();

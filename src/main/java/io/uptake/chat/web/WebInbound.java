@@ -44,10 +44,12 @@ public class WebInbound {
     private final MessageCodec codec;
     private final Dispatcher dispatcher;
     private final Clock clock;
+    private final WebDirectory directory;
 
-    WebInbound(LinkIdentity identities, AnswerWriter answers, PersonalCommands commands,
+    WebInbound(WebDirectory directory, LinkIdentity identities, AnswerWriter answers, PersonalCommands commands,
                OpenCheckinForm openCheckinForm, SubmitCheckin submitCheckin, Transcripts transcripts,
                MessageCodec codec, Dispatcher dispatcher, Clock clock) {
+        this.directory = directory;
         this.identities = identities;
         this.answers = answers;
         this.commands = commands;
@@ -113,8 +115,11 @@ public class WebInbound {
             if (!PersonalCommands.optsIn(text)) {
                 return new CommandReply.Text(PersonalCommands.ERASED);
             }
-            return new CommandReply.Text(commands.run(identities.optBackIn(new LinkIdentity.ChatUser(platform,
-                    WebTenants.of(platform), userId, null, null, null, null, null, null)), "optin", platform));
+            // As Slack looks the user up: they come back with their profile from the directory.
+            LinkIdentity.ChatUser user = directory.user(platform, userId).map(WebDirectory::chatUser)
+                    .orElse(new LinkIdentity.ChatUser(platform, WebTenants.of(platform), userId, null, null, null,
+                            null, null, null));
+            return new CommandReply.Text(commands.run(identities.optBackIn(user), "optin", platform));
         }
         String[] words = text.split("\\s+", 2);
         if (words[0].equalsIgnoreCase("checkin")) {
