@@ -26,7 +26,8 @@ class DemoDatabase {
      * What any real use leaves, read through the read models of the packages that own it: people, programmes
      * (from any programmes file ever loaded) and usage.
      */
-    private static final String[] REAL_DATA = {"read_person_name", "read_programme", "read_usage_day"};
+    private static final Map<String, String> REAL_DATA = Map.of("people", "read_person_name", "programmes",
+            "read_programme", "usage events", "read_usage_day");
 
     private final DataSource data;
 
@@ -54,11 +55,11 @@ class DemoDatabase {
     Map<String, Long> realData() {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (Connection c = data.getConnection()) {
-            for (String table : REAL_DATA) {
-                try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM " + table)) {
+            for (String what : new java.util.TreeSet<>(REAL_DATA.keySet())) {
+                try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM " + REAL_DATA.get(what))) {
                     ResultSet row = s.executeQuery();
                     row.next();
-                    counts.put(table, row.getLong(1));
+                    counts.put(what, row.getLong(1));
                 }
             }
         } catch (SQLException e) {

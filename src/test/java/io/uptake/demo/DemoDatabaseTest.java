@@ -26,7 +26,7 @@ class DemoDatabaseTest {
             execute(real, "INSERT INTO person (email, created_at, updated_at) VALUES ('someone@real.example', 0, 0)");
         }
         assertThatThrownBy(() -> DemoContexts.start(dir)).satisfies(e -> assertThat(rootMessage(e))
-                .contains("this database holds data that no demo put there").contains("read_person_name=1")
+                .contains("this database holds data that no demo put there").contains("people=1")
                 .contains("UPTAKE_DATABASE_URL"));
         try (ApplicationContext again = ApplicationContext.run(Map.of("datasources.default.url",
                 settings.get("datasources.default.url")), "test")) {
