@@ -9,8 +9,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Someone tries the demo in Chromium: the dashboard opens without signing in and says it is a demo, they pick a
@@ -51,6 +56,7 @@ class TryBrowserTest {
                 .filter(a -> a.getAttribute("href").endsWith(href)).findFirst().orElseThrow();
         String name = person.getText();
         person.click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(person));
         assertThat(browser.find("h1").getText()).contains(name);
 
         WebElement pulse = latestPulse();
@@ -59,9 +65,12 @@ class TryBrowserTest {
         String label = option.getText();
         option.click();
 
-        WebElement updated = latestPulse();
-        WebElement chosen = updated.findElement(By.cssSelector("button[aria-pressed='true']"));
-        assertThat(chosen.getText()).isEqualTo("✓ " + label);
+        // The form posts, the service records the answer and the page comes back with the message edited.
+        WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.stalenessOf(option));
+        String chosen = wait.ignoring(StaleElementReferenceException.class).until(d -> latestPulse()
+                .findElement(By.cssSelector("button[aria-pressed='true']")).getText());
+        assertThat(chosen).isEqualTo("✓ " + label);
         assertThat(browser.accessibilityViolations(Set.of("serious", "critical"))).isEmpty();
         browser.screenshots("try-chat");
     }
@@ -92,7 +101,9 @@ class TryBrowserTest {
     /** The newest pulse message that still takes answers. */
     private WebElement latestPulse() {
         List<WebElement> live = livePulses();
-        assertThat(live).as("a pulse that takes answers").isNotEmpty();
+        if (live.isEmpty()) {
+            throw new NoSuchElementException("no pulse on the page takes answers");
+        }
         return live.get(live.size() - 1);
     }
 }
