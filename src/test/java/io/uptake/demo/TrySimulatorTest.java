@@ -128,6 +128,23 @@ class TrySimulatorTest {
     }
 
     @Test
+    void theDashboardOpensAsTheDemosAdminAndSwitchesToASponsorsViewpoint() throws Exception {
+        TryClient visitor = new TryClient();
+        assertThat(text(visitor.get("/").body())).contains("Viewing as Admin (admin)");
+        String sponsor = scenario.catalogues().get(0).text().lines().filter(l -> l.contains("sponsor: "))
+                .findFirst().orElseThrow().replaceFirst(".*sponsor: ", "").strip();
+        assertThat(visitor.get("/demo/view").body()).contains(sponsor);
+        HttpResponse<String> chosen = visitor.post("/demo/view", Map.of("as", sponsor));
+        assertThat(chosen.statusCode()).isEqualTo(303);
+        assertThat(text(visitor.get("/").body())).contains("Viewing as " + people.get(sponsor).name()
+                + " (sponsor)");
+        assertThat(visitor.post("/demo/view", Map.of("as", "stranger@elsewhere.example")).statusCode())
+                .isEqualTo(400);
+        visitor.post("/demo/view", Map.of("as", "admin"));
+        assertThat(text(visitor.get("/").body())).contains("Viewing as Admin (admin)");
+    }
+
+    @Test
     void badInputIsRefusedWithAPlainMessage() throws Exception {
         browser.get("/try");
         assertThat(browser.get("/try/slack/U9999999").statusCode()).isEqualTo(404);
@@ -159,6 +176,11 @@ class TrySimulatorTest {
                         && m.leftWeek() == Membership.STAYS)
                 .map(Membership::email).filter(e -> !excluded.contains(e)).map(people::get)
                 .filter(p -> p.platform() == platform && !owners.contains(p)).skip(3).findFirst().orElseThrow();
+    }
+
+    /** What a page reads as: its words without the markup. */
+    private static String text(String html) {
+        return html.replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").replace(" )", ")").replace("( ", "(");
     }
 
     /** Answer buttons shown pressed: the options chosen in messages that still take answers. */
