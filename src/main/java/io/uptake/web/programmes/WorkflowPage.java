@@ -91,7 +91,8 @@ class WorkflowPage {
             return errors.badRequest(request, authentication, e.getMessage());
         }
         WorkflowView workflow = found.get();
-        List<Scorecard> history = scorecards.weeks(choice.monday(), historyWeeks(workflow, choice.monday()));
+        List<Scorecard> history = scorecards.weeks(workflow.programme(), choice.monday(),
+                historyWeeks(workflow, choice.monday()));
         Optional<WorkflowScore> score = Trend.find(history.get(history.size() - 1), id);
         Map<String, Object> model = new HashMap<>();
         model.put("workflow", workflow);
