@@ -89,7 +89,8 @@ class DemoStart implements ApplicationEventListener<StartupEvent>, Ordered {
         DemoPeople people = new DemoPeople(scenario);
         int lastWeek = marker.weeks() - 1;
         directory.replace(people.users(), people.members(people.audiencesAt(lastWeek)));
-        DemoYear.writeProgrammes(settings.programmesFile(), scenario.catalogueAt(lastWeek).text());
+        DemoYear.writeProgrammes(settings.programmesFile(), DemoYear.programmes(scenario.catalogueAt(lastWeek)
+                .text()));
         clock.followSystem();
         LOG.info("Demo: re-using the demo database seeded at {} ({} weeks from {})",
                 marker.seededAt().atOffset(ZoneOffset.UTC), marker.weeks(), marker.firstMonday());

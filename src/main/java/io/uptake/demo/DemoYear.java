@@ -69,6 +69,8 @@ class DemoYear {
      */
     static final int DIGEST_WEEKS = 6;
     private static final Logger LOG = LoggerFactory.getLogger(DemoYear.class);
+    private static final java.util.regex.Pattern QUESTIONS = java.util.regex.Pattern.compile(
+            "(?m)^(\\s+questions: \\[[^\\]\\n]*)\\]");
 
     private final DemoClock clock;
     private final DemoSettings settings;
@@ -141,6 +143,14 @@ class DemoYear {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the demo's programmes file " + file, e);
         }
+    }
+
+    /**
+     * The scenario's programmes file as the demo declares it: every pulse also asks for an optional comment, so that
+     * whoever tries the demo can write one (the generated year answers only the other questions).
+     */
+    static String programmes(String scenarioText) {
+        return QUESTIONS.matcher(scenarioText).replaceAll("$1, comment]");
     }
 
     /** Refuses a programmes file the demo did not write: it is never overwritten. */
@@ -291,7 +301,7 @@ class DemoYear {
         }
 
         private void load(int version) {
-            writeProgrammes(settings.programmesFile(), scenario.catalogues().get(version).text());
+            writeProgrammes(settings.programmesFile(), programmes(scenario.catalogues().get(version).text()));
             ReloadCatalog.Result result = reload.reload(true);
             if (!(result instanceof ReloadCatalog.Result.Loaded)) {
                 throw new IllegalStateException("The demo's programmes file (version " + version + ") was not "
@@ -392,8 +402,15 @@ class DemoYear {
             }
         }
 
+        /**
+         * Moves the clock there, but never past the real time: the clock follows the real one once the year is
+         * played, and a sending slot reserved ahead of it would make the dispatcher sleep until then (the year's
+         * last step, Monday 00:30, is still to come in the first half hour of a week).
+         */
         private void at(LocalDate day, LocalTime time) {
-            clock.travelTo(day.atTime(time).toInstant(ZoneOffset.UTC));
+            Instant target = day.atTime(time).toInstant(ZoneOffset.UTC);
+            Instant now = Instant.now();
+            clock.travelTo(target.isAfter(now) ? now : target);
         }
     }
 }

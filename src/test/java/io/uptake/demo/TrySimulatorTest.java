@@ -77,6 +77,18 @@ class TrySimulatorTest {
     }
 
     @Test
+    void aCommentWrittenUnderThePulseIsKeptAndShownInTheMessage() throws Exception {
+        ScenarioPerson person = askable("service-summaries", Platform.TEAMS);
+        String path = "/try/teams/" + TryClient.enc(person.chatId());
+        String page = browser.get(path).body();
+        assertThat(page).contains("Write a comment");
+        HttpResponse<String> sent = browser.post(path + "/answers", Map.of("round", Long.toString(
+                latestRound(page)), "question", "comment", "comment", "Saves me a morning a week", "ballot", ""));
+        assertThat(sent.statusCode()).isEqualTo(303);
+        assertThat(browser.get(path).body()).contains("Your comment: Saves me a morning a week");
+    }
+
+    @Test
     void someoneOnAnEmailListGetsTheAnonymousPulseInTheirChat() throws Exception {
         ScenarioPerson person = askable("claims-letters", Platform.SLACK);
         String path = "/try/slack/" + person.chatId();
