@@ -29,8 +29,18 @@ public final class DemoClock extends Clock {
         }
     }
 
-    /** Lets the clock run with the system clock from now on. */
-    public void followSystem() {
+    /** The latest instant it stood at: once it follows the system clock it never shows an earlier one. */
+    private volatile Instant floor = Instant.EPOCH;
+
+    /**
+     * Lets the clock run with the system clock from now on. If the played year ended ahead of the real time (pacing
+     * moves the clock on by the sending slots it waited for), the clock stays at that instant until the real time
+     * catches up, so time never runs backwards.
+     */
+    public synchronized void followSystem() {
+        if (standing != null) {
+            floor = standing;
+        }
         standing = null;
     }
 
@@ -52,6 +62,10 @@ public final class DemoClock extends Clock {
     @Override
     public Instant instant() {
         Instant at = standing;
-        return at != null ? at : Instant.now();
+        if (at != null) {
+            return at;
+        }
+        Instant now = Instant.now();
+        return now.isBefore(floor) ? floor : now;
     }
 }
