@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
  * {@code Sec-Fetch-Site}. A post whose {@code Origin} is not this service's own (the {@code Host} it was sent to, or
  * {@code UPTAKE_PUBLIC_URL}), or that the browser marks {@code cross-site} or {@code same-site}, is refused with 403.
  * A request with neither header did not come from a browser, so no signed-in person's cookie can have been borrowed.
- * The session cookie is also {@code SameSite=Lax}. This replaces Micronaut Security's double-submit filter, which
- * reads the form body in the filter chain and answered 500 whenever the body arrived after the headers
- * (micronaut-core issue 11341); the chat endpoints, the bearer-token API and static files are outside it.
+ * The session cookie is also {@code SameSite=Lax}. It stands beside the form token (double-submit cookie, checked by
+ * Micronaut Security) as a second, independent check; the chat endpoints, the bearer-token API and static files are
+ * outside it.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class SameOriginForms {
