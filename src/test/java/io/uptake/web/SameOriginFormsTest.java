@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestInstance;
 class SameOriginFormsTest implements TestPropertyProvider {
 
     static final String TOKEN = "same-origin-forms-test-token";
-    static final String BODY = "username=admin&password=" + TOKEN;
+    static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile(
+            "name=\"csrfToken\" value=\"([^\"]+)\"");
 
     @Inject
     EmbeddedServer server;
@@ -60,19 +61,35 @@ class SameOriginFormsTest implements TestPropertyProvider {
         assertThat(post("", true)).startsWith("HTTP/1.1 303").contains("uptake_session=ey");
     }
 
+    /** The sign-in page's form token and the cookie it came with, as a browser holds them. */
+    private String[] formToken() throws IOException, InterruptedException {
+        java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.getPort()
+                        + "/sign-in")).header("Accept", "text/html").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher field = FIELD.matcher(page.body());
+        assertThat(field.find()).as("the sign-in form carries a token").isTrue();
+        String cookie = page.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("uptake_csrf="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        return new String[] {field.group(1), cookie};
+    }
+
     private String post(String headers, boolean bodyLater) throws IOException, InterruptedException {
+        String[] token = formToken();
+        String body = "csrfToken=" + java.net.URLEncoder.encode(token[0], StandardCharsets.UTF_8)
+                + "&username=admin&password=" + TOKEN;
         try (Socket socket = new Socket("127.0.0.1", server.getPort())) {
             OutputStream out = socket.getOutputStream();
             String head = "POST /sign-in HTTP/1.1\r\nHost: 127.0.0.1:" + server.getPort() + "\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded\r\n" + headers
-                    + "Content-Length: " + BODY.length() + "\r\nConnection: close\r\n\r\n";
+                    + "Content-Type: application/x-www-form-urlencoded\r\n" + headers + "Cookie: " + token[1] + "\r\n"
+                    + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             if (bodyLater) {
                 // the body as a second write, as a browser may send it; the server must wait for it, not fail
                 Thread.sleep(200);
             }
-            out.write(BODY.getBytes(StandardCharsets.US_ASCII));
+            out.write(body.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
