@@ -45,4 +45,13 @@ public class DeadLetters {
             return true;
         }).orElse(false);
     }
+
+    /**
+     * Sends a message that failed and waits for a later attempt now, with its attempts reset, as {@link #retry}
+     * does for a dead one; false if there is no such message waiting.
+     */
+    @Transactional
+    public boolean retryFailed(long id) {
+        return rows.retryFailed(id, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS)) > 0;
+    }
 }

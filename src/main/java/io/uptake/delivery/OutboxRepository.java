@@ -100,6 +100,15 @@ public interface OutboxRepository extends CrudRepository<OutboxRow, Long> {
 
     List<OutboxRow> findByStatusOrderByIdDesc(String status);
 
+    /**
+     * Makes a message that failed and waits for its next attempt due now with its attempts reset; only while it
+     * is still waiting, so a row the dispatcher has just claimed is left to it.
+     */
+    @Query("""
+            UPDATE outbox SET attempts = 0, not_before = :now
+            WHERE id = :id AND status = 'pending' AND attempts > 0""")
+    int retryFailed(long id, Instant now);
+
     long countByStatus(String status);
 
     @Query("SELECT MIN(not_before) FROM outbox WHERE status = 'pending'")

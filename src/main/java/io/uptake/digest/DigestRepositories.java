@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** The digest's own tables. */
@@ -23,6 +24,9 @@ final class DigestRepositories {
         int insertIfAbsent(long subscriptionId, String week, Instant composedAt);
 
         Optional<DigestRunRow> findBySubscriptionIdAndWeek(long subscriptionId, String week);
+
+        @Query("SELECT * FROM digest_run WHERE subscription_id = :subscriptionId ORDER BY id DESC LIMIT :limit")
+        List<DigestRunRow> findNewest(long subscriptionId, int limit);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage

@@ -80,6 +80,13 @@ public class ExportMyData {
                 .map(p -> sections(p, identities.findByPersonIdOrderById(p.id())));
     }
 
+    /** Everything Uptake holds about a person, for an admin's download; empty for nobody or an erased person. */
+    @Transactional
+    public Optional<List<MyData.Section>> byPerson(long personId) {
+        return people.findById(personId).filter(p -> p.erasedAt() == null)
+                .map(p -> sections(p, identities.findByPersonIdOrderById(p.id())));
+    }
+
     private List<MyData.Section> sections(PersonRow person, List<ChatIdentityRow> mine) {
         List<MyData.Section> sections = new ArrayList<>();
         sections.add(profile(person));
