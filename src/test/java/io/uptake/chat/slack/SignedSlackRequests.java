@@ -9,13 +9,13 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 /** Builds Slack requests to {@code /slack/events} signed as Slack signs them. */
-final class SignedSlackRequests {
+public final class SignedSlackRequests {
 
-    static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+    public static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
     private final Clock clock;
 
-    SignedSlackRequests(Clock clock) {
+    public SignedSlackRequests(Clock clock) {
         this.clock = clock;
     }
 
@@ -23,7 +23,7 @@ final class SignedSlackRequests {
         return signed(body.getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON, clock.instant());
     }
 
-    MutableHttpRequest<?> form(String body) {
+    public MutableHttpRequest<?> form(String body) {
         return signed(body.getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_FORM_URLENCODED, clock.instant());
     }
 
