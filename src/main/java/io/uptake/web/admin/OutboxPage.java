@@ -5,6 +5,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -73,8 +74,9 @@ class OutboxPage {
     }
 
     @Post(uri = "/{id}/retry", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    HttpResponse<?> retry(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {
-        Optional<HttpResponse<?>> refused = gate.refuse(request, authentication);
+    HttpResponse<?> retry(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
+            @Body Map<String, String> form) {
+        Optional<HttpResponse<?>> refused = gate.refuseForm(request, authentication, form);
         if (refused.isPresent()) {
             return refused.get();
         }

@@ -134,7 +134,7 @@ class PeoplePage {
     @Post(uri = "/{id}/erase", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<?> erase(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
                           @Body Map<String, String> form) {
-        Optional<HttpResponse<?>> refused = gate.refuse(request, authentication);
+        Optional<HttpResponse<?>> refused = gate.refuseForm(request, authentication, form);
         if (refused.isPresent()) {
             return refused.get();
         }

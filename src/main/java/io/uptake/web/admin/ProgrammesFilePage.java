@@ -52,8 +52,9 @@ class ProgrammesFilePage {
     }
 
     @Post(uri = "/reload", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
-    HttpResponse<?> reload(HttpRequest<?> request, Authentication authentication) {
-        Optional<HttpResponse<?>> refused = gate.refuse(request, authentication);
+    HttpResponse<?> reload(HttpRequest<?> request, Authentication authentication,
+            @Body Map<String, String> form) {
+        Optional<HttpResponse<?>> refused = gate.refuseForm(request, authentication, form);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -81,7 +82,7 @@ class ProgrammesFilePage {
 
     @Post(uri = "/dry-run", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<?> dryRun(HttpRequest<?> request, Authentication authentication, @Body Map<String, String> form) {
-        Optional<HttpResponse<?>> refused = gate.refuse(request, authentication);
+        Optional<HttpResponse<?>> refused = gate.refuseForm(request, authentication, form);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -100,7 +101,7 @@ class ProgrammesFilePage {
 
     @Post(uri = "/apply", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)
     HttpResponse<?> apply(HttpRequest<?> request, Authentication authentication, @Body Map<String, String> form) {
-        Optional<HttpResponse<?>> refused = gate.refuse(request, authentication);
+        Optional<HttpResponse<?>> refused = gate.refuseForm(request, authentication, form);
         if (refused.isPresent()) {
             return refused.get();
         }

@@ -110,8 +110,9 @@ class PulsesPage {
 
     @Post(uri = "/digests/{id}/post", consumes = MediaType.APPLICATION_FORM_URLENCODED,
             produces = MediaType.TEXT_HTML)
-    HttpResponse<?> postNow(HttpRequest<?> request, Authentication authentication, @PathVariable String id) {
-        Optional<HttpResponse<?>> refused = gate.refuse(request, authentication);
+    HttpResponse<?> postNow(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
+            @Body Map<String, String> form) {
+        Optional<HttpResponse<?>> refused = gate.refuseForm(request, authentication, form);
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -141,7 +142,7 @@ class PulsesPage {
             produces = MediaType.TEXT_HTML)
     HttpResponse<?> test(HttpRequest<?> request, Authentication authentication, @PathVariable String id,
                          @Body Map<String, String> form) {
-        Optional<HttpResponse<?>> refused = gate.refuse(request, authentication);
+        Optional<HttpResponse<?>> refused = gate.refuseForm(request, authentication, form);
         if (refused.isPresent()) {
             return refused.get();
         }

@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.http.cookie.Cookie;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.security.token.generator.TokenGenerator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import io.uptake.catalog.CatalogLookup;
@@ -35,6 +36,7 @@ import io.uptake.platform.Platform;
 import io.uptake.pulse.OpenRound;
 import io.uptake.time.MutableClock;
 import io.uptake.web.Browser;
+import io.uptake.web.Sessions;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,8 +59,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -142,7 +144,7 @@ class AdminPagesBrowserTest implements TestPropertyProvider {
     @Inject
     OutboxRepository outboxRows;
     @Inject
-    TokenGenerator tokens;
+    ApplicationContext context;
 
     Browser browser;
 
@@ -218,7 +220,7 @@ class AdminPagesBrowserTest implements TestPropertyProvider {
         assertThat(href).endsWith("/people/" + bo + "/export.json");
 
         var response = http.toBlocking().exchange(HttpRequest.GET("/people/" + bo + "/export.json")
-                .cookie(Cookie.of(PersonSession.COOKIE, adminSession())), String.class);
+                .cookie(Cookie.of(Sessions.COOKIE, adminSession())), String.class);
 
         assertThat(response.getHeaders().get("Content-Disposition")).contains("attachment");
         JsonNode body = JSON.readTree(response.body());
@@ -374,13 +376,14 @@ class AdminPagesBrowserTest implements TestPropertyProvider {
     @Test
     @Order(10)
     void someoneWhoIsNotAnAdminGetsNoAdminPage() {
-        String session = PersonSession.of(tokens, "cy@example.com");
+        Sessions sessions = Sessions.of(context);
+        String session = sessions.person("cy@example.com");
         long bo = people.findByEmail("bo@example.com").orElseThrow().id();
         for (String path : List.of("/people", "/people?state=slack", "/people/" + bo + "/export.json",
                 "/people/" + bo + "/erase", "/outbox", "/programmes-file", "/pulses",
                 "/pulses/digests/" + subscription() + "/preview")) {
             HttpClientResponseException refused = catchThrowableOfType(() -> http.toBlocking().exchange(
-                    HttpRequest.GET(path).cookie(Cookie.of(PersonSession.COOKIE, session)), String.class),
+                    HttpRequest.GET(path).cookie(Cookie.of(Sessions.COOKIE, session)), String.class),
                     HttpClientResponseException.class);
             assertThat(refused).as(path).isNotNull();
             assertThat((Object) refused.getStatus()).as(path).isEqualTo(HttpStatus.NOT_FOUND);
@@ -388,10 +391,48 @@ class AdminPagesBrowserTest implements TestPropertyProvider {
             assertThat(body).as(path).contains("Page not found").doesNotContain("bo@example.com", "C0LEADERS",
                     "programmes:");
         }
+        String formToken = sessions.formToken();
+        for (String path : List.of("/people/" + bo + "/erase", "/outbox/1/retry", "/programmes-file/dry-run",
+                "/programmes-file/reload", "/pulses/digests/" + subscription() + "/post")) {
+            HttpClientResponseException refused = catchThrowableOfType(() -> {
+                try (HttpClient once = HttpClient.create(server.getURL())) {
+                    once.toBlocking().exchange(HttpRequest.POST(path, "csrfToken=" + formToken
+                                    + "&confirm=yes&text=programmes%3A")
+                            .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                            .cookies(Set.of(Cookie.of(Sessions.COOKIE, session),
+                                    Cookie.of(Sessions.FORM_TOKEN_COOKIE, formToken))), String.class);
+                }
+            }, HttpClientResponseException.class);
+            assertThat(refused).as(path).isNotNull();
+            assertThat((Object) refused.getStatus()).as(path + ": " + refused.getResponse().getBody(String.class)
+                    .orElse("")).isEqualTo(HttpStatus.NOT_FOUND);
+        }
+        assertThat(people.findByEmail("bo@example.com")).as("not erased").isPresent();
     }
 
     @Test
     @Order(11)
+    void aFormWithoutThisBrowsersFormTokenDoesNothingEvenForTheAdmin() {
+        Sessions sessions = Sessions.of(context);
+        long bo = people.findByEmail("bo@example.com").orElseThrow().id();
+        String otherToken = sessions.formToken();
+        for (String body : List.of("confirm=yes", "confirm=yes&csrfToken=" + otherToken)) {
+            HttpClientResponseException refused = catchThrowableOfType(() -> {
+                try (HttpClient once = HttpClient.create(server.getURL())) {
+                    once.toBlocking().exchange(HttpRequest.POST("/people/" + bo + "/erase", body)
+                            .contentType(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                            .cookies(Set.of(Cookie.of(Sessions.COOKIE, sessions.admin()),
+                                    Cookie.of(Sessions.FORM_TOKEN_COOKIE, sessions.formToken()))), String.class);
+                }
+            }, HttpClientResponseException.class);
+            assertThat(refused).as(body).isNotNull();
+            assertThat((Object) refused.getStatus()).as(body).isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        assertThat(people.findByEmail("bo@example.com")).as("not erased").isPresent();
+    }
+
+    @Test
+    @Order(12)
     void aDryRunOfAFileThatRetiresAWorkflowSaysSoAndStoresNothing() throws IOException {
         String loadedAt = catalogStatus().get("loadedAt").asText();
         long peopleBefore = people.count();
@@ -416,7 +457,7 @@ class AdminPagesBrowserTest implements TestPropertyProvider {
     }
 
     @Test
-    @Order(12)
+    @Order(13)
     void aBrokenOrEmptyFileShowsItsProblemsAndCannotBeApplied() {
         browser.go("/programmes-file");
         paste("programmes:\n  - id: legal-ai\n    name: Legal drafting assistant\n");
@@ -433,7 +474,7 @@ class AdminPagesBrowserTest implements TestPropertyProvider {
     }
 
     @Test
-    @Order(13)
+    @Order(14)
     void applyingAConfirmedFileStoresItAndLoadsIt() throws IOException {
         browser.go("/programmes-file");
         paste(WITHOUT_REVIEW);
@@ -448,9 +489,12 @@ class AdminPagesBrowserTest implements TestPropertyProvider {
 
     /** Clicks what leads to another page and waits for that page, so nothing is read from the old one. */
     private void submit(String css) {
-        WebElement page = browser.find("html");
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+        js.executeScript("window.beforeSubmit = true;");
         browser.find(css).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(js.executeScript(
+                        "return window.beforeSubmit !== true && document.readyState === 'complete';")));
     }
 
     private void paste(String text) {
@@ -497,7 +541,7 @@ class AdminPagesBrowserTest implements TestPropertyProvider {
     }
 
     private String adminSession() {
-        return browser.driver().manage().getCookieNamed(PersonSession.COOKIE).getValue();
+        return browser.driver().manage().getCookieNamed(Sessions.COOKIE).getValue();
     }
 
     /** A directory sync in which Slack lists Ana, Bo and Dee, as it does every time. */
