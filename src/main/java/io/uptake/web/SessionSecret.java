@@ -8,9 +8,6 @@ import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.slf4j.Logger;
@@ -27,12 +24,17 @@ class SessionSecret {
     private static final Logger LOG = LoggerFactory.getLogger(SessionSecret.class);
 
     @Singleton
+    SessionKey sessionKey(@Value("${uptake.session-secret:}") String secret,
+                          @Value("${uptake.admin-token:}") String adminToken) {
+        return new SessionKey(key(secret, adminToken));
+    }
+
+    @Singleton
     @Named("generator")
-    SignatureGeneratorConfiguration sessionSignature(@Value("${uptake.session-secret:}") String secret,
-                                                     @Value("${uptake.admin-token:}") String adminToken) {
+    SignatureGeneratorConfiguration sessionSignature(SessionKey key) {
         SecretSignatureConfiguration configuration = new SecretSignatureConfiguration("generator");
         configuration.setJwsAlgorithm(JWSAlgorithm.HS256);
-        configuration.setSecret(key(secret, adminToken));
+        configuration.setSecret(key.hex());
         return new SecretSignature(configuration);
     }
 
@@ -51,11 +53,6 @@ class SessionSecret {
     }
 
     private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return SessionKey.sha256(text);
     }
 }

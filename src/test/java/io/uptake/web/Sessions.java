@@ -105,7 +105,7 @@ public final class Sessions {
     }
 
     private String mint(Authentication authentication) {
-        Integer lifetime = context.getProperty("micronaut.security.token.jwt.generator.access-token.expiration",
+        Integer lifetime = context.getProperty("micronaut.security.token.generator.access-token.expiration",
                 Integer.class).orElse(3600);
         return context.getBean(JwtTokenGenerator.class).generateToken(authentication, lifetime)
                 .orElseThrow(() -> new IllegalStateException("the session generator made no token"));
