@@ -15,6 +15,7 @@ import io.micronaut.security.csrf.CsrfConfiguration;
 import io.micronaut.security.csrf.resolver.CsrfTokenResolver;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads a dashboard form's token field before the security filters run, and hands it to the form-token check.
@@ -30,6 +31,9 @@ import java.util.Optional;
 final class FormTokenField implements CsrfTokenResolver<HttpRequest<?>> {
 
     private static final String ATTRIBUTE = FormTokenField.class.getName();
+    /** Paths the form-token check skips (application.yml), whose bodies are left alone here too. */
+    private static final Pattern NOT_DASHBOARD = Pattern.compile(
+            "^/(api|slack|charts|health|prometheus|openapi|static)(/.*)?$");
 
     private final FilterBodyParser bodies;
     private final String field;
@@ -43,6 +47,7 @@ final class FormTokenField implements CsrfTokenResolver<HttpRequest<?>> {
     @ExecuteOn(TaskExecutors.BLOCKING)
     MutableHttpResponse<?> readForm(HttpRequest<?> request, FilterContinuation<MutableHttpResponse<?>> next) {
         if (request.getMethod() != HttpMethod.GET && request.getMethod() != HttpMethod.HEAD
+                && !NOT_DASHBOARD.matcher(request.getPath()).matches()
                 && request.getContentType().filter(FormTokenField::isForm).isPresent()) {
             Object token = bodies.parseBody(request).exceptionally(failure -> Map.of()).join().get(field);
             if (token != null) {
