@@ -33,7 +33,7 @@ final class FormTokenField implements CsrfTokenResolver<HttpRequest<?>> {
     private static final String ATTRIBUTE = FormTokenField.class.getName();
     /** Paths the form-token check skips (application.yml), whose bodies are left alone here too. */
     private static final Pattern NOT_DASHBOARD = Pattern.compile(
-            "^/(api|slack|charts|health|prometheus|openapi|static)(/.*)?$");
+            "^/(api|slack|charts|health|prometheus|openapi|static|try|demo)(/.*)?$");
 
     private final FilterBodyParser bodies;
     private final String field;
