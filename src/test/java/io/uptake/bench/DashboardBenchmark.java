@@ -31,7 +31,7 @@ public final class DashboardBenchmark {
     private static final Path JAR = Path.of("target", "uptake.jar").toAbsolutePath();
     private static final Duration START_LIMIT = Duration.ofMinutes(5);
     private static final Pattern LINKED = Pattern.compile("(?:href|src)=\"(/(?:static|charts)/[^\"]+)\"");
-    private static final Pattern WORKFLOW = Pattern.compile("href=\"(/workflows/[^\"?#]+)\"");
+    private static final Pattern WORKFLOW = Pattern.compile("href=\"(/workflows/[^\"?#]+)");
     private static final List<String> PAGES = List.of("/", "/pulses", "/people", "/programmes-file", "/outbox",
             "/try");
 
