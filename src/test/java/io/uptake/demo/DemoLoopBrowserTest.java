@@ -23,16 +23,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoLoopBrowserTest {
 
+    private io.micronaut.runtime.server.EmbeddedServer demo;
     private Browser browser;
 
+    /** A demo of its own: it answers pulses and posts digests, which the tests sharing {@link SeededDemo} count. */
     @BeforeAll
-    void start() {
-        browser = Browser.open(SeededDemo.url("/"));
+    void start() throws java.io.IOException {
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+        demo = DemoContexts.start(java.nio.file.Files.createTempDirectory(java.nio.file.Path.of("target"),
+                "demo-loop-"));
+        browser = Browser.open("http://127.0.0.1:" + demo.getPort() + "/");
     }
 
     @AfterAll
     void stop() {
         browser.close();
+        demo.close();
     }
 
     @Test
