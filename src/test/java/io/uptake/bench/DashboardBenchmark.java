@@ -96,7 +96,7 @@ public final class DashboardBenchmark {
             } catch (IOException e) {
                 // not listening yet
             }
-            Thread.sleep(100);
+            process.onExit().completeOnTimeout(process, 100, java.util.concurrent.TimeUnit.MILLISECONDS).join();
         }
         process.destroyForcibly();
         throw new IllegalStateException("No page within " + START_LIMIT + "; see " + log);

@@ -61,6 +61,14 @@ class SameOriginFormsTest implements TestPropertyProvider {
         assertThat(post("", true)).startsWith("HTTP/1.1 303").contains("uptake_session=ey");
     }
 
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c >= 0 && c != '\n'; c = in.read()) {
+            line.append((char) c);
+        }
+        return line.toString().strip();
+    }
+
     /** The sign-in page's form token and the cookie it came with, as a browser holds them. */
     private String[] formToken() throws IOException, InterruptedException {
         java.net.http.HttpResponse<String> page = java.net.http.HttpClient.newHttpClient().send(
@@ -82,12 +90,20 @@ class SameOriginFormsTest implements TestPropertyProvider {
             OutputStream out = socket.getOutputStream();
             String head = "POST /sign-in HTTP/1.1\r\nHost: 127.0.0.1:" + server.getPort() + "\r\n"
                     + "Content-Type: application/x-www-form-urlencoded\r\n" + headers + "Cookie: " + token[1] + "\r\n"
-                    + "Content-Length: " + body.length() + "\r\nConnection: close\r\n\r\n";
+                    + "Content-Length: " + body.length() + "\r\nConnection: close\r\n"
+                    + (bodyLater ? "Expect: 100-continue\r\n" : "") + "\r\n";
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.flush();
             if (bodyLater) {
-                // the body as a second write, as a browser may send it; the server must wait for it, not fail
-                Thread.sleep(200);
+                // the body only once the server has read the headers and asked for it: it must wait, not fail
+                // (a request refused on its headers is answered at once, and its body never sent)
+                String interim = readLine(socket.getInputStream());
+                if (!interim.startsWith("HTTP/1.1 100")) {
+                    ByteArrayOutputStream rest = new ByteArrayOutputStream();
+                    socket.getInputStream().transferTo(rest);
+                    return interim + "\r\n" + rest.toString(StandardCharsets.UTF_8);
+                }
+                readLine(socket.getInputStream());
             }
             out.write(body.getBytes(StandardCharsets.US_ASCII));
             out.flush();
