@@ -81,7 +81,16 @@ public final class Browser implements AutoCloseable {
 
     /** The text a person reads on the page (what is rendered, not the markup). */
     public String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        for (int tries = 0; ; tries++) {
+            try {
+                return driver.findElement(By.tagName("body")).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                // the page was replaced between finding its body and reading it (a redirect still landing)
+                if (tries == 20) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public WebElement find(String css) {
