@@ -13,8 +13,18 @@ import java.util.Optional;
  * @param play       link to the documented standard way of working, when given
  * @param outcome    the commercial outcome the owner answers for, when given
  * @param cycleTime  the cycle-time baseline of the targeted task, when given
+ * @param usage      the AI tool its use is pulled from, when given; without one, use comes from the telemetry files
+ *                   an admin posts and from pulse answers
  */
 public record Workflow(String id, String programmeId, String name, Stage stage, Optional<LocalDate> stageSince,
                        String ownerEmail, Audience audience, int targetTeamSize, Optional<URI> play,
-                       Optional<Outcome> outcome, Optional<CycleTime> cycleTime) {
+                       Optional<Outcome> outcome, Optional<CycleTime> cycleTime, Optional<UsageSpec> usage) {
+
+    /** A workflow whose use is not pulled from a tool. */
+    public Workflow(String id, String programmeId, String name, Stage stage, Optional<LocalDate> stageSince,
+                    String ownerEmail, Audience audience, int targetTeamSize, Optional<URI> play,
+                    Optional<Outcome> outcome, Optional<CycleTime> cycleTime) {
+        this(id, programmeId, name, stage, stageSince, ownerEmail, audience, targetTeamSize, play, outcome, cycleTime,
+                Optional.empty());
+    }
 }

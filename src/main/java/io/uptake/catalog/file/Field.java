@@ -104,6 +104,15 @@ final class Field {
         return Optional.empty();
     }
 
+    /** The value as key: value pairs whose keys are the file's own names (emails, profile names). */
+    Optional<Mapping> pairs(String what) {
+        if (node instanceof MappingNode mapping) {
+            return Optional.of(Mapping.of(this, mapping, null));
+        }
+        error("expected " + what + " as key: value pairs but found " + shape(node));
+        return Optional.empty();
+    }
+
     /** A value from the file, quoted for a message and shortened so one huge value cannot flood a log. */
     static String quote(String value) {
         return "'" + (value.length() > MAX_QUOTED ? value.substring(0, MAX_QUOTED) + "..." : value) + "'";

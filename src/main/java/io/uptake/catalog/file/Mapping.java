@@ -26,6 +26,7 @@ final class Mapping {
         this.entries = entries;
     }
 
+    /** @param allowed the keys allowed here; null where the keys are the file's own names (emails, profiles) */
     static Mapping of(Field self, MappingNode node, List<String> allowed) {
         Map<String, Field> entries = new LinkedHashMap<>();
         Map<String, Integer> firstLines = new HashMap<>();
@@ -42,7 +43,7 @@ final class Mapping {
                 self.problems().add(keyLine, self.childPath(key),
                         "duplicate key " + Field.quote(key) + "; it is already given on line " + firstLine
                                 + "; keep one");
-            } else if (!allowed.contains(key)) {
+            } else if (allowed != null && !allowed.contains(key)) {
                 self.problems().add(keyLine, self.childPath(key),
                         "unknown key " + Field.quote(key) + "; allowed: " + String.join(", ", allowed));
             } else {
@@ -87,6 +88,11 @@ final class Mapping {
         } else {
             self.problems().add(self.line(), self.childPath(key), message);
         }
+    }
+
+    /** Every key given, in the file's order, with its value. */
+    Map<String, Field> entries() {
+        return entries;
     }
 
     Field self() {

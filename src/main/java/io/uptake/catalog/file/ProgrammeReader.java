@@ -13,9 +13,9 @@ final class ProgrammeReader {
     private final IdRegistry programmes;
     private final WorkflowReader workflows;
 
-    ProgrammeReader(IdRegistry programmes, IdRegistry workflowIds) {
+    ProgrammeReader(IdRegistry programmes, IdRegistry workflowIds, UsageReader usage) {
         this.programmes = programmes;
-        this.workflows = new WorkflowReader(workflowIds);
+        this.workflows = new WorkflowReader(workflowIds, usage);
     }
 
     Optional<Programme> read(Field field) {

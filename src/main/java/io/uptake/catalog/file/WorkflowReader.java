@@ -4,6 +4,7 @@ import io.uptake.catalog.Audience;
 import io.uptake.catalog.CycleTime;
 import io.uptake.catalog.Outcome;
 import io.uptake.catalog.Stage;
+import io.uptake.catalog.UsageSpec;
 import io.uptake.catalog.Workflow;
 import java.net.URI;
 import java.time.LocalDate;
@@ -16,14 +17,16 @@ import java.util.Optional;
 final class WorkflowReader {
 
     static final List<String> KEYS = List.of("id", "name", "stage", "stage-since", "owner", "audience",
-            "target-team-size", "play", "outcome", "cycle-time");
+            "target-team-size", "play", "outcome", "cycle-time", "usage");
 
     private static final String ONE_OWNER = "a workflow needs exactly one owner";
 
     private final IdRegistry workflows;
+    private final UsageReader usageReader;
 
-    WorkflowReader(IdRegistry workflows) {
+    WorkflowReader(IdRegistry workflows, UsageReader usageReader) {
         this.workflows = workflows;
+        this.usageReader = usageReader;
     }
 
     Optional<Workflow> read(Field field, String programmeId) {
@@ -41,11 +44,12 @@ final class WorkflowReader {
             Optional<URI> play = mapping.get("play").flatMap(Scalars::webLink);
             Optional<Outcome> outcome = mapping.get("outcome").flatMap(OutcomeReader::outcome);
             Optional<CycleTime> cycleTime = mapping.get("cycle-time").flatMap(OutcomeReader::cycleTime);
+            Optional<UsageSpec> usage = mapping.get("usage").flatMap(usageReader::usage);
             if (id.isEmpty() || owner.isEmpty() || audience.isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(new Workflow(id.get(), programmeId, name.orElse(id.get()), stage, stageSince,
-                    owner.get(), audience.get(), teamSize.orElse(0), play, outcome, cycleTime));
+                    owner.get(), audience.get(), teamSize.orElse(0), play, outcome, cycleTime, usage));
         });
     }
 

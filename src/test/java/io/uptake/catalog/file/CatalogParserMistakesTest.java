@@ -47,7 +47,8 @@ class CatalogParserMistakesTest {
 
         assertThat(error.line()).isEqualTo(text.lineOf("colour: blue"));
         assertThat(error.field()).isEqualTo("colour");
-        assertThat(error.message()).isEqualTo("unknown key 'colour'; allowed: programmes, pulses, checkins, digests");
+        assertThat(error.message()).isEqualTo("unknown key 'colour'; allowed: programmes, pulses, checkins, digests,"
+                + " github-logins, csv-profiles, tools");
     }
 
     @Test
@@ -366,7 +367,7 @@ class CatalogParserMistakesTest {
 
         assertThat(error.line()).isEqualTo(1);
         assertThat(error.field()).isEqualTo("(top level)");
-        assertThat(error.message()).startsWith("expected key: value pairs (programmes, pulses, checkins, digests)");
+        assertThat(error.message()).startsWith("expected key: value pairs (programmes, pulses, checkins, digests,");
     }
 
     @Test
