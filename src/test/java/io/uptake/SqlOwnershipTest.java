@@ -37,7 +37,7 @@ class SqlOwnershipTest {
             Map.entry("person", "people"), Map.entry("chat_identity", "people"),
             Map.entry("audience_member", "people"), Map.entry("erased_identity", "people"),
             Map.entry("pulse_round", "pulse"), Map.entry("delivery", "pulse"), Map.entry("answer", "pulse"),
-            Map.entry("usage_batch", "usage"), Map.entry("usage_event", "usage"),
+            Map.entry("usage_batch", "usage"), Map.entry("usage_event", "usage"), Map.entry("usage_source", "usage"),
             Map.entry("checkin_cycle", "checkin"), Map.entry("checkin", "checkin"),
             Map.entry("digest_run", "digest"), Map.entry("chart_image", "digest"),
             Map.entry("nudge", "nudge"),
