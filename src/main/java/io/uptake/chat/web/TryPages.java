@@ -206,7 +206,7 @@ class TryPages {
         model.put("errors", errors);
         model.put("confirm", confirm);
         return frames.page(request, authentication, "try/checkin", "Check-in: " + form.form().workflowName(), "try",
-                model).status(status);
+                model, status);
     }
 
     private Optional<DirectoryUser> user(String platform, String userId) {

@@ -72,7 +72,7 @@ class AdminGate {
     HttpResponse<?> message(HttpRequest<?> request, @Nullable Authentication authentication, HttpStatus status,
                             String title, String message, String back, String backLabel) {
         return frames.page(request, authentication, "admin-message", title, "", Map.of("heading", title,
-                "message", message, "back", back, "backLabel", backLabel)).status(status);
+                "message", message, "back", back, "backLabel", backLabel), status);
     }
 
     /** Parses a positive whole number from a form or address, empty when it is not one. */

@@ -96,7 +96,7 @@ class ProgrammesFilePage {
         model.put("run", run);
         model.put("text", text);
         return frames.page(request, authentication, "admin-programmes-file-dry-run", "Dry run of a programmes file",
-                "programmes-file", model).status(run.applicable() ? HttpStatus.OK : HttpStatus.BAD_REQUEST);
+                "programmes-file", model, run.applicable() ? HttpStatus.OK : HttpStatus.BAD_REQUEST);
     }
 
     @Post(uri = "/apply", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.TEXT_HTML)

@@ -25,12 +25,12 @@ class ErrorPages {
 
     HttpResponse<?> badRequest(HttpRequest<?> request, @Nullable Authentication authentication, String message) {
         return frames.page(request, authentication, "programmes-error", "Cannot show that week", "programmes",
-                Map.of("heading", "Cannot show that week", "message", message)).status(HttpStatus.BAD_REQUEST);
+                Map.of("heading", "Cannot show that week", "message", message), HttpStatus.BAD_REQUEST);
     }
 
     HttpResponse<?> workflowNotFound(HttpRequest<?> request, @Nullable Authentication authentication) {
         return frames.page(request, authentication, "programmes-error", "Workflow not found", "programmes",
                 Map.of("heading", "Workflow not found", "message", "There is no workflow at this address that you "
-                        + "can see. Check the link, or go back to the programmes.")).status(HttpStatus.NOT_FOUND);
+                        + "can see. Check the link, or go back to the programmes."), HttpStatus.NOT_FOUND);
     }
 }

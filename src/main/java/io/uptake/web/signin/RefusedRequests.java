@@ -2,11 +2,9 @@ package io.uptake.web.signin;
 
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.core.io.Writable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
@@ -16,15 +14,8 @@ import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler
 import io.micronaut.security.config.RedirectConfiguration;
 import io.micronaut.security.config.RedirectService;
 import io.micronaut.security.errors.PriorToLoginPersistence;
-import io.micronaut.views.ModelAndView;
-import io.micronaut.views.ViewsRenderer;
-import io.micronaut.views.ViewsRendererLocator;
 import io.uptake.web.Frames;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -44,15 +35,13 @@ class RefusedRequests extends DefaultAuthorizationExceptionHandler {
             "^/(api|slack|charts|health|prometheus|openapi|static)(/.*)?$");
 
     private final Frames frames;
-    private final ViewsRendererLocator views;
 
     RefusedRequests(ErrorResponseProcessor<?> errorResponseProcessor, RedirectConfiguration redirectConfiguration,
                     RedirectService redirectService,
                     @Nullable PriorToLoginPersistence<HttpRequest<?>, MutableHttpResponse<?>> priorToLoginPersistence,
-                    Frames frames, ViewsRendererLocator views) {
+                    Frames frames) {
         super(errorResponseProcessor, redirectConfiguration, redirectService, priorToLoginPersistence);
         this.frames = frames;
-        this.views = views;
     }
 
     @Override
@@ -70,32 +59,11 @@ class RefusedRequests extends DefaultAuthorizationExceptionHandler {
     }
 
     private MutableHttpResponse<?> page(HttpRequest<?> request, AuthorizationException exception, boolean form) {
-        MutableHttpResponse<ModelAndView<Map<String, Object>>> framed = frames.page(request,
-                exception.getAuthentication(), "refused", form ? "Form refused" : "Not for you", "refused",
-                Map.of("form", form, "signedIn", exception.getAuthentication() != null));
-        ModelAndView<Map<String, Object>> body = framed.body();
-        String html = render(body.getView().orElseThrow(), body.getModel().orElseThrow(), request);
-        MutableHttpResponse<String> response = HttpResponse.<String>status(HttpStatus.FORBIDDEN)
-                .contentType(MediaType.TEXT_HTML_TYPE.toString() + ";charset=utf-8").body(html);
-        List<String> cookies = framed.getHeaders().getAll(HttpHeaders.SET_COOKIE);
-        cookies.forEach(cookie -> response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie));
-        response.getHeaders().add(HttpHeaders.CACHE_CONTROL, "no-store");
-        return response;
-    }
-
-    @SuppressWarnings("unchecked")
-    private String render(String view, Map<String, Object> model, HttpRequest<?> request) {
-        ViewsRenderer<Map<String, Object>, HttpRequest<?>> renderer = views
-                .resolveViewsRenderer(view, MediaType.TEXT_HTML, model)
-                .orElseThrow(() -> new IllegalStateException("no renderer for the view " + view));
-        Writable writable = renderer.render(view, model, request);
-        StringWriter out = new StringWriter();
-        try {
-            writable.writeTo(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        MutableHttpResponse<String> page = frames.page(request, exception.getAuthentication(), "refused",
+                form ? "Form refused" : "Not for you", "refused",
+                Map.of("form", form, "signedIn", exception.getAuthentication() != null), HttpStatus.FORBIDDEN);
+        page.getHeaders().add(HttpHeaders.CACHE_CONTROL, "no-store");
+        return page;
     }
 
     private static boolean acceptsHtml(HttpRequest<?> request) {
