@@ -30,7 +30,7 @@ class ArchitectureTest {
         "io.uptake.storage.."};
 
     static final String[] ADAPTERS = {"io.uptake.api..", "io.uptake.chat..", "io.uptake.schedule..",
-        "io.uptake.web..", "io.uptake.demo.."};
+        "io.uptake.web..", "io.uptake.demo..", "io.uptake.connect.."};
     static final String[] USE_CASES = {"io.uptake.pulse..", "io.uptake.checkin..", "io.uptake.usage..",
         "io.uptake.nudge..", "io.uptake.digest..", "io.uptake.people.."};
     static final String[] READ_MODELS_AND_OUTBOX = {"io.uptake.metrics..", "io.uptake.delivery.."};
