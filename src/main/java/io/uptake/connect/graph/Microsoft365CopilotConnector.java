@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * {@code copilot-chat} (and {@value SourceActivity#ANY} for a last day in an app the report does not break out).
  * A last day is at most one day per app and person per pull: pulled daily, the usage feature keeps each day's.
  *
- * <p>The report lags: Microsoft refreshes it a few days behind, and its {@code reportRefreshDate} is the pull's
+ * <p>The report lags: Microsoft refreshes it up to 72 hours behind, and its {@code reportRefreshDate} is the pull's
  * "data as of" ({@link SourcePull#deliveredThrough()}); later days come with a later pull. It covers only people
  * with a Microsoft 365 Copilot licence. When the tenant conceals names in reports, the pull is anonymised and says
  * which setting to change.
