@@ -1,5 +1,6 @@
 package io.uptake.connect.graph;
 
+import io.uptake.catalog.UsageSpec;
 import io.uptake.delivery.Sleeper;
 import io.uptake.usage.SourceActivity;
 import io.uptake.usage.SourcePull;
@@ -34,7 +35,7 @@ import java.util.stream.Stream;
 @Singleton
 public class Microsoft365CopilotConnector implements UsageConnector {
 
-    public static final String SOURCE = "microsoft-365-copilot";
+    public static final String SOURCE = UsageSpec.MICROSOFT_365_COPILOT;
     /** The features this connector records, as a workflow's {@code usage.features} may name them. */
     public static final List<String> FEATURES = Stream.concat(Stream.of(CopilotApp.values()).map(CopilotApp::feature),
             Stream.of(SourceActivity.ANY)).toList();
