@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * OneNote, Loop and Copilot Chat; each such day within the pulled days is one use of feature {@code teams},
  * {@code word}, {@code outlook}, {@code excel}, {@code powerpoint}, {@code onenote}, {@code loop} or
  * {@code copilot-chat} (and {@value SourceActivity#ANY} for a last day in an app the report does not break out).
- * A last day is at most one day per app and person per pull: pulled daily, the usage feature keeps each day's.
+ * A last day is at most one day per app and person per pull: pulled daily, each new last day is kept as the report
+ * moves forward, and when it moves several days at once only the last of them is seen.
  *
  * <p>The report lags: Microsoft refreshes it up to 72 hours behind, and its {@code reportRefreshDate} is the pull's
  * "data as of" ({@link SourcePull#deliveredThrough()}); later days come with a later pull. It covers only people
