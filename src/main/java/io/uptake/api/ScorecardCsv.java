@@ -1,6 +1,7 @@
 package io.uptake.api;
 
 import io.uptake.metrics.Figure;
+import io.uptake.metrics.Freshness;
 import io.uptake.metrics.OutcomeProgress;
 import io.uptake.metrics.ProgrammeScore;
 import io.uptake.metrics.Scorecard;
@@ -31,7 +32,8 @@ final class ScorecardCsv {
         "trust_4", "trust_5", "correction_percent", "correction_n", "response_percent", "delivered",
         "cycle_time_median", "cycle_time_delta_percent", "cycle_time_n", "outcome_metric", "outcome_current",
         "outcome_progress_percent", "outcome_status", "outcome_confidence", "days_since_checkin", "checkin",
-        "verdict", "reasons", "flags"};
+        "verdict", "reasons", "flags", "usage_source", "data_as_of", "data_days_behind", "data_expected_lag_days",
+        "data_stale", "data_anonymised"};
     static final String[] HISTORY = {"week", "programme", "workflow", "wau_percent", "wau_n", "wau_source",
         "trust_index", "trust_n"};
 
@@ -57,10 +59,23 @@ final class ScorecardCsv {
                             : List.of(o.metric(), plain(o.current()), value(o.progress()), text(o.status()),
                             text(o.confidence()), text(o.daysSinceCheckin()), o.checkinState()));
                     row.addAll(List.of(w.verdict(), String.join("; ", w.reasons()), String.join("; ", w.flags())));
+                    row.addAll(freshness(w.freshness()));
                     rows.printRecord(row);
                 }
             }
         });
+    }
+
+    /**
+     * The freshness columns: the source, its "data as of" day, days behind today, expected lag, and whether it is
+     * late or anonymised; all empty for a workflow whose usage figures rest on self-reports only.
+     */
+    private static List<Object> freshness(Freshness f) {
+        if (f == null) {
+            return List.of("", "", "", "", "", "");
+        }
+        return List.of(f.source(), text(f.dataAsOf()), text(f.daysBehind()), f.expectedLagDays(), f.stale(),
+                f.anonymised());
     }
 
     static String history(Scorecard card) {

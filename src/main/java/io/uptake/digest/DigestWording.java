@@ -3,11 +3,14 @@ package io.uptake.digest;
 import io.uptake.message.DigestMessage.Fact;
 import io.uptake.message.Words;
 import io.uptake.metrics.Figure;
+import io.uptake.metrics.Freshness;
 import io.uptake.metrics.MetricsSettings;
 import io.uptake.metrics.OutcomeProgress;
 import io.uptake.metrics.Rounding;
 import io.uptake.metrics.TeamSize;
 import io.uptake.metrics.WorkflowScore;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +22,8 @@ import java.util.Locale;
 final class DigestWording {
 
     static final String DASH = "—";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     private final int minRespondents;
     private final MetricsSettings settings;
@@ -61,6 +66,28 @@ final class DigestWording {
     }
 
     private String wau(WorkflowScore w) {
+        return wauFigure(w) + dataAsOf(w.freshness());
+    }
+
+    /**
+     * How fresh the telemetry behind the figure is, after it: " · data as of 5 Dec", or " · no usage delivered yet";
+     * nothing when the figure rests on self-reports only.
+     */
+    private static String dataAsOf(Freshness f) {
+        if (f == null) {
+            return "";
+        }
+        return f.dataAsOf() == null ? " · no usage delivered yet" : " · data as of " + day(f);
+    }
+
+    /** The "data as of" day as leaders read it: "5 Dec", with the year when it is not this year's. */
+    private static String day(Freshness f) {
+        LocalDate day = f.dataAsOf();
+        LocalDate today = day.plusDays(f.daysBehind() == null ? 0 : f.daysBehind());
+        return (day.getYear() == today.getYear() ? DAY : DAY_YEAR).format(day);
+    }
+
+    private String wauFigure(WorkflowScore w) {
         String hidden = hidden(w.wauPercent(), "no usage data yet");
         if (hidden != null) {
             return hidden;
@@ -125,7 +152,7 @@ final class DigestWording {
 
     /** The four things a leader should look at; figures that are not shown raise no flag. */
     List<String> flags(WorkflowScore w) {
-        List<String> flags = new ArrayList<>();
+        List<String> flags = new ArrayList<>(freshnessFlags(w.freshness()));
         if ("pilot".equals(w.stage().toLowerCase(Locale.ROOT)) && w.daysInStage() > settings.pilotMaxAgeDays()) {
             flags.add("Pilot for " + days(w.daysInStage()) + " (over " + settings.pilotMaxAgeDays() + ")");
         }
@@ -140,6 +167,37 @@ final class DigestWording {
             flags.add("Trust fell " + Rounding.whole(-w.trustChange().value()) + " points");
         }
         return flags;
+    }
+
+    /**
+     * What a leader must know before reading the usage figures: that they are old and why, that nothing came yet,
+     * or that the source hides who its users are. Put first among the flags, right under the verdict.
+     */
+    private static List<String> freshnessFlags(Freshness f) {
+        if (f == null) {
+            return List.of();
+        }
+        List<String> flags = new ArrayList<>();
+        String failing = f.lastPullFailed() ? " Its last pull failed; an admin sees why on /health." : "";
+        if (f.anonymised()) {
+            flags.add(f.sourceName().startsWith("Microsoft 365")
+                    ? "Microsoft 365 hides user names: no usage can be counted until an admin turns off concealed "
+                    + "names in the Microsoft 365 admin center (Settings › Org settings › Reports)."
+                    : capital(f.sourceName()) + " hides user names: no usage can be counted until it shows them.");
+        }
+        if (f.stale() && f.dataAsOf() == null) {
+            flags.add("No usage from " + f.sourceName() + " yet: weekly active use cannot count it until it "
+                    + "delivers." + failing);
+        } else if (f.stale()) {
+            flags.add("Usage data is old: " + f.sourceName() + " has delivered up to " + day(f) + ", "
+                    + days(f.daysBehind()) + " ago (usually within " + days(f.expectedLagDays())
+                    + "), so use since then is not counted yet." + failing);
+        }
+        return flags;
+    }
+
+    private static String capital(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     static String verdict(io.uptake.metrics.Verdict verdict) {

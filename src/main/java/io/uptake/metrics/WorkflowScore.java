@@ -2,6 +2,7 @@ package io.uptake.metrics;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,6 +24,8 @@ import java.util.List;
  * @param reasons             the verdict's reasons in plain words, never empty
  * @param flags               what leaders should look at (pilot older than 90 days, missed check-in, ...)
  * @param history             the last 12 weeks, oldest first, for the chart
+ * @param freshness           how fresh the telemetry behind the usage figures is ("data as of"), judged when the
+ *                            scorecard is read; null when they rest on self-reports only, or before it is judged
  */
 @Serdeable
 public record WorkflowScore(String workflowId, String programmeId, String name, String stage, int daysInStage,
@@ -33,13 +36,29 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
                             Figure cycleTimeDeltaPercent, Figure cycleTimeMedian,
                             @Nullable OutcomeProgress outcome,
                             Verdict verdict, List<String> reasons, List<String> flags,
-                            List<WeekPoint> history) {
+                            List<WeekPoint> history, @Nullable Freshness freshness) {
 
     public WorkflowScore {
         trustDistribution = List.copyOf(trustDistribution);
         reasons = List.copyOf(reasons);
         flags = List.copyOf(flags);
         history = List.copyOf(history);
+    }
+
+    /** A workflow whose freshness is not judged yet. */
+    public WorkflowScore(String workflowId, String programmeId, String name, String stage, int daysInStage,
+                         String ownerEmail, int targetTeamSize, TeamSize teamSize,
+                         Figure wauPercent, Figure wauPercentPrevious, Figure habitPercent,
+                         Figure trustIndex, Figure trustChange, List<Figure> trustDistribution,
+                         Figure correctionPercent, Figure responsePercent,
+                         Figure cycleTimeDeltaPercent, Figure cycleTimeMedian,
+                         @Nullable OutcomeProgress outcome,
+                         Verdict verdict, List<String> reasons, List<String> flags,
+                         List<WeekPoint> history) {
+        this(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize, teamSize, wauPercent,
+                wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution, correctionPercent,
+                responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict, reasons, flags, history,
+                null);
     }
 
     /** A workflow scored against its target team size. */
@@ -56,5 +75,23 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
                 TeamSize.of(targetTeamSize, 0), wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange,
                 trustDistribution, correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian,
                 outcome, verdict, reasons, flags, history);
+    }
+
+    /**
+     * The same workflow with its freshness judged anew: the notes of the freshness it had are taken out of its
+     * reasons and flags, and those of {@code judged} go first in its reasons (the verdict rests on the figures they
+     * qualify) and last in its flags.
+     */
+    public WorkflowScore withFreshness(@Nullable Freshness judged) {
+        List<String> old = freshness == null ? List.of() : freshness.notes();
+        List<String> added = judged == null ? List.of() : judged.notes();
+        List<String> newReasons = new ArrayList<>(added);
+        reasons.stream().filter(r -> !old.contains(r)).forEach(newReasons::add);
+        List<String> newFlags = new ArrayList<>(flags.stream().filter(f -> !old.contains(f)).toList());
+        newFlags.addAll(added);
+        return new WorkflowScore(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize,
+                teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
+                correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict,
+                newReasons, newFlags, history, judged);
     }
 }

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.uptake.message.DigestMessage;
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.Figure.Source;
+import io.uptake.metrics.Freshness;
 import io.uptake.metrics.MetricsSettings;
 import io.uptake.metrics.OutcomeProgress;
 import io.uptake.metrics.Verdict;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -83,6 +85,46 @@ class ComposeDigestTest {
 
         assertThat(flags).containsExactly("Pilot for 140 days (over 90)", "Outcome check-in missed",
                 "Response rate 55% (under 60%)", "Trust fell 16 points");
+    }
+
+    @Test
+    void wauSaysHowOldItsTelemetryIsAndALateSourceIsTheFirstFlagWithWhy() {
+        LocalDate asOf = LocalDate.parse("2026-12-05");
+        int behind = 9;
+        Scores.Workflow late = Scores.workflow("w", "Triage").pilotFor(140).freshness(new Freshness("github-copilot",
+                "GitHub Copilot", asOf, behind, 2, true, false, true, List.of("usage data late")));
+
+        assertThat(facts(late).get("Weekly active")).isEqualTo("62% of 40 people, up from 55% (telemetry) · data as of"
+                + " 5 Dec");
+        assertThat(flags(late)).containsExactly("Usage data is old: GitHub Copilot has delivered up to 5 Dec, "
+                + behind + " days ago (usually within 2 days), so use since then is not counted yet. Its last pull "
+                + "failed; an admin sees why on /health.", "Pilot for 140 days (over 90)");
+    }
+
+    @Test
+    void aDayOfAnotherYearCarriesItsYear() {
+        Scores.Workflow late = Scores.workflow("w", "Triage").freshness(new Freshness("file", "the usage files posted",
+                LocalDate.parse("2025-12-30"), 4, 8, false, false, false, List.of()));
+
+        assertThat(facts(late).get("Weekly active")).endsWith(" · data as of 30 Dec 2025");
+        assertThat(flags(late)).isEmpty();
+    }
+
+    @Test
+    void aSourceThatDeliveredNothingOrHidesNamesSaysSoToLeaders() {
+        Scores.Workflow nothing = Scores.workflow("w", "Triage").usage(Figure.noData(Source.SELF_REPORT),
+                Figure.noData(Source.SELF_REPORT)).freshness(new Freshness("csv:gemini", "the gemini CSV export", null,
+                null, 8, true, false, false, List.of("usage data missing")));
+        Scores.Workflow hidden = Scores.workflow("w", "Triage").freshness(new Freshness("microsoft-365-copilot",
+                "Microsoft 365 Copilot", LocalDate.parse("2026-12-08"), 1, 5, false, true, false,
+                List.of("usage hidden")));
+
+        assertThat(facts(nothing).get("Weekly active")).isEqualTo("—  (no usage data yet) · no usage delivered yet");
+        assertThat(flags(nothing)).containsExactly("No usage from the gemini CSV export yet: weekly active use cannot "
+                + "count it until it delivers.");
+        assertThat(flags(hidden)).containsExactly("Microsoft 365 hides user names: no usage can be counted until an "
+                + "admin turns off concealed names in the Microsoft 365 admin center (Settings › Org settings › "
+                + "Reports).");
     }
 
     @Test

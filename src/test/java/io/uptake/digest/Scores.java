@@ -2,6 +2,7 @@ package io.uptake.digest;
 
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.Figure.Source;
+import io.uptake.metrics.Freshness;
 import io.uptake.metrics.OutcomeProgress;
 import io.uptake.metrics.ProgrammeScore;
 import io.uptake.metrics.Scorecard;
@@ -64,6 +65,11 @@ public final class Scores {
 
         public WorkflowScore build() {
             return w;
+        }
+
+        /** The usage data's freshness, as the scorecard judges it when read; call it last. */
+        public Workflow freshness(Freshness freshness) {
+            return new Workflow(w.withFreshness(freshness));
         }
 
         public Workflow trust(Figure trust, Figure change) {

@@ -34,6 +34,16 @@ final class FlagAdvice {
             return "Talk to the team about where the output let them down (the correction rate says how often) "
                     + "and fix the play or the tool before asking for more use.";
         }
+        if (flag.startsWith("usage data late") || flag.startsWith("usage data missing")) {
+            return "Weekly active use and habit leave out the days the source has not delivered: an admin finds the "
+                    + "source's last error on /health (an expired token, a missing permission) or posts the "
+                    + "missing export; read the figures as of the day shown until then.";
+        }
+        if (flag.startsWith("usage hidden")) {
+            return "Microsoft 365 conceals user names in its usage reports by a tenant setting: an admin turns it "
+                    + "off in the Microsoft 365 admin center (Settings › Org settings › Reports), and the next pull "
+                    + "counts use again.";
+        }
         return "Look at this with the workflow's owner.";
     }
 }

@@ -15,6 +15,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.uptake.metrics.MetricsSettings;
 import io.uptake.metrics.ProgrammeScore;
 import io.uptake.metrics.Scorecard;
+import io.uptake.metrics.StampFreshness;
 import io.uptake.metrics.Verdict;
 import io.uptake.metrics.WorkflowScore;
 import io.uptake.web.Frames;
@@ -53,9 +54,11 @@ class ProgrammesPage {
     private final MetricsSettings settings;
     private final ErrorPages errors;
     private final Clock clock;
+    private final StampFreshness freshness;
 
     ProgrammesPage(Frames frames, WeeklyScorecards scorecards, FigureText text, MetricsSettings settings,
-                   ErrorPages errors, Clock clock) {
+                   ErrorPages errors, Clock clock, StampFreshness freshness) {
+        this.freshness = freshness;
         this.frames = frames;
         this.scorecards = scorecards;
         this.text = text;
@@ -75,7 +78,8 @@ class ProgrammesPage {
             return errors.badRequest(request, authentication, e.getMessage());
         }
         List<Scorecard> weeks = scorecards.weeks(choice.monday(), TREND_WEEKS);
-        Scorecard card = weeks.get(weeks.size() - 1);
+        // Judged now: the weeks are kept while the data stands, but a usage source turns late with the calendar.
+        Scorecard card = freshness.stamp(weeks.get(weeks.size() - 1));
         List<Programme> visible = new ArrayList<>();
         for (ProgrammeScore p : card.programmes()) {
             List<Workflow> flows = p.workflows().stream()

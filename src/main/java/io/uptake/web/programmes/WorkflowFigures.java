@@ -5,6 +5,7 @@ import io.uptake.catalog.CatalogViews;
 import io.uptake.checkin.CheckinLog;
 import io.uptake.metrics.Anonymity;
 import io.uptake.metrics.Figure;
+import io.uptake.metrics.Freshness;
 import io.uptake.metrics.OutcomeProgress;
 import io.uptake.metrics.Rounding;
 import io.uptake.metrics.TeamSize;
@@ -59,6 +60,9 @@ class WorkflowFigures {
         rows.add(new FigureLine("Team size", w.teamSize().value() + basis(w.teamSize().basis()), "–",
                 "programmes file", w.teamSize().value() > 0 ? "shown" : "no data"));
         rows.add(line("Weekly active use (WAU)", w.wauPercent(), " %"));
+        if (w.freshness() != null) {
+            rows.add(dataAsOf(w.freshness()));
+        }
         rows.add(line("WAU the week before", w.wauPercentPrevious(), " %"));
         rows.add(line("Habit rate (9 of the last 12 weeks)", w.habitPercent(), " %"));
         rows.add(line("Trust index (0–100)", w.trustIndex(), ""));
@@ -112,6 +116,18 @@ class WorkflowFigures {
                 WHEN.format(r.openedAt()), WHEN.format(r.closesAt()), r.delivered(),
                 response.isShown() ? String.valueOf(r.answered()) : r.delivered() == 0 ? "–" : text.hidden(),
                 text.value(response, " %"), FigureText.state(response));
+    }
+
+    /**
+     * The line under WAU saying how fresh the telemetry behind it is: the newest day its source delivered and how
+     * long ago, with the source; its state says whether that is on time, late, or hidden by the source.
+     */
+    static FigureLine dataAsOf(Freshness f) {
+        String value = f.dataAsOf() == null ? "nothing delivered yet"
+                : f.dataAsOf() + " (" + (f.daysBehind() == 1 ? "1 day" : f.daysBehind() + " days") + " ago; expected"
+                + " within " + f.expectedLagDays() + ")";
+        String state = f.anonymised() ? "names hidden by the source" : f.stale() ? "late" : "on time";
+        return new FigureLine("Usage data as of", value, "–", f.sourceName(), state);
     }
 
     private static String basis(TeamSize.Basis basis) {

@@ -21,6 +21,7 @@ import io.uptake.checkin.CheckinLog;
 import io.uptake.metrics.IsoWeek;
 import io.uptake.metrics.MetricsSettings;
 import io.uptake.metrics.Scorecard;
+import io.uptake.metrics.StampFreshness;
 import io.uptake.metrics.WorkflowScore;
 import io.uptake.pulse.OpenRoundProgress;
 import io.uptake.web.Frames;
@@ -59,10 +60,12 @@ class WorkflowPage {
     private final MetricsSettings settings;
     private final ErrorPages errors;
     private final Clock clock;
+    private final StampFreshness freshness;
 
     WorkflowPage(Frames frames, ReadCatalog catalog, WeeklyScorecards scorecards, CheckinLog checkins,
                  OpenRoundProgress rounds, WorkflowFigures figures, FigureText text, MetricsSettings settings,
-                 ErrorPages errors, Clock clock) {
+                 ErrorPages errors, Clock clock, StampFreshness freshness) {
+        this.freshness = freshness;
         this.frames = frames;
         this.catalog = catalog;
         this.scorecards = scorecards;
@@ -93,7 +96,8 @@ class WorkflowPage {
         WorkflowView workflow = found.get();
         List<Scorecard> history = scorecards.weeks(workflow.programme(), choice.monday(),
                 historyWeeks(workflow, choice.monday()));
-        Optional<WorkflowScore> score = Trend.find(history.get(history.size() - 1), id);
+        // The week's figures come from a cache kept while the data stands; the usage data's freshness is judged now.
+        Optional<WorkflowScore> score = Trend.find(history.get(history.size() - 1), id).map(freshness::stamp);
         Map<String, Object> model = new HashMap<>();
         model.put("workflow", workflow);
         model.put("programme", catalog.programme(workflow.programme()).map(ProgrammeView::name)
