@@ -113,7 +113,8 @@ class UsageFreshnessApiTest implements TestPropertyProvider {
     private static void source(Connection c, String source, LocalDate through, String error, boolean anonymised)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO usage_source (source, delivered_through, "
-                + "last_attempt_at, last_success_at, last_error, anonymised, last_stored) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + "last_attempt_at, last_success_at, last_error, anonymised, last_stored) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, source);
             ps.setDate(2, Date.valueOf(through));
             ps.setTimestamp(3, Timestamp.from(NOW.minus(4, ChronoUnit.HOURS)));

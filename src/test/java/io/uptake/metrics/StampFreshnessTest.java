@@ -80,6 +80,8 @@ class StampFreshnessTest implements TestPropertyProvider {
                             name: Survey only
                             owner: lee@example.com
                             audience: { emails: [a1@example.com, a2@example.com] }
+                    csv-profiles:
+                      meetings: { person: email, day: date }
                     """);
             return Map.of("uptake.catalog", file.toString());
         } catch (IOException e) {
@@ -191,7 +193,10 @@ class StampFreshnessTest implements TestPropertyProvider {
                 .findFirst().orElseThrow();
         String late = "Pairing with Copilot: " + pairing.freshness().notes().get(0);
 
-        assertThat(once.reasons().get(1)).isEqualTo(late);
+        List<String> flagged = once.workflows().stream().filter(w -> w.freshness() != null)
+                .flatMap(w -> w.freshness().notes().stream().map(n -> w.name() + ": " + n)).toList();
+        assertThat(once.reasons().get(0)).endsWith("workflows at leverage");
+        assertThat(once.reasons().subList(1, 1 + flagged.size())).isEqualTo(flagged).contains(late);
         // Judged again, as the dashboard does with the weeks it keeps: what it said before is replaced.
         ProgrammeScore twice = stamp.stamp(new Scorecard("2026-W46", List.of(once))).programmes().get(0);
         assertThat(twice.reasons()).containsOnlyOnce(late);
