@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
@@ -11,6 +12,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.uptake.web.Sessions;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -89,6 +91,8 @@ class UsageFreshnessApiTest implements TestPropertyProvider {
     HttpClient http;
     @Inject
     DataSource dataSource;
+    @Inject
+    ApplicationContext context;
 
     @Override
     public Map<String, String> getProperties() {
@@ -229,6 +233,19 @@ class UsageFreshnessApiTest implements TestPropertyProvider {
         JsonNode m365 = usage.get("details").get("sources").get("microsoft-365-copilot");
         assertThat(m365.get("stale").asText()).isEqualTo("no");
         assertThat(m365.get("anonymised").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theWorkflowPageSaysUnderWauHowOldItsUsageDataIs() {
+        String page = http.toBlocking().retrieve(Sessions.of(context).signedInAsAdmin(
+                HttpRequest.GET("/workflows/pairing?week=2026-W46")));
+        String figures = page.substring(page.indexOf("Weekly active use (WAU)"));
+        String wau = figures.substring(0, figures.indexOf("</tr>"));
+        String next = figures.substring(wau.length() + "</tr>".length());
+        String line = next.substring(0, next.indexOf("</tr>"));
+
+        assertThat(line).contains(">Usage data as of<", ">" + COPILOT_THROUGH + " (3 days ago; expected within 2)<",
+                ">GitHub Copilot<", ">late<");
     }
 
     private JsonNode get(String path) throws IOException {
