@@ -1,5 +1,6 @@
 package io.uptake.digest;
 
+import io.uptake.catalog.UsageSpec;
 import io.uptake.message.DigestMessage.Fact;
 import io.uptake.message.Words;
 import io.uptake.metrics.Figure;
@@ -150,7 +151,10 @@ final class DigestWording {
         };
     }
 
-    /** The four things a leader should look at; figures that are not shown raise no flag. */
+    /**
+     * What a leader should look at: first whether the usage data is old or hidden, then the four flags of the
+     * figures; figures that are not shown raise no flag.
+     */
     List<String> flags(WorkflowScore w) {
         List<String> flags = new ArrayList<>(freshnessFlags(w.freshness()));
         if ("pilot".equals(w.stage().toLowerCase(Locale.ROOT)) && w.daysInStage() > settings.pilotMaxAgeDays()) {
@@ -180,7 +184,7 @@ final class DigestWording {
         List<String> flags = new ArrayList<>();
         String failing = f.lastPullFailed() ? " Its last pull failed; an admin sees why on /health." : "";
         if (f.anonymised()) {
-            flags.add(f.sourceName().startsWith("Microsoft 365")
+            flags.add(UsageSpec.MICROSOFT_365_COPILOT.equals(f.source())
                     ? "Microsoft 365 hides user names: no usage can be counted until an admin turns off concealed "
                     + "names in the Microsoft 365 admin center (Settings › Org settings › Reports)."
                     : capital(f.sourceName()) + " hides user names: no usage can be counted until it shows them.");
