@@ -17,6 +17,13 @@ public record UsageSpec(String source, List<String> features) {
     public static final String CSV_PREFIX = "csv:";
     /** The connectors Uptake pulls from itself, as the file names them. */
     public static final List<String> CONNECTORS = List.of(GITHUB_COPILOT, MICROSOFT_365_COPILOT);
+    /**
+     * The features Microsoft 365 Copilot's usage report tells apart, one per app: a workflow can name only these, so
+     * a misspelt app cannot silently count nobody. GitHub's features are open-ended (GitHub adds them) and are
+     * taken as the file gives them.
+     */
+    public static final List<String> MICROSOFT_365_FEATURES = List.of("teams", "word", "outlook", "excel",
+            "powerpoint", "onenote", "loop", "copilot-chat");
 
     public UsageSpec {
         features = List.copyOf(features);

@@ -45,6 +45,15 @@ final class UsageReader {
             if (source.isEmpty() || features.isEmpty()) {
                 return Optional.empty();
             }
+            if (source.get().equals(UsageSpec.MICROSOFT_365_COPILOT)) {
+                List<String> unknown = features.get().stream()
+                        .filter(f -> !UsageSpec.MICROSOFT_365_FEATURES.contains(f)).toList();
+                if (!unknown.isEmpty()) {
+                    mapping.errorAt("features", "Microsoft 365 Copilot reports no feature " + String.join(", ", unknown)
+                            + "; its features are " + String.join(", ", UsageSpec.MICROSOFT_365_FEATURES));
+                    return Optional.empty();
+                }
+            }
             return Optional.of(new UsageSpec(source.get(), features.get()));
         });
     }

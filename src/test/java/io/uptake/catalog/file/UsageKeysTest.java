@@ -114,6 +114,17 @@ class UsageKeysTest {
     }
 
     @Test
+    void microsoft365FeaturesAreItsApps() {
+        CatalogText text = withUsage("{ source: microsoft-365-copilot, features: [word, wrod] }");
+
+        assertThat(errors(text)).extracting(CatalogError::field, CatalogError::message).containsExactly(
+                tuple("programmes[0].workflows[0].usage.features", "Microsoft 365 Copilot reports no feature wrod;"
+                        + " its features are teams, word, outlook, excel, powerpoint, onenote, loop, copilot-chat"));
+        assertThat(valid(withUsage("{ source: microsoft-365-copilot, features: [word, copilot-chat] }"))
+                .workflows().get(0).usage().orElseThrow().features()).containsExactly("word", "copilot-chat");
+    }
+
+    @Test
     void aLoginBelongsToOnePersonAndEmailsAreChecked() {
         CatalogText text = CatalogText.example().append("""
                 github-logins:

@@ -4,6 +4,7 @@ import static io.uptake.connect.graph.FakeGraph.reportTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.uptake.catalog.UsageSpec;
 import io.uptake.time.MutableClock;
 import io.uptake.usage.SourceActivity;
 import io.uptake.usage.SourcePull;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +54,13 @@ class Microsoft365CopilotConnectorTest {
             String next = start + size < rows.size() ? fake.url() + D7 + "?$skiptoken=page" + (page + 1) : null;
             fake.page(target, ReportFixture.page(rows.subList(start, Math.min(start + size, rows.size())), next));
         }
+    }
+
+    @Test
+    void theFeaturesItReportsAreTheOnesTheProgrammesFileAccepts() {
+        assertThat(Microsoft365CopilotConnector.FEATURES).containsExactlyInAnyOrderElementsOf(
+                Stream.concat(UsageSpec.MICROSOFT_365_FEATURES.stream(),
+                        Stream.of(SourceActivity.ANY)).toList());
     }
 
     @Test
