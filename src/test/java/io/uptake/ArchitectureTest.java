@@ -70,7 +70,8 @@ class ArchitectureTest {
 
     /** Adapters call the core's public use cases; its repositories and row records stay its own. */
     static final ArchRule ADAPTERS_GO_THROUGH_USE_CASES = classes().that()
-            .resideInAnyPackage("io.uptake.chat..", "io.uptake.api..", "io.uptake.web..").and(WRITTEN_BY_HAND)
+            .resideInAnyPackage("io.uptake.chat..", "io.uptake.api..", "io.uptake.web..", "io.uptake.connect..")
+            .and(WRITTEN_BY_HAND)
             .should(new ArchCondition<>("reach the core only through its use cases, not its repositories or *Row "
                     + "records") {
                 @Override
