@@ -145,7 +145,8 @@ class ArchitectureTest {
     static boolean coreData(JavaClass target) {
         String name = target.getName();
         boolean core = name.startsWith("io.uptake.") && !name.startsWith("io.uptake.chat.")
-                && !name.startsWith("io.uptake.api.") && !name.startsWith("io.uptake.archfixture.");
+                && !name.startsWith("io.uptake.api.") && !name.startsWith("io.uptake.connect.")
+                && !name.startsWith("io.uptake.archfixture.");
         String outer = name.replaceFirst("\\$.*", "");
         return core && (outer.endsWith("Row") || outer.endsWith("Repository") || outer.endsWith("Repositories")
                 || target.isAnnotatedWith(MappedEntity.class) || target.isAnnotatedWith(JdbcRepository.class));
