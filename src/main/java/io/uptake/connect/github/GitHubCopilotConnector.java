@@ -1,5 +1,6 @@
 package io.uptake.connect.github;
 
+import io.uptake.catalog.UsageSpec;
 import io.uptake.delivery.Sleeper;
 import io.uptake.usage.SourceActivity;
 import io.uptake.usage.SourcePull;
@@ -49,7 +50,8 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class GitHubCopilotConnector implements UsageConnector {
 
-    public static final String SOURCE = "github-copilot";
+    /** The name the programmes file gives this source, from the catalogue so the two cannot drift apart. */
+    public static final String SOURCE = UsageSpec.GITHUB_COPILOT;
 
     private static final Logger LOG = LoggerFactory.getLogger(GitHubCopilotConnector.class);
 
