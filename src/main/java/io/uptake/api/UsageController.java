@@ -128,14 +128,14 @@ final class UsageController {
         if (key == null || key.isBlank()) {
             return badRequest("Name the batch with ?batch=<key> or the " + BATCH_HEADER + " header.");
         }
-        UsageCsv.Parsed parsed = UsageCsv.parse(body == null ? "" : body, RecordUsageBatch.MAX_ROWS);
-        if (parsed instanceof UsageCsv.Parsed.Unreadable unreadable) {
+        UsageCsv.Parsed<UsageInput> parsed = UsageCsv.parse(body == null ? "" : body, RecordUsageBatch.MAX_ROWS);
+        if (parsed instanceof UsageCsv.Parsed.Unreadable<UsageInput> unreadable) {
             return badRequest(unreadable.reason());
         }
         if (parsed instanceof UsageCsv.Parsed.TooLarge) {
             return tooLarge(RecordUsageBatch.MAX_ROWS + 1);
         }
-        UsageCsv.Parsed.Rows rows = (UsageCsv.Parsed.Rows) parsed;
+        UsageCsv.Parsed.Rows<UsageInput> rows = (UsageCsv.Parsed.Rows<UsageInput>) parsed;
         Optional<HttpResponse<?>> reading = directory.stillReading();
         if (reading.isPresent()) {
             return reading.get();
@@ -166,7 +166,7 @@ final class UsageController {
         return HttpResponse.badRequest(ApiError.of(message));
     }
 
-    private static HttpResponse<?> tooLarge(int rows) {
+    static HttpResponse<?> tooLarge(int rows) {
         return HttpResponse.status(HttpStatus.REQUEST_ENTITY_TOO_LARGE).body(ApiError.of("A batch holds at most "
                 + RecordUsageBatch.MAX_ROWS + " events; this one has " + (rows > RecordUsageBatch.MAX_ROWS
                 ? "more" : rows) + ". Split it into several batches, each with its own key."));

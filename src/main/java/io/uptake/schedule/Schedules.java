@@ -99,10 +99,16 @@ public class Schedules {
 
     /** Runs a job over and over, the first time {@code firstAfter} from now: for work also wanted soon after start. */
     public void every(String key, Class<? extends Job> job, Duration interval, Duration firstAfter) {
+        every(key, job, Map.of(), interval, firstAfter);
+    }
+
+    /** Like {@link #every(String, Class, Duration, Duration)}, handing the job {@code data}. */
+    public void every(String key, Class<? extends Job> job, Map<String, String> data, Duration interval,
+                      Duration firstAfter) {
         if (interval.toMillis() < 1) {
             throw new IllegalArgumentException("Schedule " + key + " needs a positive interval, was " + interval);
         }
-        register(scheduler, key, job, Map.of(), false, SimpleScheduleBuilder.simpleSchedule()
+        register(scheduler, key, job, data, false, SimpleScheduleBuilder.simpleSchedule()
                 .withIntervalInMilliseconds(interval.toMillis()).repeatForever()
                 .withMisfireHandlingInstructionNextWithRemainingCount(), clock.instant().plus(firstAfter));
     }

@@ -66,11 +66,14 @@ public class RecordUsageBatch {
     private final PersonRepository people;
     private final ChatIdentityRepository identities;
     private final ObjectMapper json;
+    private final UsageSources sources;
     private final Clock clock;
 
     RecordUsageBatch(UsageRepositories.Batches batches, UsageRepositories.Events events, CatalogLookup catalog,
-                     PersonRepository people, ChatIdentityRepository identities, ObjectMapper json, Clock clock) {
+                     PersonRepository people, ChatIdentityRepository identities, ObjectMapper json,
+                     UsageSources sources, Clock clock) {
         this.batches = batches;
+        this.sources = sources;
         this.events = events;
         this.catalog = catalog;
         this.people = people;
@@ -85,11 +88,43 @@ public class RecordUsageBatch {
     }
 
     /**
+     * Takes in a file of telemetry and notes it on the {@value UsageSources#FILE} source: the newest day stored
+     * moves its "data as of" forward.
+     *
      * @param unreadable rows of the file that could not even be split into fields (a CSV line with an unbalanced
      *                   quote), reported with the others
      */
     @Transactional
     public Outcome record(String batchKey, List<UsageInput> rows, List<BatchResult.RowError> unreadable) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        LocalDate[] newest = new LocalDate[1];
+        Outcome outcome = take(batchKey, rows, unreadable, now, newest);
+        if (outcome instanceof Outcome.Stored stored) {
+            sources.delivered(sources.begin(UsageSources.FILE, now), now, newest[0], stored.result().accepted());
+        } else if (outcome instanceof Outcome.NothingStored nothing) {
+            sources.failed(UsageSources.FILE, now, "Nothing of batch '" + nothing.result().batch()
+                    + "' was stored: " + nothing.result().rejected().size() + " rows refused, "
+                    + nothing.result().unknownPeople().size() + " people Uptake does not know");
+        }
+        return outcome;
+    }
+
+    /**
+     * Takes in telemetry a usage source delivered, within the caller's transaction, leaving the source's row to the
+     * caller.
+     */
+    Outcome recordFromSource(String batchKey, List<UsageInput> rows) {
+        return take(batchKey, rows, List.of(), clock.instant().truncatedTo(ChronoUnit.MILLIS), new LocalDate[1]);
+    }
+
+    /** Whether a batch was taken in under this key before. */
+    boolean taken(String batchKey) {
+        return batches.existsById(batchKey);
+    }
+
+    /** @param newest set to the newest day stored, if any */
+    private Outcome take(String batchKey, List<UsageInput> rows, List<BatchResult.RowError> unreadable,
+                         Instant now, LocalDate[] newest) {
         String key = batchKey == null ? "" : batchKey.strip();
         if (key.isEmpty() || key.length() > MAX_KEY) {
             return new Outcome.Refused("a batch needs a key ('batch') of 1 to " + MAX_KEY
@@ -103,11 +138,10 @@ public class RecordUsageBatch {
             return new Outcome.Refused("a batch holds at most " + MAX_ROWS + " events; this one has " + size
                     + ". Split it into several batches, each with its own key");
         }
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (batches.claim(key, now) == 0) {
             return new Outcome.Duplicate(stored(key));
         }
-        BatchResult result = take(key, rows, unreadable, now);
+        BatchResult result = store(key, rows, unreadable, now, newest);
         if (result.accepted() == 0) {
             batches.deleteById(key);
             LOG.info("Usage batch {}: nothing stored ({} rows refused, {} unknown people); key left free", key,
@@ -121,8 +155,8 @@ public class RecordUsageBatch {
         return new Outcome.Stored(result);
     }
 
-    private BatchResult take(String key, List<UsageInput> rows, List<BatchResult.RowError> unreadable,
-                             Instant now) {
+    private BatchResult store(String key, List<UsageInput> rows, List<BatchResult.RowError> unreadable,
+                              Instant now, LocalDate[] newest) {
         List<BatchResult.RowError> errors = new ArrayList<>(unreadable);
         List<Valid> valid = new ArrayList<>();
         // A day that has not yet begun anywhere on Earth is in the future for every tool's time zone.
@@ -145,6 +179,9 @@ public class RecordUsageBatch {
             }
             stored.add(new UsageEventRow(null, v.workflow(), person, v.day(), v.count(), UsageEventRow.TELEMETRY, key,
                     now));
+            if (newest[0] == null || v.day().isAfter(newest[0])) {
+                newest[0] = v.day();
+            }
         }
         if (!stored.isEmpty()) {
             events.saveAll(stored);
