@@ -164,7 +164,7 @@ public class PullUsage {
             tally.add(0, email, activity.day(), activity.feature(), Math.max(1, activity.count()),
                     activity.passive());
         }
-        SourceDelivery.Stored stored = delivery.store(source, source + ":" + now, now, tally.uses(),
+        SourceDelivery.Stored stored = delivery.store(source, source + ":" + now, false, now, tally.uses(),
                 pull.deliveredThrough());
         List<String> notes = new ArrayList<>(pull.notes());
         if (!tally.anyWorkflow()) {

@@ -108,7 +108,7 @@ public class RecordCsvExport {
                 notCounted++;
             }
         }
-        SourceDelivery.Stored stored = delivery.store(source, source + ":" + name, now, tally.uses(), newest);
+        SourceDelivery.Stored stored = delivery.store(source, source + ":" + name, true, now, tally.uses(), newest);
         errors.addAll(stored.rejected());
         errors.sort(Comparator.comparingInt(BatchResult.RowError::row));
         return new Outcome.Taken(new ExportResult(source, name, stored.stored(), stored.alreadyStored(), notCounted,

@@ -64,12 +64,23 @@ class SourceDelivery {
     /**
      * @param key     the batch key, starting with {@code <source>:}; a delivery larger than a batch is split under
      *                {@code key}, {@code key#2}, ...
+     * @param once    true when the key names what was delivered (an export), so a key seen before is a duplicate
+     *                and stores nothing; false when it only names the moment (a pull), so a key seen before (two
+     *                pulls in one millisecond) is made unique instead
      * @param through the newest day the source says it delivered in full; the source's cursor moves to it if later
      */
     @Transactional
-    public Stored store(String source, String key, Instant now, List<Use> uses, @Nullable LocalDate through) {
+    public Stored store(String source, String key, boolean once, Instant now, List<Use> uses,
+                        @Nullable LocalDate through) {
         UsageSourceRow row = sources.begin(source, now);
         boolean duplicate = batches.taken(key);
+        if (duplicate && !once) {
+            String base = key;
+            for (int n = 2; batches.taken(key); n++) {
+                key = base + "~" + n;
+            }
+            duplicate = false;
+        }
         Map<String, Long> known = people(uses);
         Set<String> unknown = new LinkedHashSet<>();
         Map<Day, Boolean> stored = storedBefore(source, uses);
