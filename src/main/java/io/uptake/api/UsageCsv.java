@@ -2,7 +2,7 @@ package io.uptake.api;
 
 import io.uptake.catalog.CsvProfile;
 import io.uptake.usage.BatchResult;
-import io.uptake.usage.ExportRow;
+import io.uptake.usage.ExportLine;
 import io.uptake.usage.UsageInput;
 import java.io.IOException;
 import java.io.StringReader;
@@ -68,13 +68,13 @@ final class UsageCsv {
     }
 
     /** A tool's export, read through the columns a CSV profile names. */
-    static Parsed<ExportRow> parse(String text, int maxRows, CsvProfile profile) {
+    static Parsed<ExportLine> parse(String text, int maxRows, CsvProfile profile) {
         List<String> columns = new ArrayList<>(List.of(profile.person(), profile.day()));
         profile.count().ifPresent(columns::add);
         profile.feature().ifPresent(columns::add);
         return read(text, maxRows, String.join(",", columns), header -> columns.stream()
                 .filter(c -> !header.contains(c.toLowerCase(Locale.ROOT))).toList(),
-                line -> new ExportRow(line.row(), line.get(profile.person()), line.get(profile.day()),
+                line -> new ExportLine(line.row(), line.get(profile.person()), line.get(profile.day()),
                         profile.count().map(line::get).orElse(null), profile.feature().map(line::get).orElse(null)));
     }
 

@@ -21,7 +21,7 @@ import io.uptake.catalog.CsvProfile;
 import io.uptake.catalog.UsageSpec;
 import io.uptake.usage.BatchResult;
 import io.uptake.usage.ExportResult;
-import io.uptake.usage.ExportRow;
+import io.uptake.usage.ExportLine;
 import io.uptake.usage.PullResult;
 import io.uptake.usage.PullUsage;
 import io.uptake.usage.RecordCsvExport;
@@ -137,14 +137,14 @@ final class UsageSourcesController {
             return unknownProfile(name, csvExport.profiles());
         }
         String text = body == null ? "" : body;
-        UsageCsv.Parsed<ExportRow> parsed = UsageCsv.parse(text, RecordUsageBatch.MAX_ROWS, profile.get());
-        if (parsed instanceof UsageCsv.Parsed.Unreadable<ExportRow> unreadable) {
+        UsageCsv.Parsed<ExportLine> parsed = UsageCsv.parse(text, RecordUsageBatch.MAX_ROWS, profile.get());
+        if (parsed instanceof UsageCsv.Parsed.Unreadable<ExportLine> unreadable) {
             return error(HttpStatus.BAD_REQUEST, unreadable.reason());
         }
         if (parsed instanceof UsageCsv.Parsed.TooLarge) {
             return UsageController.tooLarge(RecordUsageBatch.MAX_ROWS + 1);
         }
-        UsageCsv.Parsed.Rows<ExportRow> rows = (UsageCsv.Parsed.Rows<ExportRow>) parsed;
+        UsageCsv.Parsed.Rows<ExportLine> rows = (UsageCsv.Parsed.Rows<ExportLine>) parsed;
         Optional<HttpResponse<?>> reading = directory.stillReading();
         if (reading.isPresent()) {
             return reading.get();

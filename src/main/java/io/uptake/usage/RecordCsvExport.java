@@ -75,7 +75,7 @@ public class RecordCsvExport {
      *                   sending it again stores nothing
      * @param unreadable lines that could not be split into fields, reported as refused rows
      */
-    public Outcome record(String profileName, String batch, List<ExportRow> rows,
+    public Outcome record(String profileName, String batch, List<ExportLine> rows,
                           List<BatchResult.RowError> unreadable) {
         Optional<CsvProfile> profile = profile(profileName);
         if (profile.isEmpty()) {
@@ -97,7 +97,7 @@ public class RecordCsvExport {
         List<BatchResult.RowError> errors = new ArrayList<>(unreadable);
         LocalDate newest = null;
         int notCounted = 0;
-        for (ExportRow row : rows) {
+        for (ExportLine row : rows) {
             Optional<Good> good = check(row, profile.get(), days, latest, errors);
             if (good.isEmpty()) {
                 continue;
@@ -119,7 +119,7 @@ public class RecordCsvExport {
         return catalog.catalog().orElse(Catalog.empty());
     }
 
-    private static Optional<Good> check(ExportRow row, CsvProfile profile, DateTimeFormatter days, LocalDate latest,
+    private static Optional<Good> check(ExportLine row, CsvProfile profile, DateTimeFormatter days, LocalDate latest,
                                         List<BatchResult.RowError> errors) {
         int before = errors.size();
         String email = text(row.person());
@@ -155,7 +155,7 @@ public class RecordCsvExport {
     }
 
     /** The row's day; a timestamp's leading date is read, as the profile's pattern gives it. */
-    private static LocalDate day(ExportRow row, CsvProfile profile, DateTimeFormatter days, LocalDate latest,
+    private static LocalDate day(ExportLine row, CsvProfile profile, DateTimeFormatter days, LocalDate latest,
                                  List<BatchResult.RowError> errors) {
         String text = text(row.day());
         if (text == null) {
@@ -174,7 +174,7 @@ public class RecordCsvExport {
         }
     }
 
-    private static BatchResult.RowError error(ExportRow row, String column, String message) {
+    private static BatchResult.RowError error(ExportLine row, String column, String message) {
         return new BatchResult.RowError(row.row(), column, message);
     }
 

@@ -43,10 +43,11 @@ public class MigrationsTest {
     /** Other tables only PostgreSQL has: what several nodes share, which one SQLite node keeps in its process. */
     static final Set<String> POSTGRES_ONLY_TABLES = Set.of("figure_version");
 
-    /** The read models (V9): views through which other packages read a package's tables. */
+    /** The read models (V9, and V15's usage sources): views through which other packages read a package's tables. */
     static final Set<String> READ_MODELS = Set.of("read_programme", "read_workflow", "read_workflow_stage",
             "read_outcome", "read_audience", "read_pulse", "read_membership", "read_person_name", "read_round",
-            "read_delivery", "read_answer", "read_usage_day", "read_checkin_cycle", "read_checkin");
+            "read_delivery", "read_answer", "read_usage_day", "read_checkin_cycle", "read_checkin",
+            "read_usage_source");
 
     @TempDir
     Path dir;

@@ -46,7 +46,7 @@ class PullUsagePostgresTest {
                 PullResult first = ((PullUsage.Outcome.Pulled) pull.pull("github-copilot")).result();
                 PullResult again = ((PullUsage.Outcome.Pulled) pull.pull("github-copilot")).result();
                 RecordCsvExport csv = context.getBean(RecordCsvExport.class);
-                List<ExportRow> rows = List.of(new ExportRow(1, ANA, "11/20/2026", "2", "gpt-4o"));
+                List<ExportLine> rows = List.of(new ExportLine(1, ANA, "11/20/2026", "2", "gpt-4o"));
                 ExportResult export = ((RecordCsvExport.Outcome.Taken) csv.record("chatgpt", "e1", rows, List.of()))
                         .result();
                 ExportResult resent = ((RecordCsvExport.Outcome.Taken) csv.record("chatgpt", "e1", rows, List.of()))

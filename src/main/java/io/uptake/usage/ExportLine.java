@@ -10,6 +10,6 @@ import io.micronaut.core.annotation.Nullable;
  * @param count   null when the profile names no count column (each row counts once)
  * @param feature null when the profile names no feature column
  */
-public record ExportRow(int row, @Nullable String person, @Nullable String day, @Nullable String count,
+public record ExportLine(int row, @Nullable String person, @Nullable String day, @Nullable String count,
                         @Nullable String feature) {
 }
