@@ -1,5 +1,6 @@
 package io.uptake.usage;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.ObjectMapper;
 import io.micronaut.transaction.annotation.Transactional;
 import io.uptake.catalog.CatalogLookup;
@@ -97,10 +98,10 @@ public class RecordUsageBatch {
     @Transactional
     public Outcome record(String batchKey, List<UsageInput> rows, List<BatchResult.RowError> unreadable) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        LocalDate[] newest = new LocalDate[1];
-        Outcome outcome = take(batchKey, rows, unreadable, now, newest);
+        Taken taken = take(batchKey, rows, unreadable, now);
+        Outcome outcome = taken.outcome();
         if (outcome instanceof Outcome.Stored stored) {
-            sources.delivered(sources.begin(UsageSources.FILE, now), now, newest[0], stored.result().accepted());
+            sources.delivered(sources.begin(UsageSources.FILE, now), now, taken.newest(), stored.result().accepted());
         } else if (outcome instanceof Outcome.NothingStored nothing) {
             sources.failed(UsageSources.FILE, now, "Nothing of batch '" + nothing.result().batch()
                     + "' was stored: " + nothing.result().rejected().size() + " rows refused, "
@@ -114,7 +115,7 @@ public class RecordUsageBatch {
      * caller.
      */
     Outcome recordFromSource(String batchKey, List<UsageInput> rows) {
-        return take(batchKey, rows, List.of(), clock.instant().truncatedTo(ChronoUnit.MILLIS), new LocalDate[1]);
+        return take(batchKey, rows, List.of(), clock.instant().truncatedTo(ChronoUnit.MILLIS)).outcome();
     }
 
     /** Whether a batch was taken in under this key before. */
@@ -122,41 +123,46 @@ public class RecordUsageBatch {
         return batches.existsById(batchKey);
     }
 
-    /** @param newest set to the newest day stored, if any */
-    private Outcome take(String batchKey, List<UsageInput> rows, List<BatchResult.RowError> unreadable,
-                         Instant now, LocalDate[] newest) {
+    /** A batch's outcome, and the newest day it stored (null when it stored none). */
+    private record Taken(Outcome outcome, @Nullable LocalDate newest) {
+    }
+
+    private Taken take(String batchKey, List<UsageInput> rows, List<BatchResult.RowError> unreadable, Instant now) {
         String key = batchKey == null ? "" : batchKey.strip();
         if (key.isEmpty() || key.length() > MAX_KEY) {
-            return new Outcome.Refused("a batch needs a key ('batch') of 1 to " + MAX_KEY
-                    + " characters, unique per export, so that sending it again is recognised");
+            return new Taken(new Outcome.Refused("a batch needs a key ('batch') of 1 to " + MAX_KEY
+                    + " characters, unique per export, so that sending it again is recognised"), null);
         }
         int size = rows.size() + unreadable.size();
         if (size == 0) {
-            return new Outcome.Refused("the batch holds no events");
+            return new Taken(new Outcome.Refused("the batch holds no events"), null);
         }
         if (size > MAX_ROWS) {
-            return new Outcome.Refused("a batch holds at most " + MAX_ROWS + " events; this one has " + size
-                    + ". Split it into several batches, each with its own key");
+            return new Taken(new Outcome.Refused("a batch holds at most " + MAX_ROWS + " events; this one has "
+                    + size + ". Split it into several batches, each with its own key"), null);
         }
         if (batches.claim(key, now) == 0) {
-            return new Outcome.Duplicate(stored(key));
+            return new Taken(new Outcome.Duplicate(stored(key)), null);
         }
-        BatchResult result = store(key, rows, unreadable, now, newest);
+        List<UsageEventRow> stored = new ArrayList<>();
+        BatchResult result = store(key, rows, unreadable, now, stored);
         if (result.accepted() == 0) {
             batches.deleteById(key);
             LOG.info("Usage batch {}: nothing stored ({} rows refused, {} unknown people); key left free", key,
                     result.rejected().size(), result.unknownPeople().size());
-            return new Outcome.NothingStored(result);
+            return new Taken(new Outcome.NothingStored(result), null);
         }
         int notStored = size - result.accepted();
         batches.update(new UsageBatchRow(key, now, result.accepted(), notStored, write(result)));
         LOG.info("Usage batch {}: {} rows stored, {} refused, {} naming unknown people", key, result.accepted(),
                 result.rejected().size(), notStored - result.rejected().size());
-        return new Outcome.Stored(result);
+        return new Taken(new Outcome.Stored(result), stored.stream().map(UsageEventRow::day)
+                .max(Comparator.naturalOrder()).orElse(null));
     }
 
+    /** @param stored filled with the events stored */
     private BatchResult store(String key, List<UsageInput> rows, List<BatchResult.RowError> unreadable,
-                              Instant now, LocalDate[] newest) {
+                              Instant now, List<UsageEventRow> stored) {
         List<BatchResult.RowError> errors = new ArrayList<>(unreadable);
         List<Valid> valid = new ArrayList<>();
         // A day that has not yet begun anywhere on Earth is in the future for every tool's time zone.
@@ -168,7 +174,6 @@ public class RecordUsageBatch {
         Map<String, Long> byChatId = byChatId(valid, errors);
         Set<String> unknown = new LinkedHashSet<>();
         Set<Integer> refused = errors.stream().map(BatchResult.RowError::row).collect(Collectors.toSet());
-        List<UsageEventRow> stored = new ArrayList<>();
         for (Valid v : valid) {
             Long person = v.email() != null ? byEmail.get(v.email()) : byChatId.get(v.chatId());
             if (person == null) {
@@ -179,9 +184,6 @@ public class RecordUsageBatch {
             }
             stored.add(new UsageEventRow(null, v.workflow(), person, v.day(), v.count(), UsageEventRow.TELEMETRY, key,
                     now));
-            if (newest[0] == null || v.day().isAfter(newest[0])) {
-                newest[0] = v.day();
-            }
         }
         if (!stored.isEmpty()) {
             events.saveAll(stored);
