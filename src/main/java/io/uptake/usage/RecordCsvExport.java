@@ -52,11 +52,13 @@ public class RecordCsvExport {
 
     private final CatalogState catalog;
     private final SourceDelivery delivery;
+    private final UsageSources sources;
     private final Clock clock;
 
-    RecordCsvExport(CatalogState catalog, SourceDelivery delivery, Clock clock) {
+    RecordCsvExport(CatalogState catalog, SourceDelivery delivery, UsageSources sources, Clock clock) {
         this.catalog = catalog;
         this.delivery = delivery;
+        this.sources = sources;
         this.clock = clock;
     }
 
@@ -107,6 +109,12 @@ public class RecordCsvExport {
             if (!tally.add(row.row(), g.email(), g.day(), g.feature(), g.count(), false)) {
                 notCounted++;
             }
+        }
+        if (newest == null) {
+            // Not a delivery: no row could be read, and a refused export changes nothing.
+            errors.sort(Comparator.comparingInt(BatchResult.RowError::row));
+            return new Outcome.Taken(new ExportResult(source, name, 0, 0, 0, errors, UnknownPeople.of(List.of()),
+                    false, sources.find(source).map(UsageSourceRow::deliveredThrough).orElse(null)));
         }
         SourceDelivery.Stored stored = delivery.store(source, source + ":" + name, true, now, tally.uses(), newest);
         errors.addAll(stored.rejected());

@@ -89,8 +89,8 @@ public class RecordUsageBatch {
     }
 
     /**
-     * Takes in a file of telemetry and notes it on the {@value UsageSources#FILE} source: the newest day stored
-     * moves its "data as of" forward.
+     * Takes in a file of telemetry; when it stored something, notes it on the {@value UsageSources#FILE} source,
+     * whose "data as of" moves to the newest day stored if that is later.
      *
      * @param unreadable rows of the file that could not even be split into fields (a CSV line with an unbalanced
      *                   quote), reported with the others
@@ -100,12 +100,9 @@ public class RecordUsageBatch {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Taken taken = take(batchKey, rows, unreadable, now);
         Outcome outcome = taken.outcome();
+        // Only a batch that stored something is a delivery; a refused one changes nothing at all.
         if (outcome instanceof Outcome.Stored stored) {
             sources.delivered(sources.begin(UsageSources.FILE, now), now, taken.newest(), stored.result().accepted());
-        } else if (outcome instanceof Outcome.NothingStored nothing) {
-            sources.failed(UsageSources.FILE, now, "Nothing of batch '" + nothing.result().batch()
-                    + "' was stored: " + nothing.result().rejected().size() + " rows refused, "
-                    + nothing.result().unknownPeople().size() + " people Uptake does not know");
         }
         return outcome;
     }

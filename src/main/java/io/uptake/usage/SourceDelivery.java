@@ -72,6 +72,12 @@ class SourceDelivery {
     @Transactional
     public Stored store(String source, String key, boolean once, Instant now, List<Use> uses,
                         @Nullable LocalDate through) {
+        Map<String, Long> known = people(uses);
+        if (once && uses.stream().noneMatch(use -> known.containsKey(use.email()))) {
+            // An export naming only people Uptake does not know is refused as a whole and changes nothing.
+            return new Stored(0, 0, List.of(), uses.stream().map(Use::email).distinct().toList(), false,
+                    sources.find(source).map(UsageSourceRow::deliveredThrough).orElse(null));
+        }
         UsageSourceRow row = sources.begin(source, now);
         boolean duplicate = batches.taken(key);
         if (duplicate && !once) {
@@ -81,7 +87,6 @@ class SourceDelivery {
             }
             duplicate = false;
         }
-        Map<String, Long> known = people(uses);
         Set<String> unknown = new LinkedHashSet<>();
         Map<Day, Boolean> stored = storedBefore(source, uses);
         List<UsageInput> fresh = new ArrayList<>();

@@ -166,12 +166,20 @@ class UsageSourcesApiTest implements TestPropertyProvider {
     }
 
     @Test
-    void anExportWhoseRowsAllFailIsA422AndStoresNothing() {
+    void anExportOfWhichNoRowCanBeStoredIsA422AndChangesNothing() {
         HttpClientResponseException e = refused(export("csv:chatgpt", "Email,Date,Messages,Model\n"
                 + "ana@example.com,2026-11-19,3,gpt-4o\nnot-an-email,11/19/2026,1,gpt-4o\n"));
 
+        HttpClientResponseException strangers = refused(export("csv:chatgpt", "Email,Date,Messages,Model\n"
+                + "stranger@example.com,11/19/2026,3,gpt-4o\n"));
+
         assertThat(e.getStatus().getCode()).isEqualTo(422);
+        assertThat(strangers.getStatus().getCode()).isEqualTo(422);
+        assertThat(strangers.getResponse().getBody(Map.class).orElseThrow().get("unknownPeople"))
+                .isEqualTo(List.of("stranger@example.com"));
         assertThat(usageDays(context)).isEmpty();
+        // A refused export is no delivery: the source is not even noted.
+        assertThat(source(context, "csv:chatgpt")).isEmpty();
     }
 
     @Test
