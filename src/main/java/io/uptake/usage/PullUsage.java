@@ -164,12 +164,14 @@ public class PullUsage {
             tally.add(0, email, activity.day(), activity.feature(), Math.max(1, activity.count()),
                     activity.passive());
         }
+        // With no workflow reading the source nothing is kept, so the cursor stays: the first workflow that names
+        // the source later gets the days from there, not only the last two.
         SourceDelivery.Stored stored = delivery.store(source, source + ":" + now, false, now, tally.uses(),
-                pull.deliveredThrough());
+                tally.anyWorkflow() ? pull.deliveredThrough() : null);
         List<String> notes = new ArrayList<>(pull.notes());
         if (!tally.anyWorkflow()) {
             notes.add("No workflow of the programmes file reads its use from " + source + " (usage: { source: "
-                    + source + " }), so nothing was stored.");
+                    + source + " }), so nothing was stored and its data-as-of day did not move.");
         }
         if (nameless > 0) {
             notes.add(nameless + " activity rows named nobody (no email, no login) and were skipped.");

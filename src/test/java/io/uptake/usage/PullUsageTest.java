@@ -260,4 +260,25 @@ class PullUsageTest implements TestPropertyProvider {
         assertThat(result.stored()).isEqualTo(28 * 3);
         assertThat(usageDays(context)).hasSize(28 * 3).allSatisfy(r -> assertThat(r).endsWith(" 130"));
     }
+
+    @Test
+    void withNoWorkflowReadingTheSourceTheCursorStays() {
+        PullUsage.Outcome outcome = pullUsage.pull(new FakeConnector() {
+            @Override
+            public String source() {
+                return "microsoft-365-copilot";
+            }
+
+            @Override
+            public SourcePull pull(LocalDate from, LocalDate to) {
+                return pulled(D2, byEmail(ANA, D1, "word", 1));
+            }
+        });
+
+        PullResult result = ((PullUsage.Outcome.Pulled) outcome).result();
+        assertThat(result.stored()).isZero();
+        assertThat(result.deliveredThrough()).isNull();
+        assertThat(result.notes()).singleElement().asString().contains("No workflow", "did not move");
+        assertThat(usageDays(context)).isEmpty();
+    }
 }
