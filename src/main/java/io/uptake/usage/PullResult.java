@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * What one pull from an AI tool read and stored.
  *
- * @param from             the first day asked for: the day two before the source's cursor, or 28 days back on the
- *                         first pull
+ * @param from             the first day asked for: the day two before the source's cursor, or the habit window's
+ *                         first Monday on the first pull
  * @param to               the last day asked for, today (UTC)
  * @param stored           events stored now: one per workflow, person and day
  * @param alreadyStored    events this source had stored before in the same state, not stored again

@@ -4,8 +4,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.uptake.catalog.Catalog;
 import io.uptake.catalog.CatalogState;
 import io.uptake.catalog.UsageSpec;
+import io.uptake.metrics.MetricsSettings;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -26,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * Pulls a configured AI tool's usage and stores it as usage events, once per workflow, person and day.
  *
  * <p>It asks for the days from two before the source's cursor (the newest day it delivered, so rows the tool
- * published late are caught) to today, UTC; on the first pull, the last 28 days. So a restart or an outage is made up
+ * published late are caught) to today, UTC; on the first pull, from the Monday a habit window (12 weeks) before this
+ * week's, so habit and trend are there from the first digest where the tool keeps that much. So a restart or an outage
+ * is made up
  * at the next pull. Each activity counts for every workflow whose {@code usage.source} is the tool and whose
  * features count it; the person is the activity's email, else the programmes file's {@code github-logins} entry for
  * its login. A tool that hides who its users are is recorded as such, never as nobody using it.
@@ -34,8 +38,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class PullUsage {
 
-    /** The first pull reads this many days, today included. */
-    static final int FIRST_DAYS = 28;
     /** Each later pull reads again this many days before the cursor, for rows a tool publishes late. */
     static final int OVERLAP_DAYS = 2;
 
@@ -75,14 +77,16 @@ public class PullUsage {
     private final SourceDelivery delivery;
     private final UsageSources sources;
     private final Clock clock;
+    private final int habitWeeks;
 
     PullUsage(List<UsageConnector> connectors, CatalogState catalog, SourceDelivery delivery, UsageSources sources,
-              Clock clock) {
+              MetricsSettings metrics, Clock clock) {
         this.connectors = List.copyOf(connectors);
         this.catalog = catalog;
         this.delivery = delivery;
         this.sources = sources;
         this.clock = clock;
+        this.habitWeeks = metrics.habitWeeks();
     }
 
     /** The sources whose connectors are configured, which the schedule pulls. */
@@ -114,7 +118,8 @@ public class PullUsage {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate cursor = sources.find(source).map(UsageSourceRow::deliveredThrough).orElse(null);
-        LocalDate from = cursor == null ? today.minusDays(FIRST_DAYS - 1) : cursor.minusDays(OVERLAP_DAYS);
+        LocalDate from = cursor == null ? today.with(DayOfWeek.MONDAY).minusWeeks(habitWeeks)
+                : cursor.minusDays(OVERLAP_DAYS);
         if (from.isAfter(today)) {
             from = today;
         }

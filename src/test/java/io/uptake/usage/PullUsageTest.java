@@ -199,7 +199,7 @@ class PullUsageTest implements TestPropertyProvider {
     }
 
     @Test
-    void theFirstPullReads28DaysAndLaterOnesBackfillFromTheCursorAfterAnOutage() {
+    void theFirstPullReadsTheHabitWindowAndLaterOnesBackfillFromTheCursorAfterAnOutage() {
         connector.answer(pulled(LocalDate.parse("2026-11-21")));
         pull();
         connector.fail("GitHub is down (503)");
@@ -211,8 +211,9 @@ class PullUsageTest implements TestPropertyProvider {
 
         PullResult after = pull();
 
-        // 28 days up to today; then from two days before the cursor (21st) to the new today, 27th.
-        assertThat(connector.asked()).containsExactly("2026-10-26..2026-11-22", "2026-11-19..2026-11-24",
+        // From the Monday twelve weeks (the habit's window) before this week's (16 Nov) up to today; then from two
+        // days before the cursor (21st) to the new today, 27th.
+        assertThat(connector.asked()).containsExactly("2026-08-24..2026-11-22", "2026-11-19..2026-11-24",
                 "2026-11-19..2026-11-27");
         assertThat(after.from()).isEqualTo(LocalDate.parse("2026-11-19"));
         assertThat(after.deliveredThrough()).isEqualTo(LocalDate.parse("2026-11-26"));

@@ -29,9 +29,9 @@ import java.util.Map;
  * itself, and the organisation's SAML external identities. Records every request; scripted answers for a path are
  * used once each, in order, before the normal answer.
  */
-final class FakeGitHub implements AutoCloseable {
+public final class FakeGitHub implements AutoCloseable {
 
-    static final String ORG = "acme";
+    public static final String ORG = "acme";
     static final String SEATS = "/orgs/" + ORG + "/copilot/billing/seats";
     static final String REPORTS = "/orgs/" + ORG + "/copilot/metrics/reports/users-1-day";
     static final String GRAPHQL = "/graphql";
@@ -70,7 +70,7 @@ final class FakeGitHub implements AutoCloseable {
         this.server = server;
     }
 
-    static FakeGitHub start() {
+    public static FakeGitHub start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             FakeGitHub fake = new FakeGitHub(server);
@@ -82,12 +82,12 @@ final class FakeGitHub implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** A seat of a user, with {@code last_activity_at} as GitHub writes it, or null for none in 90 days. */
-    FakeGitHub seat(String login, String lastActivityAt) {
+    public synchronized FakeGitHub seat(String login, String lastActivityAt) {
         ObjectNode seat = JSON.createObjectNode();
         seat.put("created_at", "2026-01-05T09:00:00Z");
         seat.putNull("pending_cancellation_date");
@@ -108,6 +108,23 @@ final class FakeGitHub implements AutoCloseable {
         return this;
     }
 
+    /** Moves a user's seat's last activity to {@code lastActivityAt}, giving them a seat if they have none. */
+    public synchronized FakeGitHub seatActivity(String login, String lastActivityAt) {
+        for (ObjectNode seat : seats) {
+            if (seat.path("assignee").path("login").asText().equals(login)) {
+                seat.put("last_activity_at", lastActivityAt);
+                seat.put("last_activity_editor", "vscode/1.95.0/copilot/1.250.0");
+                return this;
+            }
+        }
+        return seat(login, lastActivityAt);
+    }
+
+    /** Whether a day's report is published. */
+    public synchronized boolean hasReport(LocalDate day) {
+        return reports.containsKey(day);
+    }
+
     FakeGitHub seatsPerPage(int perPage) {
         this.seatsPerPage = perPage;
         return this;
@@ -115,7 +132,7 @@ final class FakeGitHub implements AutoCloseable {
 
     /** A day's report: each inner list is one NDJSON file of records (one line each). */
     @SafeVarargs
-    final FakeGitHub report(LocalDate day, List<String>... files) {
+    public final synchronized FakeGitHub report(LocalDate day, List<String>... files) {
         reports.put(day, List.of(files));
         return this;
     }
@@ -190,7 +207,7 @@ final class FakeGitHub implements AutoCloseable {
         }
     }
 
-    private void seatPage(HttpExchange exchange, String query) throws IOException {
+    private synchronized void seatPage(HttpExchange exchange, String query) throws IOException {
         int page = Integer.parseInt(param(query, "page", "1"));
         int pages = Math.max(1, (seats.size() + seatsPerPage - 1) / seatsPerPage);
         ObjectNode body = JSON.createObjectNode();
@@ -213,7 +230,7 @@ final class FakeGitHub implements AutoCloseable {
         send(exchange, 200, body.toString());
     }
 
-    private void reportLinks(HttpExchange exchange, String query) throws IOException {
+    private synchronized void reportLinks(HttpExchange exchange, String query) throws IOException {
         LocalDate day = LocalDate.parse(param(query, "day", ""));
         List<List<String>> files = reports.get(day);
         if (files == null) {
@@ -230,7 +247,7 @@ final class FakeGitHub implements AutoCloseable {
         send(exchange, 200, body.toString());
     }
 
-    private void reportFile(HttpExchange exchange, String path) throws IOException {
+    private synchronized void reportFile(HttpExchange exchange, String path) throws IOException {
         String name = path.substring("/download/".length(), path.length() - ".ndjson".length());
         int dash = name.lastIndexOf('-');
         List<String> lines = reports.get(LocalDate.parse(name.substring(0, dash)))

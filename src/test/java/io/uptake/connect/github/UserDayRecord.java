@@ -8,7 +8,7 @@ import java.time.LocalDate;
  * Builds one line of a per-user Copilot usage metrics report, in the fields of GitHub's example schema ("Example
  * schema for Copilot usage metrics", user level).
  */
-final class UserDayRecord {
+public final class UserDayRecord {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,12 +29,12 @@ final class UserDayRecord {
         record.put("used_cli", false);
     }
 
-    static UserDayRecord of(String login, LocalDate day) {
+    public static UserDayRecord of(String login, LocalDate day) {
         return new UserDayRecord(login, day);
     }
 
     /** An entry of {@code totals_by_feature}. */
-    UserDayRecord feature(String feature, int prompts, int generations, int acceptances, int linesSuggested,
+    public UserDayRecord feature(String feature, int prompts, int generations, int acceptances, int linesSuggested,
                           int linesAdded, int linesDeleted) {
         ObjectNode entry = record.withArray("totals_by_feature").addObject();
         entry.put("feature", feature);
@@ -70,7 +70,7 @@ final class UserDayRecord {
         return this;
     }
 
-    String line() {
+    public String line() {
         return record.toString();
     }
 }
