@@ -25,6 +25,7 @@ import io.uptake.scenario.ScenarioPerson;
 import io.uptake.scenario.ScenarioPulse;
 import io.uptake.scenario.WeekPlan;
 import io.uptake.time.DemoClock;
+import io.uptake.usage.PullUsage;
 import io.uptake.usage.RecordUsageBatch;
 import io.uptake.usage.UsageInput;
 import jakarta.inject.Singleton;
@@ -43,6 +44,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -89,12 +91,13 @@ class DemoYear {
     private final NudgeNeverUsers nudges;
     private final SendDigest digests;
     private final RecordUsageBatch usage;
+    private final PullUsage pulls;
 
     DemoYear(DemoClock clock, DemoSettings settings, CatalogLookup catalog, ReloadCatalog reload,
              WebDirectory directory, WebInbound inbound, OpenRound openRound, AddLateJoiners lateJoiners,
              SendReminders reminders, CloseRounds closeRounds, OpenCheckinCycles checkinCycles,
              SendCheckinReminders checkinReminders, EscalateMissedCheckins escalations, AlertOwners alertOwners,
-             NudgeNeverUsers nudges, SendDigest digests, RecordUsageBatch usage) {
+             NudgeNeverUsers nudges, SendDigest digests, RecordUsageBatch usage, PullUsage pulls) {
         this.clock = clock;
         this.settings = settings;
         this.catalog = catalog;
@@ -112,6 +115,7 @@ class DemoYear {
         this.nudges = nudges;
         this.digests = digests;
         this.usage = usage;
+        this.pulls = pulls;
     }
 
     /** Plays the first {@code weeks} weeks of the scenario, then leaves the clock at the Monday after them. */
@@ -174,6 +178,8 @@ class DemoYear {
         private final Map<String, ScenarioPerson> byEmail;
         private final Map<String, Long> rounds = new HashMap<>();
         private final Set<ZoneId> zones = new HashSet<>();
+        /** The tools the demo's pulled workflows read their use from, by source. */
+        private final Map<String, DemoToolUsage> tools = new HashMap<>();
         private Map<String, Long> subscriptions = Map.of();
 
         Run(Scenario scenario) {
@@ -182,6 +188,8 @@ class DemoYear {
             this.byEmail = scenario.peopleByEmail();
             scenario.people().forEach(p -> zones.add(ZoneId.of(p.zone())));
             zones.add(ZoneOffset.UTC);
+            scenario.workflows().forEach(w -> w.usageSource().ifPresent(source -> tools.computeIfAbsent(source,
+                    s -> new DemoToolUsage(s, clock))));
         }
 
         private int weeks;
@@ -203,6 +211,7 @@ class DemoYear {
                 }
             }
             at(first.plusWeeks(weeks), LocalTime.of(0, 30));
+            pullTools();
             tick(true);
             // The leaders' digest of the last complete week, as its Monday morning would post it.
             digest("slack:C0LEADERS");
@@ -215,6 +224,7 @@ class DemoYear {
             plan.events(ScenarioEvent.Reloaded.class).forEach(r -> load(r.version()));
             directory.replace(people.users(), people.members(people.audiencesAt(w)));
             directory.sync();
+            pullTools();
             plan.events().forEach(this::personalChoice);
             inbound.deliver();
             boolean digests = w >= weeks - DIGEST_WEEKS;
@@ -394,12 +404,23 @@ class DemoYear {
         private void telemetry(WeekPlan plan) {
             List<UsageInput> rows = new ArrayList<>();
             for (ScenarioEvent.Used u : plan.events(ScenarioEvent.Used.class)) {
-                rows.add(new UsageInput(rows.size() + 1, u.workflowId(), u.email(), null, u.day().toString(),
-                        Integer.toString(u.count())));
+                Optional<String> source = scenario.workflow(u.workflowId()).usageSource();
+                if (source.isPresent()) {
+                    tools.get(source.get()).record(u);
+                } else {
+                    rows.add(new UsageInput(rows.size() + 1, u.workflowId(), u.email(), null, u.day().toString(),
+                            Integer.toString(u.count())));
+                }
             }
             if (!rows.isEmpty()) {
                 usage.record("demo-" + scenario.seed() + "-w" + plan.index(), rows);
             }
+            pullTools();
+        }
+
+        /** Pulls each tool now, as the service's schedule pulls a real one. */
+        private void pullTools() {
+            tools.values().forEach(pulls::pull);
         }
 
         /**

@@ -50,6 +50,7 @@ final class ProgrammesFileText {
                         .append("\n    remind-after: 24h\n    reminders: 1\n    close-after: 72h\n");
             }
         }
+        githubLogins(yaml, week);
         yaml.append("checkins: { cadence: quarterly, remind: [2d, 5d], escalate-after: 7d }\ndigests:\n");
         for (ScenarioDigest d : digests) {
             yaml.append("  - channel: \"").append(d.channel()).append("\"\n    programmes: [")
@@ -57,6 +58,18 @@ final class ProgrammesFileText {
                     .append(", at: \"").append(d.at()).append("\", zone: ").append(d.zone()).append(" }\n");
         }
         return yaml.toString();
+    }
+
+    /** The GitHub login of everyone in a pulled workflow's audience this week, by email. */
+    private void githubLogins(StringBuilder yaml, int week) {
+        List<String> emails = workflows.stream().filter(w -> w.usageSource().isPresent() && w.declaredIn(week))
+                .flatMap(w -> memberships.stream().filter(m -> m.workflowId().equals(w.id()) && m.inAt(week)))
+                .map(Membership::email).distinct().sorted().toList();
+        if (!emails.isEmpty()) {
+            yaml.append("github-logins:\n");
+            emails.forEach(e -> yaml.append("  ").append(e).append(": ").append(ScenarioPerson.githubLogin(e))
+                    .append('\n'));
+        }
     }
 
     private void workflow(StringBuilder yaml, ScenarioWorkflow w, int week) {
@@ -76,6 +89,7 @@ final class ProgrammesFileText {
         }
         yaml.append(" }\n");
         w.targetTeamSize().ifPresent(n -> yaml.append("        target-team-size: ").append(n).append('\n'));
+        w.usageSource().ifPresent(source -> yaml.append("        usage: { source: ").append(source).append(" }\n"));
         yaml.append("        play: https://wiki.scenario.example/plays/").append(w.id()).append('\n');
         w.outcome().ifPresent(o -> yaml.append("        outcome: { metric: ").append(o.metric())
                 .append(", direction: up, baseline: ").append(o.baseline()).append(", target: ").append(o.target())

@@ -6,8 +6,8 @@ import java.time.LocalDate;
 /** Something that happens in a simulated week, in the order a week's plan lists them. */
 public sealed interface ScenarioEvent {
 
-    /** How telemetry reaches the service. */
-    enum Feed { JSON, CSV }
+    /** How telemetry reaches the service: posted as a JSON or CSV file, or pulled from GitHub Copilot. */
+    enum Feed { JSON, CSV, GITHUB }
 
     /** The programmes file changes to catalogue version {@code version} and is reloaded. */
     record Reloaded(int version) implements ScenarioEvent {

@@ -19,6 +19,8 @@ final class ScenarioGenerator {
 
     static final LocalDate FIRST_MONDAY = LocalDate.parse("2026-01-05");
     private static final String DOMAIN = "@scenario.example";
+    /** The workflow whose telemetry is pulled from GitHub Copilot rather than posted as files. */
+    static final String PULLED = "finance-close";
     private static final List<String> ZONES = List.of("Europe/London", "America/New_York", "Asia/Tokyo",
             "Australia/Sydney", "Asia/Kolkata", "Europe/Berlin");
     private static final List<String> FIRST = List.of("Ana", "Ben", "Cy", "Dee", "Eli", "Fay", "Gus", "Hana", "Ivo",
@@ -202,8 +204,10 @@ final class ScenarioGenerator {
                                              String ref, OptionalInt size, ScenarioPerson owner, int added,
                                              OptionalInt retired, OptionalInt production, boolean telemetry,
                                              OptionalInt cycle, Optional<ScenarioWorkflow.Outcome> outcome) {
+        // Month-end close's telemetry is pulled from GitHub Copilot; every other workflow's arrives as files.
+        Optional<String> source = id.equals(PULLED) ? Optional.of("github-copilot") : Optional.empty();
         return new ScenarioWorkflow(id, programme, name, kind, ref, size, owner.email(), added, retired, production,
-                telemetry, cycle, outcome);
+                telemetry, cycle, outcome, source);
     }
 
     static BigDecimal decimal(double value) {

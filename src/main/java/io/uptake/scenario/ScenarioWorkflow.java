@@ -14,11 +14,14 @@ import java.util.OptionalInt;
  * @param telemetry       whether an AI tool's export reports its use (otherwise only self-reports do)
  * @param cycleTimeBaseline baseline minutes of its task, if it has one
  * @param outcome         its outcome, if it has one
+ * @param usageSource     the AI tool its telemetry is pulled from ({@code github-copilot}), declared as its
+ *                        {@code usage} in the programmes file; empty when its telemetry arrives as files
  */
 public record ScenarioWorkflow(String id, String programmeId, String name, AudienceKind kind, String audienceRef,
                                OptionalInt targetTeamSize, String ownerEmail, int addedWeek,
                                OptionalInt retiredWeek, OptionalInt productionWeek, boolean telemetry,
-                               OptionalInt cycleTimeBaseline, Optional<Outcome> outcome) {
+                               OptionalInt cycleTimeBaseline, Optional<Outcome> outcome,
+                               Optional<String> usageSource) {
 
     /** An outcome: baseline and target of a metric that should move up. */
     public record Outcome(String metric, int baseline, int target, String by) {

@@ -93,7 +93,8 @@ final class Timeline {
             if (!workflow.declaredIn(w)) {
                 continue;
             }
-            ScenarioEvent.Feed feed = (w + i) % 2 == 0 ? ScenarioEvent.Feed.JSON : ScenarioEvent.Feed.CSV;
+            ScenarioEvent.Feed feed = workflow.usageSource().isPresent() ? ScenarioEvent.Feed.GITHUB
+                    : (w + i) % 2 == 0 ? ScenarioEvent.Feed.JSON : ScenarioEvent.Feed.CSV;
             boolean firstWeek = w == workflow.addedWeek() && w > 0;
             for (Membership m : memberships) {
                 if (!m.workflowId().equals(workflow.id()) || !m.inAt(w) || erasedBy(m.email(), w)) {

@@ -113,7 +113,8 @@ public class PullUsage {
         return pull(connector.get());
     }
 
-    Outcome pull(UsageConnector connector) {
+    /** Pulls {@code connector} now, whatever beans there are for its source (the demo pulls its own this way). */
+    public Outcome pull(UsageConnector connector) {
         String source = connector.source();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);

@@ -10,6 +10,8 @@ import io.uptake.chat.slack.FakeSlackApi;
 import io.uptake.chat.slack.SyncSlackAudiences;
 import io.uptake.chat.teams.FakeBotConnector;
 import io.uptake.chat.teams.SyncTeamsRosters;
+import io.uptake.connect.github.FakeGitHub;
+import io.uptake.connect.github.UserDayRecord;
 import io.uptake.delivery.Dispatcher;
 import io.uptake.digest.SendDigest;
 import io.uptake.pulse.AddLateJoiners;
@@ -57,6 +59,8 @@ final class ScenarioRun implements AutoCloseable {
     final Phases phases = new Phases();
     private final SlackSide slack = new SlackSide();
     private final TeamsSide teams = new TeamsSide();
+    /** GitHub on loopback: the pulled workflow's use, as GitHub's seat list and daily usage reports give it. */
+    private final FakeGitHub github = FakeGitHub.start();
     private final Path catalogFile;
     private final EmbeddedServer server;
     private final ApplicationContext context;
@@ -86,6 +90,9 @@ final class ScenarioRun implements AutoCloseable {
         settings.put("uptake.catalog", catalogFile.toString());
         settings.put("uptake.admin-token", ADMIN);
         settings.put("uptake.public-url", "http://127.0.0.1:9/");
+        settings.put("uptake.github.token", "scenario-github-token");
+        settings.put("uptake.github.org", FakeGitHub.ORG);
+        settings.put("uptake.github.api-url", github.url());
         this.server = ApplicationContext.run(EmbeddedServer.class, settings, "test");
         this.context = server.getApplicationContext();
         this.clock = context.getBean(MutableClock.class);
@@ -139,6 +146,8 @@ final class ScenarioRun implements AutoCloseable {
                 reload(r.version());
             }
         });
+        at(monday, 0, 30);
+        phases.time("telemetry", () -> pullGitHub(w, "monday", 0));
         for (ScenarioEvent e : plan.events()) {
             if (e instanceof ScenarioEvent.Joined j) {
                 directory.computeIfAbsent(j.workflowId(), k -> new LinkedHashSet<>()).add(j.email());
@@ -185,6 +194,7 @@ final class ScenarioRun implements AutoCloseable {
             }
         }
         at(monday.plusDays(6), 20, 30);
+        phases.time("telemetry", () -> pullGitHub(w, "sunday", 0));
         tick();
         phases.time("message checks", () -> {
             for (ScenarioPulse pulse : scenario.pulses()) {
@@ -434,6 +444,54 @@ final class ScenarioRun implements AutoCloseable {
                     + scenario.seed() + "-w" + plan.index() + "-csv").header("Content-Type", "text/csv")
                     .POST(HttpRequest.BodyPublishers.ofString(csv.toString())).build()));
         }
+        publishOnGitHub(rows.stream().filter(u -> u.feed() == ScenarioEvent.Feed.GITHUB).toList());
+        pullGitHub(plan.index(), "saturday", (int) rows.stream().filter(u -> u.feed() == ScenarioEvent.Feed.GITHUB)
+                .map(u -> u.email() + "|" + u.day()).distinct().count());
+    }
+
+    /**
+     * The week's use of the pulled workflow as GitHub reports it: one record per person and day in that day's usage
+     * report (completions accepted, so active, as many as the row counts), and each person's seat showing their
+     * latest day.
+     */
+    private void publishOnGitHub(List<ScenarioEvent.Used> rows) {
+        Map<LocalDate, Map<String, Integer>> days = new java.util.TreeMap<>();
+        for (ScenarioEvent.Used u : rows) {
+            days.computeIfAbsent(u.day(), d -> new java.util.TreeMap<>())
+                    .merge(ScenarioPerson.githubLogin(u.email()), u.count(), Integer::sum);
+        }
+        days.forEach((day, counts) -> {
+            List<String> lines = new ArrayList<>();
+            counts.forEach((login, count) -> {
+                lines.add(UserDayRecord.of(login, day).feature("code_completion", 0, count, count, 2 * count, count, 0)
+                        .line());
+                github.seatActivity(login, day + "T15:30:00Z");
+            });
+            github.report(day, lines);
+        });
+    }
+
+    /**
+     * Pulls the pulled workflow's use now, as the service's schedule would, after GitHub has published every day
+     * that is over (an empty report for a day nobody used it); a second pull of the same days must store nothing.
+     */
+    private void pullGitHub(int week, String when, int expected) throws IOException {
+        LocalDate yesterday = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1);
+        for (LocalDate day = scenario.firstMonday().minusDays(28); !day.isAfter(yesterday); day = day.plusDays(1)) {
+            if (!github.hasReport(day)) {
+                github.report(day);
+            }
+        }
+        for (int attempt = 0; attempt < 2; attempt++) {
+            HttpResponse<String> response = send(admin("/api/v1/usage/sources/github-copilot/pull")
+                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+            JsonNode body = response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.createObjectNode();
+            int stored = body.path("stored").asInt(-1);
+            int want = attempt == 0 ? expected : 0;
+            findings.check(response.statusCode() == 200 && stored == want, new Finding(scenario.seed(), week,
+                    "telemetry", "github " + when + (attempt == 0 ? "" : " again"), "stored", want + " (200)",
+                    stored + " (" + response.statusCode() + "): " + response.body()));
+        }
     }
 
     private void accepted(int week, String feed, int rows, HttpResponse<String> response) throws IOException {
@@ -523,6 +581,7 @@ final class ScenarioRun implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        github.close();
         slack.close();
         List<String> refused = teams.refusals();
         if (!refused.isEmpty()) {
