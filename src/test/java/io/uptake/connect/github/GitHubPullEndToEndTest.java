@@ -11,10 +11,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import io.uptake.catalog.CatalogLookup.AudienceSource;
-import io.uptake.people.AudienceMembersSource;
-import io.uptake.people.FindOrAddPerson;
-import io.uptake.people.SyncChatAudiences;
+import io.uptake.people.InTestDirectory;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -302,21 +298,6 @@ class GitHubPullEndToEndTest implements TestPropertyProvider {
     }
 
     private void syncChatAudiences() {
-        Map<String, List<String>> members = Map.of("C0DEV", CHANNEL, "S0DEV", GROUP, "19:dev@thread.tacv2", TEAM);
-        FindOrAddPerson people = context.getBean(FindOrAddPerson.class);
-        SyncChatAudiences.Report report = context.getBean(SyncChatAudiences.class)
-                .sync(new AudienceMembersSource<RuntimeException>() {
-                    @Override
-                    public boolean holds(AudienceSource audience) {
-                        return !audience.byEmail();
-                    }
-
-                    @Override
-                    public Optional<Set<Long>> members(AudienceSource audience) {
-                        return Optional.of(members.get(audience.sourceRef()).stream()
-                                .map(e -> people.findOrAdd(e).orElseThrow()).collect(Collectors.toSet()));
-                    }
-                });
-        assertThat(report.read()).isEqualTo(3);
+        InTestDirectory.sync(context, Map.of("C0DEV", CHANNEL, "S0DEV", GROUP, "19:dev@thread.tacv2", TEAM));
     }
 }

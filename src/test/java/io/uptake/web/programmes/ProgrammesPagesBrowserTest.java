@@ -12,15 +12,13 @@ import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
-import io.uptake.catalog.CatalogLookup.AudienceSource;
 import io.uptake.checkin.CheckinCommand;
 import io.uptake.checkin.CheckinResult;
 import io.uptake.checkin.SubmitCheckin;
 import io.uptake.delivery.Dispatcher;
-import io.uptake.people.AudienceMembersSource;
 import io.uptake.people.FindOrAddPerson;
+import io.uptake.people.InTestDirectory;
 import io.uptake.people.LinkIdentity;
-import io.uptake.people.SyncChatAudiences;
 import io.uptake.platform.Platform;
 import io.uptake.pulse.AnswerCommand;
 import io.uptake.pulse.CloseRounds;
@@ -43,9 +41,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -371,23 +367,8 @@ class ProgrammesPagesBrowserTest implements TestPropertyProvider {
     // --- seeding -----------------------------------------------------------------------------------------------
 
     private void syncChatAudiences() {
-        Map<String, List<String>> members = Map.of("C0FRAUD", FRAUD, "S0ONBOARD", ONBOARDING,
-                "19:hiring@thread.tacv2", HIRING);
-        FindOrAddPerson people = context.getBean(FindOrAddPerson.class);
-        SyncChatAudiences.Report report = context.getBean(SyncChatAudiences.class)
-                .sync(new AudienceMembersSource<RuntimeException>() {
-                    @Override
-                    public boolean holds(AudienceSource audience) {
-                        return !audience.byEmail();
-                    }
-
-                    @Override
-                    public Optional<Set<Long>> members(AudienceSource audience) {
-                        return Optional.of(members.get(audience.sourceRef()).stream()
-                                .map(e -> people.findOrAdd(e).orElseThrow()).collect(Collectors.toSet()));
-                    }
-                });
-        assertThat(report.read()).isEqualTo(3);
+        InTestDirectory.sync(context, Map.of("C0FRAUD", FRAUD, "S0ONBOARD", ONBOARDING,
+                "19:hiring@thread.tacv2", HIRING));
     }
 
     /** W46's use, and a year of triage's use before it (4 of 6 people in W46). */
