@@ -79,4 +79,77 @@ public class Anonymity {
         }
         return figures;
     }
+    /**
+     * A group of people split by days of use into none, light, moderate and heavy (in that order), as percentages
+     * of the group, with the group's size as n. The breakdown rule holds, and two sums are known beside it: the
+     * active groups (light + moderate + heavy) add up to the weekly active count that WAU shows, so one hidden
+     * active group takes the smallest other non-empty one with it (or all three when the others are empty); and
+     * none is the group minus that count, so a small none can only stay hidden if the group's size does too: then
+     * every cohort is suppressed.
+     */
+    public List<Figure> cohorts(List<Integer> counts, Figure.Source source) {
+        if (counts.size() != 4) {
+            throw new IllegalArgumentException("cohorts are none, light, moderate and heavy, not " + counts);
+        }
+        int total = counts.stream().mapToInt(Integer::intValue).sum();
+        List<Figure> all = counts.stream().map(c -> Figure.suppressed(source)).toList();
+        if (total < minRespondents || small(counts.get(0))) {
+            return all;
+        }
+        boolean[] hidden = new boolean[4];
+        int hiddenActive = 0;
+        for (int i = 1; i < 4; i++) {
+            hidden[i] = small(counts.get(i));
+            hiddenActive += hidden[i] ? 1 : 0;
+        }
+        if (hiddenActive == 1) {
+            int next = -1;
+            for (int i = 1; i < 4; i++) {
+                if (!hidden[i] && counts.get(i) > 0 && (next < 0 || counts.get(i) < counts.get(next))) {
+                    next = i;
+                }
+            }
+            if (next < 0) {
+                hidden[1] = true;
+                hidden[2] = true;
+                hidden[3] = true;
+            } else {
+                hidden[next] = true;
+            }
+        }
+        List<Figure> figures = new ArrayList<>(4);
+        for (int i = 0; i < 4; i++) {
+            figures.add(hidden[i] ? Figure.suppressed(source)
+                    : Figure.shown(ScoreWorkflow.percent(counts.get(i), total), total, source));
+        }
+        return figures;
+    }
+
+    /**
+     * One group's share of a whole, in percent with the whole as n: shown only when the whole reaches the
+     * threshold and neither the group nor the rest of the whole (which the share gives away as well) is a small
+     * group. NO_DATA for an empty whole.
+     */
+    public Figure share(int part, int whole, Figure.Source source) {
+        if (whole == 0) {
+            return Figure.noData(source);
+        }
+        return whole < minRespondents || small(part) || small(whole - part) ? Figure.suppressed(source)
+                : Figure.shown(ScoreWorkflow.percent(part, whole), whole, source);
+    }
+
+    /**
+     * The seats a group of {@code used} people leaves over of {@code seats}, never below 0, with the group as n:
+     * shown only when neither the group nor the seats left over (people who hold a seat and did not use it) is a
+     * small group. A group of none leaves every seat over, which names no one.
+     */
+    public Figure seatsLeft(int seats, int used, Figure.Source source) {
+        int left = Math.max(0, seats - used);
+        return small(used) || small(left) ? Figure.suppressed(source) : Figure.shown(left, used, source);
+    }
+
+    /** A group of 1 to min-respondents − 1 people: too few to show; an empty group names no one. */
+    private boolean small(int count) {
+        return count > 0 && count < minRespondents;
+    }
 }

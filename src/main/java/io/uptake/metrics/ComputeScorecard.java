@@ -1,15 +1,20 @@
 package io.uptake.metrics;
 
 import io.micronaut.transaction.annotation.ReadOnly;
+import io.uptake.catalog.Catalog;
 import io.uptake.catalog.CatalogState;
 import io.uptake.catalog.CheckinPolicy;
+import io.uptake.catalog.UsageSpec;
+import io.uptake.catalog.Workflow;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /** Computes the scorecard of an ISO week for some programmes (all active ones when the list is empty). */
@@ -21,13 +26,20 @@ public class ComputeScorecard {
     private final MetricsSettings settings;
     private final ScoreWorkflow scoreWorkflow;
     private final Verdicts verdicts;
+    private final CohortSettings cohortSettings;
+    private final ScoreCohorts scoreCohorts;
+    private final ScoreCost scoreCost;
 
-    ComputeScorecard(DataSource dataSource, CatalogState catalog, MetricsSettings settings, Anonymity anonymity) {
+    ComputeScorecard(DataSource dataSource, CatalogState catalog, MetricsSettings settings, Anonymity anonymity,
+                     CohortSettings cohortSettings) {
         this.dataSource = dataSource;
         this.catalog = catalog;
         this.settings = settings;
         this.verdicts = new Verdicts(settings);
         this.scoreWorkflow = new ScoreWorkflow(anonymity, verdicts);
+        this.cohortSettings = cohortSettings;
+        this.scoreCohorts = new ScoreCohorts(anonymity, cohortSettings);
+        this.scoreCost = new ScoreCost(anonymity);
     }
 
     /**
@@ -41,7 +53,8 @@ public class ComputeScorecard {
     public Scorecard forWeek(LocalDate weekStart, List<String> programmeIds) {
         LocalDate monday = IsoWeek.monday(weekStart);
         Window window = new Window(monday, Math.max(settings.habitWeeks(), 5));
-        CheckinPolicy policy = catalog.catalog().map(c -> c.checkins()).orElse(CheckinPolicy.DEFAULT);
+        Optional<Catalog> file = catalog.catalog();
+        CheckinPolicy policy = file.map(c -> c.checkins()).orElse(CheckinPolicy.DEFAULT);
         try (Connection c = dataSource.getConnection()) {
             List<CatalogueReads.ProgrammeFacts> programmes = CatalogueReads.read(c, programmeIds, monday);
             List<String> active = programmes.stream().flatMap(p -> p.workflows().stream())
@@ -49,17 +62,46 @@ public class ComputeScorecard {
             Map<String, UsageReads.UsageFacts> usage = UsageReads.read(c, active, window, settings.habitMinWeeks());
             Map<String, AnswerReads.AnswerFacts> answers = AnswerReads.read(c, active, window);
             Map<String, CheckinReads.CheckinFacts> checkins = CheckinReads.read(c, active);
+            Map<String, CohortReads.CohortFacts> cohorts = CohortReads.read(c, active, monday, cohortSettings);
+            Map<String, SeatCost> costs = seatCosts(c, file, active, monday);
             List<ProgrammeScore> scores = new ArrayList<>();
             for (CatalogueReads.ProgrammeFacts p : programmes) {
                 List<WorkflowScore> workflows = p.workflows().stream().filter(w -> w.liveDuring(monday))
                         .map(w -> scoreWorkflow.score(w, usage.get(w.id()), answers.get(w.id()),
-                                checkins.get(w.id()), window, policy)).toList();
+                                checkins.get(w.id()), window, policy).with(scoreCohorts.score(cohorts.get(w.id()),
+                                usage.get(w.id()), window), costs.get(w.id()))).toList();
                 scores.add(programme(p, workflows, window.end()));
             }
             return new Scorecard(IsoWeek.format(monday), scores);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the scorecard's data", e);
         }
+    }
+
+    /**
+     * The seat cost of each scored workflow whose {@code usage.source} has seats in the programmes file in force,
+     * by workflow id. A tool's users are counted over every workflow the file gives that source, scored or not.
+     */
+    private Map<String, SeatCost> seatCosts(Connection c, Optional<Catalog> file, List<String> scored,
+                                            LocalDate monday) throws SQLException {
+        Map<String, SeatCost> costs = new HashMap<>();
+        if (file.isEmpty()) {
+            return costs;
+        }
+        Map<String, List<String>> byTool = new HashMap<>();
+        for (Workflow w : file.get().workflows()) {
+            w.usage().map(UsageSpec::source).filter(file.get().tools()::containsKey)
+                    .ifPresent(tool -> byTool.computeIfAbsent(tool, k -> new ArrayList<>()).add(w.id()));
+        }
+        for (Map.Entry<String, List<String>> tool : byTool.entrySet()) {
+            List<String> ids = tool.getValue().stream().filter(scored::contains).toList();
+            if (!ids.isEmpty()) {
+                SeatCost cost = scoreCost.score(file.get().tools().get(tool.getKey()),
+                        ToolReads.read(c, tool.getValue(), monday), monday);
+                ids.forEach(id -> costs.put(id, cost));
+            }
+        }
+        return costs;
     }
 
     /** Pilot → production counts every workflow ever in pilot, retired ones too, by the end of the week. */

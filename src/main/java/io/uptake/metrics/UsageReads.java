@@ -65,7 +65,7 @@ final class UsageReads {
      * parameter each (the window's first day): telemetry use ({@code ta}), any telemetry ({@code tp}), reported
      * use ({@code sa}) and any report, also "never" ({@code sp}).
      */
-    private static String masks(String week) {
+    static String masks(String week) {
         return ", SUM(DISTINCT CASE WHEN u.source = 'telemetry' AND u.count > 0 THEN 1 << " + week
                 + " ELSE 0 END) AS ta"
                 + ", SUM(DISTINCT CASE WHEN u.source = 'telemetry' THEN 1 << " + week + " ELSE 0 END) AS tp"
@@ -80,7 +80,7 @@ final class UsageReads {
      * parameters ({@link #membershipParams}): each week's end and start, the window's end twice, its first day and
      * the workflow ids.
      */
-    private static String membership(Window window, String ids) {
+    static String membership(Window window, String ids) {
         StringBuilder weeks = new StringBuilder("0");
         for (int w = 0; w < window.weeks(); w++) {
             weeks.append(" + (MAX(CASE WHEN (p.joined_at IS NULL OR p.joined_at < ?) AND (p.left_at IS NULL"
@@ -95,7 +95,7 @@ final class UsageReads {
     }
 
     /** The parameters of {@link #membership}, in order. */
-    private static Sql.Fragment membershipParams(Window window, Sql.Fragment ids) {
+    static Sql.Fragment membershipParams(Window window, Sql.Fragment ids) {
         List<Object> params = new ArrayList<>();
         for (int w = 0; w < window.weeks(); w++) {
             params.add(start(window.monday(w).plusWeeks(1)));

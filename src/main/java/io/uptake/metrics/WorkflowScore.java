@@ -26,6 +26,9 @@ import java.util.List;
  * @param history             the last 12 weeks, oldest first, for the chart
  * @param freshness           how fresh the telemetry behind the usage figures is ("data as of"), judged when the
  *                            scorecard is read; null when they rest on self-reports only, or before it is judged
+ * @param cohorts             the audience by days of use in the week, tried-and-stopped and passive use
+ * @param seatCost            the seat cost of the tool the workflow's use comes from; null when the programmes
+ *                            file gives the workflow no {@code usage.source} or that tool no seats
  */
 @Serdeable
 public record WorkflowScore(String workflowId, String programmeId, String name, String stage, int daysInStage,
@@ -36,7 +39,8 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
                             Figure cycleTimeDeltaPercent, Figure cycleTimeMedian,
                             @Nullable OutcomeProgress outcome,
                             Verdict verdict, List<String> reasons, List<String> flags,
-                            List<WeekPoint> history, @Nullable Freshness freshness) {
+                            List<WeekPoint> history, @Nullable Freshness freshness, Cohorts cohorts,
+                            @Nullable SeatCost seatCost) {
 
     public WorkflowScore {
         trustDistribution = List.copyOf(trustDistribution);
@@ -45,7 +49,7 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
         history = List.copyOf(history);
     }
 
-    /** A workflow whose freshness is not judged yet. */
+    /** A workflow whose freshness is not judged yet, scored without cohorts or seat cost. */
     public WorkflowScore(String workflowId, String programmeId, String name, String stage, int daysInStage,
                          String ownerEmail, int targetTeamSize, TeamSize teamSize,
                          Figure wauPercent, Figure wauPercentPrevious, Figure habitPercent,
@@ -58,7 +62,15 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
         this(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize, teamSize, wauPercent,
                 wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution, correctionPercent,
                 responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict, reasons, flags, history,
-                null);
+                null, Cohorts.noData(CohortSettings.defaults()), null);
+    }
+
+    /** The same score with its cohorts and seat cost. */
+    public WorkflowScore with(Cohorts cohorts, @Nullable SeatCost seatCost) {
+        return new WorkflowScore(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize,
+                teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
+                correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict, reasons,
+                flags, history, freshness, cohorts, seatCost);
     }
 
     /** A workflow scored against its target team size. */
@@ -92,6 +104,6 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
         return new WorkflowScore(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize,
                 teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
                 correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict,
-                newReasons, newFlags, history, judged);
+                newReasons, newFlags, history, judged, cohorts, seatCost);
     }
 }

@@ -79,4 +79,31 @@ class AnonymityTest {
 
         assertThat(three.score(1, 3, Figure.Source.PULSE).isShown()).isTrue();
     }
+
+    @Test
+    void aShareIsHiddenWhenTheRestOfTheWholeIsASmallGroup() {
+        assertThat(rules.share(18, 20, Figure.Source.TELEMETRY).state()).isEqualTo(Figure.State.SUPPRESSED);
+        assertThat(rules.share(3, 20, Figure.Source.TELEMETRY).state()).isEqualTo(Figure.State.SUPPRESSED);
+        assertThat(rules.share(0, 20, Figure.Source.TELEMETRY)).isEqualTo(Figure.shown(0, 20,
+                Figure.Source.TELEMETRY));
+        assertThat(rules.share(5, 20, Figure.Source.TELEMETRY)).isEqualTo(Figure.shown(25, 20,
+                Figure.Source.TELEMETRY));
+    }
+
+    @Test
+    void aSmallActiveCohortBesideEmptyOnesHidesEveryActiveCohort() {
+        // WAU gives light + moderate + heavy = 3; with the others shown as 0, light would be 3.
+        List<Figure> cohorts = rules.cohorts(List.of(17, 3, 0, 0), Figure.Source.TELEMETRY);
+
+        assertThat(cohorts.get(0).isShown()).isTrue();
+        assertThat(cohorts.subList(1, 4)).noneMatch(Figure::isShown);
+    }
+
+    @Test
+    void cohortThresholdsThatLeaveACohortEmptyAreRefusedAtStartup() {
+        assertThatThrownBy(() -> ApplicationContext.run(Map.of("uptake.metrics.cohorts.light-max-days", 3,
+                "uptake.metrics.cohorts.moderate-max-days", 3,
+                "datasources.default.url", "target/cohorts-refused.db"), "test"))
+                .hasStackTraceContaining("1 <= light-max-days < moderate-max-days < 7");
+    }
 }

@@ -66,12 +66,37 @@ class ScorecardPostgresTest {
         assertThat(score.trustChange()).isEqualTo(Figure.shown(40.0, 10, Figure.Source.PULSE));
     }
 
+    @Test
+    void cohortsAndAToolsPeopleCountTheSameOnPostgres() throws SQLException {
+        ComputeScorecard compute = seededOnPostgres(ScorecardCohortsTest::seed);
+        List<WorkflowScore> workflows = compute.forWeek(ScorecardCohortsTest.WEEK, List.of("cohorts"))
+                .programmes().get(0).workflows();
+        Cohorts shown = workflows.stream().filter(w -> w.workflowId().equals("shown")).findFirst().orElseThrow()
+                .cohorts();
+        Cohorts self = workflows.stream().filter(w -> w.workflowId().equals("self")).findFirst().orElseThrow()
+                .cohorts();
+
+        Figure.Source t = Figure.Source.TELEMETRY;
+        assertThat(List.of(shown.none(), shown.light(), shown.moderate(), shown.heavy(), shown.passive(),
+                shown.triedAndStopped())).containsExactly(Figure.shown(40.0, 30, t), Figure.shown(20.0, 30, t),
+                Figure.shown(23.3, 30, t), Figure.shown(16.7, 30, t), Figure.shown(16.7, 30, t),
+                Figure.shown(16.7, 30, t));
+        assertThat(self.heavy()).isEqualTo(Figure.shown(33.3, 15, Figure.Source.SELF_REPORT));
+        assertThat(self.triedAndStopped()).isEqualTo(Figure.shown(33.3, 15, Figure.Source.SELF_REPORT));
+        try (Connection c = DelegatingDataSource.unwrapDataSource(lastContext.getBean(DataSource.class))
+                .getConnection()) {
+            ToolReads.ToolFacts tool = ToolReads.read(c, List.of("tool-a", "tool-b"), ScorecardCohortsTest.WEEK);
+            assertThat(tool).isEqualTo(new ToolReads.ToolFacts(10, 11, ScorecardCohortsTest.WEEK.minusWeeks(4)));
+        }
+    }
+
     /** The database behind a test: seeded by the test's own history. */
     interface Seed {
         void seed(Connection c) throws SQLException;
     }
 
     private final List<AutoCloseable> opened = new ArrayList<>();
+    private ApplicationContext lastContext;
 
     /**
      * A service on a fresh schema of the PostgreSQL database at 127.0.0.1:5432, seeded, and its scorecard; the
@@ -91,6 +116,7 @@ class ScorecardPostgresTest {
                 "datasources.default.username", PG_USER,
                 "micronaut.server.port", -1), "test");
         opened.add(0, context);
+        lastContext = context;
         try (Connection c = DelegatingDataSource.unwrapDataSource(context.getBean(DataSource.class)).getConnection()) {
             seed.seed(c);
         }

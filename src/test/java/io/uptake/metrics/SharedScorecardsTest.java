@@ -19,7 +19,7 @@ class SharedScorecardsTest {
         final List<String> asked = new ArrayList<>();
 
         CountingCompute() {
-            super(null, null, MetricsSettings.defaults(), null);
+            super(null, null, MetricsSettings.defaults(), null, CohortSettings.defaults());
         }
 
         @Override
