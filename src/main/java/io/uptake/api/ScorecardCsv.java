@@ -1,10 +1,12 @@
 package io.uptake.api;
 
+import io.uptake.metrics.Cohorts;
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.Freshness;
 import io.uptake.metrics.OutcomeProgress;
 import io.uptake.metrics.ProgrammeScore;
 import io.uptake.metrics.Scorecard;
+import io.uptake.metrics.SeatCost;
 import io.uptake.metrics.WeekPoint;
 import io.uptake.metrics.WorkflowScore;
 import java.io.IOException;
@@ -33,7 +35,11 @@ final class ScorecardCsv {
         "cycle_time_median", "cycle_time_delta_percent", "cycle_time_n", "outcome_metric", "outcome_current",
         "outcome_progress_percent", "outcome_status", "outcome_confidence", "days_since_checkin", "checkin",
         "verdict", "reasons", "flags", "usage_source", "data_as_of", "data_days_behind", "data_expected_lag_days",
-        "data_stale", "data_anonymised"};
+        "data_stale", "data_anonymised",
+        "cohort_source", "cohort_n", "cohort_none_percent", "cohort_light_percent", "cohort_moderate_percent",
+        "cohort_heavy_percent", "cohort_light_max_days", "cohort_moderate_max_days", "tried_and_stopped_percent",
+        "tried_and_stopped_n", "passive_percent", "seat_tool", "seats", "seat_currency", "seat_weekly_cost",
+        "cost_per_active_user", "cost_active_n", "idle_seats", "idle_seats_active_n"};
     static final String[] HISTORY = {"week", "programme", "workflow", "wau_percent", "wau_n", "wau_source",
         "trust_index", "trust_n"};
 
@@ -60,6 +66,8 @@ final class ScorecardCsv {
                             text(o.confidence()), text(o.daysSinceCheckin()), o.checkinState()));
                     row.addAll(List.of(w.verdict(), String.join("; ", w.reasons()), String.join("; ", w.flags())));
                     row.addAll(freshness(w.freshness()));
+                    row.addAll(cohorts(w.cohorts()));
+                    row.addAll(seatCost(w.seatCost()));
                     rows.printRecord(row);
                 }
             }
@@ -76,6 +84,25 @@ final class ScorecardCsv {
         }
         return List.of(f.source(), text(f.dataAsOf()), text(f.daysBehind()), f.expectedLagDays(), f.stale(),
                 f.anonymised());
+    }
+
+    /** The cohort columns; n is the size of the group split, as any of its shown figures gives it. */
+    private static List<Object> cohorts(Cohorts c) {
+        List<Figure> groups = List.of(c.none(), c.light(), c.moderate(), c.heavy());
+        Figure any = groups.stream().filter(Figure::isShown).findFirst().orElse(c.none());
+        return List.of(c.none().source(), n(any), value(c.none()), value(c.light()), value(c.moderate()),
+                value(c.heavy()), c.lightMaxDays(), c.moderateMaxDays(), value(c.triedAndStopped()),
+                n(c.triedAndStopped()), value(c.passive()));
+    }
+
+    /** The seat cost columns, empty for a workflow whose tool has no seats in the programmes file. */
+    private static List<Object> seatCost(SeatCost cost) {
+        if (cost == null) {
+            return List.of("", "", "", "", "", "", "", "");
+        }
+        return List.of(cost.tool(), cost.seats(), cost.currency(), cost.weeklyCost().toPlainString(),
+                value(cost.costPerActiveUser()), n(cost.costPerActiveUser()), value(cost.idleSeats()),
+                n(cost.idleSeats()));
     }
 
     static String history(Scorecard card) {

@@ -3,13 +3,17 @@ package io.uptake.digest;
 import io.uptake.catalog.UsageSpec;
 import io.uptake.message.DigestMessage.Fact;
 import io.uptake.message.Words;
+import io.uptake.metrics.Cohorts;
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.Freshness;
 import io.uptake.metrics.MetricsSettings;
 import io.uptake.metrics.OutcomeProgress;
 import io.uptake.metrics.Rounding;
+import io.uptake.metrics.SeatCost;
 import io.uptake.metrics.TeamSize;
 import io.uptake.metrics.WorkflowScore;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -45,7 +49,60 @@ final class DigestWording {
         facts.add(new Fact("Stage", w.stage() + " · " + days(w.daysInStage()) + " in stage"));
         facts.add(new Fact("Outcome", outcome(w.outcome())));
         facts.add(new Fact("Owner", ownerName != null ? ownerName : w.ownerEmail()));
+        facts.add(new Fact("Days of use", daysOfUse(w)));
         return facts;
+    }
+
+    /**
+     * The week's cohorts, heaviest first, with tried-and-stopped, passive use and the tool's seat cost where
+     * shown, on one line: {@code heavy (4+ days) 17% · moderate (2–3 days) 23% · light (1 day) 20% · none 40% of
+     * 30 (telemetry) · stopped 17% · passive 17% · 8.74 USD a week per active user · 9 of 20 seats idle}.
+     */
+    private String daysOfUse(WorkflowScore w) {
+        Cohorts c = w.cohorts();
+        List<Figure> groups = List.of(c.heavy(), c.moderate(), c.light(), c.none());
+        Figure shownOne = groups.stream().filter(Figure::isShown).findFirst().orElse(null);
+        List<String> parts = new ArrayList<>();
+        if (shownOne == null) {
+            parts.add(c.none().state() == Figure.State.NO_DATA ? DASH + "  (no usage data yet)"
+                    : DASH + "  (a group of fewer than " + minRespondents + " people)");
+        } else {
+            String[] names = {"heavy (" + (c.moderateMaxDays() + 1) + "+ days)",
+                "moderate (" + range(c.lightMaxDays() + 1, c.moderateMaxDays()) + ")",
+                "light (" + range(1, c.lightMaxDays()) + ")", "none"};
+            List<String> cohorts = new ArrayList<>();
+            for (int i = 0; i < groups.size(); i++) {
+                cohorts.add(names[i] + " " + (groups.get(i).isShown() ? whole(groups.get(i).value()) + "%"
+                        : "hidden"));
+            }
+            parts.add(String.join(" · ", cohorts) + " of " + shownOne.n() + " ("
+                    + (shownOne.source() == Figure.Source.TELEMETRY ? "telemetry" : "self-reported") + ")");
+        }
+        if (c.triedAndStopped().isShown()) {
+            parts.add("stopped " + whole(c.triedAndStopped().value()) + "%");
+        }
+        if (c.passive().isShown()) {
+            parts.add("passive " + whole(c.passive().value()) + "%");
+        }
+        SeatCost cost = w.seatCost();
+        if (cost != null) {
+            parts.add(cost.costPerActiveUser().isShown() ? money(cost.costPerActiveUser().value()) + " "
+                    + cost.currency() + " a week per active user" : cost.costPerActiveUser().state()
+                    == Figure.State.SUPPRESSED ? "cost per active user hidden (fewer than " + minRespondents
+                    + " active)" : "no cost per active user (nobody active)");
+            if (cost.idleSeats().isShown()) {
+                parts.add(whole(cost.idleSeats().value()) + " of " + cost.seats() + " seats idle");
+            }
+        }
+        return String.join(" · ", parts);
+    }
+
+    private static String range(int from, int to) {
+        return from == to ? from + (from == 1 ? " day" : " days") : from + "–" + to + " days";
+    }
+
+    private static String money(double amount) {
+        return BigDecimal.valueOf(amount).setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** What the figure cannot show, in words; null when it shows a value. */

@@ -26,7 +26,9 @@ public record DigestMessage(String title, String week, int part, int parts, List
     /** What the digest's short labels mean, shown once at the end of a digest (its last part). */
     public static final String LEGEND = "WAU (weekly active): people of the target team who used the workflow at "
             + "least once in the week. Habit: people who used it in at least 9 of the last 12 weeks. "
-            + "Cycle time Δ: change of the median reported time against the baseline.";
+            + "Cycle time Δ: change of the median reported time against the baseline. "
+            + "Days of use: the week's audience by the days they used it; stopped: used in the 4 weeks before the "
+            + "last 2, not since; passive: seen by the tool but not using it.";
 
     /**
      * A programme's headline verdict and its workflows in this part.

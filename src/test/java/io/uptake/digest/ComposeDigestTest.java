@@ -3,12 +3,15 @@ package io.uptake.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.uptake.message.DigestMessage;
+import io.uptake.metrics.Cohorts;
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.Figure.Source;
 import io.uptake.metrics.Freshness;
 import io.uptake.metrics.MetricsSettings;
 import io.uptake.metrics.OutcomeProgress;
+import io.uptake.metrics.SeatCost;
 import io.uptake.metrics.Verdict;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -182,5 +185,38 @@ class ComposeDigestTest {
         assertThat(DigestWeek.lastCompleteBefore(java.time.LocalDate.parse("2026-11-22")).name()).isEqualTo("2026-W46");
         assertThat(DigestWeek.parse("2026-W47")).contains(DigestWeek.of(java.time.LocalDate.parse("2026-11-16")));
         assertThat(DigestWeek.parse("2026-W54")).isEmpty();
+    }
+
+    @Test
+    void cohortsStoppingAndSeatCostShareOneLine() {
+        assertThat(facts(Scores.workflow("w", "Triage")).get("Days of use")).isEqualTo("heavy (4+ days) 25%"
+                + " · moderate (2–3 days) 25% · light (1 day) 20% · none 30% of 40 (telemetry) · stopped 10%"
+                + " · 8.74 USD a week per active user · 22 of 50 seats idle");
+    }
+
+    @Test
+    void hiddenCohortsAndASuppressedSeatCostAreWordedNeverNumbered() {
+        Figure hidden = Figure.suppressed(Source.TELEMETRY);
+        Cohorts some = new Cohorts(Figure.shown(25, 20, Source.TELEMETRY), hidden, hidden,
+                Figure.shown(35, 20, Source.TELEMETRY), hidden, Figure.shown(20, 20, Source.TELEMETRY), 2, 4);
+        SeatCost cost = new SeatCost("csv:chatgpt", 13, "EUR", new BigDecimal("29.90"), hidden, hidden);
+
+        String line = facts(Scores.workflow("w", "Triage").use(some, cost)).get("Days of use");
+
+        assertThat(line).isEqualTo("heavy (5+ days) 35% · moderate (3–4 days) hidden · light (1–2 days) hidden"
+                + " · none 25% of 20 (telemetry) · passive 20% · cost per active user hidden (fewer than 5 active)");
+    }
+
+    @Test
+    void cohortsAllHiddenOrWithoutDataSayWhy() {
+        Figure hidden = Figure.suppressed(Source.SELF_REPORT);
+        Figure none = Figure.noData(Source.SELF_REPORT);
+        Cohorts suppressed = new Cohorts(hidden, hidden, hidden, hidden, hidden, none, 1, 3);
+        Cohorts empty = new Cohorts(none, none, none, none, none, none, 1, 3);
+
+        assertThat(facts(Scores.workflow("w", "Triage").use(suppressed, null)).get("Days of use"))
+                .isEqualTo("—  (a group of fewer than 5 people)");
+        assertThat(facts(Scores.workflow("w", "Triage").use(empty, null)).get("Days of use"))
+                .isEqualTo("—  (no usage data yet)");
     }
 }

@@ -1,11 +1,13 @@
 package io.uptake.digest;
 
+import io.uptake.metrics.Cohorts;
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.Figure.Source;
 import io.uptake.metrics.Freshness;
 import io.uptake.metrics.OutcomeProgress;
 import io.uptake.metrics.ProgrammeScore;
 import io.uptake.metrics.Scorecard;
+import io.uptake.metrics.SeatCost;
 import io.uptake.metrics.Verdict;
 import io.uptake.metrics.WeekPoint;
 import io.uptake.metrics.WorkflowScore;
@@ -31,7 +33,21 @@ public final class Scores {
                 new OutcomeProgress("Claims closed per FTE per week", "claims", "up", new BigDecimal("120"),
                         new BigDecimal("150"), new BigDecimal("133.5"), Figure.shown(45, 1, Source.CHECKIN),
                         "on_track", 7, 20, OutcomeProgress.CheckinState.CURRENT),
-                Verdict.LEVERAGE, List.of("owner named", "check-in current"), List.of(), history(12)));
+                Verdict.LEVERAGE, List.of("owner named", "check-in current"), List.of(), history(12))
+                .with(cohorts(), seatCost()));
+    }
+
+    /** Of 40 people in the week: 12 none, 8 light, 10 moderate, 10 heavy; 4 of 40 at the end stopped. */
+    public static Cohorts cohorts() {
+        return new Cohorts(Figure.shown(30, 40, Source.TELEMETRY), Figure.shown(20, 40, Source.TELEMETRY),
+                Figure.shown(25, 40, Source.TELEMETRY), Figure.shown(25, 40, Source.TELEMETRY),
+                Figure.shown(10, 40, Source.TELEMETRY), Figure.noData(Source.TELEMETRY), 1, 3);
+    }
+
+    /** 50 seats at 19 USD a month shared by 25 active people; 28 active in 4 weeks leave 22 idle. */
+    public static SeatCost seatCost() {
+        return new SeatCost("github-copilot", 50, "USD", new BigDecimal("218.49"),
+                Figure.shown(8.74, 25, Source.TELEMETRY), Figure.shown(22, 28, Source.TELEMETRY));
     }
 
     /** Twelve weeks of history ending in 2026-W47, every figure shown. */
@@ -77,7 +93,7 @@ public final class Scores {
                     w.daysInStage(), w.ownerEmail(), w.targetTeamSize(), w.wauPercent(), w.wauPercentPrevious(),
                     w.habitPercent(), trust, change, w.trustDistribution(), w.correctionPercent(),
                     w.responsePercent(), w.cycleTimeDeltaPercent(), w.cycleTimeMedian(), w.outcome(), w.verdict(),
-                    w.reasons(), w.flags(), w.history()));
+                    w.reasons(), w.flags(), w.history()).with(w.cohorts(), w.seatCost()));
         }
 
         public Workflow trustChange(Figure change) {
@@ -89,7 +105,7 @@ public final class Scores {
                     w.daysInStage(), w.ownerEmail(), w.targetTeamSize(), wau, w.wauPercentPrevious(),
                     habit, w.trustIndex(), w.trustChange(), w.trustDistribution(), w.correctionPercent(),
                     w.responsePercent(), w.cycleTimeDeltaPercent(), w.cycleTimeMedian(), w.outcome(), w.verdict(),
-                    w.reasons(), w.flags(), w.history()));
+                    w.reasons(), w.flags(), w.history()).with(w.cohorts(), w.seatCost()));
         }
 
         public Workflow responsePercent(Figure response) {
@@ -97,7 +113,7 @@ public final class Scores {
                     w.daysInStage(), w.ownerEmail(), w.targetTeamSize(), w.wauPercent(), w.wauPercentPrevious(),
                     w.habitPercent(), w.trustIndex(), w.trustChange(), w.trustDistribution(), w.correctionPercent(),
                     response, w.cycleTimeDeltaPercent(), w.cycleTimeMedian(), w.outcome(), w.verdict(),
-                    w.reasons(), w.flags(), w.history()));
+                    w.reasons(), w.flags(), w.history()).with(w.cohorts(), w.seatCost()));
         }
 
         public Workflow pilotFor(int days) {
@@ -105,7 +121,7 @@ public final class Scores {
                     w.ownerEmail(), w.targetTeamSize(), w.wauPercent(), w.wauPercentPrevious(), w.habitPercent(),
                     w.trustIndex(), w.trustChange(), w.trustDistribution(), w.correctionPercent(),
                     w.responsePercent(), w.cycleTimeDeltaPercent(), w.cycleTimeMedian(), w.outcome(), w.verdict(),
-                    w.reasons(), w.flags(), w.history()));
+                    w.reasons(), w.flags(), w.history()).with(w.cohorts(), w.seatCost()));
         }
 
         public Workflow checkin(OutcomeProgress.CheckinState state) {
@@ -116,7 +132,11 @@ public final class Scores {
                     w.responsePercent(), w.cycleTimeDeltaPercent(), w.cycleTimeMedian(),
                     new OutcomeProgress(o.metric(), o.unit(), o.direction(), o.baseline(), o.target(), o.current(),
                             o.progress(), o.status(), o.confidence(), 120, state), w.verdict(),
-                    w.reasons(), w.flags(), w.history()));
+                    w.reasons(), w.flags(), w.history()).with(w.cohorts(), w.seatCost()));
+        }
+
+        public Workflow use(Cohorts cohorts, SeatCost seatCost) {
+            return new Workflow(w.with(cohorts, seatCost));
         }
 
         public Workflow history(List<WeekPoint> history) {
@@ -124,7 +144,7 @@ public final class Scores {
                     w.daysInStage(), w.ownerEmail(), w.targetTeamSize(), w.wauPercent(), w.wauPercentPrevious(),
                     w.habitPercent(), w.trustIndex(), w.trustChange(), w.trustDistribution(), w.correctionPercent(),
                     w.responsePercent(), w.cycleTimeDeltaPercent(), w.cycleTimeMedian(), w.outcome(), w.verdict(),
-                    w.reasons(), w.flags(), history));
+                    w.reasons(), w.flags(), history).with(w.cohorts(), w.seatCost()));
         }
     }
 }

@@ -41,8 +41,9 @@ class DigestBlocksTest {
                    {"type":"mrkdwn","text":"*Cycle time Δ*\\n−30% vs baseline (median 13 min)"},
                    {"type":"mrkdwn","text":"*Stage*\\npilot · 140 days in stage"},
                    {"type":"mrkdwn","text":"*Outcome*\\n45% of target · on track · check-in current"},
-                   {"type":"mrkdwn","text":"*Owner*\\njane@example.com"}]},
-                 {"type":"context","elements":[{"type":"mrkdwn","text":"WAU (weekly active): people of the target team who used the workflow at least once in the week. Habit: people who used it in at least 9 of the last 12 weeks. Cycle time Δ: change of the median reported time against the baseline."}]}]
+                   {"type":"mrkdwn","text":"*Owner*\\njane@example.com"},
+                   {"type":"mrkdwn","text":"*Days of use*\\nheavy (4+ days) 25% · moderate (2–3 days) 25% · light (1 day) 20% · none 30% of 40 (telemetry) · stopped 10% · 8.74 USD a week per active user · 22 of 50 seats idle"}]},
+                 {"type":"context","elements":[{"type":"mrkdwn","text":"WAU (weekly active): people of the target team who used the workflow at least once in the week. Habit: people who used it in at least 9 of the last 12 weeks. Cycle time Δ: change of the median reported time against the baseline. Days of use: the week's audience by the days they used it; stopped: used in the 4 weeks before the last 2, not since; passive: seen by the tool but not using it."}]}]
                 """);
 
         SlackMessage message = BlockKit.render(small());

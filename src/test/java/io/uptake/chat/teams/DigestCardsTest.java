@@ -49,8 +49,9 @@ class DigestCardsTest {
                     {"title":"Cycle time Δ","value":"−30% vs baseline (median 13 min)"},
                     {"title":"Stage","value":"pilot · 140 days in stage"},
                     {"title":"Outcome","value":"45% of target · on track · check-in current"},
-                    {"title":"Owner","value":"jane@example.com"}]}]},
-                  {"type":"TextBlock","text":"WAU (weekly active): people of the target team who used the workflow at least once in the week. Habit: people who used it in at least 9 of the last 12 weeks. Cycle time Δ: change of the median reported time against the baseline.","wrap":true,"isSubtle":true,"size":"Small"}]}
+                    {"title":"Owner","value":"jane@example.com"},
+                    {"title":"Days of use","value":"heavy (4+ days) 25% · moderate (2–3 days) 25% · light (1 day) 20% · none 30% of 40 (telemetry) · stopped 10% · 8.74 USD a week per active user · 22 of 50 seats idle"}]}]},
+                  {"type":"TextBlock","text":"WAU (weekly active): people of the target team who used the workflow at least once in the week. Habit: people who used it in at least 9 of the last 12 weeks. Cycle time Δ: change of the median reported time against the baseline. Days of use: the week's audience by the days they used it; stopped: used in the 4 weeks before the last 2, not since; passive: seen by the tool but not using it.","wrap":true,"isSubtle":true,"size":"Small"}]}
                 """);
 
         assertThat(DigestCards.render(small("https://uptake.example.com/charts/tok.png"))).isEqualTo(expected);
