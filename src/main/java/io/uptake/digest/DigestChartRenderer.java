@@ -1,7 +1,9 @@
 package io.uptake.digest;
 
+import io.uptake.metrics.Cohorts;
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.ProgrammeScore;
+import io.uptake.metrics.Rounding;
 import io.uptake.metrics.Scorecard;
 import io.uptake.metrics.WeekPoint;
 import io.uptake.metrics.WorkflowScore;
@@ -15,6 +17,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
@@ -30,7 +33,9 @@ import org.jfree.data.category.DefaultCategoryDataset;
 /**
  * Draws a digest's chart with JFreeChart: one small line chart per workflow of WAU% and trust index over its
  * last 12 weeks, laid out in a grid on one PNG. A week whose figure is suppressed or missing has no point, so
- * the line shows a gap there rather than a value anyone could read off.
+ * the line shows a gap there rather than a value anyone could read off. Under each chart a strip shows the scored
+ * week's cohorts by days of use as one stacked bar; cohorts that are hidden share one grey "hidden" piece, whose
+ * size (100% less the shown ones) anyone could work out anyway.
  */
 public final class DigestChartRenderer {
 
@@ -43,6 +48,9 @@ public final class DigestChartRenderer {
     private static final int PANEL_WIDTH = 420;
     private static final int PANEL_HEIGHT = 240;
     private static final int FOOTER = 28;
+    /** The cohort strip under each panel. */
+    static final int STRIP = 26;
+    private static final Color HIDDEN = new Color(0xbdbdbd);
     private static final double AXIS_STEP = 25;
 
     static {
@@ -60,7 +68,7 @@ public final class DigestChartRenderer {
         List<WorkflowScore> shown = workflows.stream().limit(MAX_PANELS).toList();
         int rows = Math.max(1, (shown.size() + COLUMNS - 1) / COLUMNS);
         int columns = Math.max(1, Math.min(COLUMNS, shown.size()));
-        BufferedImage image = new BufferedImage(columns * PANEL_WIDTH, rows * PANEL_HEIGHT + FOOTER,
+        BufferedImage image = new BufferedImage(columns * PANEL_WIDTH, rows * (PANEL_HEIGHT + STRIP) + FOOTER,
                 BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -68,15 +76,17 @@ public final class DigestChartRenderer {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
             for (int i = 0; i < shown.size(); i++) {
-                chart(shown.get(i)).draw(g, new Rectangle2D.Double((i % COLUMNS) * PANEL_WIDTH,
-                        (i / COLUMNS) * PANEL_HEIGHT, PANEL_WIDTH, PANEL_HEIGHT));
+                int x = (i % COLUMNS) * PANEL_WIDTH;
+                int y = (i / COLUMNS) * (PANEL_HEIGHT + STRIP);
+                chart(shown.get(i)).draw(g, new Rectangle2D.Double(x, y, PANEL_WIDTH, PANEL_HEIGHT));
+                strip(g, shown.get(i).cohorts(), x, y + PANEL_HEIGHT);
             }
             g.setColor(Color.DARK_GRAY);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             String footer = "Week " + scorecard.week() + ". Gaps: too few answers to show, or no data."
                     + (workflows.size() > shown.size() ? " First " + shown.size() + " of " + workflows.size()
                     + " workflows." : "");
-            g.drawString(footer, 8, rows * PANEL_HEIGHT + 18);
+            g.drawString(footer, 8, rows * (PANEL_HEIGHT + STRIP) + 18);
         } finally {
             g.dispose();
         }
@@ -87,6 +97,64 @@ public final class DigestChartRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode the digest chart", e);
         }
+    }
+
+    /** One piece of the cohort strip: its label, its share in percent and its colour. */
+    record Segment(String label, double percent, Color color) {
+    }
+
+    /**
+     * The cohort strip's pieces, heaviest first: each shown cohort, then one "hidden" piece for the rest when any is
+     * hidden. Empty when none is shown.
+     */
+    static List<Segment> segments(Cohorts cohorts) {
+        List<Figure> figures = List.of(cohorts.heavy(), cohorts.moderate(), cohorts.light(), cohorts.none());
+        String[] labels = {"heavy", "moderate", "light", "none"};
+        Color[] colors = {new Color(0x08519c), new Color(0x3182bd), new Color(0x9ecae1), new Color(0xf0f0f0)};
+        List<Segment> segments = new ArrayList<>();
+        double shown = 0;
+        for (int i = 0; i < figures.size(); i++) {
+            if (figures.get(i).isShown()) {
+                segments.add(new Segment(labels[i], figures.get(i).value(), colors[i]));
+                shown += figures.get(i).value();
+            }
+        }
+        if (!segments.isEmpty() && figures.stream().anyMatch(f -> !f.isShown())) {
+            segments.add(new Segment("hidden", Math.max(0, 100 - shown), HIDDEN));
+        }
+        return segments;
+    }
+
+    /** Draws the strip: "Days of use" and the stacked bar, or why there is none. */
+    private static void strip(Graphics2D g, Cohorts cohorts, int x, int y) {
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        g.setColor(Color.DARK_GRAY);
+        g.drawString("Days of use", x + 8, y + 15);
+        List<Segment> segments = segments(cohorts);
+        if (segments.isEmpty()) {
+            g.drawString(cohorts.none().state() == Figure.State.NO_DATA ? "no data" : "hidden: too few people",
+                    x + 80, y + 15);
+            return;
+        }
+        int left = x + 80;
+        int width = PANEL_WIDTH - 96;
+        double total = segments.stream().mapToDouble(Segment::percent).sum();
+        double at = 0;
+        for (Segment segment : segments) {
+            int from = left + (int) Math.round(width * at / Math.max(100, total));
+            at += segment.percent();
+            int to = left + (int) Math.round(width * at / Math.max(100, total));
+            g.setColor(segment.color());
+            g.fillRect(from, y + 4, Math.max(0, to - from), 16);
+            String text = segment.label() + " " + Rounding.whole(segment.percent()) + "%";
+            if (g.getFontMetrics().stringWidth(text) + 4 <= to - from) {
+                g.setColor(segment.color().getRed() + segment.color().getGreen() < 300 ? Color.WHITE
+                        : Color.DARK_GRAY);
+                g.drawString(text, from + 3, y + 16);
+            }
+        }
+        g.setColor(Color.GRAY);
+        g.drawRect(left, y + 4, width, 16);
     }
 
     /** The data of one workflow's panel: a null value is a gap. */

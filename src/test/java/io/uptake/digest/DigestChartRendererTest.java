@@ -1,7 +1,9 @@
 package io.uptake.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.uptake.metrics.Cohorts;
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.Figure.Source;
 import io.uptake.metrics.Verdict;
@@ -27,7 +29,7 @@ class DigestChartRendererTest {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(image).isNotNull();
         assertThat(image.getWidth()).isEqualTo(3 * 420);
-        assertThat(image.getHeight()).isEqualTo(2 * 240 + 28);
+        assertThat(image.getHeight()).isEqualTo(2 * (240 + DigestChartRenderer.STRIP) + 28);
     }
 
     @Test
@@ -86,7 +88,7 @@ class DigestChartRendererTest {
         byte[] png = DigestChartRenderer.png(Scores.large(61, 20));
 
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        assertThat(image.getHeight()).isEqualTo(20 * 240 + 28);
+        assertThat(image.getHeight()).isEqualTo(20 * (240 + DigestChartRenderer.STRIP) + 28);
     }
 
     private static ValueAxis percentAxis(WorkflowScore workflow) {
@@ -99,5 +101,27 @@ class DigestChartRendererTest {
                         Figure.shown(70, 8, Source.PULSE)),
                 new WeekPoint("2026-W47", Figure.shown(secondWau, 40, Source.TELEMETRY),
                         Figure.shown(72, 8, Source.PULSE)));
+    }
+
+    @Test
+    void theCohortStripStacksTheShownCohortsHeaviestFirst() {
+        assertThat(DigestChartRenderer.segments(Scores.cohorts())).extracting(DigestChartRenderer.Segment::label,
+                DigestChartRenderer.Segment::percent).containsExactly(tuple("heavy",
+                25.0), tuple("moderate", 25.0),
+                tuple("light", 20.0), tuple("none", 30.0));
+    }
+
+    @Test
+    void hiddenCohortsShareOneGreyPieceAndNoneOfTheirOwn() {
+        Figure hidden = Figure.suppressed(Source.TELEMETRY);
+        Cohorts cohorts = new Cohorts(Figure.shown(25, 20, Source.TELEMETRY), hidden, hidden,
+                Figure.shown(35, 20, Source.TELEMETRY), hidden, hidden, 1, 3);
+
+        assertThat(DigestChartRenderer.segments(cohorts)).extracting(DigestChartRenderer.Segment::label,
+                DigestChartRenderer.Segment::percent).containsExactly(tuple("heavy",
+                35.0), tuple("none", 25.0),
+                tuple("hidden", 40.0));
+        Cohorts allHidden = new Cohorts(hidden, hidden, hidden, hidden, hidden, hidden, 1, 3);
+        assertThat(DigestChartRenderer.segments(allHidden)).isEmpty();
     }
 }
