@@ -4,10 +4,12 @@ import io.micronaut.core.annotation.Nullable;
 import io.uptake.catalog.CatalogViews;
 import io.uptake.checkin.CheckinLog;
 import io.uptake.metrics.Anonymity;
+import io.uptake.metrics.Cohorts;
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.Freshness;
 import io.uptake.metrics.OutcomeProgress;
 import io.uptake.metrics.Rounding;
+import io.uptake.metrics.SeatCost;
 import io.uptake.metrics.TeamSize;
 import io.uptake.metrics.WorkflowScore;
 import io.uptake.pulse.OpenRoundProgress;
@@ -16,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Lays a workflow's figures out as the page's tables read them: one line per figure with its value, n, source and
@@ -76,6 +79,37 @@ class WorkflowFigures {
         rows.add(line("Cycle time, median", w.cycleTimeMedian(), " min"));
         rows.add(signedLine("Cycle time against the baseline", w.cycleTimeDeltaPercent(), " %"));
         return rows;
+    }
+
+    /**
+     * The week's cohorts by days of use, who tried and stopped, passive use, and the seat cost of the tool the
+     * workflow's use comes from, when the programmes file gives it seats.
+     */
+    List<FigureLine> use(WorkflowScore w) {
+        Cohorts c = w.cohorts();
+        List<FigureLine> rows = new ArrayList<>();
+        rows.add(line("No day of use", c.none(), " %"));
+        rows.add(line("Light: " + days(1, c.lightMaxDays()), c.light(), " %"));
+        rows.add(line("Moderate: " + days(c.lightMaxDays() + 1, c.moderateMaxDays()), c.moderate(), " %"));
+        rows.add(line("Heavy: " + (c.moderateMaxDays() + 1) + " days or more", c.heavy(), " %"));
+        rows.add(line("Tried and stopped (used in the 4 weeks before the last 2, not since)", c.triedAndStopped(),
+                " %"));
+        rows.add(line("Passive (seen by the tool, not using it)", c.passive(), " %"));
+        SeatCost cost = w.seatCost();
+        if (cost != null) {
+            Figure perUser = cost.costPerActiveUser();
+            rows.add(new FigureLine("Cost per weekly active user of " + cost.tool() + " (" + cost.seats()
+                    + " seats, " + cost.weeklyCost().toPlainString() + " " + cost.currency() + " a week)",
+                    perUser.isShown() ? String.format(Locale.ROOT, "%.2f %s", perUser.value(), cost.currency())
+                            : text.value(perUser, ""), FigureText.n(perUser), FigureText.source(perUser),
+                    FigureText.state(perUser)));
+            rows.add(line("Idle seats (not used in the last 4 weeks) of " + cost.seats(), cost.idleSeats(), ""));
+        }
+        return rows;
+    }
+
+    private static String days(int from, int to) {
+        return from == to ? from + (from == 1 ? " day" : " days") : from + "–" + to + " days";
     }
 
     /** The outcome's progress and where its check-in stands; empty without an outcome. */

@@ -228,6 +228,11 @@ class ProgrammesPagesBrowserTest implements TestPropertyProvider {
                 "pulse answers", "shown");
         assertThat(figure("Response rate")).containsExactly(percent(5, 6), "6", "pulse answers", "shown");
         assertThat(figure("Team size").get(0)).startsWith("6 ");
+        // Days of use: 2 of the 6 did not use triage in W46, too few to show; none is the team less the active
+        // people WAU shows, so every cohort is hidden and none has a value.
+        List<WebElement> use = browser.all("table.use tbody tr");
+        assertThat(use.get(0).getText()).isEqualTo("No day of use hidden: fewer than 5 people – telemetry hidden");
+        assertThat(use.get(1).getText()).isEqualTo("Light: 1 day hidden: fewer than 5 people – telemetry hidden");
         // A year of history, newest first, with W46 as read above.
         List<WebElement> history = browser.all("table.history tbody tr");
         assertThat(history).hasSize(WorkflowPage.HISTORY_WEEKS);
