@@ -45,6 +45,11 @@ final class ScoreCohorts {
         LocalDate firstWeek = monday.minusWeeks(CohortReads.WEEKS - 1L);
         Figure stopped = firstTelemetry == null || !firstTelemetry.isBefore(firstWeek.plusWeeks(1))
                 ? Figure.noData(source) : anonymity.share(facts.telemetryStopped(), facts.atEnd(), source);
+        // Those who stopped are part of none, so none less them must not be a small group either.
+        if (stopped.isShown() && groups.get(0).isShown() && anonymity.share(facts.telemetry()[0]
+                - facts.telemetryStopped(), facts.members(), source).state() == Figure.State.SUPPRESSED) {
+            stopped = Figure.suppressed(source);
+        }
         return new Cohorts(groups.get(0), groups.get(1), groups.get(2), groups.get(3), stopped,
                 passive(facts, groups.get(0)), days.lightMaxDays(), days.moderateMaxDays());
     }
