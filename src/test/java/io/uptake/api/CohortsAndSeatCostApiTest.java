@@ -133,8 +133,8 @@ class CohortsAndSeatCostApiTest implements TestPropertyProvider {
         CSVRecord row = rows.get(0);
         List<String> header = row.getParser().getHeaderNames();
 
-        assertThat(header.subList(header.indexOf("flags") + 1, header.size())).containsExactly("cohort_source",
-                "cohort_n", "cohort_none_percent", "cohort_light_percent", "cohort_moderate_percent",
+        assertThat(header.subList(header.indexOf("data_anonymised") + 1, header.size())).containsExactly(
+                "cohort_source", "cohort_n", "cohort_none_percent", "cohort_light_percent", "cohort_moderate_percent",
                 "cohort_heavy_percent", "cohort_light_max_days", "cohort_moderate_max_days",
                 "tried_and_stopped_percent", "tried_and_stopped_n", "passive_percent", "seat_tool", "seats",
                 "seat_currency", "seat_weekly_cost", "cost_per_active_user", "cost_active_n", "idle_seats",
