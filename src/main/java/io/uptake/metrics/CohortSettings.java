@@ -9,9 +9,10 @@ import io.micronaut.core.bind.annotation.Bindable;
  * {@code lightMaxDays} days light, up to {@code moderateMaxDays} moderate, and above that heavy.
  *
  * <p>The defaults (light 1 day, moderate 2–3 days, heavy 4 or more days of the week) are Uptake's own reading of
- * days of use per week. Microsoft's Copilot Dashboard and DX's AI measurement framework both speak of light,
- * moderate and heavy users by how often they use a tool, but neither gives these numbers: set your own where your
- * organisation counts differently.
+ * days of use per week, not a vendor's numbers. Microsoft's Copilot Dashboard reports active users and how
+ * intensely they use Copilot, and DX's AI measurement framework speaks of no adoption, light, moderate and heavy
+ * users (its documentation cuts them at percentiles of an organisation's own 4-week usage volume); Uptake counts
+ * days, which every source it reads can give. Set your own where your organisation counts differently.
  *
  * @param lightMaxDays    the most days of use in a week that still count as light; at least 1
  * @param moderateMaxDays the most days that still count as moderate; above light and below 7, so heavy is possible
