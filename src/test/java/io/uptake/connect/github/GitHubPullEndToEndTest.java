@@ -38,8 +38,9 @@ import org.junit.jupiter.api.TestInstance;
  * (an emails list, a Slack channel, a Slack user group, a Teams team), each reading its use from GitHub Copilot with
  * its own features, people matched by the file's {@code github-logins} and by the organisation's SAML identities;
  * GitHub (on loopback) publishes twelve weeks of per-user reports and the seat list. One pull through the admin
- * endpoint gives each workflow its weekly active use, habit and "data as of" in the scorecard and the digest, worked
- * out here from what GitHub was given; a second pull of the same days stores nothing and changes no figure.
+ * endpoint gives each workflow its weekly active use, habit, cohorts by days of use, the tool's cost per active user
+ * and idle seats, and "data as of", in the scorecard and in the digest for Slack and Teams, each worked out here from
+ * what GitHub was given; a second pull of the same days stores nothing and changes no figure.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -55,7 +56,7 @@ class GitHubPullEndToEndTest implements TestPropertyProvider {
 
     static final List<String> EMAILS = people("e", 8);
     static final List<String> CHANNEL = people("c", 4);
-    static final List<String> GROUP = people("u", 6);
+    static final List<String> GROUP = people("u", 20);
     static final List<String> TEAM = people("t", 5);
 
     final FakeGitHub github = FakeGitHub.start();
@@ -106,6 +107,8 @@ class GitHubPullEndToEndTest implements TestPropertyProvider {
                             audience: { teams-team: "19:dev@thread.tacv2" }
                             usage: { source: github-copilot, features: [cli] }
                     github-logins: { %s }
+                    tools:
+                      github-copilot: { seats: 30, price-per-seat: 19, currency: USD }
                     """.formatted(String.join(", ", EMAILS), logins));
             Map<String, String> properties = new HashMap<>();
             properties.put("uptake.admin-token", TOKEN);
@@ -184,12 +187,19 @@ class GitHubPullEndToEndTest implements TestPropertyProvider {
         record(CHANNEL.get(1), W46.plusDays(3), "chat_panel_ask_mode", false)
                 .feature("chat_panel_ask_mode", 1, 1, 0, 0, 0, 0);
         record(CHANNEL.get(2), W46.plusDays(3), "code_completion", false).feature("code_completion", 0, 4, 2, 5, 3, 0);
-        // u1-u4 only show up in the seat list (any use counts: any-use lists no features); u5 in a report.
-        for (String u : GROUP.subList(0, 4)) {
-            seat(u, W46.plusDays(GROUP.indexOf(u)));
+        // Any Copilot use, by days in W46: u1-u5 on 4 days, u6-u10 on 2, u11-u15 on 1 (u11-u14 seen only in the
+        // seat list, where any use counts: any-use lists no features), u16-u20 on none (u20 has an idle seat).
+        for (int i = 0; i < 10; i++) {
+            for (int d = 0; d < (i < 5 ? 4 : 2); d++) {
+                record(GROUP.get(i), W46.plusDays(d), "code_completion", false)
+                        .feature("code_completion", 0, 2, 2, 2, 2, 0);
+            }
         }
-        record(GROUP.get(4), W46.plusDays(4), "code_completion", false).feature("code_completion", 0, 2, 2, 2, 2, 0);
-        github.seat(login(GROUP.get(5)), null);
+        for (String u : GROUP.subList(10, 14)) {
+            seat(u, W46.plusDays(GROUP.indexOf(u) % 7));
+        }
+        record(GROUP.get(14), W46.plusDays(4), "code_completion", false).feature("code_completion", 0, 2, 2, 2, 2, 0);
+        github.seat(login(GROUP.get(19)), null);
         // t1, t2 use the CLI; t3 only had completions shown.
         record(TEAM.get(0), W46.plusDays(1), "cli", false).cli(2, 5, 4);
         record(TEAM.get(1), W46.plusDays(4), "cli", false).cli(1, 2, 1);
@@ -231,7 +241,7 @@ class GitHubPullEndToEndTest implements TestPropertyProvider {
         JsonNode before = scorecard();
 
         assertThat(List.of(active("completions"), active("review-chat"), active("any-use"), active("cli-use")))
-                .containsExactly(6L, 2L, 5L, 2L);
+                .containsExactly(6L, 2L, 15L, 2L);
         AUDIENCE.forEach((id, audience) -> {
             double expected = percent((int) active(id), audience.size());
             JsonNode figure = workflow(before, id).get("wauPercent");
@@ -243,6 +253,21 @@ class GitHubPullEndToEndTest implements TestPropertyProvider {
             assertThat(freshness.get("stale").asBoolean()).as(id).isFalse();
         });
         JsonNode habit = workflow(before, "completions").get("habitPercent");
+        // Any Copilot use's audience by days of use in W46: 5 people each on 4, 2, 1 and 0 days.
+        JsonNode cohorts = workflow(before, "any-use").get("cohorts");
+        for (String cohort : List.of("heavy", "moderate", "light", "none")) {
+            assertThat(cohorts.get(cohort).get("state").asText()).as(cohort).isEqualTo("SHOWN");
+            assertThat(cohorts.get(cohort).get("value").asDouble()).as(cohort).isEqualTo(percent(5, GROUP.size()));
+        }
+        assertThat(cohorts.get("triedAndStopped").get("value").asDouble()).isZero();
+        // 30 seats at 19 USD a month: 30 × 19 × 12 ÷ 52.1775 a week, over the 25 people active on the tool in W46
+        // across its four workflows; idle: the seats less the 25 active in the last 4 weeks.
+        long onTool = AUDIENCE.keySet().stream().mapToLong(this::active).sum();
+        assertThat(onTool).isEqualTo(25);
+        JsonNode cost = workflow(before, "any-use").get("seatCost");
+        assertThat(cost.get("costPerActiveUser").get("value").asDouble())
+                .isEqualTo(Math.round(30 * 19 * 12 / 52.1775 / onTool * 100) / 100.0);
+        assertThat(cost.get("idleSeats").get("value").asInt()).isEqualTo(30 - 25);
         assertThat(habit.get("state").asText()).isEqualTo("SHOWN");
         assertThat(habit.get("value").asDouble()).isEqualTo(percent(5, EMAILS.size()));
 
@@ -257,9 +282,11 @@ class GitHubPullEndToEndTest implements TestPropertyProvider {
         assertThat(slack).contains("*Code completions*").contains(" · data as of " + day)
                 .contains(format(percent(6, EMAILS.size())));
         assertThat(slack).contains("*Copilot in the terminal*").contains(format(percent(2, TEAM.size())));
+        String days = "heavy (4+ days) 25% · moderate (2–3 days) 25% · light (1 day) 25% · none 25%";
+        assertThat(slack).contains("*Days of use*\\n" + days).contains(" · 5 of 30 seats idle");
         String teams = previewText("adaptiveCard");
         assertThat(teams).contains("Copilot in the terminal").contains(" · data as of " + day)
-                .contains(format(percent(2, TEAM.size())));
+                .contains(format(percent(2, TEAM.size()))).contains(days);
     }
 
     static double percent(int active, int team) {
