@@ -53,7 +53,8 @@ final class UsageSourcesController {
     @Post("/{source}/pull")
     @Operation(operationId = "pullUsageSource", summary = "Pull a connector's usage now and store it",
             description = "Pulls github-copilot or microsoft-365-copilot from the day two before its cursor (the "
-                    + "newest day it delivered; on the first pull, the last 28 days) to today, UTC, and stores one "
+                    + "newest day it delivered; on the first pull, the Monday 12 weeks before this week's) to today, "
+                    + "UTC, and stores one "
                     + "usage event per workflow, person and day for the workflows whose usage.source names it. "
                     + "What this source stored before is not stored again, so pulling twice changes no figure. "
                     + "The schedule pulls every configured connector every 6 hours as well.")
