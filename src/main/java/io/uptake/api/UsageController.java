@@ -20,11 +20,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.uptake.catalog.UsageSpec;
 import io.uptake.usage.BatchResult;
 import io.uptake.usage.RecordUsageBatch;
 import io.uptake.usage.UsageInput;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Usage telemetry from AI tools: a batch of per-person, per-day counts, as JSON or as a CSV file. */
@@ -105,7 +107,24 @@ final class UsageController {
         if (reading.isPresent()) {
             return reading.get();
         }
+        Optional<HttpResponse<?>> reserved = reserved(tree.path("batch").asText());
+        if (reserved.isPresent()) {
+            return reserved.get();
+        }
         return answer(recordBatch.record(tree.path("batch").asText(), rows));
+    }
+
+    /**
+     * A key a posted file may not take: keys starting with a pulled source's name ({@code github-copilot:}) or
+     * {@code csv:} name the batches of pulls and CSV profiles, whose rows count as that source's.
+     */
+    private static Optional<HttpResponse<?>> reserved(String key) {
+        String lower = key.strip().toLowerCase(Locale.ROOT);
+        boolean taken = lower.startsWith(UsageSpec.CSV_PREFIX)
+                || UsageSpec.CONNECTORS.stream().anyMatch(source -> lower.startsWith(source + ":"));
+        return taken ? Optional.of(badRequest("Batch keys starting with " + String.join(":, ", UsageSpec.CONNECTORS)
+                + ": or csv: name the usage Uptake pulls or takes through a CSV profile; name this file's batch"
+                + " otherwise, e.g. copilot-export-2026-11-20.")) : Optional.empty();
     }
 
     @Post(value = "/usage-events.csv", consumes = {"text/csv", MediaType.TEXT_PLAIN})
@@ -127,6 +146,10 @@ final class UsageController {
         String key = batch != null ? batch : batchHeader;
         if (key == null || key.isBlank()) {
             return badRequest("Name the batch with ?batch=<key> or the " + BATCH_HEADER + " header.");
+        }
+        Optional<HttpResponse<?>> reserved = reserved(key);
+        if (reserved.isPresent()) {
+            return reserved.get();
         }
         UsageCsv.Parsed<UsageInput> parsed = UsageCsv.parse(body == null ? "" : body, RecordUsageBatch.MAX_ROWS);
         if (parsed instanceof UsageCsv.Parsed.Unreadable<UsageInput> unreadable) {

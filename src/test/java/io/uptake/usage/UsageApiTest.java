@@ -139,6 +139,20 @@ class UsageApiTest {
     }
 
     @Test
+    void aFileMayNotTakeTheBatchKeysOfPulledSources() {
+        String row = event("claims-triage", "ana@example.com", "2026-11-20", 1);
+
+        assertThat(status(jsonRequest(batch("github-copilot:2026-11-20T06:00:00Z", row)))).isEqualTo(400);
+        assertThat(status(jsonRequest(batch("CSV:chatgpt-export", row)))).isEqualTo(400);
+        assertThat(status(HttpRequest.POST("/api/v1/usage-events.csv?batch=microsoft-365-copilot:x",
+                "workflow,email,day,count\nclaims-triage,ana@example.com,2026-11-20,1\n").contentType("text/csv")
+                .bearerAuth(TOKEN))).isEqualTo(400);
+
+        assertThat(batches.count()).isZero();
+        assertThat(events.count()).isZero();
+    }
+
+    @Test
     void aCsvWithoutTheNeededColumnsOrBatchKeyIsA400AndStoresNothing() {
         HttpClientResponseException noHeader = catchThrowableOfType(HttpClientResponseException.class,
                 () -> http.toBlocking().exchange(HttpRequest.POST("/api/v1/usage-events.csv?batch=c2",
