@@ -101,7 +101,7 @@ class UsageSchedulesTest implements TestPropertyProvider {
                 Map.of(UsagePullJob.SOURCE, "github-copilot"));
 
         assertThat(lastError()).isNull();
-        assertThat(connector.asked()).containsExactly("2026-10-26..2026-11-22");
+        assertThat(connector.asked()).containsExactly("2026-08-24..2026-11-22");
     }
 
     private String lastError() throws Exception {

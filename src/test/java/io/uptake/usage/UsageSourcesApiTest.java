@@ -71,7 +71,7 @@ class UsageSourcesApiTest implements TestPropertyProvider {
         HttpResponse<Map> again = http.toBlocking().exchange(pull("github-copilot"), Map.class);
 
         assertThat(first.code()).isEqualTo(200);
-        assertThat(first.body()).containsEntry("source", "github-copilot").containsEntry("from", "2026-10-26")
+        assertThat(first.body()).containsEntry("source", "github-copilot").containsEntry("from", "2026-08-24")
                 .containsEntry("to", "2026-11-22").containsEntry("stored", 2).containsEntry("alreadyStored", 0)
                 .containsEntry("deliveredThrough", "2026-11-19").containsEntry("anonymised", false)
                 .containsEntry("unknownPeople", Map.of("count", 1,
