@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -27,19 +28,22 @@ final class ScorecardCsv {
     static final String SUPPRESSED = "suppressed";
     static final String NO_DATA = "n/a";
 
-    static final String[] SCORECARD = {"week", "programme", "programme_verdict", "workflow", "name", "stage",
-        "days_in_stage", "owner", "target_team_size", "team_size", "team_size_basis", "wau_percent", "wau_n",
-        "wau_source", "wau_percent_previous",
-        "habit_percent", "habit_n", "trust_index", "trust_n", "trust_change", "trust_1", "trust_2", "trust_3",
-        "trust_4", "trust_5", "correction_percent", "correction_n", "response_percent", "delivered",
-        "cycle_time_median", "cycle_time_delta_percent", "cycle_time_n", "outcome_metric", "outcome_current",
-        "outcome_progress_percent", "outcome_status", "outcome_confidence", "days_since_checkin", "checkin",
-        "verdict", "reasons", "flags", "usage_source", "data_as_of", "data_days_behind", "data_expected_lag_days",
-        "data_stale", "data_anonymised",
-        "cohort_source", "cohort_n", "cohort_none_percent", "cohort_light_percent", "cohort_moderate_percent",
-        "cohort_heavy_percent", "cohort_light_max_days", "cohort_moderate_max_days", "tried_and_stopped_percent",
-        "tried_and_stopped_n", "passive_percent", "seat_tool", "seats", "seat_currency", "seat_weekly_cost",
-        "cost_per_active_user", "cost_active_n", "idle_seats", "idle_seats_active_n"};
+    static final String[] SCORECARD = Stream.of(Stream.of("week", "programme", "programme_verdict", "workflow", "name",
+            "stage", "days_in_stage", "owner", "target_team_size", "team_size", "team_size_basis", "wau_percent",
+            "wau_n", "wau_source", "wau_percent_previous",
+            "habit_percent", "habit_n", "trust_index", "trust_n", "trust_change", "trust_1", "trust_2", "trust_3",
+            "trust_4", "trust_5", "correction_percent", "correction_n", "response_percent", "delivered",
+            "cycle_time_median", "cycle_time_delta_percent", "cycle_time_n", "outcome_metric", "outcome_current",
+            "outcome_progress_percent", "outcome_status", "outcome_confidence", "days_since_checkin", "checkin",
+            "verdict", "reasons", "flags", "usage_source", "data_as_of", "data_days_behind", "data_expected_lag_days",
+            "data_stale", "data_anonymised",
+            "cohort_source", "cohort_n", "cohort_none_percent", "cohort_light_percent", "cohort_moderate_percent",
+            "cohort_heavy_percent", "cohort_light_max_days", "cohort_moderate_max_days", "tried_and_stopped_percent",
+            "tried_and_stopped_n", "passive_percent", "seat_tool", "seats", "seat_currency", "seat_weekly_cost",
+            "cost_per_active_user", "cost_active_n", "idle_seats", "idle_seats_active_n"),
+            BlockersCsv.HEADERS.stream(), DriftCsv.HEADERS.stream(), CalibrationCsv.HEADERS.stream(),
+            StakeholdersCsv.HEADERS.stream())
+            .flatMap(h -> h).toArray(String[]::new);
     static final String[] HISTORY = {"week", "programme", "workflow", "wau_percent", "wau_n", "wau_source",
         "trust_index", "trust_n"};
 
@@ -68,6 +72,10 @@ final class ScorecardCsv {
                     row.addAll(freshness(w.freshness()));
                     row.addAll(cohorts(w.cohorts()));
                     row.addAll(seatCost(w.seatCost()));
+                    row.addAll(BlockersCsv.values(w));
+                    row.addAll(DriftCsv.values(w));
+                    row.addAll(CalibrationCsv.values(w));
+                    row.addAll(StakeholdersCsv.values(p));
                     rows.printRecord(row);
                 }
             }

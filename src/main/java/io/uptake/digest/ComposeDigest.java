@@ -84,9 +84,10 @@ public class ComposeDigest {
         for (ProgrammeScore programme : scorecard.programmes()) {
             List<DigestMessage.Row> rows = programme.workflows().stream().map(w -> row(w, names)).toList();
             String verdict = DigestWording.verdict(programme.verdict());
+            List<String> reasons = StakeholderWording.reasons(programme);
             int next = 0;
             do {
-                int heading = heading(programme.name(), verdict, programme.reasons(), next > 0);
+                int heading = heading(programme.name(), verdict, reasons, next > 0);
                 int first = next < rows.size() ? size(rows.get(next)) : 0;
                 if (!current.isEmpty() && (units + HEADING_UNITS + Math.min(1, rows.size()) > maxUnits
                         || characters + heading + first > maxCharacters)) {
@@ -104,7 +105,7 @@ public class ComposeDigest {
                     units++;
                     take++;
                 }
-                current.add(new DigestMessage.Programme(programme.name(), verdict, programme.reasons(), next > 0,
+                current.add(new DigestMessage.Programme(programme.name(), verdict, reasons, next > 0,
                         rows.subList(next, next + take)));
                 next += take;
             } while (next < rows.size());

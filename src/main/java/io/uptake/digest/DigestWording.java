@@ -50,6 +50,9 @@ final class DigestWording {
         facts.add(new Fact("Outcome", outcome(w.outcome())));
         facts.add(new Fact("Owner", ownerName != null ? ownerName : w.ownerEmail()));
         facts.add(new Fact("Days of use", daysOfUse(w)));
+        facts.addAll(BlockerWording.facts(w, settings));
+        facts.addAll(DriftWording.facts(w, settings));
+        facts.addAll(CalibrationWording.facts(w, settings));
         return facts;
     }
 

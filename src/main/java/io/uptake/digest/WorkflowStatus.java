@@ -48,8 +48,7 @@ public class WorkflowStatus {
     private String week(WorkflowRow workflow, DigestWeek week, boolean soFar) {
         Scorecard all = scorecards.forWeek(week.monday(), List.of(workflow.programmeId())).soFar(soFar);
         List<ProgrammeScore> programmes = all.programmes().stream()
-                .map(p -> new ProgrammeScore(p.programmeId(), p.name(), p.sponsorEmail(), p.verdict(), p.reasons(),
-                        p.pilotToProductionPercent(), p.workflows().stream()
+                .map(p -> p.with(p.reasons(), p.workflows().stream()
                         .filter(w -> w.workflowId().equals(workflow.id())).toList()))
                 .filter(p -> !p.workflows().isEmpty())
                 .toList();

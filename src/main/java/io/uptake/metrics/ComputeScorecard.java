@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +30,14 @@ public class ComputeScorecard {
     private final CohortSettings cohortSettings;
     private final ScoreCohorts scoreCohorts;
     private final ScoreCost scoreCost;
+    private final ScoreBlockers scoreBlockers;
+    private final ScoreDrift scoreDrift;
+    private final ScoreCalibration scoreCalibration;
+    private final ScoreStakeholders scoreStakeholders;
 
     ComputeScorecard(DataSource dataSource, CatalogState catalog, MetricsSettings settings, Anonymity anonymity,
-                     CohortSettings cohortSettings) {
+                     CohortSettings cohortSettings, ScoreBlockers scoreBlockers, ScoreDrift scoreDrift,
+                     ScoreCalibration scoreCalibration, ScoreStakeholders scoreStakeholders) {
         this.dataSource = dataSource;
         this.catalog = catalog;
         this.settings = settings;
@@ -40,6 +46,10 @@ public class ComputeScorecard {
         this.cohortSettings = cohortSettings;
         this.scoreCohorts = new ScoreCohorts(anonymity, cohortSettings);
         this.scoreCost = new ScoreCost(anonymity);
+        this.scoreBlockers = scoreBlockers;
+        this.scoreDrift = scoreDrift;
+        this.scoreCalibration = scoreCalibration;
+        this.scoreStakeholders = scoreStakeholders;
     }
 
     /**
@@ -64,13 +74,22 @@ public class ComputeScorecard {
             Map<String, CheckinReads.CheckinFacts> checkins = CheckinReads.read(c, active);
             Map<String, CohortReads.CohortFacts> cohorts = CohortReads.read(c, active, monday, cohortSettings);
             Map<String, SeatCost> costs = seatCosts(c, file, active, monday);
+            Map<String, Blockers> blockers = scoreBlockers.score(c, active, window);
+            Map<String, StakeholderPulse> stakeholders = scoreStakeholders.score(c, programmes, monday);
             List<ProgrammeScore> scores = new ArrayList<>();
             for (CatalogueReads.ProgrammeFacts p : programmes) {
-                List<WorkflowScore> workflows = p.workflows().stream().filter(w -> w.liveDuring(monday))
-                        .map(w -> scoreWorkflow.score(w, usage.get(w.id()), answers.get(w.id()),
-                                checkins.get(w.id()), window, policy).with(scoreCohorts.score(cohorts.get(w.id()),
-                                usage.get(w.id()), window), costs.get(w.id()))).toList();
-                scores.add(programme(p, workflows, window.end()));
+                List<CatalogueReads.WorkflowFacts> live = p.workflows().stream().filter(w -> w.liveDuring(monday))
+                        .toList();
+                Map<String, WorkflowScore> scored = new LinkedHashMap<>();
+                for (CatalogueReads.WorkflowFacts w : live) {
+                    scored.put(w.id(), scoreWorkflow.score(w, usage.get(w.id()), answers.get(w.id()),
+                            checkins.get(w.id()), window, policy).with(scoreCohorts.score(cohorts.get(w.id()),
+                            usage.get(w.id()), window), costs.get(w.id())));
+                }
+                Map<String, Drift> drift = scoreDrift.score(c, live, scored, window);
+                List<WorkflowScore> workflows = scored.values().stream().map(w -> w.withSignals(
+                        blockers.get(w.workflowId()), drift.get(w.workflowId()), scoreCalibration.score(w))).toList();
+                scores.add(programme(p, workflows, window.end()).withStakeholders(stakeholders.get(p.id())));
             }
             return new Scorecard(IsoWeek.format(monday), scores);
         } catch (SQLException e) {

@@ -55,8 +55,7 @@ public class StampFreshness {
                 for (WorkflowScore w : p.workflows()) {
                     workflows.add(judge.stamp(w));
                 }
-                programmes.add(new ProgrammeScore(p.programmeId(), p.name(), p.sponsorEmail(), p.verdict(),
-                        reasons(p, workflows), p.pilotToProductionPercent(), workflows));
+                programmes.add(p.with(reasons(p, workflows), workflows));
             }
             return new Scorecard(card.week(), programmes, card.soFar());
         } catch (SQLException e) {

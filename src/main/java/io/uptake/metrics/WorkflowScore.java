@@ -29,6 +29,9 @@ import java.util.List;
  * @param cohorts             the audience by days of use in the week, tried-and-stopped and passive use
  * @param seatCost            the seat cost of the tool the workflow's use comes from; null when the programmes
  *                            file gives the workflow no {@code usage.source} or that tool no seats
+ * @param blockers            what people said is in the way, by category
+ * @param drift               drift-back and decay: WAU falling, tried-and-stopped, never-started, first quarter
+ * @param calibration         trust read against the correction rate
  */
 @Serdeable
 public record WorkflowScore(String workflowId, String programmeId, String name, String stage, int daysInStage,
@@ -40,7 +43,8 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
                             @Nullable OutcomeProgress outcome,
                             Verdict verdict, List<String> reasons, List<String> flags,
                             List<WeekPoint> history, @Nullable Freshness freshness, Cohorts cohorts,
-                            @Nullable SeatCost seatCost) {
+                            @Nullable SeatCost seatCost, Blockers blockers, Drift drift,
+                            TrustCalibration calibration) {
 
     public WorkflowScore {
         trustDistribution = List.copyOf(trustDistribution);
@@ -62,7 +66,8 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
         this(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize, teamSize, wauPercent,
                 wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution, correctionPercent,
                 responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict, reasons, flags, history,
-                null, Cohorts.noData(CohortSettings.defaults()), null);
+                null, Cohorts.noData(CohortSettings.defaults()), null, Blockers.noData(), Drift.noData(),
+                TrustCalibration.noData());
     }
 
     /** The same score with its cohorts and seat cost. */
@@ -70,7 +75,15 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
         return new WorkflowScore(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize,
                 teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
                 correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict, reasons,
-                flags, history, freshness, cohorts, seatCost);
+                flags, history, freshness, cohorts, seatCost, blockers, drift, calibration);
+    }
+
+    /** The same score with the reasons behind its numbers: blockers, drift and trust calibration. */
+    public WorkflowScore withSignals(Blockers blockers, Drift drift, TrustCalibration calibration) {
+        return new WorkflowScore(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize,
+                teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
+                correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict, reasons,
+                flags, history, freshness, cohorts, seatCost, blockers, drift, calibration);
     }
 
     /** A workflow scored against its target team size. */
@@ -104,6 +117,6 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
         return new WorkflowScore(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize,
                 teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
                 correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict,
-                newReasons, newFlags, history, judged, cohorts, seatCost);
+                newReasons, newFlags, history, judged, cohorts, seatCost, blockers, drift, calibration);
     }
 }

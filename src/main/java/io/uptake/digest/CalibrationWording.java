@@ -1,0 +1,17 @@
+package io.uptake.digest;
+
+import io.uptake.message.DigestMessage.Fact;
+import io.uptake.metrics.MetricsSettings;
+import io.uptake.metrics.WorkflowScore;
+import java.util.List;
+
+/** Words a workflow's trust calibration for the digest, as facts after the others. */
+final class CalibrationWording {
+
+    private CalibrationWording() {
+    }
+
+    static List<Fact> facts(WorkflowScore w, MetricsSettings settings) {
+        return List.of();
+    }
+}

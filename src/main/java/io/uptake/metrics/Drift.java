@@ -1,0 +1,50 @@
+package io.uptake.metrics;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Whether a workflow's use is drifting back to the old way: weekly active use falling, people who tried and
+ * stopped, people who never started, and whether a majority of the target team was weekly active within the first
+ * quarter since launch.
+ *
+ * @param fallingWeeks     consecutive weeks, up to the scored one, in which WAU fell against the week before
+ * @param peakWauPercent   the highest WAU of the last 4 weeks
+ * @param dropFromPeak     (peak − this week's WAU) ÷ peak, in percent
+ * @param triedAndStopped  share of the audience active in an earlier window and not since
+ * @param neverStarted     share of the audience with no use at all on record
+ * @param firstQuarter     the "majority weekly active within the first quarter since launch" check
+ * @param flags            the drift flags in plain words; empty when nothing drifts
+ */
+@Serdeable
+public record Drift(int fallingWeeks, Figure peakWauPercent, Figure dropFromPeak, Figure triedAndStopped,
+                    Figure neverStarted, FirstQuarter firstQuarter, List<String> flags) {
+
+    public Drift {
+        flags = List.copyOf(flags);
+    }
+
+    public static Drift noData() {
+        Figure none = Figure.noData(Figure.Source.SELF_REPORT);
+        return new Drift(0, none, none, none, none, FirstQuarter.notLaunched(), List.of());
+    }
+
+    /**
+     * The first-quarter check.
+     *
+     * @param launched the day the workflow first went into pilot (or production), null before
+     * @param deadline launched plus the first quarter (13 weeks)
+     * @param state    MET, MISSED, PENDING (deadline not reached and not met yet) or NOT_LAUNCHED
+     * @param metOn    the Monday of the first week a majority was weekly active, when met
+     */
+    @Serdeable
+    public record FirstQuarter(@Nullable LocalDate launched, @Nullable LocalDate deadline, String state,
+                               @Nullable LocalDate metOn) {
+
+        public static FirstQuarter notLaunched() {
+            return new FirstQuarter(null, null, "NOT_LAUNCHED", null);
+        }
+    }
+}
