@@ -19,7 +19,7 @@ class SharedScorecardsTest {
         final List<String> asked = new ArrayList<>();
 
         CountingCompute() {
-            super(null, null, MetricsSettings.defaults(), null, CohortSettings.defaults());
+            super(null, null, MetricsSettings.defaults(), null, CohortSettings.defaults(), null, null, null, null);
         }
 
         @Override
