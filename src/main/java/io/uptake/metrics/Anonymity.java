@@ -69,6 +69,21 @@ public class Anonymity {
     }
 
     /**
+     * The {@link #breakdown} of {@code total} answers as each group's share of them, in percent with the total as n:
+     * the same groups are hidden, so no hidden share can be recovered by subtracting the shown ones from 100.
+     */
+    public List<Figure> shares(List<Integer> counts, Figure.Source source) {
+        int total = counts.stream().mapToInt(Integer::intValue).sum();
+        List<Figure> groups = breakdown(counts, source);
+        List<Figure> shares = new ArrayList<>(groups.size());
+        for (int i = 0; i < groups.size(); i++) {
+            shares.add(groups.get(i).isShown() ? Figure.shown(ScoreWorkflow.percent(counts.get(i), total), total,
+                    source) : groups.get(i));
+        }
+        return shares;
+    }
+
+    /**
      * A breakdown shown beside its mean and n. Two hidden groups could then be solved from the count and the sum
      * (mean × n), so here the breakdown is all or nothing: if any group is suppressed, all are.
      */

@@ -1,5 +1,6 @@
 package io.uptake.pulse;
 
+import io.uptake.catalog.BlockerCategory;
 import io.uptake.message.AnswerOption;
 import io.uptake.message.AskedQuestion;
 import java.math.BigDecimal;
@@ -21,6 +22,9 @@ final class PulseQuestions {
             new AnswerOption("5–10 min", "8"), new AnswerOption("10–20 min", "15"),
             new AnswerOption("20–40 min", "30"), new AnswerOption("40–60 min", "50"),
             new AnswerOption("Over an hour", "75"));
+    /** What is most in the way: one button per blocker category, its stored value as the button's value. */
+    static final List<AnswerOption> BLOCKERS = BlockerCategory.inOrder().stream()
+            .map(c -> new AnswerOption(c.label(), Integer.toString(c.value()))).toList();
     static final int MAX_TEXT = 2000;
     /** The question kind whose answers are also self-reported usage. */
     static final String USAGE_QUESTION = "usage";
@@ -43,6 +47,9 @@ final class PulseQuestions {
             case "cycle-time" -> new AskedQuestion(kind, task == null ? "How long does the task take you now?"
                     : "How long does this task take you now: " + task.strip() + "?", CYCLE_TIME, null);
             case "comment" -> new AskedQuestion(kind, "Anything else? (optional)", List.of(), null);
+            case "blockers" -> new AskedQuestion(kind, "What's most in the way of using " + workflow + "?", BLOCKERS,
+                    null);
+            case "blockers-comment" -> new AskedQuestion(kind, "Anything to add? (optional)", List.of(), null);
             default -> throw new IllegalArgumentException("unknown question kind " + kind);
         };
     }

@@ -68,7 +68,7 @@ final class PulseReader {
             List<Question> questions = new ArrayList<>();
             boolean valid = true;
             for (Field item : items) {
-                Optional<Question> question = Scalars.choice(item, Question.values());
+                Optional<Question> question = Scalars.choice(item, Question.listable());
                 if (question.isPresent() && questions.contains(question.get())) {
                     item.error(Field.quote(question.get().code()) + " is asked twice; ask each question once");
                     valid = false;

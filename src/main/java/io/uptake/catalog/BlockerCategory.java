@@ -1,0 +1,57 @@
+package io.uptake.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The fixed answers to "What's most in the way?", in the order the question shows them. The stored answer is the
+ * category's {@link #value()} (1 to 8), the code names it in the API, the CSV and the dashboard, and the label is
+ * how the question words it. Metrics, digest and pages all read the categories from here.
+ */
+public enum BlockerCategory {
+    DATA_ACCESS(1, "data-access", "Data access"),
+    INTEGRATION(2, "integration", "Integration with the tools I use"),
+    RULES(3, "rules", "Rules or approval"),
+    TRUST(4, "trust", "I don't trust the output"),
+    TRAINING(5, "training", "I don't understand it / no training"),
+    TIME(6, "time", "No time"),
+    FIT(7, "fit", "Doesn't fit my work"),
+    NOTHING(8, "nothing", "Nothing — it works");
+
+    private final int value;
+    private final String code;
+    private final String label;
+
+    BlockerCategory(int value, String code, String label) {
+        this.value = value;
+        this.code = code;
+        this.label = label;
+    }
+
+    /** The answer's stored value, and the value its button carries. */
+    public int value() {
+        return value;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Whether this is a reason at all: {@link #NOTHING} says nothing is in the way. */
+    public boolean isBlocker() {
+        return this != NOTHING;
+    }
+
+    /** Every category in the question's order. */
+    public static List<BlockerCategory> inOrder() {
+        return List.of(values());
+    }
+
+    public static Optional<BlockerCategory> ofValue(int value) {
+        return value >= 1 && value <= values().length ? Optional.of(values()[value - 1]) : Optional.empty();
+    }
+}
