@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -22,6 +23,7 @@ import io.uptake.pulse.CloseRounds;
 import io.uptake.pulse.OpenRound;
 import io.uptake.pulse.PersonalPulses;
 import io.uptake.time.MutableClock;
+import io.uptake.web.Sessions;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -98,6 +100,8 @@ class BlockersEndToEndTest extends TeamsTestContext {
     PersonRepository people;
     @Inject
     PersonalPulses personalPulses;
+    @Inject
+    ApplicationContext context;
 
     static List<String> slackIds(String prefix, int n) {
         return IntStream.rangeClosed(1, n).mapToObj(i -> prefix + String.format("%02d", i)).toList();
@@ -243,6 +247,13 @@ class BlockersEndToEndTest extends TeamsTestContext {
                     .contains("no training 100% of 5 answers")
                     .doesNotContain("data access");
         }
+
+        String page = http.toBlocking().retrieve(Sessions.of(context).signedInAsAdmin(HttpRequest.GET(
+                "/workflows/group?week=2026-W47").accept("text/html")), String.class);
+        assertThat(page).contains("<h2 id=\"blockers-h\">What's in the way</h2>")
+                .contains("share of 12 answers").contains("Most named:")
+                .contains("<td class=\"value\">50.0 %</td>").contains("+8.3 points")
+                .contains("hidden: too few answers");
 
         long commenter = people.findByEmail(email(CHANNEL.get(0))).orElseThrow().id();
         assertThat(personalPulses.recentAnswers(commenter)).anySatisfy(a -> {
