@@ -133,7 +133,8 @@ class CohortsAndSeatCostApiTest implements TestPropertyProvider {
         CSVRecord row = rows.get(0);
         List<String> header = row.getParser().getHeaderNames();
 
-        assertThat(header.subList(header.indexOf("data_anonymised") + 1, header.size())).containsExactly(
+        assertThat(header.subList(header.indexOf("data_anonymised") + 1,
+                header.indexOf("idle_seats_active_n") + 1)).containsExactly(
                 "cohort_source", "cohort_n", "cohort_none_percent", "cohort_light_percent", "cohort_moderate_percent",
                 "cohort_heavy_percent", "cohort_light_max_days", "cohort_moderate_max_days",
                 "tried_and_stopped_percent", "tried_and_stopped_n", "passive_percent", "seat_tool", "seats",
