@@ -2,16 +2,27 @@ package io.uptake.digest;
 
 import io.uptake.message.DigestMessage.Fact;
 import io.uptake.metrics.MetricsSettings;
+import io.uptake.metrics.TrustCalibration;
 import io.uptake.metrics.WorkflowScore;
 import java.util.List;
 
-/** Words a workflow's trust calibration for the digest, as facts after the others. */
+/**
+ * Words a workflow's trust calibration for the digest, as one fact after the others: the quadrant's reading
+ * ("over-trust: trust 78 but 42 % of answers say output often or always needs fixing"), or, when either figure is
+ * hidden or missing, a dash and why, never a number.
+ */
 final class CalibrationWording {
+
+    static final String LABEL = "Trust calibration";
 
     private CalibrationWording() {
     }
 
     static List<Fact> facts(WorkflowScore w, MetricsSettings settings) {
-        return List.of();
+        TrustCalibration c = w.calibration();
+        if (c == null) {
+            return List.of();
+        }
+        return List.of(new Fact(LABEL, c.isRead() ? c.reading() : DigestWording.DASH + "  (" + c.reading() + ")"));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.uptake.digest.ComposeDigest;
 import io.uptake.message.DigestMessage;
+import java.util.List;
 
 /**
  * Renders a digest part as Block Kit: a header, the week, per programme its verdict and reasons, per workflow a
@@ -67,9 +68,21 @@ final class DigestBlocks {
         row.flags().forEach(flag -> text.append("\n:warning: ").append(SlackText.mrkdwn(flag, 300)));
         ObjectNode section = Blocks.section(SlackText.cut(text.toString(), Blocks.MAX_TEXT));
         ArrayNode fields = section.putArray("fields");
-        row.facts().stream().limit(MAX_FIELDS).forEach(fact -> fields.add(JSON.objectNode().put("type", "mrkdwn")
-                .put("text", "*" + SlackText.mrkdwn(fact.label(), 100) + "*\n"
-                        + SlackText.mrkdwn(fact.value(), MAX_FIELD - 110))));
+        List<DigestMessage.Fact> facts = row.facts();
+        // A section holds at most ten fields: past that, the last field carries the remaining facts one under another.
+        int own = facts.size() > MAX_FIELDS ? MAX_FIELDS - 1 : facts.size();
+        facts.subList(0, own).forEach(fact -> fields.add(JSON.objectNode().put("type", "mrkdwn")
+                .put("text", field(fact, MAX_FIELD - 110))));
+        if (own < facts.size()) {
+            List<DigestMessage.Fact> rest = facts.subList(own, facts.size());
+            int each = (MAX_FIELD - 110) / rest.size();
+            fields.add(JSON.objectNode().put("type", "mrkdwn").put("text", SlackText.cut(String.join("\n",
+                    rest.stream().map(fact -> field(fact, Math.max(100, each - 110))).toList()), MAX_FIELD)));
+        }
         return section;
+    }
+
+    private static String field(DigestMessage.Fact fact, int valueLimit) {
+        return "*" + SlackText.mrkdwn(fact.label(), 100) + "*\n" + SlackText.mrkdwn(fact.value(), valueLimit);
     }
 }
