@@ -35,7 +35,8 @@ import org.jfree.data.category.DefaultCategoryDataset;
  * last 12 weeks, laid out in a grid on one PNG. A week whose figure is suppressed or missing has no point, so
  * the line shows a gap there rather than a value anyone could read off. Under each chart a strip shows the scored
  * week's cohorts by days of use as one stacked bar; cohorts that are hidden share one grey "hidden" piece, whose
- * size (100% less the shown ones) anyone could work out anyway.
+ * size (100% less the shown ones) anyone could work out anyway. Under the strip, {@link CalibrationPanel} places
+ * the workflow's trust against its correction rate.
  */
 public final class DigestChartRenderer {
 
@@ -50,6 +51,10 @@ public final class DigestChartRenderer {
     private static final int FOOTER = 28;
     /** The cohort strip under each panel. */
     static final int STRIP = 26;
+    /** The trust calibration panel under the strip. */
+    static final int CALIBRATION = CalibrationPanel.HEIGHT;
+    /** One workflow's height: its chart, its cohort strip and its calibration panel. */
+    static final int ROW = PANEL_HEIGHT + STRIP + CALIBRATION;
     private static final Color HIDDEN = new Color(0xbdbdbd);
     private static final double AXIS_STEP = 25;
 
@@ -68,7 +73,7 @@ public final class DigestChartRenderer {
         List<WorkflowScore> shown = workflows.stream().limit(MAX_PANELS).toList();
         int rows = Math.max(1, (shown.size() + COLUMNS - 1) / COLUMNS);
         int columns = Math.max(1, Math.min(COLUMNS, shown.size()));
-        BufferedImage image = new BufferedImage(columns * PANEL_WIDTH, rows * (PANEL_HEIGHT + STRIP) + FOOTER,
+        BufferedImage image = new BufferedImage(columns * PANEL_WIDTH, rows * ROW + FOOTER,
                 BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -77,16 +82,17 @@ public final class DigestChartRenderer {
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
             for (int i = 0; i < shown.size(); i++) {
                 int x = (i % COLUMNS) * PANEL_WIDTH;
-                int y = (i / COLUMNS) * (PANEL_HEIGHT + STRIP);
+                int y = (i / COLUMNS) * ROW;
                 chart(shown.get(i)).draw(g, new Rectangle2D.Double(x, y, PANEL_WIDTH, PANEL_HEIGHT));
                 strip(g, shown.get(i).cohorts(), x, y + PANEL_HEIGHT);
+                CalibrationPanel.draw(g, shown.get(i).calibration(), x, y + PANEL_HEIGHT + STRIP);
             }
             g.setColor(Color.DARK_GRAY);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             String footer = "Week " + scorecard.week() + ". Gaps: too few answers to show, or no data."
                     + (workflows.size() > shown.size() ? " First " + shown.size() + " of " + workflows.size()
                     + " workflows." : "");
-            g.drawString(footer, 8, rows * (PANEL_HEIGHT + STRIP) + 18);
+            g.drawString(footer, 8, rows * ROW + 18);
         } finally {
             g.dispose();
         }

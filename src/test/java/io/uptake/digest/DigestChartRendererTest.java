@@ -3,9 +3,11 @@ package io.uptake.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.uptake.metrics.CalibrationSettings;
 import io.uptake.metrics.Cohorts;
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.Figure.Source;
+import io.uptake.metrics.TrustCalibration;
 import io.uptake.metrics.Verdict;
 import io.uptake.metrics.WeekPoint;
 import io.uptake.metrics.WorkflowScore;
@@ -29,7 +31,8 @@ class DigestChartRendererTest {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(image).isNotNull();
         assertThat(image.getWidth()).isEqualTo(3 * 420);
-        assertThat(image.getHeight()).isEqualTo(2 * (240 + DigestChartRenderer.STRIP) + 28);
+        assertThat(image.getHeight()).isEqualTo(2 * (240 + DigestChartRenderer.STRIP + DigestChartRenderer.CALIBRATION)
+                + 28);
     }
 
     @Test
@@ -88,7 +91,8 @@ class DigestChartRendererTest {
         byte[] png = DigestChartRenderer.png(Scores.large(61, 20));
 
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        assertThat(image.getHeight()).isEqualTo(20 * (240 + DigestChartRenderer.STRIP) + 28);
+        assertThat(image.getHeight()).isEqualTo(20 * (240 + DigestChartRenderer.STRIP
+                + DigestChartRenderer.CALIBRATION) + 28);
     }
 
     private static ValueAxis percentAxis(WorkflowScore workflow) {
@@ -123,5 +127,31 @@ class DigestChartRendererTest {
                 tuple("hidden", 40.0));
         Cohorts allHidden = new Cohorts(hidden, hidden, hidden, hidden, hidden, hidden, 1, 3);
         assertThat(DigestChartRenderer.segments(allHidden)).isEmpty();
+    }
+
+    @Test
+    void theCalibrationPanelPlacesTheWorkflowsPointAndAHiddenOneHasNone() throws Exception {
+        // Trust 80 and 50 % fixing: the point sits 80 % along the 120-pixel square and half way up its 64 pixels.
+        WorkflowScore over = calibrated(Scores.workflow("a", "A").build(), "OVER_TRUST",
+                Figure.shown(80, 6, Source.PULSE), Figure.shown(50, 6, Source.PULSE));
+        WorkflowScore hidden = calibrated(Scores.workflow("b", "B").build(), "SUPPRESSED",
+                Figure.shown(80, 6, Source.PULSE), Figure.suppressed(Source.PULSE));
+        byte[] png = DigestChartRenderer.png(Scores.card("2026-W47", Scores.programme("p", "P", Verdict.EMERGING,
+                List.of(over, hidden))));
+
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int top = 240 + DigestChartRenderer.STRIP;
+        int x = 80 + 96;
+        int y = top + 6 + 64 - 32;
+        assertThat(image.getRGB(x, y) & 0xffffff).as("the point").isEqualTo(0x0b0c0c);
+        assertThat(image.getRGB(420 + x, y) & 0xffffff).as("no point where it is hidden").isNotEqualTo(0x0b0c0c);
+        // The over-trust corner is tinted: trust 60 to 100 and fixing 30 % to 100 %, here just inside its corner.
+        assertThat(image.getRGB(80 + 118, top + 6 + 2) & 0xffffff).isEqualTo(0xf6d5d5);
+        assertThat(image.getRGB(420 + 80 + 118, top + 6 + 2) & 0xffffff).isEqualTo(0xf6d5d5);
+    }
+
+    private static WorkflowScore calibrated(WorkflowScore w, String quadrant, Figure trust, Figure fixing) {
+        return w.withSignals(w.blockers(), w.drift(), new TrustCalibration(quadrant, trust, fixing, "reading",
+                CalibrationSettings.defaults()));
     }
 }
