@@ -84,7 +84,7 @@ final class CalibrationPanel {
         g.drawRect(left + x(0), top + y(100), PLOT_WIDTH, PLOT_HEIGHT);
         g.setColor(Color.DARK_GRAY);
         g.drawString("trust →", left + x(0), top + y(0) + 11);
-        g.drawString("needs fixing ↑", left + 8, top + y(0) - 2);
+        g.drawString("fixing % ↑", left + 8, top + y(0) - 2);
         int textLeft = left + x(100) + 12;
         Optional<int[]> point = point(c);
         if (point.isPresent()) {
@@ -94,7 +94,7 @@ final class CalibrationPanel {
             g.drawString(name(c.quadrant()), textLeft, top + 20);
             g.setFont(small);
             g.drawString("trust " + number(c.trustIndex().value()) + " · "
-                    + number(c.correctionPercent().value()) + " % say often fixed", textLeft, top + 36);
+                    + number(c.correctionPercent().value()) + " % need fixing", textLeft, top + 36);
         } else {
             g.drawString(TrustCalibration.SUPPRESSED.equals(c.quadrant()) ? "hidden: too few answers" : "no data",
                     textLeft, top + 20);
