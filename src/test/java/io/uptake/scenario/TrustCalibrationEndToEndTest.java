@@ -368,8 +368,8 @@ class TrustCalibrationEndToEndTest {
     void theWorkflowPagePlotsThePointBetweenTheThresholdsAndAHiddenOneHasNone() throws Exception {
         Document drafting = svg(page("/workflows/drafting?week=" + WEEK));
         Element point = (Element) drafting.getElementsByTagName("circle").item(0);
-        // The plot is 220 pixels square from (56, 16): trust 79.2 along, 50 % up.
-        assertThat(point.getAttribute("cx")).isEqualTo(String.format(Locale.ROOT, "%.1f", 56 + 220 * 0.792));
+        // The plot is 220 pixels square from (66, 16): trust 79.2 along, 50 % up.
+        assertThat(point.getAttribute("cx")).isEqualTo(String.format(Locale.ROOT, "%.1f", 66 + 220 * 0.792));
         assertThat(point.getAttribute("cy")).isEqualTo(String.format(Locale.ROOT, "%.1f", 16 + 220 * 0.5));
         String page = page("/workflows/drafting?week=" + WEEK);
         assertThat(page).contains("Trust calibration", ">Over-trust<", ">79.2<", ">50 %<",

@@ -11,9 +11,9 @@ import java.util.Locale;
  */
 public final class SvgCalibrationPlot {
 
-    static final int WIDTH = 360;
-    static final int HEIGHT = 300;
-    static final int LEFT = 56;
+    static final int WIDTH = 370;
+    static final int HEIGHT = 282;
+    static final int LEFT = 66;
     static final int TOP = 16;
     static final int SIZE = 220;
     private static final String INK = "#0b0c0c";
@@ -73,8 +73,8 @@ public final class SvgCalibrationPlot {
         }
         svg.append("</g>");
         text(svg, x(50), y(0) + 34, "middle", 13, INK, "Trust index");
-        svg.append("<text x=\"14\" y=\"").append(num(y(50))).append("\" text-anchor=\"middle\" font-size=\"13\"")
-                .append(" fill=\"").append(INK).append("\" transform=\"rotate(-90 14 ").append(num(y(50)))
+        svg.append("<text x=\"12\" y=\"").append(num(y(50))).append("\" text-anchor=\"middle\" font-size=\"13\"")
+                .append(" fill=\"").append(INK).append("\" transform=\"rotate(-90 12 ").append(num(y(50)))
                 .append(")\">Answers saying output needs fixing</text>");
     }
 
