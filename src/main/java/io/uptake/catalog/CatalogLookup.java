@@ -37,17 +37,60 @@ public class CatalogLookup {
     private final CatalogRepositories.Audiences audiences;
     private final CatalogRepositories.AudienceEmails emails;
     private final CatalogRepositories.Digests digests;
+    private final CatalogRepositories.Stakeholders stakeholders;
+    private final CatalogRepositories.Outcomes outcomes;
 
     CatalogLookup(CatalogRepositories.Programmes programmes, CatalogRepositories.Pulses pulses,
                   CatalogRepositories.Workflows workflows,
                   CatalogRepositories.Audiences audiences, CatalogRepositories.AudienceEmails emails,
-                  CatalogRepositories.Digests digests) {
+                  CatalogRepositories.Digests digests, CatalogRepositories.Stakeholders stakeholders,
+                  CatalogRepositories.Outcomes outcomes) {
         this.programmes = programmes;
         this.pulses = pulses;
         this.workflows = workflows;
         this.audiences = audiences;
         this.emails = emails;
         this.digests = digests;
+        this.stakeholders = stakeholders;
+        this.outcomes = outcomes;
+    }
+
+    /** The outcome a programme sets out to change, when its active workflows name exactly one. */
+    @ReadOnly
+    public Optional<String> programmeOutcome(String programmeId) {
+        List<String> metrics = workflows.findByProgrammeIdOrderById(programmeId).stream()
+                .filter(w -> w.retiredAt() == null).map(w -> outcomes.findById(w.id())).flatMap(Optional::stream)
+                .map(OutcomeRow::metric).distinct().toList();
+        return metrics.size() == 1 ? Optional.of(metrics.get(0)) : Optional.empty();
+    }
+
+    /** The programmes still in the programmes file. */
+    @ReadOnly
+    public List<ProgrammeRow> activeProgrammes() {
+        return programmes.findAllOrderById().stream().filter(p -> p.retiredAt() == null).toList();
+    }
+
+    /** Who a programme's stakeholder pulse asks: its sponsor first, then its named stakeholders, each once. */
+    @ReadOnly
+    public List<String> stakeholderEmails(String programmeId) {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>();
+        programmes.findById(programmeId).ifPresent(p -> all.add(p.sponsorEmail()));
+        stakeholders.findByProgrammeIdOrderByEmail(programmeId).forEach(s -> all.add(s.email()));
+        return List.copyOf(all);
+    }
+
+    /**
+     * Who is accountable for a programme: its owner when the file names one, else the owners of its active
+     * workflows.
+     */
+    @ReadOnly
+    public List<String> programmeOwners(String programmeId) {
+        Optional<String> owner = programmes.findById(programmeId).map(ProgrammeRow::ownerEmail);
+        if (owner.isPresent()) {
+            return List.of(owner.get());
+        }
+        return workflows.findByProgrammeIdOrderById(programmeId).stream().filter(w -> w.retiredAt() == null)
+                .map(WorkflowRow::ownerEmail).distinct().toList();
     }
 
     @ReadOnly
@@ -93,7 +136,13 @@ public class CatalogLookup {
     public java.util.Set<String> namedEmails() {
         java.util.Set<String> all = new java.util.TreeSet<>();
         programmes.findAllOrderById().stream().filter(p -> p.retiredAt() == null)
-                .forEach(p -> all.add(p.sponsorEmail()));
+                .forEach(p -> {
+                    all.add(p.sponsorEmail());
+                    if (p.ownerEmail() != null) {
+                        all.add(p.ownerEmail());
+                    }
+                    stakeholders.findByProgrammeIdOrderByEmail(p.id()).forEach(s -> all.add(s.email()));
+                });
         workflows.findAllOrderById().stream().filter(w -> w.retiredAt() == null).forEach(w -> {
             all.add(w.ownerEmail());
             audience(w.id()).ifPresent(a -> all.addAll(a.emails()));

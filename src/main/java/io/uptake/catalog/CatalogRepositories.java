@@ -48,6 +48,11 @@ final class CatalogRepositories {
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
+    interface Stakeholders extends CrudRepository<ProgrammeStakeholderRow, Long> {
+        List<ProgrammeStakeholderRow> findByProgrammeIdOrderByEmail(String programmeId);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
     interface Pulses extends CrudRepository<PulseRow, String> {
         List<PulseRow> findAllOrderById();
     }

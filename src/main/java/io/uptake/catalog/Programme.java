@@ -1,11 +1,24 @@
 package io.uptake.catalog;
 
 import java.util.List;
+import java.util.Optional;
 
-/** An AI programme: a sponsor and the workflows it sets out to change. */
-public record Programme(String id, String name, String sponsorEmail, List<Workflow> workflows) {
+/**
+ * An AI programme: a sponsor and the workflows it sets out to change.
+ *
+ * @param stakeholderEmails the people asked the quarterly stakeholder pulse besides the sponsor
+ * @param ownerEmail        the programme's accountable owner; when absent, its workflows' owners stand in
+ */
+public record Programme(String id, String name, String sponsorEmail, List<Workflow> workflows,
+                        List<String> stakeholderEmails, Optional<String> ownerEmail) {
 
     public Programme {
         workflows = List.copyOf(workflows);
+        stakeholderEmails = List.copyOf(stakeholderEmails);
+    }
+
+    /** A programme with no named stakeholders and no owner of its own. */
+    public Programme(String id, String name, String sponsorEmail, List<Workflow> workflows) {
+        this(id, name, sponsorEmail, workflows, List.of(), Optional.empty());
     }
 }

@@ -24,16 +24,18 @@ public class SyncCatalog {
     private final SyncPulsesAndDigests pulsesAndDigests;
     private final PersonIds people;
     private final CatalogRepositories.Policies policies;
+    private final CatalogRepositories.Stakeholders stakeholders;
     private final Clock clock;
 
     SyncCatalog(CatalogRepositories.Programmes programmes, SyncWorkflows workflows,
                 SyncPulsesAndDigests pulsesAndDigests, PersonIds people,
-                CatalogRepositories.Policies policies, Clock clock) {
+                CatalogRepositories.Policies policies, CatalogRepositories.Stakeholders stakeholders, Clock clock) {
         this.programmes = programmes;
         this.workflows = workflows;
         this.pulsesAndDigests = pulsesAndDigests;
         this.people = people;
         this.policies = policies;
+        this.stakeholders = stakeholders;
         this.clock = clock;
     }
 
@@ -48,7 +50,7 @@ public class SyncCatalog {
         for (ProgrammeRow row : programmes.findAllOrderById()) {
             if (row.retiredAt() == null && !declared.contains(row.id())) {
                 programmes.update(new ProgrammeRow(row.id(), row.name(), row.sponsorEmail(), row.sponsorPersonId(),
-                        now, row.createdAt(), now));
+                        now, row.createdAt(), now, row.ownerEmail()));
                 changes.add("programme " + row.id() + " retired: no longer in the file");
             }
         }
@@ -73,15 +75,40 @@ public class SyncCatalog {
     private void syncProgramme(Programme programme, Instant now, List<String> changes) {
         Long sponsorId = people.findOrAdd(programme.sponsorEmail()).orElse(null);
         var existing = programmes.findById(programme.id());
+        String owner = programme.ownerEmail().orElse(null);
         if (existing.isEmpty()) {
             programmes.save(new ProgrammeRow(programme.id(), programme.name(), programme.sponsorEmail(), sponsorId,
-                    null, now, now));
+                    null, now, now, owner));
             changes.add("programme " + programme.id() + " added");
-        } else if (!existing.get().declares(programme.name(), programme.sponsorEmail())) {
+        } else if (!existing.get().declares(programme.name(), programme.sponsorEmail(), owner)) {
             ProgrammeRow row = existing.get();
             programmes.update(new ProgrammeRow(row.id(), programme.name(), programme.sponsorEmail(), sponsorId, null,
-                    row.createdAt(), now));
+                    row.createdAt(), now, owner));
             changes.add("programme " + programme.id() + (row.retiredAt() != null ? " restored" : " updated"));
+        }
+        programme.ownerEmail().ifPresent(people::findOrAdd);
+        syncStakeholders(programme, changes);
+    }
+
+    /** The programme's stakeholders as the file lists them; each is a person to be found on a platform. */
+    private void syncStakeholders(Programme programme, List<String> changes) {
+        List<ProgrammeStakeholderRow> stored = stakeholders.findByProgrammeIdOrderByEmail(programme.id());
+        Set<String> wanted = new java.util.TreeSet<>(programme.stakeholderEmails());
+        Set<String> had = stored.stream().map(ProgrammeStakeholderRow::email)
+                .collect(Collectors.toCollection(java.util.TreeSet::new));
+        for (ProgrammeStakeholderRow row : stored) {
+            if (!wanted.contains(row.email())) {
+                stakeholders.delete(row);
+            }
+        }
+        for (String email : wanted) {
+            people.findOrAdd(email);
+            if (!had.contains(email)) {
+                stakeholders.save(new ProgrammeStakeholderRow(null, programme.id(), email));
+            }
+        }
+        if (!had.equals(wanted)) {
+            changes.add("programme " + programme.id() + " stakeholders: " + wanted.size());
         }
     }
 }

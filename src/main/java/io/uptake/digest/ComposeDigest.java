@@ -45,6 +45,7 @@ public class ComposeDigest {
     public static final int TEAMS_UNITS = 40;
 
     private final DigestWording wording;
+    private final int minRespondents;
     private final Function<Collection<String>, Map<String, String>> ownerNames;
 
     @Inject
@@ -55,6 +56,7 @@ public class ComposeDigest {
     /** @param ownerNames display name by lower-case email for the owner emails given */
     ComposeDigest(MetricsSettings settings, Function<Collection<String>, Map<String, String>> ownerNames) {
         this.wording = new DigestWording(settings);
+        this.minRespondents = settings.minRespondents();
         this.ownerNames = ownerNames;
     }
 
@@ -84,7 +86,7 @@ public class ComposeDigest {
         for (ProgrammeScore programme : scorecard.programmes()) {
             List<DigestMessage.Row> rows = programme.workflows().stream().map(w -> row(w, names)).toList();
             String verdict = DigestWording.verdict(programme.verdict());
-            List<String> reasons = StakeholderWording.reasons(programme);
+            List<String> reasons = StakeholderWording.reasons(programme, minRespondents);
             int next = 0;
             do {
                 int heading = heading(programme.name(), verdict, reasons, next > 0);

@@ -37,15 +37,18 @@ public class RecordAnswer {
     private final RoundCards cards;
     private final MessageEdits edits;
     private final RecordSelfReport selfReport;
+    private final RecordStakeholderAnswer stakeholderAnswers;
     private final Clock clock;
 
     RecordAnswer(PulseRepositories.Deliveries deliveries, PulseRepositories.Answers answers, RoundCards cards,
-                 MessageEdits edits, RecordSelfReport selfReport, Clock clock) {
+                 MessageEdits edits, RecordSelfReport selfReport, RecordStakeholderAnswer stakeholderAnswers,
+                 Clock clock) {
         this.deliveries = deliveries;
         this.answers = answers;
         this.cards = cards;
         this.edits = edits;
         this.selfReport = selfReport;
+        this.stakeholderAnswers = stakeholderAnswers;
         this.clock = clock;
     }
 
@@ -61,8 +64,10 @@ public class RecordAnswer {
     @Transactional
     public List<AnswerResult> recordAll(List<AnswerCommand> commands) {
         Instant now = PulseRepositories.millis(clock.instant());
-        AnswerBatch batch = read(commands, now);
-        return commands.stream().map(command -> record(command, batch, now)).toList();
+        // The stakeholder pulse's questions are its own, and so are its rounds: its answers go to it.
+        AnswerBatch batch = read(commands.stream().filter(c -> !StakeholderCards.asks(c.question())).toList(), now);
+        return commands.stream().map(command -> StakeholderCards.asks(command.question())
+                ? stakeholderAnswers.record(command, now) : record(command, batch, now)).toList();
     }
 
     private AnswerBatch read(List<AnswerCommand> commands, Instant now) {

@@ -33,7 +33,8 @@ public class MigrationsTest {
             "workflow_stage", "outcome", "audience", "audience_email", "audience_member", "pulse", "pulse_round",
             "delivery", "answer", "usage_batch", "usage_event", "checkin_cycle", "checkin", "digest_subscription",
             "digest_run", "chart_image", "nudge", "outbox", "slack_installation", "teams_installation",
-            "oauth_state", "inbound_seen", "catalog_load");
+            "oauth_state", "inbound_seen", "catalog_load", "programme_stakeholder", "stakeholder_round",
+            "stakeholder_delivery", "stakeholder_answer");
 
     /** Quartz's clustered job store (V10), on PostgreSQL only. */
     static final Set<String> QUARTZ_TABLES = Set.of("qrtz_job_details", "qrtz_triggers", "qrtz_simple_triggers",
@@ -43,11 +44,15 @@ public class MigrationsTest {
     /** Other tables only PostgreSQL has: what several nodes share, which one SQLite node keeps in its process. */
     static final Set<String> POSTGRES_ONLY_TABLES = Set.of("figure_version");
 
-    /** The read models (V9, and V15's usage sources): views through which other packages read a package's tables. */
+    /**
+     * The read models (V9, V15's usage sources, V17's stakeholder pulse): views through which other packages read a
+     * package's tables.
+     */
     static final Set<String> READ_MODELS = Set.of("read_programme", "read_workflow", "read_workflow_stage",
             "read_outcome", "read_audience", "read_pulse", "read_membership", "read_person_name", "read_round",
             "read_delivery", "read_answer", "read_usage_day", "read_checkin_cycle", "read_checkin",
-            "read_usage_source");
+            "read_usage_source", "read_stakeholder_round", "read_stakeholder_delivery", "read_stakeholder_answer",
+            "read_stakeholder_comment");
 
     @TempDir
     Path dir;

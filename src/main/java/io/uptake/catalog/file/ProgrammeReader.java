@@ -2,13 +2,16 @@ package io.uptake.catalog.file;
 
 import io.uptake.catalog.Programme;
 import io.uptake.catalog.Workflow;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads one programme and its workflows. */
 final class ProgrammeReader {
 
-    static final List<String> KEYS = List.of("id", "name", "sponsor", "workflows");
+    static final List<String> KEYS = List.of("id", "name", "sponsor", "owner", "stakeholders", "workflows");
 
     private final IdRegistry programmes;
     private final WorkflowReader workflows;
@@ -23,14 +26,41 @@ final class ProgrammeReader {
             Optional<String> id = programmes.declare(mapping);
             Optional<String> name = mapping.get("name").flatMap(Scalars::text);
             Optional<String> sponsor = mapping.require("sponsor").flatMap(Scalars::email);
+            Optional<Optional<String>> owner = mapping.readOr("owner", f -> Scalars.email(f).map(Optional::of),
+                    Optional.empty());
+            Optional<List<String>> stakeholders = mapping.readOr("stakeholders", ProgrammeReader::emails, List.of());
             // Workflows are read even without a usable programme id, so their own mistakes are reported too.
             List<Workflow> read = mapping.get("workflows").flatMap(Field::list).orElse(List.of()).stream()
                     .flatMap(workflow -> workflows.read(workflow, id.orElse("")).stream())
                     .toList();
-            if (id.isEmpty() || sponsor.isEmpty()) {
+            if (id.isEmpty() || sponsor.isEmpty() || owner.isEmpty() || stakeholders.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Programme(id.get(), name.orElse(id.get()), sponsor.get(), read));
+            return Optional.of(new Programme(id.get(), name.orElse(id.get()), sponsor.get(), read,
+                    stakeholders.get(), owner.get()));
+        });
+    }
+
+    /** The stakeholders' emails: a list, possibly empty, each person once. */
+    private static Optional<List<String>> emails(Field field) {
+        return field.list().flatMap(items -> {
+            List<String> emails = new ArrayList<>();
+            Map<String, Integer> firstLines = new HashMap<>();
+            boolean valid = true;
+            for (Field item : items) {
+                Optional<String> email = Scalars.email(item);
+                valid &= email.isPresent();
+                if (email.isPresent()) {
+                    Integer first = firstLines.putIfAbsent(email.get(), item.line());
+                    if (first != null) {
+                        item.error(Field.quote(email.get()) + " is already listed on line " + first
+                                + "; list each stakeholder once");
+                        valid = false;
+                    }
+                    emails.add(email.get());
+                }
+            }
+            return valid ? Optional.of(List.copyOf(emails)) : Optional.empty();
         });
     }
 }
