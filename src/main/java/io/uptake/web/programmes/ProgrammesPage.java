@@ -15,6 +15,7 @@ import io.micronaut.security.rules.SecurityRule;
 import io.uptake.metrics.MetricsSettings;
 import io.uptake.metrics.ProgrammeScore;
 import io.uptake.metrics.Scorecard;
+import io.uptake.metrics.StakeholderFigures;
 import io.uptake.metrics.StampFreshness;
 import io.uptake.metrics.Verdict;
 import io.uptake.metrics.WorkflowScore;
@@ -40,7 +41,12 @@ class ProgrammesPage {
 
     /** A programme as the page shows it; {@code whole} when the viewer sees the programme, not just workflows. */
     record Programme(String id, String name, boolean whole, Verdict verdict, List<String> reasons,
-                     String pilotToProduction, String pilotToProductionN, List<Workflow> workflows) {
+                     String pilotToProduction, String pilotToProductionN, List<Workflow> workflows,
+                     @Nullable Stakeholders stakeholders) {
+    }
+
+    /** The programme's stakeholder pulse of the quarter, in words, with what would change minds when shown. */
+    record Stakeholders(String quarter, String summary, List<String> changeMind) {
     }
 
     /** A workflow's row and trend. */
@@ -89,7 +95,7 @@ class ProgrammesPage {
             if (whole || !flows.isEmpty()) {
                 visible.add(new Programme(p.programmeId(), p.name(), whole, p.verdict(), p.reasons(),
                         text.value(p.pilotToProductionPercent(), " %"), FigureText.n(p.pilotToProductionPercent()),
-                        flows));
+                        flows, stakeholders(p)));
             }
         }
         Map<String, Object> model = new HashMap<>();
@@ -101,6 +107,12 @@ class ProgrammesPage {
         model.put("programmes", visible);
         model.put("trendWeeks", TREND_WEEKS);
         return frames.page(request, authentication, "programmes", "Programmes", "programmes", model);
+    }
+
+    private @Nullable Stakeholders stakeholders(ProgrammeScore p) {
+        String summary = StakeholderFigures.summary(p.stakeholders(), settings.minRespondents());
+        return summary.isEmpty() ? null
+                : new Stakeholders(p.stakeholders().quarter(), summary, p.stakeholders().changeMind());
     }
 
     private Workflow workflow(WorkflowScore w, List<Scorecard> weeks, WeekChoice choice) {
