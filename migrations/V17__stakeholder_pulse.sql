@@ -66,3 +66,12 @@ CREATE VIEW read_stakeholder_comment AS
 SELECT round_id, shown_text
 FROM stakeholder_answer
 WHERE question = 'change-mind' AND shown_text IS NOT NULL;
+
+-- The stakeholder figures are computed from these three: on PostgreSQL a write to them moves the figures' version on,
+-- as V13 does for the other figure tables (io.uptake.storage.FigureTables names them too).
+${postgres_only}CREATE CONSTRAINT TRIGGER figure_version_stakeholder_round AFTER INSERT OR UPDATE OR DELETE ON stakeholder_round DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION figure_version_bump();
+${postgres_only}CREATE CONSTRAINT TRIGGER figure_version_stakeholder_delivery AFTER INSERT OR UPDATE OR DELETE ON stakeholder_delivery DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION figure_version_bump();
+${postgres_only}CREATE CONSTRAINT TRIGGER figure_version_stakeholder_answer AFTER INSERT OR UPDATE OR DELETE ON stakeholder_answer DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION figure_version_bump();
+${postgres_only}CREATE TRIGGER figure_version_truncate_stakeholder_round AFTER TRUNCATE ON stakeholder_round FOR EACH STATEMENT EXECUTE FUNCTION figure_version_bump();
+${postgres_only}CREATE TRIGGER figure_version_truncate_stakeholder_delivery AFTER TRUNCATE ON stakeholder_delivery FOR EACH STATEMENT EXECUTE FUNCTION figure_version_bump();
+${postgres_only}CREATE TRIGGER figure_version_truncate_stakeholder_answer AFTER TRUNCATE ON stakeholder_answer FOR EACH STATEMENT EXECUTE FUNCTION figure_version_bump();

@@ -10,7 +10,6 @@ import io.uptake.people.PersonRepository;
 import io.uptake.people.PersonRow;
 import jakarta.inject.Singleton;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -52,7 +51,7 @@ class StakeholderCards {
     /** The round's card before any answer. */
     PulseCard blank(StakeholderRoundRow round) {
         ProgrammeRow programme = catalog.programme(round.programmeId()).orElseThrow();
-        String outcome = catalog.programmeOutcome(programme.id()).map(m -> m.toLowerCase(Locale.ROOT))
+        String outcome = catalog.programmeOutcome(programme.id()).map(StakeholderCards::midSentence)
                 .orElse("its outcome");
         List<AskedQuestion> questions = List.of(
                 new AskedQuestion(CONFIDENCE, "Still confident " + programme.name() + " will change " + outcome + "?",
@@ -71,6 +70,13 @@ class StakeholderCards {
     /** The card with a person's answers, by question kind, filled in. */
     static PulseCard withAnswers(PulseCard card, Map<String, String> answers) {
         return PulseCards.withAnswers(card, answers, null);
+    }
+
+    /** "Claims closed per FTE" reads "claims closed per FTE" inside a sentence; "CSAT score" stays. */
+    static String midSentence(String metric) {
+        boolean word = metric.length() > 1 && Character.isUpperCase(metric.charAt(0))
+                && !Character.isUpperCase(metric.charAt(1));
+        return word ? Character.toLowerCase(metric.charAt(0)) + metric.substring(1) : metric;
     }
 
     /** The programme's accountable owner, by name where known: who reads what would change minds. */
