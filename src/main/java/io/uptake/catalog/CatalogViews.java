@@ -15,7 +15,7 @@ public final class CatalogViews {
 
     @Serdeable
     public record ProgrammeView(String id, String name, String sponsor, boolean retired,
-                                List<WorkflowView> workflows) {
+                                List<WorkflowView> workflows, @Nullable String owner, List<String> stakeholders) {
     }
 
     @Serdeable

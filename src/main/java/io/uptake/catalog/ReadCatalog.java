@@ -30,12 +30,14 @@ public class ReadCatalog {
     private final CatalogRepositories.AudienceEmails emails;
     private final CatalogRepositories.Pulses pulses;
     private final CatalogRepositories.Digests digests;
+    private final CatalogRepositories.Stakeholders stakeholders;
     private final Clock clock;
 
     ReadCatalog(CatalogRepositories.Programmes programmes, CatalogRepositories.Workflows workflows,
                 CatalogRepositories.StageHistory history, CatalogRepositories.Outcomes outcomes,
                 CatalogRepositories.Audiences audiences, CatalogRepositories.AudienceEmails emails,
-                CatalogRepositories.Pulses pulses, CatalogRepositories.Digests digests, Clock clock) {
+                CatalogRepositories.Pulses pulses, CatalogRepositories.Digests digests,
+                CatalogRepositories.Stakeholders stakeholders, Clock clock) {
         this.programmes = programmes;
         this.workflows = workflows;
         this.history = history;
@@ -44,6 +46,7 @@ public class ReadCatalog {
         this.emails = emails;
         this.pulses = pulses;
         this.digests = digests;
+        this.stakeholders = stakeholders;
         this.clock = clock;
     }
 
@@ -90,7 +93,9 @@ public class ReadCatalog {
                 .filter(w -> includeRetired || w.retiredAt() == null)
                 .map(w -> view(w, false))
                 .toList();
-        return new ProgrammeView(p.id(), p.name(), p.sponsorEmail(), p.retiredAt() != null, flows);
+        return new ProgrammeView(p.id(), p.name(), p.sponsorEmail(), p.retiredAt() != null, flows, p.ownerEmail(),
+                stakeholders.findByProgrammeIdOrderByEmail(p.id()).stream().map(ProgrammeStakeholderRow::email)
+                        .toList());
     }
 
     private WorkflowView view(WorkflowRow w, boolean withHistory) {

@@ -41,7 +41,9 @@ public class Viewers {
         Set<String> sponsor = new HashSet<>();
         Set<String> owner = new HashSet<>();
         for (ProgrammeView programme : catalog.programmes(false)) {
-            if (programme.sponsor().equalsIgnoreCase(address)) {
+            // The accountable owner sees the whole programme as its sponsor does (its stakeholders' figures too).
+            if (programme.sponsor().equalsIgnoreCase(address)
+                    || programme.owner() != null && programme.owner().equalsIgnoreCase(address)) {
                 sponsor.add(programme.id());
             }
             for (WorkflowView workflow : programme.workflows()) {

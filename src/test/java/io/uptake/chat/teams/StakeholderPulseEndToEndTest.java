@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -18,6 +19,7 @@ import io.uptake.platform.Platform;
 import io.uptake.pulse.OpenStakeholderRounds;
 import io.uptake.pulse.StakeholderRoundTick;
 import io.uptake.time.MutableClock;
+import io.uptake.web.Sessions;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,6 +71,8 @@ class StakeholderPulseEndToEndTest extends TeamsTestContext {
     Dispatcher dispatcher;
     @Inject
     ChatIdentityRepository identities;
+    @Inject
+    ApplicationContext context;
 
     @Override
     public Map<String, String> getProperties() {
@@ -164,7 +168,12 @@ class StakeholderPulseEndToEndTest extends TeamsTestContext {
                 "/api/v1/digests/preview?programme=claims-ai&week=2027-W01").bearerAuth(TOKEN), String.class));
         assertThat(preview.get("blockKit").toString()).contains("Stakeholders this quarter: " + line);
         assertThat(preview.get("adaptiveCard").toString()).contains("Stakeholders this quarter: " + line);
-        assertThat(preview.get("text").asText("") + preview.toString()).doesNotContain("pilot result");
+        assertThat(preview.toString()).doesNotContain("pilot result");
+
+        String page = http.toBlocking().retrieve(Sessions.of(context).signedIn(HttpRequest.GET("/?week=2027-W01"),
+                "head@example.com"), String.class);
+        assertThat(page).contains("Stakeholders, 2027-Q1").contains(line);
+        assertThat(slackApi.refusals()).as("Slack messages the Block Kit checks refused").isEmpty();
     }
 
     static final com.fasterxml.jackson.databind.ObjectMapper JSON = FakeBotConnector.JSON;
