@@ -37,7 +37,7 @@ CREATE TABLE stakeholder_delivery (
 CREATE TABLE stakeholder_answer (
     id          ${id},
     round_id    BIGINT NOT NULL REFERENCES stakeholder_round (id),
-    delivery_id BIGINT NOT NULL REFERENCES stakeholder_delivery (id),
+    delivery_id BIGINT REFERENCES stakeholder_delivery (id), -- emptied when its author is erased; still counted
     question    VARCHAR(20) NOT NULL,             -- confidence, fund or change-mind
     value_int   INTEGER,                          -- confidence 1..5; fund 2 yes, 1 not sure, 0 no
     value_text  TEXT,                             -- change-mind as written, shown only to its author

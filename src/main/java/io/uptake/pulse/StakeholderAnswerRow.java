@@ -10,6 +10,7 @@ import java.time.LocalDate;
 /**
  * One stakeholder's answer to one question.
  *
+ * @param deliveryId whose answer it is; emptied when that person is erased, the answer still counted
  * @param valueText as written, for the person's own message only
  * @param shownText the text with emails, phone numbers and mentions removed: the only form ever shown to others
  */
@@ -17,7 +18,7 @@ import java.time.LocalDate;
 record StakeholderAnswerRow(
         @Id @GeneratedValue @Nullable Long id,
         Long roundId,
-        Long deliveryId,
+        @Nullable Long deliveryId,
         String question,
         @Nullable Integer valueInt,
         @Nullable String valueText,

@@ -34,6 +34,8 @@ final class StakeholderRepositories {
         Optional<StakeholderDeliveryRow> findByRoundIdAndPersonId(Long roundId, Long personId);
 
         List<StakeholderDeliveryRow> findByRoundIdOrderById(Long roundId);
+
+        List<StakeholderDeliveryRow> findByPersonIdOrderByIdDesc(Long personId);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage

@@ -15,6 +15,7 @@ import io.uptake.chat.slack.SignedSlackRequests;
 import io.uptake.chat.slack.SyncSlackAudiences;
 import io.uptake.delivery.Dispatcher;
 import io.uptake.people.ChatIdentityRepository;
+import io.uptake.people.ForgetMe;
 import io.uptake.platform.Platform;
 import io.uptake.pulse.OpenStakeholderRounds;
 import io.uptake.pulse.StakeholderRoundTick;
@@ -174,6 +175,12 @@ class StakeholderPulseEndToEndTest extends TeamsTestContext {
                 "head@example.com"), String.class);
         assertThat(page).contains("Stakeholders, 2027-Q1").contains(line);
         assertThat(slackApi.refusals()).as("Slack messages the Block Kit checks refused").isEmpty();
+
+        // Erased at their request, a stakeholder's words go and their answers stay counted, tied to no one.
+        context.getBean(ForgetMe.class).eraseByEmail("risk@example.com");
+        JsonNode afterErasure = stakeholders(scorecard("2027-W01"));
+        assertThat(afterErasure.get("answered").asInt()).isEqualTo(6);
+        assertThat(afterErasure.get("confidentPercent").get("value").asDouble()).isEqualTo(66.7);
     }
 
     static final com.fasterxml.jackson.databind.ObjectMapper JSON = FakeBotConnector.JSON;
