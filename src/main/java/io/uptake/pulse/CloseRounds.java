@@ -24,19 +24,22 @@ public class CloseRounds {
     private final PulseRepositories.Answers answers;
     private final CatalogLookup catalog;
     private final MessageEdits edits;
+    private final StakeholderRoundTick stakeholderRounds;
     private final Clock clock;
 
     CloseRounds(PulseRepositories.Rounds rounds, PulseRepositories.Deliveries deliveries,
-                PulseRepositories.Answers answers, CatalogLookup catalog, MessageEdits edits, Clock clock) {
+                PulseRepositories.Answers answers, CatalogLookup catalog, MessageEdits edits,
+                StakeholderRoundTick stakeholderRounds, Clock clock) {
         this.rounds = rounds;
         this.deliveries = deliveries;
         this.answers = answers;
         this.catalog = catalog;
         this.edits = edits;
+        this.stakeholderRounds = stakeholderRounds;
         this.clock = clock;
     }
 
-    /** Closes every round due to close; returns how many. */
+    /** Closes every round due to close, and moves the stakeholder rounds on; returns how many pulse rounds closed. */
     @Transactional
     public int run() {
         Instant now = PulseRepositories.millis(clock.instant());
@@ -63,6 +66,8 @@ public class CloseRounds {
             LOG.info("Pulse {} round {} closed: {} answered", round.pulseId(), round.id(), answered);
             closed++;
         }
+        // The stakeholder pulse's rounds move on with every pulse round's close: its reminder, its close.
+        stakeholderRounds.run();
         return closed;
     }
 

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves open stakeholder rounds on: one reminder to those who have not answered once {@code remind-after} has
  * passed, and at {@code close-after} closes the round, marks each message closed and sends the programme's
- * accountable owner a summary thresholded like every other figure.
+ * accountable owner a summary thresholded like every other figure. Runs with every {@link CloseRounds} run (each
+ * minute) and with the stakeholder pulse's own daily job.
  */
 @Singleton
 public class StakeholderRoundTick {
