@@ -86,7 +86,7 @@ public class ComputeScorecard {
                             checkins.get(w.id()), window, policy).with(scoreCohorts.score(cohorts.get(w.id()),
                             usage.get(w.id()), window), costs.get(w.id())));
                 }
-                Map<String, Drift> drift = scoreDrift.score(c, live, scored, window);
+                Map<String, Drift> drift = scoreDrift.score(c, live, scored, cohorts, window);
                 List<WorkflowScore> workflows = scored.values().stream().map(w -> w.withSignals(
                         blockers.get(w.workflowId()), drift.get(w.workflowId()), scoreCalibration.score(w))).toList();
                 scores.add(programme(p, workflows, window.end()).withStakeholders(stakeholders.get(p.id())));

@@ -10,13 +10,15 @@ import java.util.List;
  * stopped, people who never started, and whether a majority of the target team was weekly active within the first
  * quarter since launch.
  *
- * @param fallingWeeks     consecutive weeks, up to the scored one, in which WAU fell against the week before
- * @param peakWauPercent   the highest WAU of the last 4 weeks
- * @param dropFromPeak     (peak − this week's WAU) ÷ peak, in percent
- * @param triedAndStopped  share of the audience active in an earlier window and not since
- * @param neverStarted     share of the audience with no use at all on record
+ * @param fallingWeeks     consecutive weeks, up to the scored one, in which WAU fell against the week before; a week
+ *                         whose WAU is not shown (suppressed, no data) ends the run
+ * @param peakWauPercent   the highest shown WAU of the last peak-weeks weeks (4), the scored one included
+ * @param dropFromPeak     (peak − this week's WAU) ÷ peak, in percent of the peak
+ * @param triedAndStopped  share of the audience active in an earlier window and not since: the cohorts' figure
+ * @param neverStarted     share of the audience at the end of the week with no use at all on record
  * @param firstQuarter     the "majority weekly active within the first quarter since launch" check
- * @param flags            the drift flags in plain words; empty when nothing drifts
+ * @param flags            the drift flags in plain words; empty when nothing drifts. They are among the
+ *                         workflow's flags too
  */
 @Serdeable
 public record Drift(int fallingWeeks, Figure peakWauPercent, Figure dropFromPeak, Figure triedAndStopped,
@@ -35,7 +37,7 @@ public record Drift(int fallingWeeks, Figure peakWauPercent, Figure dropFromPeak
      * The first-quarter check.
      *
      * @param launched the day the workflow first went into pilot (or production), null before
-     * @param deadline launched plus the first quarter (13 weeks)
+     * @param deadline launched plus the first quarter (first-quarter-weeks, 13)
      * @param state    MET, MISSED, PENDING (deadline not reached and not met yet) or NOT_LAUNCHED
      * @param metOn    the Monday of the first week a majority was weekly active, when met
      */

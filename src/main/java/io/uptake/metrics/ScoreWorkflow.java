@@ -77,7 +77,7 @@ final class ScoreWorkflow {
      * Telemetry wins over self-report for a week that has both; a week with neither is 0 once telemetry flows, that
      * is from the week of the workflow's first telemetry on. A week before it has no telemetry to be 0 of.
      */
-    private Figure wau(int teamSize, UsageReads.UsageFacts usage, Window window, int week) {
+    Figure wau(int teamSize, UsageReads.UsageFacts usage, Window window, int week) {
         boolean telemetryFeed = usage.firstTelemetryDay() != null
                 && usage.firstTelemetryDay().isBefore(window.monday(week).plusWeeks(1));
         if (teamSize <= 0) {

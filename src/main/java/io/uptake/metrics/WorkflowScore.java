@@ -78,12 +78,19 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
                 flags, history, freshness, cohorts, seatCost, blockers, drift, calibration);
     }
 
-    /** The same score with the reasons behind its numbers: blockers, drift and trust calibration. */
+    /**
+     * The same score with the reasons behind its numbers: blockers, drift and trust calibration. The drift's flags
+     * join the workflow's own.
+     */
     public WorkflowScore withSignals(Blockers blockers, Drift drift, TrustCalibration calibration) {
+        List<String> newFlags = new ArrayList<>(flags);
+        if (drift != null) {
+            newFlags.addAll(drift.flags());
+        }
         return new WorkflowScore(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize,
                 teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
                 correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict, reasons,
-                flags, history, freshness, cohorts, seatCost, blockers, drift, calibration);
+                newFlags, history, freshness, cohorts, seatCost, blockers, drift, calibration);
     }
 
     /** A workflow scored against its target team size. */
