@@ -230,6 +230,7 @@ final class DigestWording {
         if (w.trustChange().isShown() && w.trustChange().value() <= -settings.trustDropFlag()) {
             flags.add("Trust fell " + Rounding.whole(-w.trustChange().value()) + " points");
         }
+        flags.addAll(DriftWording.flags(w));
         return flags;
     }
 

@@ -19,10 +19,14 @@ import java.util.List;
  * @param firstQuarter     the "majority weekly active within the first quarter since launch" check
  * @param flags            the drift flags in plain words; empty when nothing drifts. They are among the
  *                         workflow's flags too
+ * @param peakWeeks        the weeks the peak is taken over (peak-weeks)
  */
 @Serdeable
 public record Drift(int fallingWeeks, Figure peakWauPercent, Figure dropFromPeak, Figure triedAndStopped,
-                    Figure neverStarted, FirstQuarter firstQuarter, List<String> flags) {
+                    Figure neverStarted, FirstQuarter firstQuarter, List<String> flags, int peakWeeks) {
+
+    /** How the flag of a first quarter missed begins; an owner is alerted to it only in the week it is missed. */
+    public static final String FIRST_QUARTER_MISSED = "majority not weekly active within the first quarter";
 
     public Drift {
         flags = List.copyOf(flags);
@@ -30,7 +34,8 @@ public record Drift(int fallingWeeks, Figure peakWauPercent, Figure dropFromPeak
 
     public static Drift noData() {
         Figure none = Figure.noData(Figure.Source.SELF_REPORT);
-        return new Drift(0, none, none, none, none, FirstQuarter.notLaunched(), List.of());
+        return new Drift(0, none, none, none, none, FirstQuarter.notLaunched(), List.of(),
+                DriftSettings.defaults().peakWeeks());
     }
 
     /**

@@ -14,8 +14,6 @@ import java.util.function.Function;
  */
 final class DriftRules {
 
-    /** How the flag of a first quarter missed begins; an owner is alerted to it only in the week it is missed. */
-    static final String FIRST_QUARTER_MISSED = "majority not weekly active within the first quarter";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     private final DriftSettings drift;
@@ -162,8 +160,8 @@ final class DriftRules {
                     + percent(peak) + " to " + percent(now) + ")");
         }
         if ("MISSED".equals(quarter.state()) && !(now.isShown() && now.value() > majorityPercent)) {
-            flags.add(FIRST_QUARTER_MISSED + " (over " + majorityPercent + "% by " + DAY.format(quarter.deadline())
-                    + ")");
+            flags.add(Drift.FIRST_QUARTER_MISSED + " (over " + majorityPercent + "% by "
+                    + DAY.format(quarter.deadline()) + ")");
         }
         return flags;
     }

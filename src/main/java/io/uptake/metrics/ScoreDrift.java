@@ -45,7 +45,7 @@ class ScoreDrift {
                     cohorts.getOrDefault(w.id(), CohortReads.CohortFacts.NONE));
             Drift.FirstQuarter quarter = firstQuarter(c, w, score, window);
             all.put(w.id(), new Drift(falling, peak, drop, stopped, never, quarter,
-                    rules.flags(wau, falling, peak, drop, quarter)));
+                    rules.flags(wau, falling, peak, drop, quarter), rules.drift().peakWeeks()));
         }
         return all;
     }

@@ -44,6 +44,16 @@ final class FlagAdvice {
                     + "off in the Microsoft 365 admin center (Settings › Org settings › Reports), and the next pull "
                     + "counts use again.";
         }
+        if (flag.startsWith("WAU falling") || (flag.startsWith("WAU ") && flag.contains("-week peak"))) {
+            return "People are drifting back to the old way: ask the owner what changed (a busy period, a tool or "
+                    + "data problem, new joiners without training), look at how many tried and stopped, and remind "
+                    + "the team of the play before use fades into a habit of not using it.";
+        }
+        if (flag.startsWith("majority not weekly active")) {
+            return "A first quarter without most of the team using it weekly rarely turns by itself: decide with the "
+                    + "owner and sponsor what is in the way (the people who never started are the first to ask) and "
+                    + "whether the workflow is worth a second push or should be retired.";
+        }
         return "Look at this with the workflow's owner.";
     }
 }
