@@ -2,10 +2,15 @@ package io.uptake.nudge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.uptake.metrics.Blockers;
+import io.uptake.metrics.Drift;
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.MetricsSettings;
+import io.uptake.metrics.TrustCalibration;
 import io.uptake.metrics.Verdict;
+import io.uptake.metrics.WeekPoint;
 import io.uptake.metrics.WorkflowScore;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +71,28 @@ class OwnerAlertRuleTest {
                 .containsExactly("trust fell 12 points to 52 (n = 12)", "only 70% of the people asked answered the"
                         + " pulse (n = 20 asked); below 80% the figures are shaky");
         assertThat(OwnerAlertRule.reasons(score("w", "o@x", shown(-12, 12), shown(70, 20)), DEFAULTS)).isEmpty();
+    }
+
+    static WorkflowScore drifting(String week, Drift.FirstQuarter quarter, List<String> flags) {
+        WorkflowScore plain = new WorkflowScore("w", "claims-ai", "Claims triage", "pilot", 30, "o@x", 20, NONE, NONE,
+                NONE, NONE, NONE, List.of(), NONE, NONE, NONE, NONE, null, Verdict.ACTIVITY, List.of("x"), List.of(),
+                List.of(new WeekPoint(week, NONE, NONE)));
+        return plain.withSignals(Blockers.noData(), new Drift(3, NONE, NONE, NONE, NONE, quarter, flags, 4),
+                TrustCalibration.noData());
+    }
+
+    static final Drift.FirstQuarter MISSED = new Drift.FirstQuarter(LocalDate.parse("2026-07-08"),
+            LocalDate.parse("2026-10-07"), "MISSED", null);
+    static final String FALLING = "WAU falling 3 weeks running (61% to 38%)";
+    static final String QUARTER = Drift.FIRST_QUARTER_MISSED + " (over 50% by 7 Oct 2026)";
+
+    @Test
+    void driftAlertsEveryWeekItFallsButAMissedFirstQuarterOnlyInTheWeekItIsMissed() {
+        // The quarter's last week begins Monday 5 Oct 2026 (2026-W41).
+        assertThat(OwnerAlertRule.reasons(drifting("2026-W41", MISSED, List.of(FALLING, QUARTER)), DEFAULTS))
+                .containsExactly(FALLING, QUARTER);
+        assertThat(OwnerAlertRule.reasons(drifting("2026-W42", MISSED, List.of(FALLING, QUARTER)), DEFAULTS))
+                .containsExactly(FALLING);
+        assertThat(OwnerAlertRule.reasons(drifting("2026-W42", MISSED, List.of()), DEFAULTS)).isEmpty();
     }
 }
