@@ -33,11 +33,14 @@ final class DriftWording {
             return List.of();
         }
         List<String> parts = new ArrayList<>();
-        parts.add(wau(d));
+        wau(d).ifPresent(parts::add);
         share("stopped", d.triedAndStopped()).ifPresent(parts::add);
         share("never started", d.neverStarted()).ifPresent(parts::add);
-        parts.add("majority by first quarter: " + quarter(d.firstQuarter(), week(w)));
-        return List.of(new Fact("Drift", String.join(" · ", parts)));
+        if (!"NOT_LAUNCHED".equals(d.firstQuarter().state())) {
+            parts.add("majority by first quarter: " + quarter(d.firstQuarter(), week(w)));
+        }
+        // A workflow with nothing to read yet (no usage, not launched) gets no line rather than a row of dashes.
+        return parts.isEmpty() ? List.of() : List.of(new Fact("Drift", String.join(" · ", parts)));
     }
 
     /** The drift flags, as the digest words flags: capitalised. */
@@ -46,18 +49,18 @@ final class DriftWording {
                 .map(f -> Character.toUpperCase(f.charAt(0)) + f.substring(1)).toList();
     }
 
-    private static String wau(Drift d) {
+    /** The trend against the recent peak; nothing when this week's WAU is not shown (the WAU fact says why). */
+    private static Optional<String> wau(Drift d) {
         Figure peak = d.peakWauPercent();
         Figure drop = d.dropFromPeak();
         if (!drop.isShown() || !peak.isShown()) {
-            return "WAU trend " + DigestWording.DASH + "  (" + (drop.state() == Figure.State.SUPPRESSED
-                    ? "too few people reported their use" : "no usage data this week") + ")";
+            return Optional.empty();
         }
         String trend = d.fallingWeeks() == 0 ? "WAU not falling"
                 : "WAU down " + (d.fallingWeeks() == 1 ? "1 week" : d.fallingWeeks() + " weeks") + " running";
         long below = Rounding.whole(drop.value());
         String of = "its " + d.peakWeeks() + "-week peak of " + whole(peak.value()) + "%";
-        return trend + ", " + (below == 0 ? "at " + of : below + "% below " + of);
+        return Optional.of(trend + ", " + (below == 0 ? "at " + of : below + "% below " + of));
     }
 
     private static Optional<String> share(String name, Figure f) {

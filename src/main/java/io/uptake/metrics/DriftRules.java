@@ -144,7 +144,8 @@ final class DriftRules {
 
     /**
      * The flags drift raises, in plain words with their numbers: WAU falling for falling-weeks in a row, WAU more
-     * than drop-from-peak-percent below its peak, and a first quarter missed while WAU is still not a majority.
+     * than drop-from-peak-percent below its peak, and a first quarter missed while this week's WAU is shown and still
+     * not a majority.
      *
      * @param wau the WAU history, oldest first, the scored week last
      */
@@ -159,7 +160,8 @@ final class DriftRules {
             flags.add("WAU " + Verdicts.number(drop.value()) + "% below its " + drift.peakWeeks() + "-week peak ("
                     + percent(peak) + " to " + percent(now) + ")");
         }
-        if ("MISSED".equals(quarter.state()) && !(now.isShown() && now.value() > majorityPercent)) {
+        // Like every flag, only on a shown figure: a week whose WAU is hidden cannot say use is still short.
+        if ("MISSED".equals(quarter.state()) && now.isShown() && now.value() <= majorityPercent) {
             flags.add(Drift.FIRST_QUARTER_MISSED + " (over " + majorityPercent + "% by "
                     + DAY.format(quarter.deadline()) + ")");
         }

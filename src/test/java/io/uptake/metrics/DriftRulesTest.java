@@ -116,6 +116,7 @@ class DriftRulesTest {
         assertThat(rules.flags(weeks(40), 0, wau(40), wau(0), missed)).containsExactly(
                 "majority not weekly active within the first quarter (over 50% by 7 Oct 2026)");
         assertThat(rules.flags(weeks(55), 0, wau(55), wau(0), missed)).isEmpty();
+        assertThat(rules.flags(weeks(SUPPRESSED), 0, SUPPRESSED, SUPPRESSED, missed)).isEmpty();
     }
 
     @Test
