@@ -66,10 +66,6 @@ final class DigestBlocks {
         StringBuilder text = new StringBuilder("*").append(SlackText.mrkdwn(row.name(), MAX_NAME)).append("* · ")
                 .append(SlackText.mrkdwn(row.verdict(), 100));
         row.flags().forEach(flag -> text.append("\n:warning: ").append(SlackText.mrkdwn(flag, 300)));
-        // A section holds at most 10 fields: the facts after them go under the flags, one a line.
-        row.facts().stream().skip(MAX_FIELDS).forEach(fact -> text.append("\n*")
-                .append(SlackText.mrkdwn(fact.label(), 100)).append("*: ").append(SlackText.mrkdwn(fact.value(),
-                        MAX_FIELD - 110)));
         ObjectNode section = Blocks.section(SlackText.cut(text.toString(), Blocks.MAX_TEXT));
         ArrayNode fields = section.putArray("fields");
         List<DigestMessage.Fact> facts = row.facts();
