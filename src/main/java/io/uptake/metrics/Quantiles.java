@@ -41,8 +41,9 @@ final class Quantiles {
 
     /**
      * Student's t quantile of {@code p} with {@code df} degrees of freedom, by the Cornish–Fisher expansion around
-     * the normal quantile: within 0.001 of the exact value from 5 degrees of freedom up for p up to 0.995, which
-     * is where it is used (an interval over at least 2 × the anonymity threshold people).
+     * the normal quantile: from 5 degrees of freedom up, within 0.001 of the exact value for a 95 % interval and
+     * within 0.005 for a 99 % one, which is where it is used (an interval rests on at least twice the anonymity
+     * floor of people).
      */
     static double studentT(double p, int df) {
         if (df < 1) {
