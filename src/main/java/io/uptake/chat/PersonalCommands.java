@@ -4,6 +4,7 @@ import io.uptake.platform.Platform;
 import io.uptake.checkin.ChangeStage;
 import io.uptake.digest.WorkflowStatus;
 import io.uptake.people.PersonPreferences;
+import io.uptake.pulse.WithdrawComments;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,8 @@ public class PersonalCommands {
             • `stage <workflow> production|retired`: move your workflow to production or retire it (owners only)
             • `status <workflow>`: the workflow's scorecard for last week (figures on too few answers are hidden)
             • `mydata`: get everything Uptake holds about you, in a private message
-            • `forget-me`: erase your data from Uptake (asks you to confirm first)""";
+            • `forget-me`: erase your data from Uptake (asks you to confirm first)
+            • `withdraw`: take back your comments in pulses still open""";
 
     /** The reply to someone who had Uptake erase them and writes to it again without opting back in. */
     public static final String ERASED = "You asked Uptake to erase your data, so it keeps nothing about you and "
@@ -46,9 +48,11 @@ public class PersonalCommands {
     private final ChangeStage changeStage;
     private final DataRightsCommands dataRights;
     private final WorkflowStatus status;
+    private final WithdrawComments withdrawComments;
 
     PersonalCommands(PersonPreferences preferences, ChangeStage changeStage, DataRightsCommands dataRights,
-                     WorkflowStatus status) {
+                     WorkflowStatus status, WithdrawComments withdrawComments) {
+        this.withdrawComments = withdrawComments;
         this.preferences = preferences;
         this.changeStage = changeStage;
         this.dataRights = dataRights;
@@ -80,6 +84,7 @@ public class PersonalCommands {
             case "stage" -> stage(personId, rest);
             case "status" -> status(rest);
             case "help" -> HELP;
+            case "withdraw" -> withdraw(personId);
             case DataRightsCommands.MY_DATA -> dataRights.myData(personId, from);
             case DataRightsCommands.FORGET_ME, "forgetme" -> dataRights.forgetMe(personId, rest);
             default -> "I don't know `" + word + "`.\n" + HELP;
@@ -128,6 +133,16 @@ public class PersonalCommands {
             return "Say which workflow, like `status claims-triage`.";
         }
         return status.describe(workflowId).orElse("I know no active workflow called `" + workflowId + "`.");
+    }
+
+    private String withdraw(long personId) {
+        WithdrawComments.Result result = withdrawComments.withdraw(personId);
+        String done = result.withdrawn() == 0 ? "You have no comment in a pulse still open to withdraw."
+                : result.withdrawn() == 1 ? "Your comment is withdrawn: it is deleted and nobody will read it."
+                : "Your " + result.withdrawn() + " comments are withdrawn: they are deleted and nobody will read them.";
+        String anonymous = result.anonymous() == 0 ? "" : " An anonymous comment is not linked to you, so only the "
+                + "Withdraw my comment button in that pulse's latest message can take it back.";
+        return done + anonymous + " Comments in closed pulses can no longer be withdrawn.";
     }
 
     private static String notFound() {

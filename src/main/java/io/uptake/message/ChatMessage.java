@@ -8,7 +8,7 @@ package io.uptake.message;
 public sealed interface ChatMessage permits PulseQuestion, PulseReminder, PulseAnswered, PulseClosed,
         DigestMessage, DigestChart,
         CheckinRequest, CheckinEscalation, CheckinSaved,
-        PlayNudge, OwnerAlert, MyData, ForgetMeConfirm {
+        PlayNudge, OwnerAlert, MyData, ForgetMeConfirm, CommentsShared {
 
     /** The stable name of this kind of message. */
     String kind();

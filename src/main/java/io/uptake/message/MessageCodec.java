@@ -23,7 +23,8 @@ public class MessageCodec {
             Map.entry(PlayNudge.KIND, PlayNudge.class),
             Map.entry(OwnerAlert.KIND, OwnerAlert.class),
             Map.entry(MyData.KIND, MyData.class),
-            Map.entry(ForgetMeConfirm.KIND, ForgetMeConfirm.class));
+            Map.entry(ForgetMeConfirm.KIND, ForgetMeConfirm.class),
+            Map.entry(CommentsShared.KIND, CommentsShared.class));
 
     private final ObjectMapper json;
 

@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 public class Anonymity {
 
     private final int minRespondents;
+    private final int minFreeText;
 
     public Anonymity(MetricsSettings settings) {
         if (settings.minRespondents() < MetricsSettings.FLOOR) {
@@ -27,10 +28,21 @@ public class Anonymity {
                     + " but may not be below min-respondents (" + settings.minRespondents() + ").");
         }
         this.minRespondents = settings.minRespondents();
+        this.minFreeText = settings.minFreeText();
     }
 
     public int minRespondents() {
         return minRespondents;
+    }
+
+    /** The fewest people who must have answered a round before its comments may be read (10 by default). */
+    public int minFreeText() {
+        return minFreeText;
+    }
+
+    /** Whether the comments of a round that {@code respondents} people answered may be shown. */
+    public boolean commentsShown(int respondents) {
+        return respondents >= minFreeText;
     }
 
     /** A score resting on {@code n} answers: shown only from min-respondents up. */

@@ -26,9 +26,11 @@ public class AddLateJoiners {
     private final OpenRound openRound;
     private final SendTimes sendTimes;
     private final Clock clock;
+    private final CommentNotice notice;
 
     AddLateJoiners(PulseRepositories.Rounds rounds, PulseRepositories.Deliveries deliveries, CatalogLookup catalog,
-                   Recipients recipients, OpenRound openRound, PulseSettings settings, Clock clock) {
+                   Recipients recipients, OpenRound openRound, PulseSettings settings, Clock clock,
+                   CommentNotice notice) {
         this.rounds = rounds;
         this.deliveries = deliveries;
         this.catalog = catalog;
@@ -36,6 +38,7 @@ public class AddLateJoiners {
         this.openRound = openRound;
         this.sendTimes = new SendTimes(settings);
         this.clock = clock;
+        this.notice = notice;
     }
 
     /** Returns how many people were added to open rounds. */
@@ -52,7 +55,7 @@ public class AddLateJoiners {
             Set<Long> asked = deliveries.findByRoundIdOrderById(round.id()).stream().map(DeliveryRow::personId)
                     .collect(Collectors.toSet());
             Optional<ZoneId> zone = Optional.ofNullable(pulse.get().scheduleZone()).map(ZoneId::of);
-            PulseCard card = PulseCards.blank(round, pulse.get(), workflow);
+            PulseCard card = notice.onto(PulseCards.blank(round, pulse.get(), workflow), workflow);
             for (Recipient r : recipients.of(workflow.id(), zone, now).recipients()) {
                 if (!asked.contains(r.personId())) {
                     openRound.ask(round, card, r, due(round, pulse.get(), r, now));

@@ -26,6 +26,14 @@ public sealed interface AnswerResult {
         }
     }
 
+    /** A comment cannot be withdrawn once its round has closed. */
+    record TooLateToWithdraw(Instant closedAt) implements AnswerResult {
+        public String message() {
+            return "This pulse has closed, so your comment can no longer be withdrawn. It is shown only as the "
+                    + "pulse said: without your name, and only if enough people answered.";
+        }
+    }
+
     /** The person was not asked in this round. */
     record NotInvited() implements AnswerResult {
         public String message() {

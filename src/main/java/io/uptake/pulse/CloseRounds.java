@@ -26,10 +26,12 @@ public class CloseRounds {
     private final MessageEdits edits;
     private final StakeholderRoundTick stakeholderRounds;
     private final Clock clock;
+    private final ShareComments share;
 
     CloseRounds(PulseRepositories.Rounds rounds, PulseRepositories.Deliveries deliveries,
                 PulseRepositories.Answers answers, CatalogLookup catalog, MessageEdits edits,
-                StakeholderRoundTick stakeholderRounds, Clock clock) {
+                StakeholderRoundTick stakeholderRounds, Clock clock, ShareComments share) {
+        this.share = share;
         this.rounds = rounds;
         this.deliveries = deliveries;
         this.answers = answers;
@@ -64,6 +66,7 @@ public class CloseRounds {
                         mine(delivery), null));
             }
             LOG.info("Pulse {} round {} closed: {} answered", round.pulseId(), round.id(), answered);
+            share.closed(done, workflow, now);
             closed++;
         }
         // The stakeholder pulse's rounds move on with every pulse round's close: its reminder, its close.

@@ -35,6 +35,11 @@ public record DeliveryRow(
         return new DeliveryRow(id, roundId, personId, platform, dueAt, sentAt, true, remindersSent, skippedReason);
     }
 
+    /** The delivery of a person who took back their only answer: they count as not having answered. */
+    DeliveryRow unanswered() {
+        return new DeliveryRow(id, roundId, personId, platform, dueAt, sentAt, false, remindersSent, skippedReason);
+    }
+
     DeliveryRow withReminder() {
         return new DeliveryRow(id, roundId, personId, platform, dueAt, sentAt, answered, remindersSent + 1,
                 skippedReason);

@@ -55,9 +55,11 @@ public class OpenRound {
     private final PulseSettings settings;
     private final SendTimes sendTimes;
     private final Clock clock;
+    private final CommentNotice notice;
 
     OpenRound(CatalogLookup catalog, Recipients recipients, PulseRepositories.Rounds rounds,
-              PulseRepositories.Deliveries deliveries, Outbox outbox, PulseSettings settings, Clock clock) {
+              PulseRepositories.Deliveries deliveries, Outbox outbox, PulseSettings settings, Clock clock,
+              CommentNotice notice) {
         this.catalog = catalog;
         this.recipients = recipients;
         this.rounds = rounds;
@@ -66,6 +68,7 @@ public class OpenRound {
         this.settings = settings;
         this.sendTimes = new SendTimes(settings);
         this.clock = clock;
+        this.notice = notice;
     }
 
     /** Opens the round scheduled for {@code date}: each person is asked at the pulse's time in their own zone. */
@@ -109,7 +112,7 @@ public class OpenRound {
             return new Result.Opened(other.id(), (int) deliveries.countByRoundId(other.id()), 0, false);
         }
         RoundRow round = rounds.findByPulseIdAndPeriod(pulseId, period).orElseThrow();
-        PulseCard card = PulseCards.blank(round, pulse.get(), workflow);
+        PulseCard card = notice.onto(PulseCards.blank(round, pulse.get(), workflow), workflow);
         for (Due due : dues) {
             ask(round, card, due.recipient(), due.at());
         }

@@ -33,14 +33,17 @@ public class PersonalPulses {
     private final PulseRepositories.Answers answers;
     private final CatalogLookup catalog;
     private final Clock clock;
+    private final CommentNotice notice;
 
     PersonalPulses(PulseRepositories.Deliveries deliveries, PulseRepositories.Rounds rounds,
-                   PulseRepositories.Answers answers, CatalogLookup catalog, Clock clock) {
+                   PulseRepositories.Answers answers, CatalogLookup catalog, Clock clock,
+                   CommentNotice notice) {
         this.deliveries = deliveries;
         this.rounds = rounds;
         this.answers = answers;
         this.catalog = catalog;
         this.clock = clock;
+        this.notice = notice;
     }
 
     /**
@@ -87,6 +90,6 @@ public class PersonalPulses {
     private Optional<PulseCard> card(RoundRow round) {
         Optional<PulseRow> pulse = catalog.pulse(round.pulseId());
         Optional<WorkflowRow> workflow = pulse.flatMap(p -> catalog.workflow(p.workflowId()));
-        return workflow.map(w -> PulseCards.blank(round, pulse.get(), w));
+        return workflow.map(w -> notice.onto(PulseCards.blank(round, pulse.get(), w), w));
     }
 }

@@ -45,6 +45,13 @@ final class PulseRepositories {
                 SELECT r.* FROM pulse_round r JOIN read_pulse p ON p.id = r.pulse_id
                 WHERE p.workflow_id = :workflowId AND r.closed_at IS NULL ORDER BY r.opened_at, r.id""")
         List<RoundRow> findUnclosedOfWorkflow(String workflowId);
+
+        /** The newest closed rounds of a workflow's pulses, newest first. */
+        @Query("""
+                SELECT r.* FROM pulse_round r JOIN read_pulse p ON p.id = r.pulse_id
+                WHERE p.workflow_id = :workflowId AND r.closed_at IS NOT NULL ORDER BY r.closes_at DESC, r.id DESC
+                LIMIT :limit""")
+        List<RoundRow> findClosedOfWorkflow(String workflowId, int limit);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
@@ -81,6 +88,8 @@ final class PulseRepositories {
 
         List<AnswerRow> findByRoundId(Long roundId);
 
+        List<AnswerRow> findByRoundIdAndQuestion(Long roundId, String question);
+
         List<AnswerRow> findByRoundIdAndQuestionAndValueInt(Long roundId, String question, Integer valueInt);
 
         @Query("DELETE FROM answer WHERE answered_on < :before")
@@ -95,6 +104,15 @@ final class PulseRepositories {
 
         @Query("SELECT COUNT(*) FROM delivery WHERE round_id = :roundId AND sent_at IS NOT NULL AND answered = TRUE")
         long countSentAndAnswered(Long roundId);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
+    interface ShownComments extends io.micronaut.data.repository.GenericRepository<ShownCommentRow, Long> {
+        List<ShownCommentRow> findByRoundIdAndQuestionInList(Long roundId, List<String> questions);
+
+        /** Keeps the scrubbed copy of a comment beside the words as written. */
+        @Query("UPDATE answer SET shown_text = :shownText WHERE id = :id")
+        int show(Long id, String shownText);
     }
 
     /** Instants as stored: millisecond precision, so later comparisons are exact. */

@@ -39,10 +39,14 @@ public class RecordAnswer {
     private final RecordSelfReport selfReport;
     private final RecordStakeholderAnswer stakeholderAnswers;
     private final Clock clock;
+    private final PulseRepositories.ShownComments shown;
+    private final CommentScrubber scrubber;
 
     RecordAnswer(PulseRepositories.Deliveries deliveries, PulseRepositories.Answers answers, RoundCards cards,
                  MessageEdits edits, RecordSelfReport selfReport, RecordStakeholderAnswer stakeholderAnswers,
-                 Clock clock) {
+                 Clock clock, PulseRepositories.ShownComments shown, CommentScrubber scrubber) {
+        this.shown = shown;
+        this.scrubber = scrubber;
         this.deliveries = deliveries;
         this.answers = answers;
         this.cards = cards;
@@ -103,8 +107,10 @@ public class RecordAnswer {
             return new AnswerResult.NotInvited();
         }
         RoundRow round = found.get().round();
+        boolean withdrawal = command.question().startsWith(AskedQuestion.WITHDRAW_PREFIX);
         if (!round.openAt(now)) {
-            return new AnswerResult.Closed(round.closedAt() != null ? round.closedAt() : round.closesAt());
+            Instant closedAt = round.closedAt() != null ? round.closedAt() : round.closesAt();
+            return withdrawal ? new AnswerResult.TooLateToWithdraw(closedAt) : new AnswerResult.Closed(closedAt);
         }
         AnswerBatch.Invited invited = new AnswerBatch.Invited(command.roundId(), command.personId());
         DeliveryRow delivery = batch.deliveries.get(invited);
@@ -112,6 +118,9 @@ public class RecordAnswer {
             return new AnswerResult.NotInvited();
         }
         PulseCard card = found.get().card();
+        if (withdrawal) {
+            return withdraw(round, delivery, card, command, batch, invited);
+        }
         Optional<AskedQuestion> question = card.questions().stream()
                 .filter(q -> q.question().equals(command.question())).findFirst();
         if (question.isEmpty()) {
@@ -143,6 +152,7 @@ public class RecordAnswer {
         stored.ifPresent(row -> {
             given.removeIf(a -> a.question().equals(row.question()));
             given.add(row);
+            keepShownCopy(row, now);
         });
         if (stored.isPresent() && PulseQuestions.USAGE_QUESTION.equals(command.question())) {
             selfReport.record(workflowId, delivery.personId(), round.id(), stored.get().answeredOn(),
@@ -172,7 +182,9 @@ public class RecordAnswer {
         if (command.ballot() != null && given.isEmpty()) {
             return new AnswerResult.UseLatestMessage();
         }
-        boolean changed = store(given, round, null, null, hash, command.question(), value, now, null).isPresent();
+        Optional<AnswerRow> stored = store(given, round, null, null, hash, command.question(), value, now, null);
+        stored.ifPresent(row -> keepShownCopy(row, now));
+        boolean changed = stored.isPresent();
         if (!delivery.answered()) {
             deliveries.update(delivery.markAnswered());
         }
@@ -181,6 +193,59 @@ public class RecordAnswer {
             edits.showAnswers(delivery, current, original);
         }
         return new AnswerResult.Recorded(changed, current);
+    }
+
+    /** Keeps beside a comment the copy others may read, with identifying details removed. Never logged. */
+    private void keepShownCopy(AnswerRow row, Instant now) {
+        if (CommentNotice.KINDS.contains(row.question()) && row.valueText() != null) {
+            shown.show(row.id(), scrubber.scrub(row.valueText(), now));
+        }
+    }
+
+    /**
+     * Takes back a person's comment while the round is open: the answer row goes, and with it the copy kept for
+     * the owner and sponsor. A person left with no answers counts as not having answered.
+     */
+    private AnswerResult withdraw(RoundRow round, DeliveryRow delivery, PulseCard card, AnswerCommand command,
+                                  AnswerBatch batch, AnswerBatch.Invited invited) {
+        String kind = command.question().substring(AskedQuestion.WITHDRAW_PREFIX.length());
+        if (!CommentNotice.KINDS.contains(kind)
+                || card.questions().stream().noneMatch(q -> q.question().equals(kind))) {
+            return new AnswerResult.Invalid("this pulse has no comment to withdraw");
+        }
+        Optional<MessageAddress> original = Optional.ofNullable(batch.originals.get(invited));
+        List<AnswerRow> given;
+        String ballot = null;
+        if (round.anonymous()) {
+            if (command.ballot() == null) {
+                return delivery.answered() ? new AnswerResult.UseLatestMessage()
+                        : new AnswerResult.Recorded(false, card);
+            }
+            ballot = command.ballot();
+            given = answers.findByRoundIdAndBallot(round.id(), Ballots.hash(ballot));
+            if (given.isEmpty()) {
+                return new AnswerResult.UseLatestMessage();
+            }
+        } else {
+            given = batch.given.computeIfAbsent(delivery.id(), id -> new ArrayList<>());
+        }
+        Optional<AnswerRow> comment = given.stream().filter(a -> a.question().equals(kind)).findFirst();
+        Map<String, String> values = new HashMap<>();
+        given.stream().filter(a -> !a.question().equals(kind))
+                .forEach(a -> values.put(a.question(), PulseQuestions.StoredValue.of(a)));
+        PulseCard current = PulseCards.withAnswers(card, values, ballot);
+        if (comment.isEmpty()) {
+            return new AnswerResult.Recorded(false, current);
+        }
+        answers.delete(comment.get());
+        given.remove(comment.get());
+        if (given.isEmpty() && delivery.answered()) {
+            DeliveryRow unanswered = delivery.unanswered();
+            deliveries.update(unanswered);
+            batch.deliveries.put(invited, unanswered);
+        }
+        edits.showAnswers(delivery, current, original);
+        return new AnswerResult.Recorded(true, current);
     }
 
     /** Inserts or replaces the answer to one question; returns the row as stored, or nothing if nothing changed. */

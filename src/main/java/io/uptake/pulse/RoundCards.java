@@ -39,6 +39,7 @@ class RoundCards {
     private final PulseRepositories.Rounds rounds;
     private final CatalogLookup catalog;
     private final CatalogState catalogState;
+    private final CommentNotice notice;
     private final Map<Long, Kept> kept = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, Kept> eldest) {
@@ -46,7 +47,9 @@ class RoundCards {
         }
     };
 
-    RoundCards(PulseRepositories.Rounds rounds, CatalogLookup catalog, CatalogState catalogState) {
+    RoundCards(PulseRepositories.Rounds rounds, CatalogLookup catalog, CatalogState catalogState,
+               CommentNotice notice) {
+        this.notice = notice;
         this.rounds = rounds;
         this.catalog = catalog;
         this.catalogState = catalogState;
@@ -61,7 +64,8 @@ class RoundCards {
             if (card == null) {
                 PulseRow pulse = catalog.pulse(round.pulseId()).orElseThrow();
                 WorkflowRow workflow = catalog.workflow(pulse.workflowId()).orElseThrow();
-                card = new Kept(workflow.id(), PulseCards.blank(round, pulse, workflow), now, catalogue);
+                card = new Kept(workflow.id(), notice.onto(PulseCards.blank(round, pulse, workflow), workflow), now,
+                        catalogue);
                 keep(roundId, card);
             }
             return new AskedRound(round, card.workflowId(), card.card());

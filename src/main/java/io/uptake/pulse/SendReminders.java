@@ -34,10 +34,11 @@ public class SendReminders {
     private final Recipients recipients;
     private final SendTimes sendTimes;
     private final Clock clock;
+    private final CommentNotice notice;
 
     SendReminders(PulseRepositories.Rounds rounds, PulseRepositories.Deliveries deliveries, CatalogLookup catalog,
                   PersonRepository people, Outbox outbox, Recipients recipients, PulseSettings settings,
-                  Clock clock) {
+                  Clock clock, CommentNotice notice) {
         this.rounds = rounds;
         this.deliveries = deliveries;
         this.catalog = catalog;
@@ -46,6 +47,7 @@ public class SendReminders {
         this.recipients = recipients;
         this.sendTimes = new SendTimes(settings);
         this.clock = clock;
+        this.notice = notice;
     }
 
     /** Queues the reminders that are due now; returns how many. */
@@ -59,7 +61,7 @@ public class SendReminders {
                 continue;
             }
             WorkflowRow workflow = catalog.workflow(pulse.get().workflowId()).orElseThrow();
-            PulseCard card = PulseCards.blank(round, pulse.get(), workflow);
+            PulseCard card = notice.onto(PulseCards.blank(round, pulse.get(), workflow), workflow);
             Duration every = Duration.ofMinutes(pulse.get().remindAfterMinutes());
             for (DeliveryRow delivery : deliveries.findRemindable(round.id(), pulse.get().reminders())) {
                 Instant dueAt = delivery.sentAt().plus(every.multipliedBy(delivery.remindersSent() + 1L));

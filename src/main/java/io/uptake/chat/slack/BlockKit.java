@@ -7,6 +7,7 @@ import io.uptake.message.DigestMessage;
 import io.uptake.message.CheckinEscalation;
 import io.uptake.message.CheckinRequest;
 import io.uptake.message.CheckinSaved;
+import io.uptake.message.CommentsShared;
 import io.uptake.message.ForgetMeConfirm;
 import io.uptake.message.MyData;
 import io.uptake.message.OwnerAlert;
@@ -76,6 +77,9 @@ public final class BlockKit {
         }
         if (message instanceof ForgetMeConfirm confirm) {
             return new SlackMessage(text, PersonalBlocks.forgetMe(confirm));
+        }
+        if (message instanceof CommentsShared comments) {
+            return new SlackMessage(text, CommentsBlocks.render(comments));
         }
         throw new IllegalArgumentException("no Slack rendering for " + message.kind() + " messages");
     }

@@ -31,9 +31,12 @@ final class PulseCardBlocks {
 
     static final String COMMENT_LABEL = "Write a comment";
     static final String EDIT_COMMENT_LABEL = "Edit your comment";
+    /** The value a "Withdraw my comment" button carries; what is withdrawn is named by its question. */
+    static final String WITHDRAW_VALUE = "withdraw";
 
     private static final int MAX_PROMPT = 2000;
     private static final int MAX_ANSWER = 900;
+    private static final int MAX_NOTE = 600;
     /** Room kept for the line that says how many questions did not fit. */
     private static final int MORE_LINE = 60;
 
@@ -87,6 +90,9 @@ final class PulseCardBlocks {
     private static List<ObjectNode> question(PulseCard card, AskedQuestion question, boolean buttons) {
         List<ObjectNode> blocks = new ArrayList<>();
         blocks.add(Blocks.section(prompt(question, buttons)));
+        if (question.note() != null && !question.note().isBlank()) {
+            blocks.add(Blocks.context(SlackText.mrkdwn(question.note(), MAX_NOTE)));
+        }
         if (buttons) {
             List<ObjectNode> elements = question.freeText() ? commentButton(card, question) : options(card, question);
             for (int from = 0; from < elements.size(); from += Blocks.MAX_ELEMENTS) {
@@ -128,8 +134,17 @@ final class PulseCardBlocks {
         if (!AnswerButtonValue.fits(card.roundId(), question.question(), "", card.ballot())) {
             return List.of();
         }
-        return List.of(Blocks.button(question.answered() ? EDIT_COMMENT_LABEL : COMMENT_LABEL,
+        List<ObjectNode> buttons = new ArrayList<>();
+        buttons.add(Blocks.button(question.answered() ? EDIT_COMMENT_LABEL : COMMENT_LABEL,
                 PulseActions.comment(question.question()),
                 AnswerButtonValue.encode(card.roundId(), question.question(), "", card.ballot()), false));
+        // Withdrawing goes the way of an answer: the round, the person and, when anonymous, the ballot say whose.
+        if (question.answered() && question.note() != null
+                && AnswerButtonValue.fits(card.roundId(), question.withdrawal(), WITHDRAW_VALUE, card.ballot())) {
+            buttons.add(Blocks.button(AskedQuestion.WITHDRAW_LABEL, PulseActions.answer(question.withdrawal(), 0),
+                    AnswerButtonValue.encode(card.roundId(), question.withdrawal(), WITHDRAW_VALUE, card.ballot()),
+                    false));
+        }
+        return buttons;
     }
 }

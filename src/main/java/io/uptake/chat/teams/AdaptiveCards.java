@@ -117,6 +117,9 @@ final class AdaptiveCards {
         if (question.answered()) {
             body.add(subtle("Your answer: " + Texts.cut(question.chosenLabel(), budget.label())));
         }
+        if (question.note() != null && !question.note().isBlank()) {
+            body.add(subtle(Texts.cut(question.note(), budget.prompt())));
+        }
         if (!open || question.question().length() > budget.data() || tooLong(pulse.ballot(), budget)) {
             return;
         }
@@ -131,6 +134,10 @@ final class AdaptiveCards {
             body.add(field);
             actions.add(action("Send", CardData.of(pulse.roundId(), question.question(), null, pulse.ballot()),
                     false));
+            if (question.answered() && question.note() != null) {
+                actions.add(action(AskedQuestion.WITHDRAW_LABEL, CardData.of(pulse.roundId(), question.withdrawal(),
+                        "withdraw", pulse.ballot()), false));
+            }
         } else {
             List<AnswerOption> options = question.options().stream().limit(budget.options())
                     .filter(option -> option.value().length() <= budget.data()).toList();

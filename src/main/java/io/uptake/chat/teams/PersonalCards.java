@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.uptake.message.ChatMessage;
+import io.uptake.message.CommentsShared;
 import io.uptake.message.ForgetMeConfirm;
 import io.uptake.message.MyData;
 import io.uptake.message.OwnerAlert;
@@ -46,6 +47,8 @@ final class PersonalCards {
             alert.reasons().forEach(r -> body.add(text("• " + Texts.cut(r, 500), false)));
         } else if (message instanceof MyData data) {
             myData(body, data);
+        } else if (message instanceof CommentsShared comments) {
+            comments(card, body, comments);
         } else if (message instanceof ForgetMeConfirm confirm) {
             body.add(text(confirm.fallbackText(), false));
             card.set("actions", JSON.arrayNode().add(command("Yes, erase my data", ForgetMeConfirm.CONFIRM_COMMAND)
@@ -81,6 +84,38 @@ final class PersonalCards {
         body.add(subtle(cut ? "This was too long for one card: the rest is left out. Ask your Uptake admin for "
                 + "the full export." : "Uptake does not keep this message once sent. Type forget-me to erase "
                 + "your data."));
+    }
+
+    /**
+     * A closed round's comments, grouped by blocker; past the card's size the rest are counted and the card links
+     * to the dashboard page that shows them all.
+     */
+    private static void comments(ObjectNode card, ArrayNode body, CommentsShared shared) {
+        body.add(text(Texts.cut(shared.heading(), 200), true));
+        body.add(subtle(shared.lead()));
+        int bytes = 0;
+        int left = 0;
+        for (CommentsShared.Group group : shared.groups()) {
+            body.add(text(Texts.cut(group.blocker(), 100) + " (" + group.comments().size() + ")", true)
+                    .put("spacing", "Medium"));
+            for (String comment : group.comments()) {
+                String item = "• " + Texts.cut(comment.strip(), MAX_LINE);
+                bytes += item.length() * 2 + 120;
+                if (bytes > MAX_DATA_BYTES) {
+                    left++;
+                    continue;
+                }
+                body.add(text(item, false).put("spacing", "None"));
+            }
+        }
+        if (left > 0) {
+            body.add(subtle(left + (left == 1 ? " more comment does" : " more comments do")
+                    + " not fit in this card: read them all on the workflow's comments page."));
+        }
+        if (shared.pageUrl() != null) {
+            card.set("actions", JSON.arrayNode().add(JSON.objectNode().put("type", "Action.OpenUrl")
+                    .put("title", "Read them all").put("url", shared.pageUrl())));
+        }
     }
 
     private static ObjectNode command(String title, String command) {
