@@ -207,15 +207,19 @@ class CommentsReachReadersTest {
         // Shown in the order of their words, not of their writing; nothing beside them says who or when.
         CommentsShared message = commentsSent().get(0);
         assertThat(message.groups().get(0).comments()).containsExactly("a written second", "b written first");
-        assertThat(message.toString()).doesNotContain(Long.toString(people.get(0)), "T10:", "T11:", "T12:");
+        assertThat(message).isIn(new CommentsShared("claims-triage", "Claims triage", "2026-03-10", 10, "owner",
+                message.groups(), null), new CommentsShared("claims-triage", "Claims triage", "2026-03-10", 10,
+                "sponsor", message.groups(), null));
     }
 
     // Helpers
 
     void everyoneAnswersUsage() {
-        for (long person : people) {
-            assertThat(recordAnswer.record(new AnswerCommand(round, person, "usage", "2", null)))
-                    .isInstanceOf(AnswerResult.Recorded.class);
+        for (int n = 1; n <= people.size(); n++) {
+            AnswerResult result = recordAnswer.record(new AnswerCommand(round, people.get(n - 1), "usage", "2",
+                    null));
+            assertThat(result).isInstanceOf(AnswerResult.Recorded.class);
+            ballots.put(n, ((AnswerResult.Recorded) result).card().ballot());
         }
     }
 
