@@ -88,6 +88,19 @@ final class SlackSide {
         return sign(clock, "payload=" + enc(payload));
     }
 
+    /** A signed submission of the comment modal opened from a comment button with this value. */
+    SignedBody submitComment(Clock clock, String userId, String buttonValue, String text) {
+        ObjectNode payload = JSON.createObjectNode().put("type", "view_submission");
+        payload.putObject("team").put("id", TEAM);
+        payload.putObject("user").put("id", userId).put("team_id", TEAM);
+        payload.put("api_app_id", "A1");
+        ObjectNode view = payload.putObject("view").put("id", "V1").put("type", "modal")
+                .put("callback_id", "pulse_comment_modal").put("private_metadata", buttonValue);
+        view.putObject("state").putObject("values").putObject("comment").putObject("comment_text")
+                .put("type", "plain_text_input").put("value", text);
+        return sign(clock, "payload=" + enc(payload.toString()));
+    }
+
     /** A body with the headers Slack signs it with. */
     record SignedBody(String body, String timestamp, String signature) {
     }
