@@ -15,6 +15,8 @@ final class CommentsBlocks {
     /** Room kept for the closing lines. */
     private static final int TAIL_TEXT = 600;
     private static final int TAIL_BLOCKS = 2;
+    /** The longest dashboard address linked; a longer one is named, not linked, so it is never cut. */
+    private static final int MAX_LINK = 400;
 
     private CommentsBlocks() {
     }
@@ -45,14 +47,17 @@ final class CommentsBlocks {
                 blocks.add(Blocks.section(text.toString()));
             }
         }
+        String link = shared.pageUrl() == null ? null : SlackText.escape(shared.pageUrl()).replace("|", "%7C");
+        if (link != null && link.length() > MAX_LINK) {
+            link = null;
+        }
         if (left > 0) {
-            String where = shared.pageUrl() == null ? "on the workflow's comments page in Uptake"
-                    : "on <" + SlackText.escape(shared.pageUrl()) + "|the workflow's comments page>";
+            String where = link == null ? "on the workflow's comments page in Uptake"
+                    : "on <" + link + "|the workflow's comments page>";
             blocks.add(Blocks.context(left + (left == 1 ? " more comment does" : " more comments do")
                     + " not fit in this message: read them all " + where + "."));
-        } else if (shared.pageUrl() != null) {
-            blocks.add(Blocks.context("Also on <" + SlackText.escape(shared.pageUrl())
-                    + "|the workflow's comments page>."));
+        } else if (link != null) {
+            blocks.add(Blocks.context("Also on <" + link + "|the workflow's comments page>."));
         }
         return blocks;
     }

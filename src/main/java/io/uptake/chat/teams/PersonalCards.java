@@ -92,7 +92,7 @@ final class PersonalCards {
      */
     private static void comments(ObjectNode card, ArrayNode body, CommentsShared shared) {
         body.add(text(Texts.cut(shared.heading(), 200), true));
-        body.add(subtle(shared.lead()));
+        body.add(subtle(Texts.cut(shared.lead(), 1000)));
         int bytes = 0;
         int left = 0;
         for (CommentsShared.Group group : shared.groups()) {

@@ -28,6 +28,7 @@ import io.uptake.message.CheckinRequest;
 import io.uptake.message.CheckinSaved;
 import io.uptake.message.DigestChart;
 import io.uptake.message.DigestMessage;
+import io.uptake.message.CommentsShared;
 import io.uptake.message.ForgetMeConfirm;
 import io.uptake.message.MyData;
 import io.uptake.message.OwnerAlert;
@@ -121,6 +122,11 @@ class EverySlackPayloadTest {
                 3000).mapToObj(i -> i + " " + LONGEST.substring(0, 3000)).toList()), new MyData.Section("Empty",
                 List.of())))));
         samples.put(ForgetMeConfirm.class, () -> List.of(new ForgetMeConfirm()));
+        samples.put(CommentsShared.class, () -> List.of(new CommentsShared("w", LONGEST, "2026-11-24", 12, "owner",
+                IntStream.range(0, 9).mapToObj(g -> new CommentsShared.Group(g + " " + LONGEST, IntStream.range(0,
+                        300).mapToObj(i -> i + " <&> *bold* " + LONGEST.repeat(20).substring(0, 1990)).toList()))
+                        .toList(), URL), new CommentsShared("claims-triage", "Claims triage", "2026-11-24", 10,
+                "owner and sponsor", List.of(new CommentsShared.Group("No blocker named", List.of("Fine"))), null)));
         return samples;
     }
 

@@ -18,6 +18,7 @@ import io.uptake.message.CheckinForm;
 import io.uptake.message.CheckinRequest;
 import io.uptake.message.CheckinSaved;
 import io.uptake.message.DigestChart;
+import io.uptake.message.CommentsShared;
 import io.uptake.message.ForgetMeConfirm;
 import io.uptake.message.MyData;
 import io.uptake.message.OwnerAlert;
@@ -158,6 +159,10 @@ class AdaptiveCardLimitsTest {
         assertValid(new MyData(List.of(new MyData.Section("Answers", IntStream.range(0, 5_000)
                 .mapToObj(i -> "answer " + i + " " + "é".repeat(200)).toList()))));
         assertValid(new ForgetMeConfirm());
+        assertValid(new CommentsShared("w", huge, "2026-11-24", 12, "owner", List.of(new CommentsShared.Group(huge,
+                IntStream.range(0, 2_000).mapToObj(i -> i + " " + "é".repeat(1990)).toList())),
+                "https://uptake.example.com/workflows/w/comments"));
+        assertValid(new CommentsShared("w", "Claims", "2026-11-24", 10, "sponsor", List.of(), null));
     }
 
     @Test
