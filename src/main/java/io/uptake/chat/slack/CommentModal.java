@@ -1,5 +1,6 @@
 package io.uptake.chat.slack;
 
+import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
@@ -14,13 +15,16 @@ import com.slack.api.bolt.context.builtin.ViewSubmissionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import io.uptake.people.LinkIdentity;
 import io.uptake.platform.Platform;
 import io.uptake.pulse.AnswerResult;
 import io.uptake.pulse.AnswerWriter;
+import io.uptake.pulse.CommentPrompt;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,12 +40,16 @@ class CommentModal implements SlackListener {
     static final String INPUT = "comment_text";
     private static final Logger LOG = LoggerFactory.getLogger(CommentModal.class);
 
+    private static final int MAX_NOTE = 2000;
+
     private final LinkIdentity identities;
     private final AnswerWriter answers;
+    private final CommentPrompt prompt;
 
-    CommentModal(LinkIdentity identities, AnswerWriter answers) {
+    CommentModal(LinkIdentity identities, AnswerWriter answers, CommentPrompt prompt) {
         this.identities = identities;
         this.answers = answers;
+        this.prompt = prompt;
     }
 
     @Override
@@ -53,10 +61,11 @@ class CommentModal implements SlackListener {
     Response open(BlockActionRequest request, ActionContext context) {
         BlockActionPayload payload = request.getPayload();
         String value = payload.getActions().isEmpty() ? null : payload.getActions().get(0).getValue();
-        if (AnswerButtonValue.decode(value).isEmpty()) {
+        Optional<AnswerCommandParts> parts = AnswerButtonValue.decode(value);
+        if (parts.isEmpty()) {
             return context.ack();
         }
-        View modal = view(value);
+        View modal = view(value, prompt.note(parts.get().roundId(), parts.get().question()).orElse(null));
         try {
             var response = context.client().viewsOpen(r -> r.triggerId(payload.getTriggerId()).view(modal));
             if (!response.isOk()) {
@@ -70,13 +79,23 @@ class CommentModal implements SlackListener {
 
     /** The modal, carrying the clicked button's value, which names the round and question, as its metadata. */
     static View view(String buttonValue) {
+        return view(buttonValue, null);
+    }
+
+    /** The same, with the notice of who reads the comment and when under the box, when the question has one. */
+    static View view(String buttonValue, String note) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(input(i -> i.blockId(BLOCK).label(plainText("Anything else?"))
+                .element(plainTextInput(p -> p.actionId(INPUT).multiline(true).maxLength(2000)))));
+        if (note != null && !note.isBlank()) {
+            blocks.add(context(List.of(plainText(SlackText.plainLine(note, MAX_NOTE)))));
+        }
         return com.slack.api.model.view.Views.view(v -> v.type("modal").callbackId(CALLBACK)
                 .privateMetadata(buttonValue)
                 .title(viewTitle(t -> t.type("plain_text").text("Your comment")))
                 .submit(viewSubmit(s -> s.type("plain_text").text("Send")))
                 .close(viewClose(c -> c.type("plain_text").text("Cancel")))
-                .blocks(List.of(input(i -> i.blockId(BLOCK).label(plainText("Anything else?"))
-                        .element(plainTextInput(p -> p.actionId(INPUT).multiline(true).maxLength(2000)))))));
+                .blocks(blocks));
     }
 
     Response submitted(ViewSubmissionRequest request, ViewSubmissionContext context) {

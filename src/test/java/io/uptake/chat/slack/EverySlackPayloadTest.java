@@ -179,6 +179,9 @@ class EverySlackPayloadTest {
                     .filter(v -> v.asText().contains("comment")).findFirst().orElseThrow();
             JsonNode view = JSON.readTree(GsonFactory.createSnakeCase().toJson(CommentModal.view(button.asText())));
             assertThat(BlockKitLimits.checkView(view)).isEmpty();
+            JsonNode noted = JSON.readTree(GsonFactory.createSnakeCase().toJson(CommentModal.view(button.asText(),
+                    "Read by " + LONGEST + " (owner) and " + LONGEST + " (sponsor) after the round closes.")));
+            assertThat(BlockKitLimits.checkView(noted)).isEmpty();
         }
     }
 
@@ -252,11 +255,17 @@ class EverySlackPayloadTest {
     }
 
     /** Cards of every question kind, worded as the product words them, at the catalogue's longest names. */
+    /** The notice under a comment box, as the product words it, with <, > and & in the names. */
+    static final String NOTE = "Read by Jane <Doe> & co (owner) and Sam Lee (sponsor) after the round closes, only "
+            + "if at least 10 people answer; names, emails, numbers and mentions are removed. You can withdraw it "
+            + "until then. Not linked to you.";
+
     private static List<PulseCard> cards() {
         List<PulseCard> cards = new ArrayList<>();
         for (boolean anonymous : List.of(false, true)) {
             for (boolean answered : List.of(false, true)) {
                 List<AskedQuestion> questions = everyQuestion(LONGEST, LONGEST).stream()
+                        .map(q -> q.freeText() ? q.withNote(NOTE) : q)
                         .map(q -> answered ? q.choose(q.freeText() ? LONGEST.substring(0, 2000)
                                 : q.options().get(q.options().size() - 1).value()) : q).toList();
                 cards.add(new PulseCard("p".repeat(64), Long.MAX_VALUE, LONGEST, "Quick pulse on " + LONGEST

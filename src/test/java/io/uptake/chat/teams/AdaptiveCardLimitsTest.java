@@ -68,7 +68,8 @@ class AdaptiveCardLimitsTest {
                         new AnswerOption("10–20 min", "15"), new AnswerOption("20–40 min", "30"),
                         new AnswerOption("40–60 min", "50"), new AnswerOption("Over an hour", "75")),
                         chosenCycleTime),
-                new AskedQuestion("comment", "Anything else? (optional)", List.of(), null));
+                new AskedQuestion("comment", "Anything else? (optional)", List.of(), "A comment", "Read by Jane Doe "
+                        + "(owner) and Sam Lee (sponsor) after the round closes."));
     }
 
     @Test
@@ -124,7 +125,9 @@ class AdaptiveCardLimitsTest {
                     "L" + text(random, 300), Integer.toString(o))).toList();
             String chosen = list.isEmpty() || random.nextBoolean() ? null : list.get(random.nextInt(list.size()))
                     .value();
-            questions.add(new AskedQuestion("q" + i, "P" + text(random, 4000), list, chosen));
+            questions.add(new AskedQuestion("q" + i, "P" + text(random, 4000), list,
+                    list.isEmpty() && random.nextBoolean() ? "C" + text(random, 2000) : chosen,
+                    list.isEmpty() && random.nextBoolean() ? "N" + text(random, 3000) : null));
         }
         PulseCard card = new PulseCard("p", random.nextInt(1000), "W" + text(random, 500), "I" + text(random, 6000),
                 questions, CLOSES, random.nextBoolean(), null);
