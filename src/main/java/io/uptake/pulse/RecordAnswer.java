@@ -179,7 +179,9 @@ public class RecordAnswer {
         }
         String hash = Ballots.hash(ballot);
         List<AnswerRow> given = answers.findByRoundIdAndBallot(round.id(), hash);
-        if (command.ballot() != null && given.isEmpty()) {
+        // A ballot with no answers behind it is refused, unless the person has none either: someone who withdrew
+        // their only answer answers again from the same message.
+        if (command.ballot() != null && given.isEmpty() && delivery.answered()) {
             return new AnswerResult.UseLatestMessage();
         }
         Optional<AnswerRow> stored = store(given, round, null, null, hash, command.question(), value, now, null);

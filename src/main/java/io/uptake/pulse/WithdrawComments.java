@@ -1,6 +1,5 @@
 package io.uptake.pulse;
 
-import io.micronaut.transaction.annotation.Transactional;
 import io.uptake.message.AskedQuestion;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -29,19 +28,19 @@ public class WithdrawComments {
     private final PulseRepositories.Deliveries deliveries;
     private final PulseRepositories.Rounds rounds;
     private final PulseRepositories.Answers answers;
-    private final RecordAnswer recordAnswer;
+    private final AnswerWriter writer;
     private final Clock clock;
 
     WithdrawComments(PulseRepositories.Deliveries deliveries, PulseRepositories.Rounds rounds,
-                     PulseRepositories.Answers answers, RecordAnswer recordAnswer, Clock clock) {
+                     PulseRepositories.Answers answers, AnswerWriter writer, Clock clock) {
         this.deliveries = deliveries;
         this.rounds = rounds;
         this.answers = answers;
-        this.recordAnswer = recordAnswer;
+        this.writer = writer;
         this.clock = clock;
     }
 
-    @Transactional
+    /** Withdraws the person's comments in open confidential rounds, each as the answer path takes a withdrawal. */
     public Result withdraw(long personId) {
         Instant now = clock.instant();
         List<AnswerCommand> commands = new ArrayList<>();
@@ -62,7 +61,7 @@ public class WithdrawComments {
                 }
             }
         }
-        int withdrawn = (int) recordAnswer.recordAll(commands).stream()
+        int withdrawn = (int) commands.stream().map(writer::record)
                 .filter(r -> r instanceof AnswerResult.Recorded recorded && recorded.changed()).count();
         return new Result(withdrawn, anonymous);
     }

@@ -167,6 +167,26 @@ class CommentsReachReadersTest {
     }
 
     @Test
+    void anAnonymousCommentIsWithdrawnWithItsBallotAndTheWriterCanAnswerAgainFromTheSameMessage() {
+        open(10, true);
+        comment(1, "Only this");
+
+        AnswerResult withoutBallot = recordAnswer.record(new AnswerCommand(round, people.get(0), "withdraw:comment",
+                "withdraw", null));
+        AnswerResult withBallot = recordAnswer.record(new AnswerCommand(round, people.get(0), "withdraw:comment",
+                "withdraw", ballot(1)));
+
+        assertThat(withoutBallot).isInstanceOf(AnswerResult.UseLatestMessage.class);
+        assertThat(withBallot).isInstanceOfSatisfying(AnswerResult.Recorded.class, r -> assertThat(r.changed())
+                .isTrue());
+        assertThat(answers.findByRoundId(round)).isEmpty();
+        assertThat(deliveries.findById(delivery(1)).orElseThrow().answered()).isFalse();
+        assertThat(recordAnswer.record(new AnswerCommand(round, people.get(0), "usage", "3", ballot(1))))
+                .isInstanceOf(AnswerResult.Recorded.class);
+        assertThat(answers.findByRoundId(round)).singleElement().satisfies(a -> assertThat(a.valueInt()).isEqualTo(3));
+    }
+
+    @Test
     void erasureDeletesTheDisplayCopyOfThePersonsComments() {
         open(10, false);
         everyoneAnswersUsage();
