@@ -7,19 +7,17 @@ import java.util.stream.Collectors;
 /** Writes the programmes file as it stands in a given week, in the documented format. */
 final class ProgrammesFileText {
 
-    private static final List<String> PROGRAMMES = List.of("claims-ai", "service-ai", "finance-ai");
-    private static final List<String> NAMES = List.of("Claims AI", "Service AI", "Finance AI");
-
-    private final List<ScenarioPerson> sponsors;
+    private final List<ScenarioProgramme> programmes;
     private final List<ScenarioWorkflow> workflows;
     private final List<ScenarioPulse> pulses;
     private final List<ScenarioDigest> digests;
     private final List<Membership> memberships;
     private final LocalDate firstMonday;
 
-    ProgrammesFileText(List<ScenarioPerson> sponsors, List<ScenarioWorkflow> workflows, List<ScenarioPulse> pulses,
-                       List<ScenarioDigest> digests, List<Membership> memberships, LocalDate firstMonday) {
-        this.sponsors = sponsors;
+    ProgrammesFileText(List<ScenarioProgramme> programmes, List<ScenarioWorkflow> workflows,
+                       List<ScenarioPulse> pulses, List<ScenarioDigest> digests, List<Membership> memberships,
+                       LocalDate firstMonday) {
+        this.programmes = programmes;
         this.workflows = workflows;
         this.pulses = pulses;
         this.digests = digests;
@@ -29,12 +27,16 @@ final class ProgrammesFileText {
 
     String at(int week) {
         StringBuilder yaml = new StringBuilder("programmes:\n");
-        for (int p = 0; p < PROGRAMMES.size(); p++) {
-            String id = PROGRAMMES.get(p);
-            yaml.append("  - id: ").append(id).append("\n    name: ").append(NAMES.get(p))
-                    .append("\n    sponsor: ").append(sponsors.get(p).email()).append("\n    workflows:\n");
+        for (ScenarioProgramme p : programmes) {
+            yaml.append("  - id: ").append(p.id()).append("\n    name: ").append(p.name())
+                    .append("\n    sponsor: ").append(p.sponsorEmail()).append('\n');
+            p.ownerEmail().ifPresent(owner -> yaml.append("    owner: ").append(owner).append('\n'));
+            if (!p.stakeholders().isEmpty()) {
+                yaml.append("    stakeholders: [").append(String.join(", ", p.stakeholders())).append("]\n");
+            }
+            yaml.append("    workflows:\n");
             for (ScenarioWorkflow w : workflows) {
-                if (w.programmeId().equals(id) && w.declaredIn(week)) {
+                if (w.programmeId().equals(p.id()) && w.declaredIn(week)) {
                     workflow(yaml, w, week);
                 }
             }

@@ -13,20 +13,22 @@ import java.util.stream.Collectors;
  * with it and checks every figure against an oracle computed from it alone; a demonstration database can be
  * seeded from it.
  *
+ * @param programmes  the programmes, with sponsors, owners and stakeholders
  * @param digests     the {@code digests:} entries of every programmes file version
  * @param catalogues  the programmes file versions, the first in force from week 0
  * @param timeline    one plan per week, oldest first
  */
 public record Scenario(long seed, Size size, LocalDate firstMonday, String organisation,
-                       List<ScenarioPerson> people, List<ScenarioWorkflow> workflows, List<ScenarioPulse> pulses,
-                       List<ScenarioDigest> digests, List<Membership> memberships,
-                       List<CatalogueVersion> catalogues, List<WeekPlan> timeline) {
+                       List<ScenarioPerson> people, List<ScenarioProgramme> programmes,
+                       List<ScenarioWorkflow> workflows, List<ScenarioPulse> pulses, List<ScenarioDigest> digests,
+                       List<Membership> memberships, List<CatalogueVersion> catalogues, List<WeekPlan> timeline) {
 
     /** The simulated year's length. */
     public static final int WEEKS = 52;
 
     public Scenario {
         people = List.copyOf(people);
+        programmes = List.copyOf(programmes);
         workflows = List.copyOf(workflows);
         pulses = List.copyOf(pulses);
         digests = List.copyOf(digests);
@@ -56,6 +58,10 @@ public record Scenario(long seed, Size size, LocalDate firstMonday, String organ
 
     public Map<String, ScenarioPerson> peopleByEmail() {
         return people.stream().collect(Collectors.toMap(ScenarioPerson::email, Function.identity()));
+    }
+
+    public ScenarioProgramme programme(String id) {
+        return programmes.stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
     }
 
     public ScenarioWorkflow workflow(String id) {

@@ -47,6 +47,15 @@ public sealed interface ScenarioEvent {
     record Answered(String pulseId, String email, String question, String value) implements ScenarioEvent {
     }
 
+    /**
+     * A sponsor or stakeholder answers one question of their programme's stakeholder pulse of the quarter.
+     *
+     * @param value the stored value of the option chosen, or the text written
+     */
+    record StakeholderAnswered(String programmeId, String email, String question, String value)
+            implements ScenarioEvent {
+    }
+
     /** The owner logs the outcome check-in through the form. */
     record CheckedIn(String workflowId, String ownerEmail, BigDecimal value, String status, int confidence)
             implements ScenarioEvent {

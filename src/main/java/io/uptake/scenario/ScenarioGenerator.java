@@ -32,6 +32,11 @@ final class ScenarioGenerator {
     private final Size size;
     private final LocalDate firstMonday;
     private final SplittableRandom random;
+    /**
+     * Draws for what came later than the first year's scenario (blockers, comments, stakeholders), apart from
+     * {@link #random} so the older draws, and every figure resting on them, stay as they were.
+     */
+    private final SplittableRandom reasons;
     private final List<ScenarioPerson> people = new ArrayList<>();
     private final Map<String, Double> propensity = new HashMap<>();
     private final Map<String, Double> trustBase = new HashMap<>();
@@ -42,6 +47,7 @@ final class ScenarioGenerator {
         this.size = size;
         this.firstMonday = firstMonday;
         this.random = new SplittableRandom(seed);
+        this.reasons = new SplittableRandom(seed * 31 + 18);
     }
 
     Scenario generate() {
@@ -83,13 +89,13 @@ final class ScenarioGenerator {
                         OptionalInt.empty(), Optional.empty()));
         List<ScenarioPulse> pulses = List.of(
                 new ScenarioPulse("claims-weekly", "claims-triage", false, List.of("trust", "correction",
-                        "cycle-time"), DayOfWeek.TUESDAY, LocalTime.of(10, 0), "recipient", 0),
-                new ScenarioPulse("letters-weekly", "claims-letters", true, List.of("trust", "correction"),
-                        DayOfWeek.WEDNESDAY, LocalTime.of(11, 0), "recipient", 0),
+                        "cycle-time", "blockers"), DayOfWeek.TUESDAY, LocalTime.of(10, 0), "recipient", 0),
+                new ScenarioPulse("letters-weekly", "claims-letters", true, List.of("trust", "correction",
+                        "blockers"), DayOfWeek.WEDNESDAY, LocalTime.of(11, 0), "recipient", 0),
                 new ScenarioPulse("replies-weekly", "service-replies", false, List.of("usage", "trust"),
                         DayOfWeek.THURSDAY, LocalTime.of(10, 0), "recipient", 1),
                 new ScenarioPulse("summaries-weekly", "service-summaries", false, List.of("trust", "correction",
-                        "cycle-time"), DayOfWeek.TUESDAY, LocalTime.of(14, 0), "recipient", 2),
+                        "cycle-time", "blockers"), DayOfWeek.TUESDAY, LocalTime.of(14, 0), "recipient", 2),
                 new ScenarioPulse("close-weekly", "finance-close", true, List.of("trust", "cycle-time"),
                         DayOfWeek.TUESDAY, LocalTime.of(9, 30), "Europe/London", 3));
         List<ScenarioDigest> digests = List.of(
@@ -121,17 +127,39 @@ final class ScenarioGenerator {
         serviceGroup.subList(10 * s, 20 * s).forEach(p -> memberships.add(new Membership(p.email(), "finance-recon",
                 0, Membership.STAYS)));
 
+        List<ScenarioProgramme> programmes = programmes(sponsors, workflows);
         List<CatalogueVersion> catalogues = new ArrayList<>();
         for (int week : fileChanges) {
-            catalogues.add(new CatalogueVersion(catalogues.size(), week, new ProgrammesFileText(sponsors, workflows,
-                    pulses, digests, memberships, firstMonday).at(week)));
+            catalogues.add(new CatalogueVersion(catalogues.size(), week, new ProgrammesFileText(programmes,
+                    workflows, pulses, digests, memberships, firstMonday).at(week)));
         }
         Map<String, Integer> erased = Map.of(claims.get(11).email(), 30);
-        List<WeekPlan> timeline = new Timeline(random, workflows, pulses, memberships, catalogues, people,
-                propensity, trustBase, responsiveness, erased).weeks(firstMonday, Scenario.WEEKS,
-                personalChoices(claims, service, finance, erased));
-        return new Scenario(seed, size, firstMonday, "Scenario Insurance " + seed, people, workflows, pulses,
-                digests, memberships, catalogues, timeline);
+        List<WeekPlan> timeline = new Timeline(new Timeline.Draws(random, reasons), workflows, programmes, pulses,
+                memberships, catalogues, people, propensity, trustBase, responsiveness, erased)
+                .weeks(firstMonday, Scenario.WEEKS, personalChoices(claims, service, finance, erased));
+        return new Scenario(seed, size, firstMonday, "Scenario Insurance " + seed, people, programmes, workflows,
+                pulses, digests, memberships, catalogues, timeline);
+    }
+
+    /**
+     * The three programmes. Claims AI names its accountable owner and six stakeholders on Slack, so its stakeholder
+     * pulse has enough answers to show; Finance AI three on Teams, too few to show more than that answers exist;
+     * Service AI two known by email only, whom no chat platform can reach.
+     */
+    private List<ScenarioProgramme> programmes(List<ScenarioPerson> sponsors, List<ScenarioWorkflow> workflows) {
+        List<String> claims = stakeholders(6, Platform.SLACK);
+        List<String> finance = stakeholders(3, Platform.TEAMS);
+        List<String> service = stakeholders(2, Platform.NONE);
+        return List.of(
+                new ScenarioProgramme("claims-ai", "Claims AI", sponsors.get(0).email(),
+                        Optional.of(workflows.get(0).ownerEmail()), claims),
+                new ScenarioProgramme("service-ai", "Service AI", sponsors.get(1).email(), Optional.empty(), service),
+                new ScenarioProgramme("finance-ai", "Finance AI", sponsors.get(2).email(), Optional.empty(),
+                        finance));
+    }
+
+    private List<String> stakeholders(int count, Platform platform) {
+        return pool(count, platform, reasons).stream().map(ScenarioPerson::email).toList();
     }
 
     /** Opt-outs, pauses and the erasure, by week. */
@@ -177,6 +205,10 @@ final class ScenarioGenerator {
     }
 
     private List<ScenarioPerson> pool(int count, Platform platform) {
+        return pool(count, platform, random);
+    }
+
+    private List<ScenarioPerson> pool(int count, Platform platform, SplittableRandom random) {
         List<ScenarioPerson> pool = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int n = people.size() + 1;

@@ -15,8 +15,20 @@ final class Timeline {
     /** Which of the year's check-ins claims-triage's owner misses (its sponsor is told). */
     private static final int MISSED_CHECKIN = 2;
 
+    /** From this week on, Claims letters drifts back to the old way: its people use it a third as often. */
+    static final int DRIFT_FROM = 40;
+    /** From this week on, Case summaries' output needs fixing often, while trust stays where it was. */
+    static final int OVER_TRUST_FROM = 26;
+    private static final String[] BLOCKERS = {"data-access", "integration", "rules", "trust", "training", "time",
+        "fit", "nothing"};
+    /** How often each blocker is named in the first half of the year, and in the second (per mille). */
+    private static final int[][] BLOCKER_WEIGHTS = {{300, 200, 100, 100, 150, 100, 30, 20},
+        {60, 80, 40, 150, 60, 250, 60, 300}};
+
     private final SplittableRandom random;
+    private final SplittableRandom reasons;
     private final List<ScenarioWorkflow> workflows;
+    private final List<ScenarioProgramme> programmes;
     private final List<ScenarioPulse> pulses;
     private final List<Membership> memberships;
     private final List<CatalogueVersion> catalogues;
@@ -30,12 +42,24 @@ final class Timeline {
     /** Weeks in which the outcome check-in of each quarter is logged (Wednesday of the quarter's second week). */
     private List<Integer> checkinWeeks = List.of();
 
-    Timeline(SplittableRandom random, List<ScenarioWorkflow> workflows, List<ScenarioPulse> pulses,
-             List<Membership> memberships, List<CatalogueVersion> catalogues, List<ScenarioPerson> people,
-             Map<String, Double> propensity, Map<String, Double> trustBase, Map<String, Double> responsiveness,
-             Map<String, Integer> erased) {
-        this.random = random;
+    /**
+     * The two streams of draws.
+     *
+     * @param random  the first year's draws
+     * @param reasons the draws of what came later (blockers, comments, stakeholders), kept apart so the first
+     *                year's draws do not move
+     */
+    record Draws(SplittableRandom random, SplittableRandom reasons) {
+    }
+
+    Timeline(Draws draws, List<ScenarioWorkflow> workflows, List<ScenarioProgramme> programmes,
+             List<ScenarioPulse> pulses, List<Membership> memberships, List<CatalogueVersion> catalogues,
+             List<ScenarioPerson> people, Map<String, Double> propensity, Map<String, Double> trustBase,
+             Map<String, Double> responsiveness, Map<String, Integer> erased) {
+        this.random = draws.random();
+        this.reasons = draws.reasons();
         this.workflows = workflows;
+        this.programmes = programmes;
         this.pulses = pulses;
         this.memberships = memberships;
         this.catalogues = catalogues;
@@ -72,6 +96,7 @@ final class Timeline {
             usage(events, firstMonday.plusWeeks(w), w, active);
             answers(events, w, active);
             checkins(events, w);
+            stakeholders(events, firstMonday.plusWeeks(w), w);
             weeks.add(new WeekPlan(w, firstMonday.plusWeeks(w), events));
         }
         return weeks;
@@ -100,7 +125,8 @@ final class Timeline {
                 if (!m.workflowId().equals(workflow.id()) || !m.inAt(w) || erasedBy(m.email(), w)) {
                     continue;
                 }
-                double p = Math.min(0.97, propensity.get(m.email()) * (0.55 + 0.6 * w / Scenario.WEEKS));
+                double drift = workflow.id().equals("claims-letters") && w >= DRIFT_FROM ? 0.35 : 1;
+                double p = Math.min(0.97, propensity.get(m.email()) * (0.55 + 0.6 * w / Scenario.WEEKS)) * drift;
                 boolean used = random.nextDouble() < p && !firstWeek;
                 active.put(workflow.id() + "|" + m.email(), used);
                 if (used && workflow.telemetry()) {
@@ -145,13 +171,14 @@ final class Timeline {
                 }
                 answered++;
                 List<String> questions = new ArrayList<>();
-                for (String q : pulse.questions()) {
+                List<String> firstYear = pulse.questions().stream().filter(q -> !q.equals("blockers")).toList();
+                for (String q : firstYear) {
                     if (random.nextDouble() < 0.7) {
                         questions.add(q);
                     }
                 }
                 if (questions.isEmpty()) {
-                    questions.add(pulse.questions().get(0));
+                    questions.add(firstYear.get(0));
                 }
                 for (String q : questions) {
                     if (q.equals("trust") && random.nextDouble() < 0.05) {
@@ -159,7 +186,7 @@ final class Timeline {
                     }
                     String value = switch (q) {
                         case "trust" -> trust(email, drop);
-                        case "correction" -> Integer.toString(Math.min(3, random.nextInt(3) + random.nextInt(2)));
+                        case "correction" -> correction(pulse, w);
                         case "cycle-time" -> CYCLE_MINUTES[Math.min(5, random.nextInt(3) + random.nextInt(4))];
                         case "usage" -> active.getOrDefault(workflow.id() + "|" + email, false)
                                 ? Integer.toString(1 + random.nextInt(3)) : "0";
@@ -167,6 +194,77 @@ final class Timeline {
                     };
                     events.add(new ScenarioEvent.Answered(pulse.id(), email, q, value));
                 }
+                if (pulse.questions().contains("blockers")) {
+                    blockers(events, pulse, email, w);
+                }
+            }
+        }
+    }
+
+    private String correction(ScenarioPulse pulse, int w) {
+        int value = Math.min(3, random.nextInt(3) + random.nextInt(2));
+        boolean overTrust = pulse.id().equals("summaries-weekly") && w >= OVER_TRUST_FROM;
+        return Integer.toString(overTrust ? Math.max(2, value) : value);
+    }
+
+    /**
+     * Most who answer also say what is in the way, the mix shifting over the year; on Teams, where the card takes
+     * text, some add a comment, which names a colleague, an email address or a phone number for the service to
+     * remove before anyone reads it.
+     */
+    private void blockers(List<ScenarioEvent> events, ScenarioPulse pulse, String email, int w) {
+        if (reasons.nextDouble() >= 0.8) {
+            return;
+        }
+        int[] weights = BLOCKER_WEIGHTS[w < Scenario.WEEKS / 2 ? 0 : 1];
+        int draw = reasons.nextInt(1000);
+        int category = 0;
+        int sum = weights[0];
+        while (draw >= sum) {
+            category++;
+            sum += weights[category];
+        }
+        events.add(new ScenarioEvent.Answered(pulse.id(), email, "blockers", Integer.toString(category + 1)));
+        if (people.get(email).platform() == Platform.TEAMS && reasons.nextDouble() < 0.5) {
+            events.add(new ScenarioEvent.Answered(pulse.id(), email, "blockers-comment", comment(category)));
+        }
+    }
+
+    private String comment(int category) {
+        List<ScenarioPerson> everyone = List.copyOf(people.values());
+        ScenarioPerson colleague = everyone.get(reasons.nextInt(everyone.size()));
+        String phone = String.format("+44 20 7946 %04d", reasons.nextInt(10000));
+        return switch (reasons.nextInt(3)) {
+            case 0 -> "Waiting on " + colleague.name() + " for " + BLOCKERS[category] + " every week";
+            case 1 -> "Mail " + colleague.email() + " about " + BLOCKERS[category] + ", it is still open";
+            default -> "Call me on " + phone + " about " + BLOCKERS[category];
+        };
+    }
+
+    /**
+     * In the week a quarter starts (and the first week of the year), each sponsor and stakeholder a chat platform
+     * reaches mostly answers the stakeholder pulse: confidence falling through the year, willingness to fund with
+     * it, and now and then what would change their mind.
+     */
+    private void stakeholders(List<ScenarioEvent> events, LocalDate monday, int w) {
+        LocalDate sunday = monday.plusDays(6);
+        boolean quarterStarts = w == 0 || sunday.getDayOfMonth() <= 7 && sunday.getMonthValue() % 3 == 1;
+        if (!quarterStarts) {
+            return;
+        }
+        for (ScenarioProgramme programme : programmes) {
+            List<String> asked = new ArrayList<>();
+            asked.add(programme.sponsorEmail());
+            asked.addAll(programme.stakeholders());
+            for (String email : asked) {
+                if (people.get(email).platform() == Platform.NONE || reasons.nextDouble() >= 0.85) {
+                    continue;
+                }
+                int confidence = (int) Math.max(1, Math.min(5, Math.round(4.6 - w / 20.0 + reasons.nextGaussian())));
+                String fund = confidence >= 4 ? "yes" : confidence == 3 ? "unsure" : "no";
+                events.add(new ScenarioEvent.StakeholderAnswered(programme.id(), email, "confidence",
+                        Integer.toString(confidence)));
+                events.add(new ScenarioEvent.StakeholderAnswered(programme.id(), email, "fund", fund));
             }
         }
     }
