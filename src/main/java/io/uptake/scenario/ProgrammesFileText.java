@@ -76,7 +76,9 @@ final class ProgrammesFileText {
 
     private void workflow(StringBuilder yaml, ScenarioWorkflow w, int week) {
         boolean production = w.productionWeek().isPresent() && week >= w.productionWeek().getAsInt();
+        // A workflow the file declares later went into pilot that week: its first quarter falls in the year.
         LocalDate since = production ? firstMonday.plusWeeks(w.productionWeek().getAsInt())
+                : w.addedWeek() > 0 ? firstMonday.plusWeeks(w.addedWeek())
                 : firstMonday.minusWeeks(9 + w.id().length());
         yaml.append("      - id: ").append(w.id()).append("\n        name: ").append(w.name())
                 .append("\n        stage: ").append(production ? "production" : "pilot")
