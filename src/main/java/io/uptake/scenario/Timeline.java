@@ -242,13 +242,13 @@ final class Timeline {
     }
 
     /**
-     * In the week a quarter starts (and the first week of the year), each sponsor and stakeholder a chat platform
-     * reaches mostly answers the stakeholder pulse: confidence falling through the year, willingness to fund with
-     * it, and now and then what would change their mind.
+     * In the week of a quarter's first Monday (and the first week of the year), each sponsor and stakeholder a chat
+     * platform reaches mostly answers the stakeholder pulse: confidence falling through the year, and willingness
+     * to fund with it.
      */
     private void stakeholders(List<ScenarioEvent> events, LocalDate monday, int w) {
-        LocalDate sunday = monday.plusDays(6);
-        boolean quarterStarts = w == 0 || sunday.getDayOfMonth() <= 7 && sunday.getMonthValue() % 3 == 1;
+        // The quarter's round opens on its first Monday evening the service is asked to open rounds.
+        boolean quarterStarts = w == 0 || monday.getDayOfMonth() <= 7 && monday.getMonthValue() % 3 == 1;
         if (!quarterStarts) {
             return;
         }
@@ -261,7 +261,8 @@ final class Timeline {
                     continue;
                 }
                 int confidence = (int) Math.max(1, Math.min(5, Math.round(4.6 - w / 20.0 + reasons.nextGaussian())));
-                String fund = confidence >= 4 ? "yes" : confidence == 3 ? "unsure" : "no";
+                // The fund question's values: 2 yes, 1 not sure, 0 no.
+                String fund = confidence >= 4 ? "2" : confidence == 3 ? "1" : "0";
                 events.add(new ScenarioEvent.StakeholderAnswered(programme.id(), email, "confidence",
                         Integer.toString(confidence)));
                 events.add(new ScenarioEvent.StakeholderAnswered(programme.id(), email, "fund", fund));
