@@ -127,7 +127,7 @@ final class ScenarioGenerator {
         serviceGroup.subList(10 * s, 20 * s).forEach(p -> memberships.add(new Membership(p.email(), "finance-recon",
                 0, Membership.STAYS)));
 
-        List<ScenarioProgramme> programmes = programmes(sponsors, workflows);
+        List<ScenarioProgramme> programmes = programmes(sponsors, workflows, finance);
         List<CatalogueVersion> catalogues = new ArrayList<>();
         for (int week : fileChanges) {
             catalogues.add(new CatalogueVersion(catalogues.size(), week, new ProgrammesFileText(programmes,
@@ -143,12 +143,16 @@ final class ScenarioGenerator {
 
     /**
      * The three programmes. Claims AI names its accountable owner and six stakeholders on Slack, so its stakeholder
-     * pulse has enough answers to show; Finance AI three on Teams, too few to show more than that answers exist;
-     * Service AI two known by email only, whom no chat platform can reach.
+     * pulse has enough answers to show; Finance AI three members of the finance team on Teams (whom the bot knows
+     * from its roster), too few to show more than that answers exist; Service AI two known by email only, whom no
+     * chat platform can reach.
      */
-    private List<ScenarioProgramme> programmes(List<ScenarioPerson> sponsors, List<ScenarioWorkflow> workflows) {
+    private List<ScenarioProgramme> programmes(List<ScenarioPerson> sponsors, List<ScenarioWorkflow> workflows,
+                                               List<ScenarioPerson> financeTeam) {
         List<String> claims = stakeholders(6, Platform.SLACK);
-        List<String> finance = stakeholders(3, Platform.TEAMS);
+        // the finance team's first fifteen never leave; 0 and 1 own workflows and 4 pauses
+        List<String> finance = List.of(financeTeam.get(2).email(), financeTeam.get(3).email(),
+                financeTeam.get(5).email());
         List<String> service = stakeholders(2, Platform.NONE);
         return List.of(
                 new ScenarioProgramme("claims-ai", "Claims AI", sponsors.get(0).email(),
