@@ -93,6 +93,11 @@ final class Oracle {
         return asked.getOrDefault(pulseId, Map.of()).getOrDefault(week, Set.of());
     }
 
+    /** The answers to the pulse's round of that week: email → question → the last value given. */
+    Map<String, Map<String, String>> round(String pulseId, int week) {
+        return answers.getOrDefault(pulseId, Map.of()).getOrDefault(week, Map.of());
+    }
+
     /** The people who answered the pulse's round of that week. */
     Set<String> respondents(String pulseId, int week) {
         return answers.getOrDefault(pulseId, Map.of()).getOrDefault(week, Map.of()).keySet();

@@ -28,9 +28,11 @@ final class OutputChecks {
     static final String NEGATIVE_HALF = " (negative half)";
 
     private final ScenarioRun run;
+    private final ReasonsChecks reasons;
 
     OutputChecks(ScenarioRun run) {
         this.run = run;
+        this.reasons = new ReasonsChecks(run);
     }
 
     private static Fig[] figures(Expected e) {
@@ -53,6 +55,7 @@ final class OutputChecks {
                 byId.put(w.path("workflowId").asText(), w);
             }
         }
+        reasons.scorecard(week, readIn, card);
         String csvText = run.send(run.admin("/api/v1/export/scorecard.csv?week=" + iso).GET().build()).body();
         Map<String, CSVRecord> rows = new HashMap<>();
         for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()

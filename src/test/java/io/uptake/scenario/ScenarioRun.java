@@ -68,6 +68,7 @@ final class ScenarioRun implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, ScenarioPerson> people;
     private final OutputChecks checks;
+    private final StakeholderSide stakeholders;
     /** Directory audiences' current members: workflow → emails. */
     private final Map<String, Set<String>> directory = new HashMap<>();
     /** pulse + week → round id. */
@@ -97,6 +98,7 @@ final class ScenarioRun implements AutoCloseable {
         this.context = server.getApplicationContext();
         this.clock = context.getBean(MutableClock.class);
         this.checks = new OutputChecks(this);
+        this.stakeholders = new StakeholderSide(this);
     }
 
     static String isoWeek(int week) {
@@ -173,6 +175,10 @@ final class ScenarioRun implements AutoCloseable {
         }
         at(monday, 20, 0);
         phases.time("open rounds", () -> openRounds(plan));
+        phases.time("stakeholders", () -> {
+            stakeholders.open(w);
+            stakeholders.answer(plan);
+        });
         Set<String> clicked = new LinkedHashSet<>();
         for (Instant step : steps(monday, w)) {
             if (step.isAfter(clock.instant())) {
@@ -259,6 +265,7 @@ final class ScenarioRun implements AutoCloseable {
         phases.timeQuietly("job: late joiners", () -> context.getBean(AddLateJoiners.class).run());
         phases.timeQuietly("job: reminders", () -> context.getBean(SendReminders.class).run());
         phases.timeQuietly("job: close rounds", () -> context.getBean(CloseRounds.class).run());
+        phases.timeQuietly("job: stakeholder rounds", stakeholders::tick);
         dispatch();
     }
 
@@ -376,7 +383,16 @@ final class ScenarioRun implements AutoCloseable {
         }
     }
 
-    private boolean clickSlack(List<SlackSide.Button> buttons, ScenarioPerson person, ScenarioEvent.Answered a)
+    /** The latest answer buttons a Slack user sees for a round. */
+    List<SlackSide.Button> slackButtons(String userId, long round) {
+        return slackLatest.get(userId + "#" + round);
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    boolean clickSlack(List<SlackSide.Button> buttons, ScenarioPerson person, ScenarioEvent.Answered a)
             throws Exception {
         if (buttons == null) {
             return false;
@@ -393,7 +409,7 @@ final class ScenarioRun implements AutoCloseable {
         return false;
     }
 
-    private boolean clickTeams(Map<String, List<JsonNode>> cards, ScenarioPerson person, ScenarioEvent.Answered a)
+    boolean clickTeams(Map<String, List<JsonNode>> cards, ScenarioPerson person, ScenarioEvent.Answered a)
             throws Exception {
         List<JsonNode> data = cards.get(person.chatId());
         if (data == null) {

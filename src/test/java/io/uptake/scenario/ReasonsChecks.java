@@ -1,0 +1,61 @@
+package io.uptake.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+
+/** Compares the scorecard's reasons behind the numbers (blockers, stakeholder pulse, ...) with the oracle. */
+final class ReasonsChecks {
+
+    private final ScenarioRun run;
+    private final ReasonsOracle oracle;
+
+    ReasonsChecks(ScenarioRun run) {
+        this.run = run;
+        this.oracle = new ReasonsOracle(run.scenario, run.oracle);
+    }
+
+    private void check(int week, String workflow, String figure, Object expected, Object actual) {
+        run.findings.check(String.valueOf(expected).equals(String.valueOf(actual)), new Finding(run.scenario.seed(),
+                week, "api", workflow, figure, String.valueOf(expected), String.valueOf(actual)));
+    }
+
+    /** The scorecard JSON of {@code week}, read in {@code readIn}. */
+    void scorecard(int week, int readIn, JsonNode card) {
+        for (JsonNode p : card.path("programmes")) {
+            String programme = p.path("programmeId").asText();
+            stakeholders(week, readIn, programme, p.path("stakeholders"));
+            for (JsonNode w : p.path("workflows")) {
+                blockers(week, w.path("workflowId").asText(), w.path("blockers"));
+            }
+        }
+    }
+
+    private void blockers(int week, String workflow, JsonNode actual) {
+        ReasonsOracle.BlockersExpected e = oracle.blockers(workflow, week);
+        check(week, workflow, "blockers.respondents", e.respondents(), actual.path("respondents").asInt());
+        for (int i = 0; i < e.percent().size(); i++) {
+            JsonNode category = actual.path("categories").path(i);
+            String code = ReasonsOracle.CATEGORIES.get(i);
+            check(week, workflow, "blockers." + code, code, category.path("code").asText());
+            check(week, workflow, "blockers." + code + ".percent", e.percent().get(i),
+                    OutputChecks.api(category.path("percent")));
+            check(week, workflow, "blockers." + code + ".change", e.change().get(i),
+                    OutputChecks.api(category.path("change")));
+        }
+    }
+
+    private void stakeholders(int week, int readIn, String programme, JsonNode actual) {
+        Optional<ReasonsOracle.StakeholdersExpected> expected = oracle.stakeholders(programme, week, readIn);
+        if (expected.isEmpty()) {
+            check(week, programme, "stakeholders.asked", 0, actual.path("asked").asInt());
+            return;
+        }
+        ReasonsOracle.StakeholdersExpected e = expected.get();
+        check(week, programme, "stakeholders.quarter", e.quarter(), actual.path("quarter").asText());
+        check(week, programme, "stakeholders.asked", e.asked(), actual.path("asked").asInt());
+        check(week, programme, "stakeholders.answered", e.answered(), actual.path("answered").asInt());
+        check(week, programme, "stakeholders.confidentPercent", e.confident(),
+                OutputChecks.api(actual.path("confidentPercent")));
+        check(week, programme, "stakeholders.fundPercent", e.fund(), OutputChecks.api(actual.path("fundPercent")));
+    }
+}

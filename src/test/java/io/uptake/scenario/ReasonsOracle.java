@@ -1,0 +1,200 @@
+package io.uptake.scenario;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The reasons behind the numbers, worked out from the generated scenario alone by the README's rules: what is in
+ * the way, and the stakeholder pulse. Nothing here reads the database or shares code with {@code metrics/}.
+ */
+final class ReasonsOracle {
+
+    /** The blocker categories in the question's order, as the README's table gives them. */
+    static final List<String> CATEGORIES = List.of("data-access", "integration", "rules", "trust", "training", "time",
+            "fit", "nothing");
+    private static final int MIN = Oracle.MIN_RESPONDENTS;
+
+    private final Scenario scenario;
+    private final Oracle oracle;
+    private final Map<String, ScenarioPerson> people;
+    /** programme → the week its quarter's stakeholder round opened → email → question → value. */
+    private final Map<String, Map<Integer, Map<String, Map<String, String>>>> stakeholderAnswers = new HashMap<>();
+
+    ReasonsOracle(Scenario scenario, Oracle oracle) {
+        this.scenario = scenario;
+        this.oracle = oracle;
+        this.people = scenario.peopleByEmail();
+        for (WeekPlan week : scenario.timeline()) {
+            for (ScenarioEvent.StakeholderAnswered a : week.events(ScenarioEvent.StakeholderAnswered.class)) {
+                stakeholderAnswers.computeIfAbsent(a.programmeId(), k -> new HashMap<>())
+                        .computeIfAbsent(week.index(), k -> new HashMap<>())
+                        .computeIfAbsent(a.email(), k -> new HashMap<>()).put(a.question(), a.value());
+            }
+        }
+    }
+
+    /** What is in the way of a workflow in a week: per category its share and change, and the answers' count. */
+    record BlockersExpected(int respondents, List<Fig> percent, List<Fig> change) {
+    }
+
+    BlockersExpected blockers(String workflowId, int week) {
+        int[] now = blockerCounts(workflowId, week);
+        int respondents = sum(now);
+        if (respondents == 0) {
+            return new BlockersExpected(0, List.of(), List.of());
+        }
+        List<Fig> shares = shares(now);
+        List<Fig> changes = new ArrayList<>();
+        for (int i = 0; i < CATEGORIES.size(); i++) {
+            if (!shares.get(i).isShown()) {
+                changes.add(Fig.suppressed("PULSE"));
+                continue;
+            }
+            long named = 0;
+            long answers = 0;
+            for (int w = Math.max(0, week - 4); w < week; w++) {
+                int[] before = blockerCounts(workflowId, w);
+                if (sum(before) > 0 && shares(before).get(i).isShown()) {
+                    named += before[i];
+                    answers += sum(before);
+                }
+            }
+            if (answers == 0) {
+                changes.add(Fig.noData("PULSE"));
+                continue;
+            }
+            BigDecimal change = BigDecimal.valueOf(now[i] * 100L).divide(BigDecimal.valueOf(respondents),
+                    MathContext.DECIMAL128).subtract(BigDecimal.valueOf(named * 100L).divide(
+                    BigDecimal.valueOf(answers), MathContext.DECIMAL128));
+            changes.add(Fig.shown(Fig.oneDecimal(change), respondents + (int) answers, "PULSE"));
+        }
+        return new BlockersExpected(respondents, shares, changes);
+    }
+
+    /**
+     * The README's rule for a breakdown: a category named by 1 to 4 people is hidden, and with it, when it is the
+     * only one, the smallest other category someone named; with fewer than 5 answers in all, every category.
+     */
+    private static List<Fig> shares(int[] counts) {
+        int total = sum(counts);
+        boolean[] hidden = new boolean[counts.length];
+        int hiddenCount = 0;
+        for (int i = 0; i < counts.length; i++) {
+            hidden[i] = total < MIN || (counts[i] > 0 && counts[i] < MIN);
+            hiddenCount += hidden[i] ? 1 : 0;
+        }
+        if (hiddenCount == 1) {
+            int next = -1;
+            for (int i = 0; i < counts.length; i++) {
+                if (!hidden[i] && counts[i] > 0 && (next < 0 || counts[i] < counts[next])) {
+                    next = i;
+                }
+            }
+            if (next < 0) {
+                for (int i = 0; i < counts.length; i++) {
+                    if (!hidden[i] && next < 0) {
+                        next = i;
+                    }
+                }
+            }
+            if (next >= 0) {
+                hidden[next] = true;
+            }
+        }
+        List<Fig> figures = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            figures.add(hidden[i] ? Fig.suppressed("PULSE") : Fig.shown(Fig.percent(counts[i], total), total,
+                    "PULSE"));
+        }
+        return figures;
+    }
+
+    private int[] blockerCounts(String workflowId, int week) {
+        int[] counts = new int[CATEGORIES.size()];
+        for (ScenarioPulse pulse : scenario.pulses()) {
+            if (pulse.workflowId().equals(workflowId)) {
+                oracle.round(pulse.id(), week).values().forEach(qs -> {
+                    String v = qs.get("blockers");
+                    if (v != null) {
+                        counts[Integer.parseInt(v) - 1]++;
+                    }
+                });
+            }
+        }
+        return counts;
+    }
+
+    private static int sum(int[] counts) {
+        int total = 0;
+        for (int c : counts) {
+            total += c;
+        }
+        return total;
+    }
+
+    /** A programme's stakeholder pulse of the quarter holding a week. */
+    record StakeholdersExpected(String quarter, int asked, int answered, Fig confident, Fig fund) {
+    }
+
+    /**
+     * The quarter's round opens on the Monday evening of the quarter's first week (the year's first week for the
+     * quarter it starts in) and goes to the sponsor and the stakeholders a chat platform reaches; confident are
+     * those who gave 4 or 5, willing to fund those who said yes, each of those who answered that question, shown
+     * from 5 answers and only once the round has closed, 7 days after it opened (before that, no data).
+     *
+     * @param readIn the week whose Monday morning the figures are read in
+     */
+    Optional<StakeholdersExpected> stakeholders(String programmeId, int week, int readIn) {
+        int opened = -1;
+        for (int w = 0; w <= week; w++) {
+            java.time.LocalDate monday = scenario.firstMonday().plusWeeks(w);
+            if (w == 0 || monday.getDayOfMonth() <= 7 && monday.getMonthValue() % 3 == 1) {
+                opened = w;
+            }
+        }
+        ScenarioProgramme programme = scenario.programme(programmeId);
+        Set<String> asked = new HashSet<>();
+        asked.add(programme.sponsorEmail());
+        asked.addAll(programme.stakeholders());
+        asked.removeIf(email -> people.get(email).platform() == Platform.NONE);
+        if (asked.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Map<String, String>> answers = stakeholderAnswers.getOrDefault(programmeId, Map.of())
+                .getOrDefault(opened, Map.of());
+        int confidence = 0;
+        int confident = 0;
+        int fund = 0;
+        int yes = 0;
+        for (Map<String, String> a : answers.values()) {
+            if (a.containsKey("confidence")) {
+                confidence++;
+                confident += Integer.parseInt(a.get("confidence")) >= 4 ? 1 : 0;
+            }
+            if (a.containsKey("fund")) {
+                fund++;
+                yes += a.get("fund").equals("2") ? 1 : 0;
+            }
+        }
+        java.time.LocalDate monday = scenario.firstMonday().plusWeeks(week);
+        String quarter = monday.getYear() + "-Q" + ((monday.getMonthValue() - 1) / 3 + 1);
+        boolean closed = readIn >= opened + 2;
+        return Optional.of(new StakeholdersExpected(quarter, asked.size(), answers.size(),
+                closed ? share(confident, confidence) : Fig.noData("PULSE"),
+                closed ? share(yes, fund) : Fig.noData("PULSE")));
+    }
+
+    private static Fig share(int part, int whole) {
+        if (whole == 0) {
+            return Fig.noData("PULSE");
+        }
+        return Fig.score(Fig.percent(part, whole), whole, MIN, "PULSE");
+    }
+}
