@@ -231,8 +231,11 @@ final class Timeline {
     }
 
     private String comment(int category) {
-        List<ScenarioPerson> everyone = List.copyOf(people.values());
-        ScenarioPerson colleague = everyone.get(reasons.nextInt(everyone.size()));
+        // a colleague the service knows by name: on a chat platform's directory, and never the one erased
+        List<ScenarioPerson> named = people.values().stream().filter(p -> p.platform() != Platform.NONE
+                && !erased.containsKey(p.email())).sorted(java.util.Comparator.comparing(ScenarioPerson::email))
+                .toList();
+        ScenarioPerson colleague = named.get(reasons.nextInt(named.size()));
         String phone = String.format("+44 20 7946 %04d", reasons.nextInt(10000));
         return switch (reasons.nextInt(3)) {
             case 0 -> "Waiting on " + colleague.name() + " for " + BLOCKERS[category] + " every week";
