@@ -231,8 +231,8 @@ final class Timeline {
     }
 
     private String comment(int category) {
-        // a colleague the service knows by name: on a chat platform's directory, and never the one erased
-        List<ScenarioPerson> named = people.values().stream().filter(p -> p.platform() != Platform.NONE
+        // a colleague the service knows by name from Slack's directory from the start, never the one erased
+        List<ScenarioPerson> named = people.values().stream().filter(p -> p.platform() == Platform.SLACK
                 && !erased.containsKey(p.email())).sorted(java.util.Comparator.comparing(ScenarioPerson::email))
                 .toList();
         ScenarioPerson colleague = named.get(reasons.nextInt(named.size()));
