@@ -25,7 +25,11 @@ final class ReasonsChecks {
             String programme = p.path("programmeId").asText();
             stakeholders(week, readIn, programme, p.path("stakeholders"));
             for (JsonNode w : p.path("workflows")) {
-                blockers(week, w.path("workflowId").asText(), w.path("blockers"));
+                String id = w.path("workflowId").asText();
+                blockers(week, id, w.path("blockers"));
+                check(week, id, "calibration.quadrant", ReasonsOracle.quadrant(run.oracle.expect(id, week, readIn)),
+                        w.path("calibration").path("quadrant").asText());
+                drift(week, readIn, id, w.path("drift"));
             }
         }
     }
@@ -42,6 +46,32 @@ final class ReasonsChecks {
             check(week, workflow, "blockers." + code + ".change", e.change().get(i),
                     OutputChecks.api(category.path("change")));
         }
+    }
+
+    private void drift(int week, int readIn, String workflow, JsonNode actual) {
+        ReasonsOracle.DriftExpected e = oracle.drift(workflow, week, readIn);
+        check(week, workflow, "drift.fallingWeeks", e.fallingWeeks(), actual.path("fallingWeeks").asInt());
+        if (e.peak() != null) {
+            check(week, workflow, "drift.peakWauPercent", e.peak().value().stripTrailingZeros().toPlainString(),
+                    OutputChecks.csvValue(fig(actual.path("peakWauPercent"))));
+        }
+        if (e.drop() != null) {
+            check(week, workflow, "drift.dropFromPeak", e.drop(), OutputChecks.api(actual.path("dropFromPeak")));
+        }
+        check(week, workflow, "drift.firstQuarter.state", e.firstQuarter(),
+                actual.path("firstQuarter").path("state").asText());
+        check(week, workflow, "drift.firstQuarter.metOn", e.metOn(),
+                actual.path("firstQuarter").path("metOn").asText(""));
+    }
+
+    /** The value of an API figure, or its state when not shown. */
+    private static Fig fig(JsonNode f) {
+        return switch (f.path("state").asText()) {
+            case "SHOWN" -> Fig.shown(new java.math.BigDecimal(f.path("value").asText()), f.path("n").asInt(),
+                    f.path("source").asText());
+            case "SUPPRESSED" -> Fig.suppressed(f.path("source").asText());
+            default -> Fig.noData(f.path("source").asText());
+        };
     }
 
     private void stakeholders(int week, int readIn, String programme, JsonNode actual) {

@@ -139,6 +139,79 @@ final class ReasonsOracle {
         return total;
     }
 
+    /** A workflow's trust calibration in a week, by the README's thresholds (60, 40, 30 %, 10 %, each inclusive). */
+    static String quadrant(Expected e) {
+        if (e.trust().state() == Fig.State.SUPPRESSED || e.correction().state() == Fig.State.SUPPRESSED) {
+            return "SUPPRESSED";
+        }
+        if (!e.trust().isShown() || !e.correction().isShown()) {
+            return "NO_DATA";
+        }
+        BigDecimal trust = e.trust().value();
+        BigDecimal fixing = e.correction().value();
+        if (trust.compareTo(BigDecimal.valueOf(60)) >= 0 && fixing.compareTo(BigDecimal.valueOf(30)) >= 0) {
+            return "OVER_TRUST";
+        }
+        if (trust.compareTo(BigDecimal.valueOf(40)) <= 0 && fixing.compareTo(BigDecimal.valueOf(10)) <= 0) {
+            return "UNDER_TRUST";
+        }
+        return "CALIBRATED";
+    }
+
+    /** A workflow's drift in a week: the WAU run, its peak and fall, and the first quarter. */
+    record DriftExpected(int fallingWeeks, Fig peak, Fig drop, String firstQuarter, String metOn) {
+    }
+
+    /**
+     * By the README: WAU fell in each week of the run against the week before, both shown; the peak is the highest
+     * shown WAU of the last 4 weeks, the scored one included; the drop is (peak − now) ÷ peak; the first quarter is
+     * met in the first week from the launch's week, up to the last week beginning before launch + 13 weeks, whose WAU
+     * is shown and above 50 %.
+     */
+    DriftExpected drift(String workflowId, int week, int readIn) {
+        ScenarioWorkflow workflow = scenario.workflow(workflowId);
+        List<Fig> wau = new ArrayList<>();
+        for (int k = week - 11; k <= week; k++) {
+            wau.add(k < 0 || !workflow.declaredIn(k) ? Fig.noData("PULSE")
+                    : oracle.expect(workflowId, k, readIn).wau());
+        }
+        int falling = 0;
+        for (int i = wau.size() - 1; i > 0 && wau.get(i).isShown() && wau.get(i - 1).isShown()
+                && wau.get(i).value().compareTo(wau.get(i - 1).value()) < 0; i--) {
+            falling++;
+        }
+        Fig peak = null;
+        for (int i = wau.size() - 4; i < wau.size(); i++) {
+            if (wau.get(i).isShown() && (peak == null || wau.get(i).value().compareTo(peak.value()) > 0)) {
+                peak = wau.get(i);
+            }
+        }
+        Fig now = wau.get(wau.size() - 1);
+        Fig drop = !now.isShown() || peak == null ? null : Fig.shown(peak.value().signum() == 0 ? BigDecimal.ZERO
+                : Fig.oneDecimal(peak.value().subtract(now.value()).multiply(BigDecimal.valueOf(100))
+                .divide(peak.value(), MathContext.DECIMAL128)), now.n(), now.source());
+        java.time.LocalDate launch = launch(workflow);
+        java.time.LocalDate monday = scenario.firstMonday().plusWeeks(week);
+        java.time.LocalDate last = launch.plusWeeks(13).minusDays(1)
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        for (java.time.LocalDate m = launch.with(java.time.temporal.TemporalAdjusters.previousOrSame(
+                java.time.DayOfWeek.MONDAY)); !m.isAfter(last) && !m.isAfter(monday); m = m.plusWeeks(1)) {
+            int k = (int) java.time.temporal.ChronoUnit.WEEKS.between(scenario.firstMonday(), m);
+            Fig f = k < 0 || !workflow.declaredIn(k) ? Fig.noData("PULSE")
+                    : oracle.expect(workflowId, k, readIn).wau();
+            if (f.isShown() && f.value().compareTo(BigDecimal.valueOf(50)) > 0) {
+                return new DriftExpected(falling, peak, drop, "MET", m.toString());
+            }
+        }
+        return new DriftExpected(falling, peak, drop, monday.isBefore(last) ? "PENDING" : "MISSED", "");
+    }
+
+    /** The day the workflow first went into pilot, as the first programmes file declaring it gives it. */
+    private java.time.LocalDate launch(ScenarioWorkflow workflow) {
+        return workflow.addedWeek() > 0 ? scenario.firstMonday().plusWeeks(workflow.addedWeek())
+                : scenario.firstMonday().minusWeeks(9 + workflow.id().length());
+    }
+
     /** A programme's stakeholder pulse of the quarter holding a week. */
     record StakeholdersExpected(String quarter, int asked, int answered, Fig confident, Fig fund) {
     }
