@@ -220,7 +220,7 @@ final class ReasonsOracle {
      * The quarter's round opens on the Monday evening of the quarter's first week (the year's first week for the
      * quarter it starts in) and goes to the sponsor and the stakeholders a chat platform reaches; confident are
      * those who gave 4 or 5, willing to fund those who said yes, each of those who answered that question, shown
-     * from 5 answers and only once the round has closed, 7 days after it opened (before that, no data).
+     * from 5 answers and only once the round has closed, 6 days after it opened (before that, no data).
      *
      * @param readIn the week whose Monday morning the figures are read in
      */
@@ -258,7 +258,7 @@ final class ReasonsOracle {
         }
         java.time.LocalDate monday = scenario.firstMonday().plusWeeks(week);
         String quarter = monday.getYear() + "-Q" + ((monday.getMonthValue() - 1) / 3 + 1);
-        boolean closed = readIn >= opened + 2;
+        boolean closed = readIn >= opened + 1;
         return Optional.of(new StakeholdersExpected(quarter, asked.size(), answers.size(),
                 closed ? share(confident, confidence) : Fig.noData("PULSE"),
                 closed ? share(yes, fund) : Fig.noData("PULSE")));

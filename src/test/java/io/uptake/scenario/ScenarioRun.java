@@ -265,7 +265,6 @@ final class ScenarioRun implements AutoCloseable {
         phases.timeQuietly("job: late joiners", () -> context.getBean(AddLateJoiners.class).run());
         phases.timeQuietly("job: reminders", () -> context.getBean(SendReminders.class).run());
         phases.timeQuietly("job: close rounds", () -> context.getBean(CloseRounds.class).run());
-        phases.timeQuietly("job: stakeholder rounds", stakeholders::tick);
         dispatch();
     }
 

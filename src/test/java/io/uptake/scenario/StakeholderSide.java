@@ -3,7 +3,6 @@ package io.uptake.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.uptake.chat.teams.FakeBotConnector;
 import io.uptake.pulse.OpenStakeholderRounds;
-import io.uptake.pulse.StakeholderRoundTick;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +10,8 @@ import java.util.Map;
 
 /**
  * The sponsors and stakeholders of the scenario: the service opens each quarter's stakeholder round when asked
- * (as its weekday job would), and they answer on the card they were sent, on Slack or Teams.
+ * (as its weekday job would), and they answer on the card they were sent, on Slack or Teams; the rounds close with
+ * the pulses' rounds.
  */
 final class StakeholderSide {
 
@@ -60,10 +60,5 @@ final class StakeholderSide {
             }
         }
         run.dispatch();
-    }
-
-    /** Reminds and closes the stakeholder rounds that are due. */
-    void tick() {
-        run.bean(StakeholderRoundTick.class).run();
     }
 }
