@@ -24,6 +24,9 @@ final class OutputChecks {
     private static final String[] FIGURES = {"wauPercent", "wauPercentPrevious", "habitPercent", "trustIndex",
         "trustChange", "correctionPercent", "responsePercent", "cycleTimeMedian", "cycleTimeDeltaPercent"};
 
+    /** The questions only a stakeholder pulse asks. */
+    private static final Set<String> STAKEHOLDER_QUESTIONS = Set.of("confidence", "fund", "change-mind");
+
     /** Marks a worded figure whose value is a negative half, which a digest rounds to a whole number. */
     static final String NEGATIVE_HALF = " (negative half)";
 
@@ -358,7 +361,9 @@ final class OutputChecks {
         List<FakeSlackApi.Call> posts = run.slack().api().calls("chat.postMessage");
         for (FakeSlackApi.Call post : posts.subList(slackFrom, posts.size())) {
             List<SlackSide.Button> buttons = SlackSide.buttons(post.params().get("blocks"));
-            if (!buttons.isEmpty() && buttons.get(0).roundId() == round) {
+            // a stakeholder round is numbered apart from the pulses' rounds: its card is not this round's
+            if (!buttons.isEmpty() && buttons.get(0).roundId() == round && buttons.stream()
+                    .noneMatch(b -> STAKEHOLDER_QUESTIONS.contains(SlackSide.questionAndValue(b)[0]))) {
                 got.computeIfAbsent(post.params().get("channel"), k -> new ArrayList<>())
                         .add(post.params().get("blocks"));
             }
@@ -367,7 +372,8 @@ final class OutputChecks {
         for (FakeBotConnector.Call post : posted.subList(teamsFrom, posted.size())) {
             List<JsonNode> data = TeamsSide.answerData(post.card());
             String user = run.teams().userOf(post);
-            if (!data.isEmpty() && data.get(0).path("roundId").asLong() == round) {
+            if (!data.isEmpty() && data.get(0).path("roundId").asLong() == round && data.stream()
+                    .noneMatch(d -> STAKEHOLDER_QUESTIONS.contains(d.path("question").asText()))) {
                 got.computeIfAbsent(String.valueOf(user), k -> new ArrayList<>()).add(post.card().toString());
             }
         }

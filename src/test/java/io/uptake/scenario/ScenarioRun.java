@@ -343,7 +343,8 @@ final class ScenarioRun implements AutoCloseable {
         for (int i = teamsPostsAtOpen.get(pulse.id() + "@" + w); i < posted.size(); i++) {
             List<JsonNode> data = TeamsSide.answerData(posted.get(i).card());
             String user = teams.userOf(posted.get(i));
-            if (user != null && !data.isEmpty() && data.get(0).path("roundId").asLong() == round) {
+            if (user != null && !data.isEmpty() && data.get(0).path("roundId").asLong() == round
+                    && data.stream().noneMatch(d -> d.path("question").asText().equals("confidence"))) {
                 teamsData.putIfAbsent(user, data);
             }
         }
