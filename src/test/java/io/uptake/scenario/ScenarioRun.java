@@ -69,6 +69,7 @@ final class ScenarioRun implements AutoCloseable {
     private final Map<String, ScenarioPerson> people;
     private final OutputChecks checks;
     private final StakeholderSide stakeholders;
+    private final CommentChecks comments;
     /** Directory audiences' current members: workflow → emails. */
     private final Map<String, Set<String>> directory = new HashMap<>();
     /** pulse + week → round id. */
@@ -99,6 +100,7 @@ final class ScenarioRun implements AutoCloseable {
         this.clock = context.getBean(MutableClock.class);
         this.checks = new OutputChecks(this);
         this.stakeholders = new StakeholderSide(this);
+        this.comments = new CommentChecks(this);
     }
 
     static String isoWeek(int week) {
@@ -207,6 +209,10 @@ final class ScenarioRun implements AutoCloseable {
                 if (rounds.containsKey(pulse.id() + "@" + w)) {
                     checks.messages(pulse, w, rounds.get(pulse.id() + "@" + w),
                             slackPostsAtOpen.get(pulse.id() + "@" + w), teamsPostsAtOpen.get(pulse.id() + "@" + w));
+                    if (pulse.questions().contains("blockers")) {
+                        comments.round(pulse, w, slackPostsAtOpen.get(pulse.id() + "@" + w),
+                                teamsPostsAtOpen.get(pulse.id() + "@" + w));
+                    }
                 }
             }
         });
