@@ -70,6 +70,7 @@ public class ComputeScorecard {
             List<String> active = programmes.stream().flatMap(p -> p.workflows().stream())
                     .filter(w -> w.liveDuring(monday)).map(CatalogueReads.WorkflowFacts::id).toList();
             Map<String, UsageReads.UsageFacts> usage = UsageReads.read(c, active, window, settings.habitMinWeeks());
+            Map<String, int[]> audiences = AudienceSizes.read(c, active, window);
             Map<String, AnswerReads.AnswerFacts> answers = AnswerReads.read(c, active, window);
             Map<String, CheckinReads.CheckinFacts> checkins = CheckinReads.read(c, active);
             Map<String, CohortReads.CohortFacts> cohorts = CohortReads.read(c, active, monday, cohortSettings);
@@ -83,7 +84,8 @@ public class ComputeScorecard {
                 Map<String, WorkflowScore> scored = new LinkedHashMap<>();
                 for (CatalogueReads.WorkflowFacts w : live) {
                     scored.put(w.id(), scoreWorkflow.score(w, usage.get(w.id()), answers.get(w.id()),
-                            checkins.get(w.id()), window, policy).with(scoreCohorts.score(cohorts.get(w.id()),
+                            checkins.get(w.id()), window, policy, audiences.getOrDefault(w.id(),
+                                    new int[window.weeks()])).with(scoreCohorts.score(cohorts.get(w.id()),
                             usage.get(w.id()), window), costs.get(w.id())));
                 }
                 Map<String, Drift> drift = scoreDrift.score(c, live, scored, cohorts, window);

@@ -64,8 +64,8 @@ class ScoreDrift {
     }
 
     /**
-     * The first-quarter check, reading each week's WAU as the history does (the same team size); weeks before the
-     * history's window are read from the database.
+     * The first-quarter check, reading each week's WAU as the history does (each week's own team); weeks before
+     * the history's window are read from the database.
      */
     private Drift.FirstQuarter firstQuarter(Connection c, CatalogueReads.WorkflowFacts w, WorkflowScore score,
                                             Window window) throws SQLException {
@@ -86,8 +86,11 @@ class ScoreDrift {
             Window quarter = new Window(through, (int) ChronoUnit.WEEKS.between(first, through) + 1);
             UsageReads.UsageFacts usage = UsageReads.read(c, List.of(w.id()), quarter, settings.habitMinWeeks())
                     .get(w.id());
+            int[] members = AudienceSizes.read(c, List.of(w.id()), quarter).getOrDefault(w.id(),
+                    new int[quarter.weeks()]);
             for (int i = 0; i < quarter.weeks(); i++) {
-                weeks.put(quarter.monday(i), scoreWorkflow.wau(score.teamSize().value(), usage, quarter, i));
+                int size = TeamSize.of(w.targetTeamSize(), members[i], w.emailList()).value();
+                weeks.put(quarter.monday(i), scoreWorkflow.wau(size, usage, quarter, i));
             }
         }
         return rules.firstQuarter(launch, monday, m -> weeks.getOrDefault(m, Figure.noData(Figure.Source.SELF_REPORT)));

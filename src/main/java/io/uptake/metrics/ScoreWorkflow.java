@@ -20,15 +20,22 @@ final class ScoreWorkflow {
         this.verdicts = verdicts;
     }
 
+    /**
+     * @param audienceByWeek the audience's members at the end of each week of the window: a past week's WAU (in the
+     *                       history and the trend) is divided by its own week's team, as that week reported it
+     */
     WorkflowScore score(CatalogueReads.WorkflowFacts w, UsageReads.UsageFacts usage, AnswerReads.AnswerFacts answers,
-                        CheckinReads.CheckinFacts checkins, Window window, CheckinPolicy policy) {
+                        CheckinReads.CheckinFacts checkins, Window window, CheckinPolicy policy,
+                        int[] audienceByWeek) {
         int now = window.current();
         TeamSize team = TeamSize.of(w.targetTeamSize(), w.audienceSize(), w.emailList());
         List<WeekPoint> history = new ArrayList<>();
         Figure[] wau = new Figure[window.weeks()];
         Figure[] trust = new Figure[window.weeks()];
         for (int i = 0; i < window.weeks(); i++) {
-            wau[i] = wau(team.value(), usage, window, i);
+            int size = i == now ? team.value()
+                    : TeamSize.of(w.targetTeamSize(), audienceByWeek[i], w.emailList()).value();
+            wau[i] = wau(size, usage, window, i);
             trust[i] = trustIndex(answers.weeks()[i].trust());
             history.add(new WeekPoint(IsoWeek.format(window.monday(i)), wau[i], trust[i]));
         }

@@ -129,8 +129,9 @@ final class Oracle {
         Fig response = pulse.map(p -> response(p, week)).orElse(Fig.noData("PULSE"));
         Fig median = median(round);
         Fig delta = cycleDelta(median, workflow);
+        // last week's WAU as last week reported it: divided by its own week's team
         return new Expected(id, week, size, wau(workflow, week, size),
-                wau(workflow, week - 1, size), habit(workflow, week),
+                wau(workflow, week - 1, targetTeamSize(workflow, week - 1)), habit(workflow, week),
                 trustIndex, trustChange(pulse, week, trust), distribution, correctionFig, response, median, delta);
     }
 

@@ -192,6 +192,9 @@ final class ReasonsOracle {
                 .divide(peak.value(), MathContext.DECIMAL128)), now.n(), now.source());
         java.time.LocalDate launch = launch(workflow);
         java.time.LocalDate monday = scenario.firstMonday().plusWeeks(week);
+        if (launch.isAfter(monday.plusDays(6))) {
+            return new DriftExpected(falling, peak, drop, "NOT_LAUNCHED", "");
+        }
         java.time.LocalDate last = launch.plusWeeks(13).minusDays(1)
                 .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
         for (java.time.LocalDate m = launch.with(java.time.temporal.TemporalAdjusters.previousOrSame(
