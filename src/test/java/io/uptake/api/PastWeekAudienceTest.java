@@ -97,6 +97,31 @@ class PastWeekAudienceTest implements TestPropertyProvider {
         assertThat(figure(review, "wauPercent")).isEqualTo("SHOWN 75.0 n=8");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLaterWeekShowsThePastWeekAsItReportedItAfterTheListGrows() {
+        // W46: the list names d1..d8, of whom d1..d6 use it: 6 of 8 = 75 %.
+        clock.set(Instant.parse("2026-11-10T09:00:00Z"));
+        http.toBlocking().retrieve(admin(HttpRequest.POST("/api/v1/catalog/reload", "")), Map.class);
+        post("w46", List.of(1, 2, 3, 4, 5, 6).stream().map(p -> row(p, MONDAY.plusDays(1))).toList());
+        // W47: the list grows to d1..d10 on Tuesday; d1..d5 use it: 5 of 10 = 50 %.
+        clock.set(Instant.parse("2026-11-17T09:00:00Z"));
+        file.write(programmes(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10)));
+        http.toBlocking().retrieve(admin(HttpRequest.POST("/api/v1/catalog/reload", "")), Map.class);
+        post("w47", List.of(1, 2, 3, 4, 5).stream().map(p -> row(p, MONDAY.plusDays(8))).toList());
+        clock.set(Instant.parse("2026-11-23T09:00:00Z"));
+
+        Map<String, Object> w47 = workflow("2026-W47");
+
+        assertThat(figure(w47, "wauPercent")).isEqualTo("SHOWN 50.0 n=10");
+        // Last week as last week reported it, 6 of its 8, not 6 of this week's 10 (60 %).
+        assertThat(figure(w47, "wauPercentPrevious")).isEqualTo("SHOWN 75.0 n=8");
+        Map<String, Object> w46 = ((List<Map<String, Object>>) w47.get("history")).stream()
+                .filter(point -> "2026-W46".equals(point.get("week"))).findFirst().orElseThrow();
+        assertThat(figure(w46, "wauPercent")).isEqualTo("SHOWN 75.0 n=8");
+        assertThat(figure(workflow(WEEK), "wauPercent")).isEqualTo("SHOWN 75.0 n=8");
+    }
+
     /** The next test's context loads the file at start-up: it must find the first list again. */
     @AfterEach
     void restoreTheFile() {
@@ -140,8 +165,13 @@ class PastWeekAudienceTest implements TestPropertyProvider {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> workflow() {
+        return workflow(WEEK);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> workflow(String week) {
         Map<String, Object> card = http.toBlocking().retrieve(admin(HttpRequest.GET("/api/v1/scorecard?week="
-                + WEEK)), Map.class);
+                + week)), Map.class);
         return ((List<Map<String, Object>>) card.get("programmes")).stream()
                 .flatMap(p -> ((List<Map<String, Object>>) p.get("workflows")).stream())
                 .filter(w -> "review".equals(w.get("workflowId"))).findFirst().orElseThrow();
