@@ -18,6 +18,7 @@ import io.uptake.pulse.AddLateJoiners;
 import io.uptake.pulse.AnswerResult;
 import io.uptake.pulse.CloseRounds;
 import io.uptake.pulse.OpenRound;
+import io.uptake.pulse.OpenStakeholderRounds;
 import io.uptake.pulse.SendReminders;
 import io.uptake.scenario.Scenario;
 import io.uptake.scenario.ScenarioEvent;
@@ -92,12 +93,14 @@ class DemoYear {
     private final SendDigest digests;
     private final RecordUsageBatch usage;
     private final PullUsage pulls;
+    private final OpenStakeholderRounds stakeholderRounds;
 
     DemoYear(DemoClock clock, DemoSettings settings, CatalogLookup catalog, ReloadCatalog reload,
              WebDirectory directory, WebInbound inbound, OpenRound openRound, AddLateJoiners lateJoiners,
              SendReminders reminders, CloseRounds closeRounds, OpenCheckinCycles checkinCycles,
              SendCheckinReminders checkinReminders, EscalateMissedCheckins escalations, AlertOwners alertOwners,
-             NudgeNeverUsers nudges, SendDigest digests, RecordUsageBatch usage, PullUsage pulls) {
+             NudgeNeverUsers nudges, SendDigest digests, RecordUsageBatch usage, PullUsage pulls,
+             OpenStakeholderRounds stakeholderRounds) {
         this.clock = clock;
         this.settings = settings;
         this.catalog = catalog;
@@ -116,6 +119,7 @@ class DemoYear {
         this.digests = digests;
         this.usage = usage;
         this.pulls = pulls;
+        this.stakeholderRounds = stakeholderRounds;
     }
 
     /** Plays the first {@code weeks} weeks of the scenario, then leaves the clock at the Monday after them. */
@@ -243,6 +247,7 @@ class DemoYear {
                     rounds.put(pulse.id() + "@" + w, opened.roundId());
                 }
             }
+            stakeholders(plan);
             Set<String> clicked = new HashSet<>();
             Set<LocalDate> days = new HashSet<>();
             for (Instant step : steps(plan)) {
@@ -271,6 +276,24 @@ class DemoYear {
             if (digests) {
                 digest("teams:19:leaders@thread.tacv2");
             }
+        }
+
+        /**
+         * The quarter's stakeholder rounds, opened as the weekday job would on the quarter's first Monday evening,
+         * and the sponsors' and stakeholders' answers to them.
+         */
+        private void stakeholders(WeekPlan plan) {
+            Map<String, Long> opened = new HashMap<>();
+            stakeholderRounds.run().forEach(o -> opened.put(o.programmeId(), o.roundId()));
+            for (ScenarioEvent.StakeholderAnswered a : plan.events(ScenarioEvent.StakeholderAnswered.class)) {
+                ScenarioPerson person = byEmail.get(a.email());
+                Long round = opened.get(a.programmeId());
+                if (round != null) {
+                    DemoPeople.platform(person).ifPresent(p -> inbound.answer(p, person.chatId(), round,
+                            a.question(), a.value(), null).join());
+                }
+            }
+            inbound.deliver();
         }
 
         /** Each pulse's send time in every zone and a day later (reminders), the day after it, Wednesday, Saturday. */
