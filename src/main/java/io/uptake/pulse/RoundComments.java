@@ -1,5 +1,6 @@
 package io.uptake.pulse;
 
+import io.uptake.catalog.BlockerCategory;
 import io.uptake.catalog.CatalogLookup;
 import io.uptake.message.CommentsShared;
 import io.uptake.metrics.Anonymity;
@@ -25,10 +26,6 @@ public class RoundComments {
     public static final int ROUNDS = 26;
     /** The group of comments whose writers named no blocker in that round. */
     public static final String NO_BLOCKER = "No blocker named";
-    /** The blocker categories by their stored value (the {@code blockers} question's answer, 1 to 8). */
-    static final Map<Integer, String> BLOCKERS = Map.of(1, "Data access", 2, "Integration with my tools",
-            3, "Rules or approval", 4, "I don't trust the output", 5, "I don't understand it / no training",
-            6, "No time", 7, "Doesn't fit my work", 8, "Nothing, it works");
     private static final Comparator<String> BY_WORDS = String.CASE_INSENSITIVE_ORDER
             .thenComparing(Comparator.naturalOrder());
 
@@ -101,12 +98,13 @@ public class RoundComments {
         for (ShownCommentRow comment : kept) {
             String who = respondent(comment.deliveryId(), comment.ballot());
             Integer blocker = who == null ? null : blockerOf.get(who);
-            int key = blocker != null && BLOCKERS.containsKey(blocker) ? blocker : Integer.MAX_VALUE;
+            int key = blocker != null && BlockerCategory.ofValue(blocker).isPresent() ? blocker : Integer.MAX_VALUE;
             byBlocker.computeIfAbsent(key, k -> new ArrayList<>()).add(comment.shownText().strip());
         }
         List<CommentsShared.Group> groups = new ArrayList<>();
         byBlocker.forEach((key, texts) -> groups.add(new CommentsShared.Group(
-                BLOCKERS.getOrDefault(key, NO_BLOCKER), texts.stream().sorted(BY_WORDS).toList())));
+                BlockerCategory.ofValue(key).map(BlockerCategory::label).orElse(NO_BLOCKER),
+                texts.stream().sorted(BY_WORDS).toList())));
         return groups;
     }
 

@@ -209,10 +209,16 @@ final class ScenarioRun implements AutoCloseable {
                 if (rounds.containsKey(pulse.id() + "@" + w)) {
                     checks.messages(pulse, w, rounds.get(pulse.id() + "@" + w),
                             slackPostsAtOpen.get(pulse.id() + "@" + w), teamsPostsAtOpen.get(pulse.id() + "@" + w));
-                    if (pulse.questions().contains("blockers")) {
-                        comments.round(pulse, w, slackPostsAtOpen.get(pulse.id() + "@" + w),
-                                teamsPostsAtOpen.get(pulse.id() + "@" + w));
-                    }
+
+                }
+            }
+        });
+        // The comments of last week's rounds: shared at the close, sent when the readers' quiet hours allow.
+        phases.time("message checks", () -> {
+            for (ScenarioPulse pulse : scenario.pulses()) {
+                String key = pulse.id() + "@" + (w - 1);
+                if (rounds.containsKey(key) && pulse.questions().contains("blockers")) {
+                    comments.round(pulse, w - 1, slackPostsAtOpen.get(key), teamsPostsAtOpen.get(key));
                 }
             }
         });
