@@ -42,6 +42,7 @@ class SqlOwnershipTest {
             Map.entry("stakeholder_answer", "pulse"),
             Map.entry("usage_batch", "usage"), Map.entry("usage_event", "usage"), Map.entry("usage_source", "usage"),
             Map.entry("checkin_cycle", "checkin"), Map.entry("checkin", "checkin"),
+            Map.entry("outcome_value", "checkin"),
             Map.entry("digest_run", "digest"), Map.entry("chart_image", "digest"),
             Map.entry("nudge", "nudge"),
             Map.entry("outbox", "delivery"), Map.entry("message_edit", "delivery"),

@@ -37,12 +37,13 @@ public class ComputeScorecard {
 
     ComputeScorecard(DataSource dataSource, CatalogState catalog, MetricsSettings settings, Anonymity anonymity,
                      CohortSettings cohortSettings, ScoreBlockers scoreBlockers, ScoreDrift scoreDrift,
-                     ScoreCalibration scoreCalibration, ScoreStakeholders scoreStakeholders) {
+                     ScoreCalibration scoreCalibration, ScoreStakeholders scoreStakeholders,
+                     OutcomeGapSettings outcomeGap) {
         this.dataSource = dataSource;
         this.catalog = catalog;
         this.settings = settings;
-        this.verdicts = new Verdicts(settings);
-        this.scoreWorkflow = new ScoreWorkflow(anonymity, verdicts);
+        this.verdicts = new Verdicts(settings, outcomeGap);
+        this.scoreWorkflow = new ScoreWorkflow(anonymity, verdicts, outcomeGap);
         this.cohortSettings = cohortSettings;
         this.scoreCohorts = new ScoreCohorts(anonymity, cohortSettings);
         this.scoreCost = new ScoreCost(anonymity);
@@ -73,6 +74,8 @@ public class ComputeScorecard {
             Map<String, int[]> audiences = AudienceSizes.read(c, active, window);
             Map<String, AnswerReads.AnswerFacts> answers = AnswerReads.read(c, active, window);
             Map<String, CheckinReads.CheckinFacts> checkins = CheckinReads.read(c, active);
+            Map<String, OutcomeValueReads.Measured> measured = OutcomeValueReads.latest(c, active,
+                    window.end().minusDays(1));
             Map<String, CohortReads.CohortFacts> cohorts = CohortReads.read(c, active, monday, cohortSettings);
             Map<String, SeatCost> costs = seatCosts(c, file, active, monday);
             Map<String, Blockers> blockers = scoreBlockers.score(c, active, window);
@@ -84,9 +87,10 @@ public class ComputeScorecard {
                 Map<String, WorkflowScore> scored = new LinkedHashMap<>();
                 for (CatalogueReads.WorkflowFacts w : live) {
                     scored.put(w.id(), scoreWorkflow.score(w, usage.get(w.id()), answers.get(w.id()),
-                            checkins.get(w.id()), window, policy, audiences.getOrDefault(w.id(),
-                                    new int[window.weeks()])).with(scoreCohorts.score(cohorts.get(w.id()),
-                            usage.get(w.id()), window), costs.get(w.id())));
+                            checkins.get(w.id()), measured.get(w.id()), window, policy,
+                            audiences.getOrDefault(w.id(), new int[window.weeks()]))
+                            .with(scoreCohorts.score(cohorts.get(w.id()), usage.get(w.id()), window),
+                                    costs.get(w.id())));
                 }
                 Map<String, Drift> drift = scoreDrift.score(c, live, scored, cohorts, window);
                 List<WorkflowScore> workflows = scored.values().stream().map(w -> w.withSignals(

@@ -26,6 +26,54 @@ final class Outcomes {
 
     static OutcomeProgress progress(CatalogueReads.OutcomeFacts outcome, CheckinReads.CheckinFacts facts,
                                     LocalDate lastDay, CheckinPolicy policy) {
+        return progress(outcome, facts, lastDay, policy, null, OutcomeGapSettings.defaults());
+    }
+
+    /**
+     * The progress with the measured value beside the claimed one.
+     *
+     * @param measured the latest measured value on or before {@code lastDay}, or null
+     */
+    static OutcomeProgress progress(CatalogueReads.OutcomeFacts outcome, CheckinReads.CheckinFacts facts,
+                                    LocalDate lastDay, CheckinPolicy policy, OutcomeValueReads.Measured measured,
+                                    OutcomeGapSettings gap) {
+        OutcomeProgress claimed = claimed(outcome, facts, lastDay, policy);
+        if (measured == null) {
+            return claimed;
+        }
+        Gap g = gap(claimed.current(), measured.value(), gap.percent());
+        return new OutcomeProgress(claimed.metric(), claimed.unit(), claimed.direction(), claimed.baseline(),
+                claimed.target(), claimed.current(), claimed.progress(), claimed.status(), claimed.confidence(),
+                claimed.daysSinceCheckin(), claimed.checkinState(), claimed.current(), measured.value(),
+                measured.day(), g.percent(), g.flagged());
+    }
+
+    /** How far a claim lies from the measurement: the percentage (null when it cannot be said) and the flag. */
+    record Gap(Double percent, boolean flagged) {
+    }
+
+    /**
+     * (claimed − measured) ÷ |measured| × 100, rounded to one decimal; flagged when strictly more than
+     * {@code threshold} percent apart, compared exactly (not after rounding). A measured 0 has no percentage: any
+     * other claim beside it is flagged.
+     */
+    static Gap gap(BigDecimal claimed, BigDecimal measured, BigDecimal threshold) {
+        if (claimed == null || measured == null) {
+            return new Gap(null, false);
+        }
+        BigDecimal difference = claimed.subtract(measured);
+        if (measured.signum() == 0) {
+            return new Gap(null, difference.signum() != 0);
+        }
+        boolean flagged = difference.abs().multiply(BigDecimal.valueOf(100))
+                .compareTo(threshold.multiply(measured.abs())) > 0;
+        double percent = difference.multiply(BigDecimal.valueOf(100)).divide(measured.abs(), MathContext.DECIMAL64)
+                .doubleValue();
+        return new Gap(Rounding.oneDecimal(percent), flagged);
+    }
+
+    private static OutcomeProgress claimed(CatalogueReads.OutcomeFacts outcome, CheckinReads.CheckinFacts facts,
+                                           LocalDate lastDay, CheckinPolicy policy) {
         Instant asOf = lastDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Optional<CheckinReads.Checkin> latest = facts.checkins().stream()
                 .filter(k -> k.submittedAt().isBefore(asOf))

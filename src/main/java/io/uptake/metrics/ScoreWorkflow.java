@@ -14,10 +14,16 @@ final class ScoreWorkflow {
 
     private final Anonymity anonymity;
     private final Verdicts verdicts;
+    private final OutcomeGapSettings gap;
 
     ScoreWorkflow(Anonymity anonymity, Verdicts verdicts) {
+        this(anonymity, verdicts, OutcomeGapSettings.defaults());
+    }
+
+    ScoreWorkflow(Anonymity anonymity, Verdicts verdicts, OutcomeGapSettings gap) {
         this.anonymity = anonymity;
         this.verdicts = verdicts;
+        this.gap = gap;
     }
 
     /**
@@ -27,6 +33,16 @@ final class ScoreWorkflow {
     WorkflowScore score(CatalogueReads.WorkflowFacts w, UsageReads.UsageFacts usage, AnswerReads.AnswerFacts answers,
                         CheckinReads.CheckinFacts checkins, Window window, CheckinPolicy policy,
                         int[] audienceByWeek) {
+        return score(w, usage, answers, checkins, null, window, policy, audienceByWeek);
+    }
+
+    /**
+     * @param measured       the latest measured outcome value on or before the week's last day, or null
+     * @param audienceByWeek as above
+     */
+    WorkflowScore score(CatalogueReads.WorkflowFacts w, UsageReads.UsageFacts usage, AnswerReads.AnswerFacts answers,
+                        CheckinReads.CheckinFacts checkins, OutcomeValueReads.Measured measured, Window window,
+                        CheckinPolicy policy, int[] audienceByWeek) {
         int now = window.current();
         TeamSize team = TeamSize.of(w.targetTeamSize(), w.audienceSize(), w.emailList());
         List<WeekPoint> history = new ArrayList<>();
@@ -44,7 +60,7 @@ final class ScoreWorkflow {
         CatalogueReads.StageEntry stage = stageOn(w, lastDay);
         int daysInStage = stage == null ? 0 : (int) ChronoUnit.DAYS.between(stage.since(), lastDay);
         OutcomeProgress outcome = w.outcome() == null ? null
-                : Outcomes.progress(w.outcome(), checkins, lastDay, policy);
+                : Outcomes.progress(w.outcome(), checkins, lastDay, policy, measured, gap);
         Figure cycleMedian = cycleMedian(current.cycleMinutes());
         WorkflowScore draft = new WorkflowScore(w.id(), w.programmeId(), w.name(),
                 stage == null ? w.stage() : stage.stage(), daysInStage,

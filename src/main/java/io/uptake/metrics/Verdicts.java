@@ -16,9 +16,15 @@ final class Verdicts {
     }
 
     private final MetricsSettings settings;
+    private final OutcomeGapSettings outcomeGap;
 
     Verdicts(MetricsSettings settings) {
+        this(settings, OutcomeGapSettings.defaults());
+    }
+
+    Verdicts(MetricsSettings settings, OutcomeGapSettings outcomeGap) {
         this.settings = settings;
+        this.outcomeGap = outcomeGap;
     }
 
     /**
@@ -67,6 +73,9 @@ final class Verdicts {
         }
         if (w.outcome() != null && w.outcome().checkinState() == OutcomeProgress.CheckinState.MISSED) {
             flags.add("check-in missed");
+        }
+        if (w.outcome() != null && w.outcome().gapFlagged()) {
+            flags.add(OutcomeGapWording.flag(w.outcome(), outcomeGap.percent()));
         }
         if (w.responsePercent().isShown() && w.responsePercent().value() < settings.responseRateFlag()) {
             flags.add("response rate " + number(w.responsePercent().value()) + "% (below "

@@ -1,0 +1,182 @@
+package io.uptake.checkin;
+
+import io.micronaut.transaction.annotation.Transactional;
+import io.uptake.catalog.CheckinLookup;
+import io.uptake.catalog.WorkflowRow;
+import jakarta.inject.Singleton;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores the measured values of a workflow's outcome, as its system of record gives them: one value per day,
+ * a day posted again replacing the value it had. Every value is checked before any is stored, so a post with one
+ * bad value stores nothing and says which row and field are wrong.
+ */
+@Singleton
+public class RecordOutcomeValues {
+
+    /** The most values one post may hold. */
+    public static final int MAX_ROWS = 10_000;
+    /** The longest source name kept. */
+    public static final int MAX_SOURCE = 100;
+    /** Values are kept to 4 decimal places, below 10^14 either way (the column is NUMERIC(18, 4)). */
+    static final BigDecimal LIMIT = new BigDecimal("1E14");
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordOutcomeValues.class);
+
+    private final CheckinLookup catalog;
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    RecordOutcomeValues(CheckinLookup catalog, DataSource dataSource, Clock clock) {
+        this.catalog = catalog;
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /** A value that passed the checks. */
+    record Checked(LocalDate day, BigDecimal value, String source) {
+    }
+
+    @Transactional
+    public OutcomeValuesResult record(String workflowId, List<OutcomeValueInput> rows) {
+        Optional<WorkflowRow> workflow = catalog.workflow(workflowId);
+        if (workflow.isEmpty()) {
+            return new OutcomeValuesResult.UnknownWorkflow(workflowId);
+        }
+        if (catalog.accountable(workflowId).isEmpty()) {
+            return new OutcomeValuesResult.NoOutcome(workflowId);
+        }
+        if (rows.isEmpty()) {
+            return new OutcomeValuesResult.Refused("No values: send at least one {\"day\", \"value\"}.");
+        }
+        if (rows.size() > MAX_ROWS) {
+            return new OutcomeValuesResult.Refused("A post holds at most " + MAX_ROWS + " values; this one has "
+                    + rows.size() + ". Split it into several posts.");
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<Checked> checked = new ArrayList<>();
+        Map<LocalDate, String> seen = new HashMap<>();
+        for (OutcomeValueInput row : rows) {
+            Object result = check(row, today);
+            if (result instanceof String refusal) {
+                return new OutcomeValuesResult.Refused(refusal);
+            }
+            Checked value = (Checked) result;
+            String before = seen.putIfAbsent(value.day(), row.where());
+            if (before != null) {
+                return new OutcomeValuesResult.Refused(row.where() + ": day " + value.day() + " is given twice (also "
+                        + before + "); send each day once.");
+            }
+            checked.add(value);
+        }
+        Instant now = CheckinRepositories.millis(clock.instant());
+        int replaced;
+        try (Connection c = dataSource.getConnection()) {
+            Set<LocalDate> existing = days(c, workflowId);
+            replaced = (int) checked.stream().filter(v -> existing.contains(v.day())).count();
+            store(c, workflowId, checked, now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store the outcome values of " + workflowId, e);
+        }
+        LOG.info("Outcome values of workflow {}: {} stored, {} of them replacing a day's value", workflowId,
+                checked.size(), replaced);
+        return new OutcomeValuesResult.Stored(workflowId, checked.size(), replaced, false);
+    }
+
+    /** The checked value, or why it is refused, naming the row and the field. */
+    static Object check(OutcomeValueInput row, LocalDate today) {
+        String where = row.where();
+        if (row.day() == null || row.day().isBlank()) {
+            return where + ": 'day' is missing; give the day the value was measured on, e.g. 2026-11-30.";
+        }
+        LocalDate day;
+        try {
+            day = LocalDate.parse(row.day().strip());
+        } catch (DateTimeParseException e) {
+            return where + ": 'day' \"" + shown(row.day()) + "\" is not a date; write it as YYYY-MM-DD, e.g. "
+                    + "2026-11-30.";
+        }
+        if (day.isAfter(today)) {
+            return where + ": 'day' " + day + " is in the future (today is " + today + " UTC); send measured values "
+                    + "only.";
+        }
+        if (row.value() == null || row.value().isBlank()) {
+            return where + ": 'value' is missing; give the measured number, e.g. 44.";
+        }
+        BigDecimal value;
+        String text = row.value().strip();
+        try {
+            value = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            boolean infinite = text.matches("(?i)[+-]?(inf|infinity|nan)");
+            return where + ": 'value' \"" + shown(row.value()) + "\" is " + (infinite ? "not a finite number"
+                    : "not a number") + "; write it with a decimal point and no thousands separators, e.g. 44.5.";
+        }
+        if (value.abs().compareTo(LIMIT) >= 0) {
+            return where + ": 'value' " + shown(text) + " is too large; values must lie between -10^14 and 10^14.";
+        }
+        String source = row.source() == null || row.source().isBlank() ? null : row.source().strip();
+        if (source != null && (source.length() > MAX_SOURCE || source.chars().anyMatch(Character::isISOControl))) {
+            return where + ": 'source' must be one line of at most " + MAX_SOURCE + " characters.";
+        }
+        return new Checked(day, value.setScale(Math.min(Math.max(value.scale(), 0), 4), RoundingMode.HALF_UP)
+                .stripTrailingZeros(), source);
+    }
+
+    private static String shown(String text) {
+        String line = text.replaceAll("\\p{Cntrl}", " ");
+        return line.length() > 40 ? line.substring(0, 40) + "…" : line;
+    }
+
+    private static Set<LocalDate> days(Connection c, String workflowId) throws SQLException {
+        Set<LocalDate> days = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT day FROM outcome_value WHERE workflow_id = ?")) {
+            ps.setString(1, workflowId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    days.add(rs.getDate("day").toLocalDate());
+                }
+            }
+        }
+        return days;
+    }
+
+    private static void store(Connection c, String workflowId, List<Checked> values, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outcome_value (workflow_id, day, value, source, "
+                + "received_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (workflow_id, day) DO UPDATE SET "
+                + "value = excluded.value, source = excluded.source, received_at = excluded.received_at")) {
+            for (Checked v : values) {
+                ps.setString(1, workflowId);
+                ps.setDate(2, Date.valueOf(v.day()));
+                ps.setBigDecimal(3, v.value());
+                ps.setString(4, v.source());
+                ps.setTimestamp(5, Timestamp.from(now));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+}
