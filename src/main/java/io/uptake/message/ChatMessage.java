@@ -7,7 +7,7 @@ package io.uptake.message;
  */
 public sealed interface ChatMessage permits PulseQuestion, PulseReminder, PulseAnswered, PulseClosed,
         DigestMessage, DigestChart,
-        CheckinRequest, CheckinEscalation, CheckinSaved,
+        CheckinRequest, CheckinEscalation, CheckinSaved, OutcomeGapAlert,
         PlayNudge, OwnerAlert, MyData, ForgetMeConfirm, CommentsShared {
 
     /** The stable name of this kind of message. */

@@ -20,6 +20,7 @@ public class MessageCodec {
             Map.entry(CheckinRequest.KIND, CheckinRequest.class),
             Map.entry(CheckinEscalation.KIND, CheckinEscalation.class),
             Map.entry(CheckinSaved.KIND, CheckinSaved.class),
+            Map.entry(OutcomeGapAlert.KIND, OutcomeGapAlert.class),
             Map.entry(PlayNudge.KIND, PlayNudge.class),
             Map.entry(OwnerAlert.KIND, OwnerAlert.class),
             Map.entry(MyData.KIND, MyData.class),

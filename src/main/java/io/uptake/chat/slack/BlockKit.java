@@ -5,6 +5,7 @@ import io.uptake.message.AskedQuestion;
 import io.uptake.message.ChatMessage;
 import io.uptake.message.DigestMessage;
 import io.uptake.message.CheckinEscalation;
+import io.uptake.message.OutcomeGapAlert;
 import io.uptake.message.CheckinRequest;
 import io.uptake.message.CheckinSaved;
 import io.uptake.message.CommentsShared;
@@ -65,6 +66,9 @@ public final class BlockKit {
         }
         if (message instanceof CheckinSaved saved) {
             return new SlackMessage(text, CheckinBlocks.saved(saved));
+        }
+        if (message instanceof OutcomeGapAlert gap) {
+            return new SlackMessage(text, CheckinBlocks.outcomeGap(gap));
         }
         if (message instanceof PlayNudge nudge) {
             return new SlackMessage(text, PersonalBlocks.play(nudge));

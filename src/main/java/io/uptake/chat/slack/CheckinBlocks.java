@@ -2,6 +2,7 @@ package io.uptake.chat.slack;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.uptake.message.CheckinEscalation;
+import io.uptake.message.OutcomeGapAlert;
 import io.uptake.message.CheckinForm;
 import io.uptake.message.CheckinRequest;
 import io.uptake.message.CheckinSaved;
@@ -44,6 +45,14 @@ final class CheckinBlocks {
                 + SlackText.mrkdwn(escalation.programmeName(), MAX_NAME) + "). It opened " + escalation.daysOverdue()
                 + (escalation.daysOverdue() == 1 ? " day" : " days") + " ago."));
         blocks.add(Blocks.context("You get this as the programme's sponsor. The weekly digest flags it too."));
+        return blocks;
+    }
+
+    static ArrayNode outcomeGap(OutcomeGapAlert gap) {
+        ArrayNode blocks = Blocks.array();
+        blocks.add(Blocks.header(SlackText.plainLine(gap.headline(), MAX_NAME)));
+        blocks.add(Blocks.section(SlackText.mrkdwn(gap.body(), Blocks.MAX_TEXT)));
+        blocks.add(Blocks.context(SlackText.mrkdwn(gap.why(), Blocks.MAX_TEXT)));
         return blocks;
     }
 

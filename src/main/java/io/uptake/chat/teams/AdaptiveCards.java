@@ -10,6 +10,7 @@ import io.uptake.message.DigestMessage;
 import io.uptake.message.CheckinEscalation;
 import io.uptake.message.CheckinRequest;
 import io.uptake.message.CheckinSaved;
+import io.uptake.message.OutcomeGapAlert;
 import io.uptake.message.PulseAnswered;
 import io.uptake.message.PulseCard;
 import io.uptake.message.PulseClosed;
@@ -84,6 +85,9 @@ final class AdaptiveCards {
         }
         if (message instanceof CheckinSaved saved) {
             return CheckinCards.saved(saved);
+        }
+        if (message instanceof OutcomeGapAlert gap) {
+            return CheckinCards.outcomeGap(gap);
         }
         if (message instanceof PulseClosed closed) {
             return pulse(message, closed.card(), closed.fallbackText(), false, budget);

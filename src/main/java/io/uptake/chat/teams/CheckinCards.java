@@ -15,6 +15,7 @@ import io.uptake.message.CheckinEscalation;
 import io.uptake.message.CheckinForm;
 import io.uptake.message.CheckinRequest;
 import io.uptake.message.CheckinSaved;
+import io.uptake.message.OutcomeGapAlert;
 import java.util.Map;
 
 /**
@@ -62,6 +63,15 @@ final class CheckinCards {
         body.add(text("Missed check-in: " + escalation.workflowName(), true));
         body.add(text(escalation.fallbackText(), false));
         body.add(subtle("You get this as the programme's sponsor. The weekly digest flags it too."));
+        return card;
+    }
+
+    static ObjectNode outcomeGap(OutcomeGapAlert gap) {
+        ObjectNode card = card(gap);
+        ArrayNode body = (ArrayNode) card.get("body");
+        body.add(text(Texts.cut(gap.headline(), 300), true));
+        body.add(text(Texts.cut(gap.body(), 3000), false));
+        body.add(subtle(gap.why()));
         return card;
     }
 
