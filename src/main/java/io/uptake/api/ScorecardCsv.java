@@ -42,7 +42,7 @@ final class ScorecardCsv {
             "tried_and_stopped_n", "passive_percent", "seat_tool", "seats", "seat_currency", "seat_weekly_cost",
             "cost_per_active_user", "cost_active_n", "idle_seats", "idle_seats_active_n"),
             BlockersCsv.HEADERS.stream(), DriftCsv.HEADERS.stream(), CalibrationCsv.HEADERS.stream(),
-            StakeholdersCsv.HEADERS.stream())
+            StakeholdersCsv.HEADERS.stream(), OutcomeGapCsv.HEADERS.stream())
             .flatMap(h -> h).toArray(String[]::new);
     static final String[] HISTORY = {"week", "programme", "workflow", "wau_percent", "wau_n", "wau_source",
         "trust_index", "trust_n"};
@@ -76,6 +76,7 @@ final class ScorecardCsv {
                     row.addAll(DriftCsv.values(w));
                     row.addAll(CalibrationCsv.values(w));
                     row.addAll(StakeholdersCsv.values(p));
+                    row.addAll(OutcomeGapCsv.values(w));
                     rows.printRecord(row);
                 }
             }

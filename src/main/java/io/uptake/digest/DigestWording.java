@@ -7,6 +7,7 @@ import io.uptake.metrics.Cohorts;
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.Freshness;
 import io.uptake.metrics.MetricsSettings;
+import io.uptake.metrics.OutcomeGapWording;
 import io.uptake.metrics.OutcomeProgress;
 import io.uptake.metrics.Rounding;
 import io.uptake.metrics.SeatCost;
@@ -203,12 +204,13 @@ final class DigestWording {
         if (outcome.status() != null) {
             progress += " · " + outcome.status().replace('_', ' ');
         }
+        String claimedVsMeasured = OutcomeGapWording.claimedVsMeasured(outcome);
         return progress + " · " + switch (outcome.checkinState()) {
             case CURRENT -> "check-in current";
             case DUE -> "check-in due";
             case MISSED -> "check-in missed";
             case NONE -> "no check-in cycle yet";
-        };
+        } + (claimedVsMeasured == null ? "" : " · " + claimedVsMeasured);
     }
 
     /**
@@ -222,6 +224,11 @@ final class DigestWording {
         }
         if (w.outcome() != null && w.outcome().checkinState() == OutcomeProgress.CheckinState.MISSED) {
             flags.add("Outcome check-in missed");
+        }
+        if (w.outcome() != null && w.outcome().gapFlagged()) {
+            flags.add("Outcome " + OutcomeGapWording.claimedVsMeasured(w.outcome()) + (w.outcome().gapPercent() == null
+                    ? "" : ": " + OutcomeGapWording.number(BigDecimal.valueOf(Math.abs(w.outcome().gapPercent())))
+                    + "% apart"));
         }
         if (w.responsePercent().isShown() && w.responsePercent().value() < settings.responseRateFlag()) {
             flags.add("Response rate " + whole(w.responsePercent().value()) + "% (under "
