@@ -3,10 +3,12 @@ package io.uptake.web.programmes;
 import io.micronaut.core.annotation.Nullable;
 import io.uptake.catalog.CatalogViews;
 import io.uptake.checkin.CheckinLog;
+import io.uptake.checkin.OutcomeValueLog;
 import io.uptake.metrics.Anonymity;
 import io.uptake.metrics.Cohorts;
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.Freshness;
+import io.uptake.metrics.OutcomeGapWording;
 import io.uptake.metrics.OutcomeProgress;
 import io.uptake.metrics.Rounding;
 import io.uptake.metrics.SeatCost;
@@ -42,6 +44,10 @@ class WorkflowFigures {
     }
 
     /** A check-in as the page lists it. */
+    /** A measured outcome value from the system of record. */
+    record MeasuredLine(String day, String value, String source) {
+    }
+
     record CheckinLine(String period, String value, String status, String confidence, @Nullable String evidenceUrl,
                        String note, String logged) {
     }
@@ -124,6 +130,16 @@ class WorkflowFigures {
                 o.current() == null ? "no data" : "shown"));
         rows.add(new FigureLine("Check-in this period", checkin(o.checkinState()), "–", "owner's check-in",
                 "shown"));
+        if (o.measured() != null) {
+            rows.add(new FigureLine("Measured value (" + o.measuredOn() + ")",
+                    OutcomeGapWording.number(o.measured()) + " " + o.unit(), "–", "system of record", "shown"));
+        }
+        String claimedVsMeasured = OutcomeGapWording.claimedVsMeasured(o);
+        if (claimedVsMeasured != null) {
+            rows.add(new FigureLine("Claimed vs measured", claimedVsMeasured + (o.gapPercent() == null ? ""
+                    : ": " + (o.gapPercent() > 0 ? "+" : "") + o.gapPercent() + " %")
+                    + (o.gapFlagged() ? " (flagged)" : ""), "–", "check-in and system of record", "shown"));
+        }
         if (o.daysSinceCheckin() != null) {
             rows.add(new FigureLine("Days since the last check-in", String.valueOf(o.daysSinceCheckin()), "–",
                     "owner's check-in", "shown"));
@@ -134,6 +150,11 @@ class WorkflowFigures {
     static StageLine stage(CatalogViews.StageView s) {
         return new StageLine(s.stage(), String.valueOf(s.since()), s.source(),
                 s.recordedAt() == null ? "–" : WHEN.format(s.recordedAt()));
+    }
+
+    static MeasuredLine measured(OutcomeValueLog.Entry m, String unit) {
+        return new MeasuredLine(m.day().toString(), OutcomeGapWording.number(m.value()) + " " + unit,
+                m.source() == null ? "–" : m.source());
     }
 
     static CheckinLine checkin(CheckinLog.Entry c, String unit) {

@@ -18,6 +18,7 @@ import io.uptake.catalog.CatalogViews.StageView;
 import io.uptake.catalog.CatalogViews.WorkflowView;
 import io.uptake.catalog.ReadCatalog;
 import io.uptake.checkin.CheckinLog;
+import io.uptake.checkin.OutcomeValueLog;
 import io.uptake.metrics.IsoWeek;
 import io.uptake.metrics.MetricsSettings;
 import io.uptake.metrics.Scorecard;
@@ -49,6 +50,8 @@ import java.util.Optional;
 class WorkflowPage {
 
     static final int HISTORY_WEEKS = 52;
+    /** The measured outcome values the page lists, newest first. */
+    static final int MEASURED_SHOWN = 20;
 
     private final Frames frames;
     private final ReadCatalog catalog;
@@ -61,11 +64,13 @@ class WorkflowPage {
     private final ErrorPages errors;
     private final Clock clock;
     private final StampFreshness freshness;
+    private final OutcomeValueLog measured;
 
     WorkflowPage(Frames frames, ReadCatalog catalog, WeeklyScorecards scorecards, CheckinLog checkins,
                  OpenRoundProgress rounds, WorkflowFigures figures, FigureText text, MetricsSettings settings,
-                 ErrorPages errors, Clock clock, StampFreshness freshness) {
+                 ErrorPages errors, Clock clock, StampFreshness freshness, OutcomeValueLog measured) {
         this.freshness = freshness;
+        this.measured = measured;
         this.frames = frames;
         this.catalog = catalog;
         this.scorecards = scorecards;
@@ -116,6 +121,8 @@ class WorkflowPage {
         model.put("flags", score.map(s -> s.flags().stream().map(FlagAdvice::of).toList()).orElse(List.of()));
         String unit = workflow.outcome() == null ? "" : workflow.outcome().unit();
         model.put("checkins", checkins.of(id).stream().map(c -> WorkflowFigures.checkin(c, unit)).toList());
+        model.put("measured", measured.latest(id, MEASURED_SHOWN).stream()
+                .map(m -> WorkflowFigures.measured(m, unit)).toList());
         model.put("rounds", rounds.of(id).stream().map(figures::round).toList());
         model.put("stages", workflow.stageHistory() == null ? List.of()
                 : workflow.stageHistory().stream().map(WorkflowFigures::stage).toList());
