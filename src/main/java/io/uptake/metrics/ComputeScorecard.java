@@ -6,6 +6,7 @@ import io.uptake.catalog.CatalogState;
 import io.uptake.catalog.CheckinPolicy;
 import io.uptake.catalog.UsageSpec;
 import io.uptake.catalog.Workflow;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,6 +36,14 @@ public class ComputeScorecard {
     private final ScoreCalibration scoreCalibration;
     private final ScoreStakeholders scoreStakeholders;
 
+    ComputeScorecard(DataSource dataSource, CatalogState catalog, MetricsSettings settings, Anonymity anonymity,
+                     CohortSettings cohortSettings, ScoreBlockers scoreBlockers, ScoreDrift scoreDrift,
+                     ScoreCalibration scoreCalibration, ScoreStakeholders scoreStakeholders) {
+        this(dataSource, catalog, settings, anonymity, cohortSettings, scoreBlockers, scoreDrift, scoreCalibration,
+                scoreStakeholders, OutcomeGapSettings.defaults());
+    }
+
+    @Inject
     ComputeScorecard(DataSource dataSource, CatalogState catalog, MetricsSettings settings, Anonymity anonymity,
                      CohortSettings cohortSettings, ScoreBlockers scoreBlockers, ScoreDrift scoreDrift,
                      ScoreCalibration scoreCalibration, ScoreStakeholders scoreStakeholders,

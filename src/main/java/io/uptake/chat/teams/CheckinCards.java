@@ -71,7 +71,7 @@ final class CheckinCards {
         ArrayNode body = (ArrayNode) card.get("body");
         body.add(text(Texts.cut(gap.headline(), 300), true));
         body.add(text(Texts.cut(gap.body(), 3000), false));
-        body.add(subtle(gap.why()));
+        body.add(subtle(Texts.cut(gap.why(), 1000)));
         return card;
     }
 

@@ -31,6 +31,7 @@ import io.uptake.message.DigestMessage;
 import io.uptake.message.CommentsShared;
 import io.uptake.message.ForgetMeConfirm;
 import io.uptake.message.MyData;
+import io.uptake.message.OutcomeGapAlert;
 import io.uptake.message.OwnerAlert;
 import io.uptake.message.PlayNudge;
 import io.uptake.message.PulseAnswered;
@@ -113,6 +114,10 @@ class EverySlackPayloadTest {
         samples.put(CheckinSaved.class, () -> List.of(new CheckinSaved(LONGEST, "2026-Q4", "-123456789012345.5",
                 LONGEST, "at_risk", 10, URL), new CheckinSaved("Claims", "2026-11", "130", "claims", "on_track", 0,
                 null)));
+        samples.put(OutcomeGapAlert.class, () -> List.of(new OutcomeGapAlert("w", LONGEST, LONGEST, LONGEST, LONGEST,
+                LONGEST, LONGEST, "10%", LONGEST), new OutcomeGapAlert("claims-triage", "Claims triage", "Claims",
+                "Jane <jane@example.com>", "Claims closed (claims)", "claimed 47, measured 40 on 30 Nov", "17.5%",
+                "10%", "2026-Q4")));
         samples.put(PlayNudge.class, () -> List.of(new PlayNudge(LONGEST, URL, LONGEST),
                 new PlayNudge("Claims triage", "https://wiki.example.com/p?a=1&b=2", "Jane & co"),
                 new PlayNudge(LONGEST, null, "jane@example.com")));

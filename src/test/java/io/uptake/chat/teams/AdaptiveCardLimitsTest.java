@@ -17,6 +17,7 @@ import io.uptake.message.CheckinEscalation;
 import io.uptake.message.CheckinForm;
 import io.uptake.message.CheckinRequest;
 import io.uptake.message.CheckinSaved;
+import io.uptake.message.OutcomeGapAlert;
 import io.uptake.message.DigestChart;
 import io.uptake.message.CommentsShared;
 import io.uptake.message.ForgetMeConfirm;
@@ -146,6 +147,7 @@ class AdaptiveCardLimitsTest {
             assertValid(new CheckinRequest(form, 2));
         }
         assertValid(new CheckinEscalation("w", huge, huge, huge, "2026-Q4", 7));
+        assertValid(new OutcomeGapAlert("w", huge, huge, huge, huge, huge, huge, "10%", huge));
         assertValid(new CheckinSaved("Claims triage", "2026-Q4", "130", "claims", "on track", 7,
                 "https://wiki.example.com/e"));
         assertValid(new CheckinSaved(huge, huge, huge, huge, huge, 0, null));
