@@ -8,8 +8,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -39,8 +41,11 @@ import java.util.Locale;
 @SecurityRequirement(name = "admin")
 final class OutcomeValuesController {
 
-    /** The largest body taken, in characters: 10,000 values with long source names fit well under it. */
-    static final int MAX_BODY = 2_000_000;
+    /**
+     * The largest body taken, in characters: 10,000 values with their sources fit under it. The server takes no
+     * body over 1 MB at all ({@code micronaut.server.max-request-size}); such a body is refused the same way.
+     */
+    static final int MAX_BODY = 1_000_000;
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final String SHAPE = "{\"values\": [{\"day\": \"2026-11-30\", \"value\": 44, \"source\": "
@@ -66,8 +71,8 @@ final class OutcomeValuesController {
     @ApiResponse(responseCode = "200", description = "All values stored: how many, and how many replaced a day's "
             + "earlier value", content = @Content(schema = @Schema(implementation = OutcomeValuesResult.Stored.class)))
     @ApiResponse(responseCode = "400", description = "Nothing stored: unreadable JSON or CSV, no values, more than "
-            + "10,000 values or a body over 2,000,000 characters, or a value that is wrong (a date that is not "
-            + "YYYY-MM-DD, a future day, a value that is not a finite number, a day given twice); the message "
+            + "10,000 values or a body over 1,000,000 characters (or 1 MB), or a value that is wrong (a date that is "
+            + "not YYYY-MM-DD, a future day, a value that is not a finite number, a day given twice); the message "
             + "names the row and field", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "404", description = "No workflow has this id",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -107,8 +112,7 @@ final class OutcomeValuesController {
                     + "target, by) to it in the programmes file first."));
         }
         if (result instanceof OutcomeValuesResult.Refused refused) {
-            return badRequest(refused.message() + (refused.message().endsWith("Nothing was stored.") ? ""
-                    : " Nothing was stored."));
+            return badRequest(refused.message());
         }
         OutcomeValuesResult.Stored stored = (OutcomeValuesResult.Stored) result;
         boolean told = gaps.forWorkflow(workflow);
@@ -163,7 +167,14 @@ final class OutcomeValuesController {
         return value.isContainerNode() ? value.toString() : value.asText();
     }
 
+    /** A body over the server's 1 MB limit, refused before it is read: a 400 like any other oversized post. */
+    @Error(exception = ContentLengthExceededException.class)
+    HttpResponse<?> overLimit(ContentLengthExceededException e) {
+        return badRequest("The body is larger than the 1 MB a post may hold. Split it into several posts.");
+    }
+
     private static HttpResponse<?> badRequest(String message) {
-        return HttpResponse.badRequest(ApiError.of(message));
+        return HttpResponse.badRequest(ApiError.of(message.endsWith("Nothing was stored.") ? message
+                : message + " Nothing was stored."));
     }
 }
