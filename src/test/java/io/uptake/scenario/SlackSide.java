@@ -101,6 +101,28 @@ final class SlackSide {
         return sign(clock, "payload=" + enc(payload.toString()));
     }
 
+    /**
+     * A signed submission of the outcome check-in form (the modal {@code /uptake checkin} opens): the value, status,
+     * confidence and a note, as Slack posts it when the owner presses Save.
+     */
+    SignedBody checkinSubmission(Clock clock, String userId, String workflowId, String value, String status,
+                                 String confidence) {
+        ObjectNode values = JSON.createObjectNode();
+        values.putObject("value").putObject("value").put("type", "plain_text_input").put("value", value);
+        values.putObject("status").putObject("status").put("type", "static_select")
+                .putObject("selected_option").put("value", status);
+        values.putObject("confidence").putObject("confidence").put("type", "static_select")
+                .putObject("selected_option").put("value", confidence);
+        values.putObject("note").putObject("note").put("type", "plain_text_input").put("value", "From the form");
+        ObjectNode payload = JSON.createObjectNode().put("type", "view_submission").put("api_app_id", "A1");
+        payload.putObject("team").put("id", TEAM);
+        payload.putObject("user").put("id", userId).put("team_id", TEAM);
+        ObjectNode view = payload.putObject("view").put("id", "V1").put("type", "modal")
+                .put("callback_id", "checkin_modal").put("private_metadata", workflowId);
+        view.putObject("state").set("values", values);
+        return sign(clock, "payload=" + enc(payload.toString()));
+    }
+
     /** A body with the headers Slack signs it with. */
     record SignedBody(String body, String timestamp, String signature) {
     }

@@ -65,10 +65,15 @@ final class TeamsSide {
     }
 
     String execute(String userId, JsonNode data) {
+        return execute(userId, "uptake.answer", data);
+    }
+
+    /** An {@code Action.Execute} of a card's action with its verb, e.g. {@code uptake.checkin}. */
+    String execute(String userId, String verb, JsonNode data) {
         ObjectNode a = personal(base("invoke", userId), userId);
         a.put("name", "adaptiveCard/action");
         ObjectNode action = a.putObject("value").put("trigger", "manual").putObject("action");
-        action.put("type", "Action.Execute").put("verb", "uptake.answer").put("id", "answer");
+        action.put("type", "Action.Execute").put("verb", verb).put("id", "answer");
         action.set("data", data);
         return a.toString();
     }
