@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.uptake.message.CheckinEscalation;
 import io.uptake.message.CheckinForm;
 import io.uptake.message.CheckinRequest;
+import io.uptake.message.OutcomeGapAlert;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -67,5 +68,19 @@ class CheckinCardsTest {
                 .isLessThanOrEqualTo(AdaptiveCards.MAX_BYTES);
         assertThat(AdaptiveCards.bytes(AdaptiveCards.render(new CheckinEscalation("w", huge, huge, huge, "2026-Q4",
                 7)))).isLessThanOrEqualTo(AdaptiveCards.MAX_BYTES);
+    }
+
+    @Test
+    void theSponsorSeesClaimedBesideMeasuredOnTeams() {
+        ObjectNode card = AdaptiveCards.render(new OutcomeGapAlert("triage", "Ticket triage", "Operations AI",
+                "Pam (pam@example.com)", "Tickets closed per day (tickets)", "claimed 120, measured 100 on 1 Dec",
+                "20%", "10%", "2026-Q4"));
+
+        assertThat(card.path("body").path(0).path("text").asText())
+                .isEqualTo("Claimed and measured outcome differ: Ticket triage");
+        assertThat(card.path("body").path(1).path("text").asText()).isEqualTo("Pam (pam@example.com) reported "
+                + "Tickets closed per day (tickets) for Ticket triage (Operations AI): claimed 120, measured 100 on "
+                + "1 Dec — 20% apart, more than the 10% Uptake lets pass.");
+        assertThat(card.path("body").path(2).path("text").asText()).contains("once per workflow in 2026-Q4");
     }
 }
