@@ -1,10 +1,7 @@
 package io.uptake.catalog.file;
 
 import io.uptake.catalog.Audience;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -56,23 +53,7 @@ final class AudienceReader {
                 field.error("list at least one email address");
                 return Optional.empty();
             }
-            List<String> emails = new ArrayList<>();
-            Map<String, Integer> firstLines = new HashMap<>();
-            boolean valid = true;
-            for (Field item : items) {
-                Optional<String> email = Scalars.email(item);
-                valid &= email.isPresent();
-                if (email.isPresent()) {
-                    Integer first = firstLines.putIfAbsent(email.get(), item.line());
-                    if (first != null) {
-                        item.error(Field.quote(email.get()) + " is already listed on line " + first
-                                + "; list each person once");
-                        valid = false;
-                    }
-                    emails.add(email.get());
-                }
-            }
-            return valid ? Optional.of(new Audience.Emails(emails)) : Optional.empty();
+            return Scalars.distinctEmails(items, "person").map(Audience.Emails::new);
         });
     }
 }

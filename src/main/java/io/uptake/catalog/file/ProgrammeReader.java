@@ -2,10 +2,7 @@ package io.uptake.catalog.file;
 
 import io.uptake.catalog.Programme;
 import io.uptake.catalog.Workflow;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Reads one programme and its workflows. */
@@ -43,24 +40,6 @@ final class ProgrammeReader {
 
     /** The stakeholders' emails: a list, possibly empty, each person once. */
     private static Optional<List<String>> emails(Field field) {
-        return field.list().flatMap(items -> {
-            List<String> emails = new ArrayList<>();
-            Map<String, Integer> firstLines = new HashMap<>();
-            boolean valid = true;
-            for (Field item : items) {
-                Optional<String> email = Scalars.email(item);
-                valid &= email.isPresent();
-                if (email.isPresent()) {
-                    Integer first = firstLines.putIfAbsent(email.get(), item.line());
-                    if (first != null) {
-                        item.error(Field.quote(email.get()) + " is already listed on line " + first
-                                + "; list each stakeholder once");
-                        valid = false;
-                    }
-                    emails.add(email.get());
-                }
-            }
-            return valid ? Optional.of(List.copyOf(emails)) : Optional.empty();
-        });
+        return field.list().flatMap(items -> Scalars.distinctEmails(items, "stakeholder"));
     }
 }

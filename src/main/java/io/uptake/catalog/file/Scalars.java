@@ -7,8 +7,12 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -45,6 +49,30 @@ final class Scalars {
     }
 
     /** An email address, lower-cased because people are matched across platforms by email. */
+    /**
+     * A list of email addresses, each once: every item that is not an address, or repeats an earlier one, is
+     * reported at its line ("list each {@code who} once").
+     */
+    static Optional<List<String>> distinctEmails(List<Field> items, String who) {
+        List<String> emails = new ArrayList<>();
+        Map<String, Integer> firstLines = new HashMap<>();
+        boolean valid = true;
+        for (Field item : items) {
+            Optional<String> email = email(item);
+            valid &= email.isPresent();
+            if (email.isPresent()) {
+                Integer first = firstLines.putIfAbsent(email.get(), item.line());
+                if (first != null) {
+                    item.error(Field.quote(email.get()) + " is already listed on line " + first + "; list each "
+                            + who + " once");
+                    valid = false;
+                }
+                emails.add(email.get());
+            }
+        }
+        return valid ? Optional.of(List.copyOf(emails)) : Optional.empty();
+    }
+
     static Optional<String> email(Field field) {
         return text(field).flatMap(text -> email(field, text));
     }
