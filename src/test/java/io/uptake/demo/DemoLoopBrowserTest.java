@@ -51,7 +51,8 @@ class DemoLoopBrowserTest {
         String label = option.getText();
         option.click();
         String chosen = new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-                .ignoring(WebDriverException.class).until(d -> {
+                .ignoring(WebDriverException.class).ignoring(IndexOutOfBoundsException.class).until(d -> {
+                    // the page reloads after the click: until it is back, it holds no pulse to read
                     List<WebElement> live = livePulses();
                     return live.get(live.size() - 1).findElement(By.cssSelector("button[aria-pressed='true']"))
                             .getText();

@@ -15,12 +15,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven through Debian's ChromeDriver: what the browser tests see a page as.
@@ -37,6 +40,9 @@ public final class Browser implements AutoCloseable {
     private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
     private final ChromeDriver driver;
+    /** The longest a page may take to load after a click on a loaded machine. */
+    private static final Duration LOAD = Duration.ofSeconds(30);
+
     private final String base;
     private final Path profile;
 
@@ -81,16 +87,9 @@ public final class Browser implements AutoCloseable {
 
     /** The text a person reads on the page (what is rendered, not the markup). */
     public String text() {
-        for (int tries = 0; ; tries++) {
-            try {
-                return driver.findElement(By.tagName("body")).getText();
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                // the page was replaced between finding its body and reading it (a redirect still landing)
-                if (tries == 20) {
-                    throw e;
-                }
-            }
-        }
+        // a page still loading after a click has no body yet, or replaces it while it is read: wait for the browser
+        return new WebDriverWait(driver, LOAD).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("body")).getText());
     }
 
     public WebElement find(String css) {
@@ -105,7 +104,14 @@ public final class Browser implements AutoCloseable {
     public Browser signInAsAdmin(String token) {
         go("/sign-in");
         find("#password").sendKeys(token);
-        find("form[action='/sign-in'] button[type=submit]").click();
+        return submit("form[action='/sign-in'] button[type=submit]");
+    }
+
+    /** Clicks a button that sends a form, and waits until the browser has left the page it was on. */
+    public Browser submit(String css) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        find(css).click();
+        new WebDriverWait(driver, LOAD).until(ExpectedConditions.stalenessOf(page));
         return this;
     }
 

@@ -80,7 +80,7 @@ class SignInBrowserTest implements TestPropertyProvider {
         assertThat(browser.accessibilityViolations(Set.of("serious", "critical"))).isEmpty();
         browser.screenshots("programmes");
 
-        browser.find("form[action='/sign-out'] button").click();
+        browser.submit("form[action='/sign-out'] button");
         assertThat(browser.text()).contains("You are signed out");
         browser.go("/");
         assertThat(browser.path()).startsWith("/sign-in");
