@@ -3,6 +3,7 @@ package io.uptake.pulse;
 import io.uptake.catalog.BlockerCategory;
 import io.uptake.message.AnswerOption;
 import io.uptake.message.AskedQuestion;
+import io.uptake.message.PulseCard;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +53,25 @@ final class PulseQuestions {
             case "blockers-comment" -> new AskedQuestion(kind, "Anything to add? (optional)", List.of(), null);
             default -> throw new IllegalArgumentException("unknown question kind " + kind);
         };
+    }
+
+    /**
+     * An answer to one of a card's questions in its stored form, or why it is refused: the card does not ask that
+     * question, or the value is not one it takes. The pulse's and the stakeholder pulse's answers are read alike.
+     */
+    static Checked check(PulseCard card, String question, String value) {
+        Optional<AskedQuestion> asked = card.questions().stream().filter(q -> q.question().equals(question))
+                .findFirst();
+        if (asked.isEmpty()) {
+            return new Checked(null, new AnswerResult.Invalid("this pulse does not ask '" + question + "'"));
+        }
+        return value(asked.get(), value).map(v -> new Checked(v, null)).orElseGet(() -> new Checked(null,
+                new AnswerResult.Invalid(asked.get().freeText()
+                        ? "write between 1 and " + MAX_TEXT + " characters" : "pick one of the offered answers")));
+    }
+
+    /** An answer's stored value, or (value null) the refusal to give instead. */
+    record Checked(StoredValue value, AnswerResult.Invalid refusal) {
     }
 
     /** The stored form of an answer, or empty when the value is not one this question accepts. */

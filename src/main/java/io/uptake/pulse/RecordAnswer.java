@@ -121,21 +121,14 @@ public class RecordAnswer {
         if (withdrawal) {
             return withdraw(round, delivery, card, command, batch, invited);
         }
-        Optional<AskedQuestion> question = card.questions().stream()
-                .filter(q -> q.question().equals(command.question())).findFirst();
-        if (question.isEmpty()) {
-            return new AnswerResult.Invalid("this pulse does not ask '" + command.question() + "'");
-        }
-        Optional<PulseQuestions.StoredValue> value = PulseQuestions.value(question.get(), command.value());
-        if (value.isEmpty()) {
-            return new AnswerResult.Invalid(question.get().freeText()
-                    ? "write between 1 and " + PulseQuestions.MAX_TEXT + " characters"
-                    : "pick one of the offered answers");
+        PulseQuestions.Checked value = PulseQuestions.check(card, command.question(), command.value());
+        if (value.refusal() != null) {
+            return value.refusal();
         }
         Optional<MessageAddress> original = Optional.ofNullable(batch.originals.get(invited));
         AnswerResult result = round.anonymous()
-                ? anonymous(round, delivery, card, command, value.get(), now, original)
-                : confidential(round, delivery, card, command, value.get(), now, found.get().workflowId(),
+                ? anonymous(round, delivery, card, command, value.value(), now, original)
+                : confidential(round, delivery, card, command, value.value(), now, found.get().workflowId(),
                         batch.given.computeIfAbsent(delivery.id(), id -> new ArrayList<>()), original);
         if (!delivery.answered() && result instanceof AnswerResult.Recorded) {
             batch.deliveries.put(invited, delivery.markAnswered());

@@ -2,7 +2,6 @@ package io.uptake.pulse;
 
 import io.uptake.delivery.MessageAddress;
 import io.uptake.delivery.Outbox;
-import io.uptake.message.AskedQuestion;
 import io.uptake.message.PulseAnswered;
 import io.uptake.message.PulseCard;
 import jakarta.inject.Singleton;
@@ -53,25 +52,18 @@ class RecordStakeholderAnswer {
             return new AnswerResult.NotInvited();
         }
         PulseCard card = cards.blank(round.get());
-        Optional<AskedQuestion> question = card.questions().stream()
-                .filter(q -> q.question().equals(command.question())).findFirst();
-        if (question.isEmpty()) {
-            return new AnswerResult.Invalid("this pulse does not ask '" + command.question() + "'");
-        }
-        Optional<PulseQuestions.StoredValue> value = PulseQuestions.value(question.get(), command.value());
-        if (value.isEmpty()) {
-            return new AnswerResult.Invalid(question.get().freeText()
-                    ? "write between 1 and " + PulseQuestions.MAX_TEXT + " characters"
-                    : "pick one of the offered answers");
+        PulseQuestions.Checked value = PulseQuestions.check(card, command.question(), command.value());
+        if (value.refusal() != null) {
+            return value.refusal();
         }
         List<StakeholderAnswerRow> given = answers.findByDeliveryId(delivery.get().id());
-        boolean changed = store(given, round.get(), delivery.get(), command.question(), value.get(), now);
+        boolean changed = store(given, round.get(), delivery.get(), command.question(), value.value(), now);
         if (!delivery.get().answered()) {
             deliveries.update(delivery.get().markAnswered());
         }
         Map<String, String> values = new HashMap<>();
         given.forEach(a -> values.put(a.question(), shown(a)));
-        values.put(command.question(), value.get().shown());
+        values.put(command.question(), value.value().shown());
         PulseCard current = StakeholderCards.withAnswers(card, values);
         if (changed) {
             Map<String, MessageAddress> original = outbox.addresses(List.of(
