@@ -32,6 +32,10 @@ import java.util.List;
  * @param blockers            what people said is in the way, by category
  * @param drift               drift-back and decay: WAU falling, tried-and-stopped, never-started, first quarter
  * @param calibration         trust read against the correction rate
+ * @param waves               the workflow's rollout waves, each with its own figures, first wave first; one wave when
+ *                            the programmes file gives a single {@code audience}
+ * @param effect              the effect of going live on cycle time, estimated across waves; null until estimated
+ * @param decision            the owner's latest scale / fix / stop decision; null when none was recorded
  */
 @Serdeable
 public record WorkflowScore(String workflowId, String programmeId, String name, String stage, int daysInStage,
@@ -44,13 +48,33 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
                             Verdict verdict, List<String> reasons, List<String> flags,
                             List<WeekPoint> history, @Nullable Freshness freshness, Cohorts cohorts,
                             @Nullable SeatCost seatCost, Blockers blockers, Drift drift,
-                            TrustCalibration calibration) {
+                            TrustCalibration calibration, List<WaveScore> waves, @Nullable Effect effect,
+                            @Nullable OwnerDecision decision) {
 
     public WorkflowScore {
         trustDistribution = List.copyOf(trustDistribution);
         reasons = List.copyOf(reasons);
         flags = List.copyOf(flags);
         history = List.copyOf(history);
+        waves = List.copyOf(waves);
+    }
+
+    /** A score without waves, effect estimate or decision. */
+    public WorkflowScore(String workflowId, String programmeId, String name, String stage, int daysInStage,
+                         String ownerEmail, int targetTeamSize, TeamSize teamSize,
+                         Figure wauPercent, Figure wauPercentPrevious, Figure habitPercent,
+                         Figure trustIndex, Figure trustChange, List<Figure> trustDistribution,
+                         Figure correctionPercent, Figure responsePercent,
+                         Figure cycleTimeDeltaPercent, Figure cycleTimeMedian,
+                         @Nullable OutcomeProgress outcome,
+                         Verdict verdict, List<String> reasons, List<String> flags,
+                         List<WeekPoint> history, @Nullable Freshness freshness, Cohorts cohorts,
+                         @Nullable SeatCost seatCost, Blockers blockers, Drift drift,
+                         TrustCalibration calibration) {
+        this(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize, teamSize, wauPercent,
+                wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution, correctionPercent,
+                responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict, reasons, flags, history,
+                freshness, cohorts, seatCost, blockers, drift, calibration, List.of(), null, null);
     }
 
     /** A workflow whose freshness is not judged yet, scored without cohorts or seat cost. */
@@ -75,7 +99,7 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
         return new WorkflowScore(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize,
                 teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
                 correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict, reasons,
-                flags, history, freshness, cohorts, seatCost, blockers, drift, calibration);
+                flags, history, freshness, cohorts, seatCost, blockers, drift, calibration, waves, effect, decision);
     }
 
     /**
@@ -90,7 +114,7 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
         return new WorkflowScore(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize,
                 teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
                 correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict, reasons,
-                newFlags, history, freshness, cohorts, seatCost, blockers, drift, calibration);
+                newFlags, history, freshness, cohorts, seatCost, blockers, drift, calibration, waves, effect, decision);
     }
 
     /** A workflow scored against its target team size. */
@@ -124,6 +148,39 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
         return new WorkflowScore(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize,
                 teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
                 correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict,
-                newReasons, newFlags, history, judged, cohorts, seatCost, blockers, drift, calibration);
+                newReasons, newFlags, history, judged, cohorts, seatCost, blockers, drift, calibration, waves, effect,
+                decision);
+    }
+
+    /** The same score with its rollout waves' figures. */
+    public WorkflowScore withWaves(List<WaveScore> newWaves) {
+        return new WorkflowScore(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize,
+                teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
+                correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict, reasons,
+                flags, history, freshness, cohorts, seatCost, blockers, drift, calibration, newWaves, effect,
+                decision);
+    }
+
+    /** The same score with the effect of going live estimated. */
+    public WorkflowScore withEffect(@Nullable Effect estimated) {
+        return new WorkflowScore(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize,
+                teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
+                correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict, reasons,
+                flags, history, freshness, cohorts, seatCost, blockers, drift, calibration, waves, estimated,
+                decision);
+    }
+
+    /** The same score with the owner's latest decision and the reasons and flags of the operating model added. */
+    public WorkflowScore withOperatingModel(@Nullable OwnerDecision latest, List<String> addedReasons,
+                                            List<String> addedFlags) {
+        List<String> newReasons = new ArrayList<>(reasons);
+        newReasons.addAll(addedReasons);
+        List<String> newFlags = new ArrayList<>(flags);
+        newFlags.addAll(addedFlags);
+        return new WorkflowScore(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize,
+                teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
+                correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict,
+                newReasons, newFlags, history, freshness, cohorts, seatCost, blockers, drift, calibration, waves,
+                effect, latest);
     }
 }
