@@ -18,11 +18,20 @@ final class PulseQuestions {
             new AnswerOption("5 · Completely", "5"));
     static final List<AnswerOption> CORRECTION = List.of(new AnswerOption("Never", "0"),
             new AnswerOption("Sometimes", "1"), new AnswerOption("Often", "2"), new AnswerOption("Always", "3"));
-    /** Cycle time in minutes, offered as ranges; the value stored is each range's middle. */
+    /**
+     * Cycle time in minutes, offered as ranges; the value stored is each range's middle, and for the open-ended
+     * last range ("half a day or more", from 4 hours) 5 hours.
+     */
     static final List<AnswerOption> CYCLE_TIME = List.of(new AnswerOption("Under 5 min", "3"),
             new AnswerOption("5–10 min", "8"), new AnswerOption("10–20 min", "15"),
             new AnswerOption("20–40 min", "30"), new AnswerOption("40–60 min", "50"),
-            new AnswerOption("Over an hour", "75"));
+            new AnswerOption("1–2 hours", "90"), new AnswerOption("2–4 hours", "180"),
+            new AnswerOption("Half a day or more", "300"));
+    /**
+     * The cycle-time answer cards offered before the ranges went beyond an hour: "Over an hour", stored as 75. It is
+     * no longer offered, but a press of it on a card sent before then is still taken, and stored as 75.
+     */
+    static final AnswerOption OVER_AN_HOUR = new AnswerOption("Over an hour", "75");
     /** What is most in the way: one button per blocker category, its stored value as the button's value. */
     static final List<AnswerOption> BLOCKERS = BlockerCategory.inOrder().stream()
             .map(c -> new AnswerOption(c.label(), Integer.toString(c.value()))).toList();
@@ -84,7 +93,8 @@ final class PulseQuestions {
             return text.isEmpty() || text.length() > MAX_TEXT ? Optional.empty()
                     : Optional.of(new StoredValue(null, null, text));
         }
-        if (question.options().stream().noneMatch(o -> o.value().equals(value))) {
+        boolean legacy = question.question().equals("cycle-time") && value.equals(OVER_AN_HOUR.value());
+        if (!legacy && question.options().stream().noneMatch(o -> o.value().equals(value))) {
             return Optional.empty();
         }
         return Optional.of(question.question().equals("cycle-time")

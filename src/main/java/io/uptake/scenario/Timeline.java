@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 /** Draws each week's events: directory changes, reloads, personal choices, telemetry, answers and check-ins. */
 final class Timeline {
 
-    private static final String[] CYCLE_MINUTES = {"3", "8", "15", "30", "50", "75"};
+    private static final String[] CYCLE_MINUTES = {"3", "8", "15", "30", "50", "90"};
     /** Which of the year's check-ins claims-triage's owner misses (its sponsor is told). */
     private static final int MISSED_CHECKIN = 2;
 

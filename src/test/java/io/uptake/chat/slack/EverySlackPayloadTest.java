@@ -297,7 +297,8 @@ class EverySlackPayloadTest {
                 new AskedQuestion("cycle-time", "How long does this task take you now: " + task + "?", List.of(
                         new AnswerOption("Under 5 min", "3"), new AnswerOption("5–10 min", "8"),
                         new AnswerOption("10–20 min", "15"), new AnswerOption("20–40 min", "30"),
-                        new AnswerOption("40–60 min", "50"), new AnswerOption("Over an hour", "75")), null),
+                        new AnswerOption("40–60 min", "50"), new AnswerOption("1–2 hours", "90"),
+                        new AnswerOption("2–4 hours", "180"), new AnswerOption("Half a day or more", "300")), null),
                 new AskedQuestion("comment", "Anything else? (optional)", List.of(), null));
     }
 

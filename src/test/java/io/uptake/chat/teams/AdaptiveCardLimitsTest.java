@@ -67,14 +67,15 @@ class AdaptiveCardLimitsTest {
                 new AskedQuestion("cycle-time", "How long does the task take you now?", List.of(
                         new AnswerOption("Under 5 min", "3"), new AnswerOption("5–10 min", "8"),
                         new AnswerOption("10–20 min", "15"), new AnswerOption("20–40 min", "30"),
-                        new AnswerOption("40–60 min", "50"), new AnswerOption("Over an hour", "75")),
+                        new AnswerOption("40–60 min", "50"), new AnswerOption("1–2 hours", "90"),
+                        new AnswerOption("2–4 hours", "180"), new AnswerOption("Half a day or more", "300")),
                         chosenCycleTime),
                 new AskedQuestion("comment", "Anything else? (optional)", List.of(), "A comment", "Read by Jane Doe "
                         + "(owner) and Sam Lee (sponsor) after the round closes."));
     }
 
     @Test
-    void theCycleTimeQuestionsSixOptionsAreAChoiceWithOneSendButton() {
+    void theCycleTimeQuestionsEightOptionsAreAChoiceWithOneSendButton() {
         PulseCard card = new PulseCard("p", 7, "Claims triage", "Quick pulse.", everyQuestion("15"), CLOSES, false,
                 null);
 
@@ -84,7 +85,7 @@ class AdaptiveCardLimitsTest {
         JsonNode choice = rendered.path("body").findParents("id").stream()
                 .filter(n -> n.path("id").asText().equals("answer.cycle-time")).findFirst().orElseThrow();
         assertThat(choice.path("type").asText()).isEqualTo("Input.ChoiceSet");
-        assertThat(choice.path("choices")).hasSize(6);
+        assertThat(choice.path("choices")).hasSize(8);
         assertThat(choice.path("value").asText()).isEqualTo("15");
     }
 
