@@ -3,6 +3,7 @@ package io.uptake.catalog;
 import io.micronaut.transaction.annotation.ReadOnly;
 import io.uptake.platform.Platform;
 import jakarta.inject.Singleton;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,9 +17,21 @@ public class CatalogLookup {
      * @param audienceId the stored audience, whose members the platform syncs fill in
      * @param workflowId the workflow whose target team it is
      * @param emails     for an {@code emails:} audience, the listed addresses; empty otherwise
+     * @param wave       the rollout wave it is (1 for a workflow's single audience)
+     * @param goLive     the wave's go-live day; empty: live with the workflow
      */
     public record AudienceSource(long audienceId, String workflowId, String kind, String sourceRef,
-                                 List<String> emails) {
+                                 List<String> emails, int wave, Optional<LocalDate> goLive) {
+
+        public AudienceSource(long audienceId, String workflowId, String kind, String sourceRef,
+                              List<String> emails) {
+            this(audienceId, workflowId, kind, sourceRef, emails, 1, Optional.empty());
+        }
+
+        /** True when the wave is live on {@code day}: no go-live date, or one on or before the day. */
+        public boolean liveOn(LocalDate day) {
+            return goLive.map(date -> !date.isAfter(day)).orElse(true);
+        }
 
         public boolean byEmail() {
             return "emails".equals(kind);
@@ -124,11 +137,11 @@ public class CatalogLookup {
         return workflows.findById(id);
     }
 
-    /** The audiences of every active workflow. */
+    /** The audiences of every active workflow, every wave of its rollout (live or not yet). */
     @ReadOnly
     public List<AudienceSource> activeAudiences() {
         return workflows.findAllOrderById().stream().filter(w -> w.retiredAt() == null)
-                .map(w -> audience(w.id())).flatMap(Optional::stream).toList();
+                .flatMap(w -> waves(w.id()).stream()).toList();
     }
 
     /** Every address the catalogue names: owners, sponsors and email audiences, to be found on a platform. */
@@ -145,15 +158,24 @@ public class CatalogLookup {
                 });
         workflows.findAllOrderById().stream().filter(w -> w.retiredAt() == null).forEach(w -> {
             all.add(w.ownerEmail());
-            audience(w.id()).ifPresent(a -> all.addAll(a.emails()));
+            waves(w.id()).forEach(a -> all.addAll(a.emails()));
         });
         return all;
     }
 
+    /** A workflow's first audience: its single audience, or wave 1 of its rollout. */
     @ReadOnly
     public Optional<AudienceSource> audience(String workflowId) {
-        return audiences.findByWorkflowId(workflowId).map(a -> new AudienceSource(a.id(), a.workflowId(), a.kind(),
-                a.sourceRef(), emails.findByAudienceIdOrderByEmail(a.id()).stream().map(AudienceEmailRow::email)
-                .toList()));
+        return waves(workflowId).stream().findFirst();
+    }
+
+    /** A workflow's audiences, one a rollout wave (one for a single audience), first wave first. */
+    @ReadOnly
+    public List<AudienceSource> waves(String workflowId) {
+        return audiences.findByWorkflowIdOrderByWave(workflowId).stream().filter(a -> a.retiredAt() == null)
+                .map(a -> new AudienceSource(a.id(), a.workflowId(), a.kind(), a.sourceRef(),
+                        emails.findByAudienceIdOrderByEmail(a.id()).stream().map(AudienceEmailRow::email).toList(),
+                        a.wave(), Optional.ofNullable(a.goLive())))
+                .toList();
     }
 }

@@ -37,7 +37,8 @@ final class CatalogRepositories {
 
     @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
     interface Audiences extends CrudRepository<AudienceRow, Long> {
-        Optional<AudienceRow> findByWorkflowId(String workflowId);
+        /** A workflow's audiences, one a wave, retired waves included, first wave first. */
+        List<AudienceRow> findByWorkflowIdOrderByWave(String workflowId);
 
         void updateLastSyncedAt(@Id Long id, Instant lastSyncedAt);
     }

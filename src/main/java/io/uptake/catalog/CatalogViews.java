@@ -23,7 +23,21 @@ public final class CatalogViews {
                                LocalDate stageSince, long daysInStage, int targetTeamSize, @Nullable String play,
                                AudienceView audience, @Nullable OutcomeView outcome,
                                @Nullable CycleTimeView cycleTime, boolean retired,
-                               @Nullable List<StageView> stageHistory) {
+                               @Nullable List<StageView> stageHistory, @Nullable List<WaveView> waves) {
+
+        public WorkflowView(String id, String programme, String name, String owner, String stage,
+                            LocalDate stageSince, long daysInStage, int targetTeamSize, @Nullable String play,
+                            AudienceView audience, @Nullable OutcomeView outcome,
+                            @Nullable CycleTimeView cycleTime, boolean retired,
+                            @Nullable List<StageView> stageHistory) {
+            this(id, programme, name, owner, stage, stageSince, daysInStage, targetTeamSize, play, audience, outcome,
+                    cycleTime, retired, stageHistory, null);
+        }
+    }
+
+    /** One rollout wave; shown only for a workflow rolled out in more than one. */
+    @Serdeable
+    public record WaveView(int wave, AudienceView audience, @Nullable LocalDate goLive, int targetTeamSize) {
     }
 
     @Serdeable

@@ -9,6 +9,7 @@ import io.uptake.catalog.CatalogViews.ProgrammeView;
 import io.uptake.catalog.CatalogViews.PulseView;
 import io.uptake.catalog.CatalogViews.ScheduleView;
 import io.uptake.catalog.CatalogViews.StageView;
+import io.uptake.catalog.CatalogViews.WaveView;
 import io.uptake.catalog.CatalogViews.WorkflowView;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -99,10 +100,12 @@ public class ReadCatalog {
     }
 
     private WorkflowView view(WorkflowRow w, boolean withHistory) {
-        AudienceView audience = audiences.findByWorkflowId(w.id())
-                .map(a -> new AudienceView(a.kind(), a.sourceRef(), a.sourceRef() != null ? null
-                        : emails.findByAudienceIdOrderByEmail(a.id()).stream().map(AudienceEmailRow::email).toList()))
+        List<AudienceRow> rows = audiences.findByWorkflowIdOrderByWave(w.id()).stream()
+                .filter(a -> a.retiredAt() == null).toList();
+        AudienceView audience = rows.stream().findFirst().map(this::audienceView)
                 .orElse(new AudienceView("none", null, null));
+        List<WaveView> waves = rows.size() < 2 ? null : rows.stream()
+                .map(a -> new WaveView(a.wave(), audienceView(a), a.goLive(), a.targetTeamSize())).toList();
         OutcomeView outcome = outcomes.findById(w.id())
                 .map(o -> new OutcomeView(o.metric(), o.unit(), o.direction(), Numbers.plain(o.baseline()),
                         Numbers.plain(o.target()), o.targetQuarter()))
@@ -113,7 +116,12 @@ public class ReadCatalog {
                 .map(s -> new StageView(s.stage(), s.since(), s.source(), s.recordedAt())).toList() : null;
         long days = Math.max(0, ChronoUnit.DAYS.between(w.stageSince(), LocalDate.now(clock)));
         return new WorkflowView(w.id(), w.programmeId(), w.name(), w.ownerEmail(), w.stage(), w.stageSince(), days,
-                w.targetTeamSize(), w.playUrl(), audience, outcome, cycle, w.retiredAt() != null, stages);
+                w.targetTeamSize(), w.playUrl(), audience, outcome, cycle, w.retiredAt() != null, stages, waves);
+    }
+
+    private AudienceView audienceView(AudienceRow a) {
+        return new AudienceView(a.kind(), a.sourceRef(), a.sourceRef() != null ? null
+                : emails.findByAudienceIdOrderByEmail(a.id()).stream().map(AudienceEmailRow::email).toList());
     }
 
     private static ScheduleView schedule(String days, String at, String zone) {

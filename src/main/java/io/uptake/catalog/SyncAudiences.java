@@ -2,13 +2,20 @@ package io.uptake.catalog;
 
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Syncs where each workflow's audience comes from; membership itself is filled by the audience sync. */
+/**
+ * Syncs where each workflow's audiences come from, one stored audience a rollout wave (a single audience is wave 1);
+ * membership itself is filled by the audience sync. A wave dropped from the file is retired, not deleted: its
+ * membership history stays, and it counts no more.
+ */
 @Singleton
 class SyncAudiences {
 
@@ -21,21 +28,54 @@ class SyncAudiences {
     }
 
     void sync(Workflow workflow, Instant now, List<String> changes) {
-        Audience audience = workflow.audience();
+        Map<Integer, AudienceRow> stored = new HashMap<>();
+        audiences.findByWorkflowIdOrderByWave(workflow.id()).forEach(row -> stored.put(row.wave(), row));
+        boolean single = workflow.waves().size() == 1;
+        for (Wave wave : workflow.waves()) {
+            sync(workflow, wave, single, Optional.ofNullable(stored.remove(wave.number())), now, changes);
+        }
+        for (AudienceRow gone : stored.values()) {
+            if (gone.retiredAt() == null) {
+                audiences.update(new AudienceRow(gone.id(), gone.workflowId(), gone.kind(), gone.sourceRef(),
+                        gone.lastSyncedAt(), now, gone.wave(), gone.goLive(), gone.targetTeamSize(), now));
+                changes.add("workflow " + workflow.id() + ": wave " + gone.wave() + " removed");
+            }
+        }
+    }
+
+    private void sync(Workflow workflow, Wave wave, boolean single, Optional<AudienceRow> existing, Instant now,
+                      List<String> changes) {
+        Audience audience = wave.audience();
         String ref = sourceRef(audience);
-        Optional<AudienceRow> existing = audiences.findByWorkflowId(workflow.id());
+        String what = single ? "audience" : "wave " + wave.number() + " audience";
+        LocalDate goLive = wave.goLive().orElse(null);
         AudienceRow row;
         if (existing.isEmpty()) {
-            row = audiences.save(new AudienceRow(null, workflow.id(), audience.kind(), ref, null, now));
-            changes.add("workflow " + workflow.id() + ": audience " + describe(audience));
+            row = audiences.save(new AudienceRow(null, workflow.id(), audience.kind(), ref, null, now, wave.number(),
+                    goLive, wave.targetTeamSize(), null));
+            changes.add("workflow " + workflow.id() + ": " + what + " " + describe(audience) + goLive(wave));
         } else if (!existing.get().kind().equals(audience.kind()) || !Objects.equals(existing.get().sourceRef(), ref)) {
             AudienceRow old = existing.get();
-            row = audiences.update(new AudienceRow(old.id(), workflow.id(), audience.kind(), ref, null, now));
-            changes.add("workflow " + workflow.id() + ": audience now " + describe(audience));
+            row = audiences.update(new AudienceRow(old.id(), workflow.id(), audience.kind(), ref, null, now,
+                    wave.number(), goLive, wave.targetTeamSize(), null));
+            changes.add("workflow " + workflow.id() + ": " + what + " now " + describe(audience) + goLive(wave));
+        } else if (!Objects.equals(existing.get().goLive(), goLive)
+                || existing.get().targetTeamSize() != wave.targetTeamSize() || existing.get().retiredAt() != null) {
+            AudienceRow old = existing.get();
+            row = audiences.update(new AudienceRow(old.id(), workflow.id(), old.kind(), old.sourceRef(),
+                    old.lastSyncedAt(), now, wave.number(), goLive, wave.targetTeamSize(), null));
+            if (!single || old.retiredAt() != null || !Objects.equals(old.goLive(), goLive)) {
+                changes.add("workflow " + workflow.id() + ": " + what + " " + describe(audience) + goLive(wave)
+                        + (wave.targetTeamSize() > 0 ? ", team of " + wave.targetTeamSize() : ""));
+            }
         } else {
             row = existing.get();
         }
         syncEmails(workflow, row, audience, changes);
+    }
+
+    private static String goLive(Wave wave) {
+        return wave.goLive().map(day -> ", live from " + day).orElse("");
     }
 
     private void syncEmails(Workflow workflow, AudienceRow row, Audience audience, List<String> changes) {

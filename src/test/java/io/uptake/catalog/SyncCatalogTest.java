@@ -29,6 +29,8 @@ class SyncCatalogTest {
     PersonRepository people;
     @Inject
     MutableClock clock;
+    @Inject
+    CatalogLookup lookup;
 
     @Test
     void firstSyncAddsEverythingTheFileDeclares() {
@@ -107,5 +109,46 @@ class SyncCatalogTest {
         sync.sync(aCatalog().without("claims-triage").build());
 
         assertThat(pulses.findById("claims-weekly").orElseThrow().retiredAt()).isNotNull();
+    }
+
+    @Test
+    void eachWaveIsOneStoredAudienceAndAWaveLeftOutOfTheFileIsRetiredAndComesBackWithItsId() {
+        Workflow base = Catalogs.workflow("claims-triage", Stage.PILOT, LocalDate.parse("2026-09-01"));
+        List<Wave> waves = List.of(new Wave(1, new Audience.SlackChannel("C0123ABCD"), java.util.Optional.empty(), 40),
+                new Wave(2, new Audience.Emails(List.of("a@example.com", "b@example.com")),
+                        java.util.Optional.of(LocalDate.parse("2027-01-11")), 12),
+                new Wave(3, new Audience.TeamsTeam("team-c"), java.util.Optional.of(LocalDate.parse("2027-02-08")), 0));
+        sync.sync(aCatalog().with(withWaves(base, waves)).build());
+
+        List<CatalogLookup.AudienceSource> stored = lookup.waves("claims-triage");
+        assertThat(stored).extracting(CatalogLookup.AudienceSource::wave, CatalogLookup.AudienceSource::kind,
+                        CatalogLookup.AudienceSource::goLive, CatalogLookup.AudienceSource::emails)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, "slack-channel", java.util.Optional.empty(), List.of()),
+                        org.assertj.core.groups.Tuple.tuple(2, "emails",
+                                java.util.Optional.of(LocalDate.parse("2027-01-11")),
+                                List.of("a@example.com", "b@example.com")),
+                        org.assertj.core.groups.Tuple.tuple(3, "teams-team",
+                                java.util.Optional.of(LocalDate.parse("2027-02-08")), List.of()));
+        assertThat(lookup.audience("claims-triage").orElseThrow().wave()).isEqualTo(1);
+        assertThat(sync.sync(aCatalog().with(withWaves(base, waves)).build()).unchanged()).isTrue();
+
+        SyncReport shorter = sync.sync(aCatalog().with(withWaves(base, waves.subList(0, 2))).build());
+
+        assertThat(shorter.changes()).contains("workflow claims-triage: wave 3 removed");
+        assertThat(lookup.waves("claims-triage")).extracting(CatalogLookup.AudienceSource::wave).containsExactly(1, 2);
+        assertThat(lookup.activeAudiences()).extracting(CatalogLookup.AudienceSource::audienceId)
+                .contains(stored.get(0).audienceId(), stored.get(1).audienceId())
+                .doesNotContain(stored.get(2).audienceId());
+
+        sync.sync(aCatalog().with(withWaves(base, waves)).build());
+
+        assertThat(lookup.waves("claims-triage")).extracting(CatalogLookup.AudienceSource::audienceId)
+                .containsExactly(stored.get(0).audienceId(), stored.get(1).audienceId(), stored.get(2).audienceId());
+    }
+
+    private static Workflow withWaves(Workflow w, List<Wave> waves) {
+        return new Workflow(w.id(), w.programmeId(), w.name(), w.stage(), w.stageSince(), w.ownerEmail(),
+                w.audience(), w.targetTeamSize(), w.play(), w.outcome(), w.cycleTime(), w.usage(), waves);
     }
 }
