@@ -60,4 +60,14 @@ public sealed interface ScenarioEvent {
     record CheckedIn(String workflowId, String ownerEmail, BigDecimal value, String status, int confidence)
             implements ScenarioEvent {
     }
+
+    /**
+     * The system of record posts the value it measured of a workflow's outcome metric on a day, through the admin
+     * API ({@code POST /api/v1/outcomes/{workflow}/values}), as JSON or CSV.
+     *
+     * @param source the system of record's name
+     */
+    record Measured(String workflowId, LocalDate day, BigDecimal value, String source, Feed feed)
+            implements ScenarioEvent {
+    }
 }

@@ -134,7 +134,8 @@ final class ScenarioGenerator {
                     workflows, pulses, digests, memberships, firstMonday).at(week)));
         }
         Map<String, Integer> erased = Map.of(claims.get(11).email(), 30);
-        List<WeekPlan> timeline = new Timeline(new Timeline.Draws(random, reasons), workflows, programmes, pulses,
+        List<WeekPlan> timeline = new Timeline(new Timeline.Draws(random, reasons,
+                new SplittableRandom(seed * 31 + 19)), workflows, programmes, pulses,
                 memberships, catalogues, people, propensity, trustBase, responsiveness, erased)
                 .weeks(firstMonday, Scenario.WEEKS, personalChoices(claims, service, finance, erased));
         return new Scenario(seed, size, firstMonday, "Scenario Insurance " + seed, people, programmes, workflows,

@@ -19,6 +19,13 @@ final class Timeline {
     static final int DRIFT_FROM = 40;
     /** From this week on, Case summaries' output needs fixing often, while trust stays where it was. */
     static final int OVER_TRUST_FROM = 26;
+    /**
+     * From this week on, Case summaries' owner claims more than its system of record measures: the measured value
+     * is the claim ÷ {@link #OVER_CLAIM} (the claim is 25 % higher), where other owners' claims lie within 4 %.
+     */
+    static final int OVER_CLAIM_FROM = OVER_TRUST_FROM;
+    static final double OVER_CLAIM = 1.25;
+    static final String OVER_CLAIMER = "service-summaries";
     private static final String[] BLOCKERS = {"data-access", "integration", "rules", "trust", "training", "time",
         "fit", "nothing"};
     /** How often each blocker is named in the first half of the year, and in the second (per mille). */
@@ -27,6 +34,7 @@ final class Timeline {
 
     private final SplittableRandom random;
     private final SplittableRandom reasons;
+    private final SplittableRandom measures;
     private final List<ScenarioWorkflow> workflows;
     private final List<ScenarioProgramme> programmes;
     private final List<ScenarioPulse> pulses;
@@ -48,8 +56,9 @@ final class Timeline {
      * @param random  the first year's draws
      * @param reasons the draws of what came later (blockers, comments, stakeholders), kept apart so the first
      *                year's draws do not move
+     * @param measures the draws of the outcome values the systems of record measure, apart from both
      */
-    record Draws(SplittableRandom random, SplittableRandom reasons) {
+    record Draws(SplittableRandom random, SplittableRandom reasons, SplittableRandom measures) {
     }
 
     Timeline(Draws draws, List<ScenarioWorkflow> workflows, List<ScenarioProgramme> programmes,
@@ -58,6 +67,7 @@ final class Timeline {
              Map<String, Double> responsiveness, Map<String, Integer> erased) {
         this.random = draws.random();
         this.reasons = draws.reasons();
+        this.measures = draws.measures();
         this.workflows = workflows;
         this.programmes = programmes;
         this.pulses = pulses;
@@ -96,6 +106,7 @@ final class Timeline {
             usage(events, firstMonday.plusWeeks(w), w, active);
             answers(events, w, active);
             checkins(events, w);
+            measured(events, firstMonday.plusWeeks(w), w);
             stakeholders(events, firstMonday.plusWeeks(w), w);
             weeks.add(new WeekPlan(w, firstMonday.plusWeeks(w), events));
         }
@@ -311,6 +322,34 @@ final class Timeline {
             String status = progress > 0.4 ? "on_track" : "at_risk";
             events.add(new ScenarioEvent.CheckedIn(workflow.id(), workflow.ownerEmail(), value, status,
                     5 + random.nextInt(5)));
+        }
+    }
+
+    /**
+     * In each check-in week, the system of record of every workflow with an outcome posts the value it measured on
+     * the Friday: within 4 % of the owner's claim that week, except that Case summaries' owner claims 25 % more
+     * from {@link #OVER_CLAIM_FROM} on; without a claim that week (a missed check-in), the value progress alone gives.
+     */
+    private void measured(List<ScenarioEvent> events, LocalDate monday, int w) {
+        if (!checkinWeeks.contains(w)) {
+            return;
+        }
+        int quarter = checkinWeeks.indexOf(w);
+        for (ScenarioWorkflow workflow : workflows) {
+            if (workflow.outcome().isEmpty() || !workflow.declaredIn(w)) {
+                continue;
+            }
+            ScenarioWorkflow.Outcome o = workflow.outcome().get();
+            double honest = 1 + (measures.nextDouble() * 2 - 1) * 0.04;
+            double value = events.stream().filter(e -> e instanceof ScenarioEvent.CheckedIn c
+                            && c.workflowId().equals(workflow.id()))
+                    .map(e -> ((ScenarioEvent.CheckedIn) e).value().doubleValue()).findFirst()
+                    .map(claimed -> workflow.id().equals(OVER_CLAIMER) && w >= OVER_CLAIM_FROM
+                            ? claimed / OVER_CLAIM : claimed * honest)
+                    .orElse(o.baseline() + (o.target() - o.baseline()) * (0.15 + 0.2 * quarter));
+            ScenarioEvent.Feed feed = quarter % 2 == 0 ? ScenarioEvent.Feed.JSON : ScenarioEvent.Feed.CSV;
+            events.add(new ScenarioEvent.Measured(workflow.id(), monday.plusDays(4),
+                    BigDecimal.valueOf(Math.round(value * 100) / 100.0), workflow.id() + "-ledger", feed));
         }
     }
 

@@ -85,6 +85,9 @@ final class OutputChecks {
                 }
             }
             CSVRecord row = rows.get(workflow.id());
+            if (actual != null) {
+                run.outcomes.scorecard(week, readIn, actual, row, workflow);
+            }
             check(week, "csv", workflow.id(), "listed", true, row != null);
             if (row != null) {
                 csv(week, workflow.id(), e, row);
@@ -190,6 +193,7 @@ final class OutputChecks {
             if (shown != null) {
                 words(week, output, workflow.id(), run.oracle.expect(workflow.id(), week, readIn), shown);
             }
+            run.outcomes.digest(week, readIn, output, workflow, all.toString());
         }
     }
 

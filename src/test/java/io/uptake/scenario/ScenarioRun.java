@@ -70,6 +70,7 @@ final class ScenarioRun implements AutoCloseable {
     private final OutputChecks checks;
     private final StakeholderSide stakeholders;
     private final CommentChecks comments;
+    final OutcomeSide outcomes;
     /** Directory audiences' current members: workflow → emails. */
     private final Map<String, Set<String>> directory = new HashMap<>();
     /** pulse + week → round id. */
@@ -101,6 +102,7 @@ final class ScenarioRun implements AutoCloseable {
         this.checks = new OutputChecks(this);
         this.stakeholders = new StakeholderSide(this);
         this.comments = new CommentChecks(this);
+        this.outcomes = new OutcomeSide(this);
     }
 
     static String isoWeek(int week) {
@@ -197,8 +199,22 @@ final class ScenarioRun implements AutoCloseable {
                 }
             }
             tick();
+            if (step.equals(checkinTime(monday))) {
+                phases.time("check-ins", () -> {
+                    for (ScenarioEvent.CheckedIn c : plan.events(ScenarioEvent.CheckedIn.class)) {
+                        outcomes.checkIn(w, c);
+                    }
+                    dispatch();
+                });
+            }
             if (step.equals(monday.plusDays(5).atStartOfDay().toInstant(ZoneOffset.UTC))) {
                 phases.time("telemetry", () -> telemetry(plan));
+                phases.time("outcome values", () -> {
+                    for (ScenarioEvent.Measured m : plan.events(ScenarioEvent.Measured.class)) {
+                        outcomes.post(w, m);
+                    }
+                    dispatch();
+                });
             }
         }
         at(monday.plusDays(6), 20, 30);
@@ -213,6 +229,8 @@ final class ScenarioRun implements AutoCloseable {
                 }
             }
         });
+        // The sponsors' messages of outcome gaps: sent when their quiet hours allow.
+        phases.time("message checks", () -> outcomes.sponsors(w));
         // The comments of last week's rounds: shared at the close, sent when the readers' quiet hours allow.
         phases.time("message checks", () -> {
             for (ScenarioPulse pulse : scenario.pulses()) {
@@ -269,8 +287,14 @@ final class ScenarioRun implements AutoCloseable {
             }
             steps.add(day.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
         }
+        steps.add(checkinTime(monday));
         steps.add(monday.plusDays(5).atStartOfDay().toInstant(ZoneOffset.UTC));
         return List.copyOf(steps);
+    }
+
+    /** When owners log the week's outcome check-ins: Wednesday noon. */
+    private static Instant checkinTime(LocalDate monday) {
+        return monday.plusDays(2).atTime(12, 0).toInstant(ZoneOffset.UTC);
     }
 
     private void tick() {
