@@ -94,13 +94,14 @@ class DemoYear {
     private final RecordUsageBatch usage;
     private final PullUsage pulls;
     private final OpenStakeholderRounds stakeholderRounds;
+    private final DemoOutcomeValues outcomeValues;
 
     DemoYear(DemoClock clock, DemoSettings settings, CatalogLookup catalog, ReloadCatalog reload,
              WebDirectory directory, WebInbound inbound, OpenRound openRound, AddLateJoiners lateJoiners,
              SendReminders reminders, CloseRounds closeRounds, OpenCheckinCycles checkinCycles,
              SendCheckinReminders checkinReminders, EscalateMissedCheckins escalations, AlertOwners alertOwners,
              NudgeNeverUsers nudges, SendDigest digests, RecordUsageBatch usage, PullUsage pulls,
-             OpenStakeholderRounds stakeholderRounds) {
+             OpenStakeholderRounds stakeholderRounds, DemoOutcomeValues outcomeValues) {
         this.clock = clock;
         this.settings = settings;
         this.catalog = catalog;
@@ -120,6 +121,7 @@ class DemoYear {
         this.usage = usage;
         this.pulls = pulls;
         this.stakeholderRounds = stakeholderRounds;
+        this.outcomeValues = outcomeValues;
     }
 
     /** Plays the first {@code weeks} weeks of the scenario, then leaves the clock at the Monday after them. */
@@ -266,6 +268,7 @@ class DemoYear {
                 }
                 if (step.equals(monday.plusDays(5).atStartOfDay().toInstant(ZoneOffset.UTC))) {
                     telemetry(plan);
+                    plan.events(ScenarioEvent.Measured.class).forEach(outcomeValues::post);
                     nudges.run();
                 }
                 tick(days.add(day));

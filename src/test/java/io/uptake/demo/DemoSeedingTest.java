@@ -85,6 +85,27 @@ class DemoSeedingTest {
     }
 
     @Test
+    void theSystemsOfRecordsMeasuredValuesStandBesideTheOwnersClaims() throws Exception {
+        int measured = 0;
+        for (int week = 0; week < DemoContexts.WEEKS - 1; week++) {
+            for (ScenarioEvent.Measured m : scenario.timeline().get(week).events(ScenarioEvent.Measured.class)) {
+                JsonNode outcome = workflow(week, m.workflowId()).path("outcome");
+                assertThat(outcome.path("measured").decimalValue()).as("measured %s in week %d", m.workflowId(), week)
+                        .isEqualByComparingTo(m.value());
+                assertThat(outcome.path("measuredOn").asText()).isEqualTo(m.day().toString());
+                BigDecimal claimed = scenario.timeline().get(week).events(ScenarioEvent.CheckedIn.class).stream()
+                        .filter(c -> c.workflowId().equals(m.workflowId())).map(ScenarioEvent.CheckedIn::value)
+                        .findFirst().orElse(null);
+                if (claimed != null) {
+                    assertThat(outcome.path("claimed").decimalValue()).isEqualByComparingTo(claimed);
+                }
+                measured++;
+            }
+        }
+        assertThat(measured).as("measured values in the seeded weeks").isPositive();
+    }
+
+    @Test
     void peopleOfEveryAudienceKindAreInTheDatabaseAndEveryMessageWentOut() throws Exception {
         DataSource data = DelegatingDataSource.unwrapDataSource(server.getApplicationContext()
                 .getBean(DataSource.class));
