@@ -42,7 +42,8 @@ final class ScorecardCsv {
             "tried_and_stopped_n", "passive_percent", "seat_tool", "seats", "seat_currency", "seat_weekly_cost",
             "cost_per_active_user", "cost_active_n", "idle_seats", "idle_seats_active_n"),
             BlockersCsv.HEADERS.stream(), DriftCsv.HEADERS.stream(), CalibrationCsv.HEADERS.stream(),
-            StakeholdersCsv.HEADERS.stream(), OutcomeGapCsv.HEADERS.stream())
+            StakeholdersCsv.HEADERS.stream(), OutcomeGapCsv.HEADERS.stream(),
+            ProgrammeOwnershipCsv.HEADERS.stream())
             .flatMap(h -> h).toArray(String[]::new);
     static final String[] HISTORY = {"week", "programme", "workflow", "wau_percent", "wau_n", "wau_source",
         "trust_index", "trust_n"};
@@ -77,6 +78,7 @@ final class ScorecardCsv {
                     row.addAll(CalibrationCsv.values(w));
                     row.addAll(StakeholdersCsv.values(p));
                     row.addAll(OutcomeGapCsv.values(w));
+                    row.addAll(ProgrammeOwnershipCsv.values(p));
                     rows.printRecord(row);
                 }
             }
@@ -159,7 +161,7 @@ final class ScorecardCsv {
         };
     }
 
-    private static String plain(BigDecimal value) {
+    static String plain(BigDecimal value) {
         return value == null ? "" : value.stripTrailingZeros().toPlainString();
     }
 

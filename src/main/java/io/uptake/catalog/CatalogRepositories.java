@@ -36,6 +36,10 @@ final class CatalogRepositories {
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
+    interface ProgrammeOutcomes extends CrudRepository<ProgrammeOutcomeRow, String> {
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
     interface Audiences extends CrudRepository<AudienceRow, Long> {
         /** A workflow's audiences, one a wave, retired waves included, first wave first. */
         List<AudienceRow> findByWorkflowIdOrderByWave(String workflowId);

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -25,12 +27,15 @@ public class SyncCatalog {
     private final PersonIds people;
     private final CatalogRepositories.Policies policies;
     private final CatalogRepositories.Stakeholders stakeholders;
+    private final CatalogRepositories.ProgrammeOutcomes outcomes;
     private final Clock clock;
 
     SyncCatalog(CatalogRepositories.Programmes programmes, SyncWorkflows workflows,
                 SyncPulsesAndDigests pulsesAndDigests, PersonIds people,
-                CatalogRepositories.Policies policies, CatalogRepositories.Stakeholders stakeholders, Clock clock) {
+                CatalogRepositories.Policies policies, CatalogRepositories.Stakeholders stakeholders,
+                CatalogRepositories.ProgrammeOutcomes outcomes, Clock clock) {
         this.programmes = programmes;
+        this.outcomes = outcomes;
         this.workflows = workflows;
         this.pulsesAndDigests = pulsesAndDigests;
         this.people = people;
@@ -50,7 +55,7 @@ public class SyncCatalog {
         for (ProgrammeRow row : programmes.findAllOrderById()) {
             if (row.retiredAt() == null && !declared.contains(row.id())) {
                 programmes.update(new ProgrammeRow(row.id(), row.name(), row.sponsorEmail(), row.sponsorPersonId(),
-                        now, row.createdAt(), now, row.ownerEmail()));
+                        now, row.createdAt(), now, row.ownerEmail(), row.ownerPersonId()));
                 changes.add("programme " + row.id() + " retired: no longer in the file");
             }
         }
@@ -76,18 +81,42 @@ public class SyncCatalog {
         Long sponsorId = people.findOrAdd(programme.sponsorEmail()).orElse(null);
         var existing = programmes.findById(programme.id());
         String owner = programme.ownerEmail().orElse(null);
+        Long ownerId = programme.ownerEmail().flatMap(people::findOrAdd).orElse(null);
         if (existing.isEmpty()) {
             programmes.save(new ProgrammeRow(programme.id(), programme.name(), programme.sponsorEmail(), sponsorId,
-                    null, now, now, owner));
+                    null, now, now, owner, ownerId));
             changes.add("programme " + programme.id() + " added");
-        } else if (!existing.get().declares(programme.name(), programme.sponsorEmail(), owner)) {
+        } else if (!existing.get().declares(programme.name(), programme.sponsorEmail(), owner, ownerId)) {
             ProgrammeRow row = existing.get();
             programmes.update(new ProgrammeRow(row.id(), programme.name(), programme.sponsorEmail(), sponsorId, null,
-                    row.createdAt(), now, owner));
+                    row.createdAt(), now, owner, ownerId));
             changes.add("programme " + programme.id() + (row.retiredAt() != null ? " restored" : " updated"));
         }
-        programme.ownerEmail().ifPresent(people::findOrAdd);
         syncStakeholders(programme, changes);
+        syncOutcome(programme, now, changes);
+    }
+
+    /** The programme's own outcome as the file declares it; removed when the file no longer gives one. */
+    private void syncOutcome(Programme programme, Instant now, List<String> changes) {
+        Optional<ProgrammeOutcomeRow> existing = outcomes.findById(programme.id());
+        if (programme.outcome().isEmpty()) {
+            existing.ifPresent(row -> {
+                outcomes.delete(row);
+                changes.add("programme " + programme.id() + ": outcome removed");
+            });
+            return;
+        }
+        Outcome outcome = programme.outcome().get();
+        ProgrammeOutcomeRow wanted = new ProgrammeOutcomeRow(programme.id(), outcome.metric(), outcome.unit(),
+                outcome.direction().name().toLowerCase(Locale.ROOT), outcome.baseline(), outcome.target(),
+                outcome.by().toString(), now);
+        if (existing.isEmpty()) {
+            outcomes.save(wanted);
+            changes.add("programme " + programme.id() + ": outcome set");
+        } else if (!existing.get().sameDeclaration(wanted)) {
+            outcomes.update(wanted);
+            changes.add("programme " + programme.id() + ": outcome changed");
+        }
     }
 
     /** The programme's stakeholders as the file lists them; each is a person to be found on a platform. */

@@ -17,10 +17,13 @@ class CheckinDataPart implements PersonalDataPart {
 
     private final CheckinRepositories.Checkins checkins;
     private final CheckinRepositories.Cycles cycles;
+    private final CheckinRepositories.ProgrammeCheckins programmeCheckins;
 
-    CheckinDataPart(CheckinRepositories.Checkins checkins, CheckinRepositories.Cycles cycles) {
+    CheckinDataPart(CheckinRepositories.Checkins checkins, CheckinRepositories.Cycles cycles,
+                    CheckinRepositories.ProgrammeCheckins programmeCheckins) {
         this.checkins = checkins;
         this.cycles = cycles;
+        this.programmeCheckins = programmeCheckins;
     }
 
     @Override
@@ -38,5 +41,6 @@ class CheckinDataPart implements PersonalDataPart {
     @Override
     public void erase(long personId, Instant now) {
         checkins.forgetSubmitter(personId);
+        programmeCheckins.forgetSubmitter(personId);
     }
 }

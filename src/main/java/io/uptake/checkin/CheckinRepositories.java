@@ -1,5 +1,6 @@
 package io.uptake.checkin;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
@@ -51,6 +52,24 @@ final class CheckinRepositories {
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
+    interface ProgrammeCycles extends CrudRepository<ProgrammeCheckinCycleRow, Long> {
+        Optional<ProgrammeCheckinCycleRow> findByProgrammeIdAndPeriod(String programmeId, String period);
+
+        @Query("SELECT * FROM programme_checkin_cycle WHERE completed_at IS NULL AND escalated_at IS NULL ORDER BY id")
+        List<ProgrammeCheckinCycleRow> findWaiting();
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
+    interface ProgrammeCheckins extends CrudRepository<ProgrammeCheckinRow, Long> {
+        @Query("SELECT c.* FROM programme_checkin c JOIN programme_checkin_cycle y ON y.id = c.cycle_id"
+                + " WHERE y.programme_id = :programmeId ORDER BY c.id DESC LIMIT 1")
+        Optional<ProgrammeCheckinRow> findLatestOfProgramme(String programmeId);
+
+        @Query("UPDATE programme_checkin SET submitted_by = NULL, note = NULL WHERE submitted_by = :personId")
+        void forgetSubmitter(Long personId);
+    }
+
+    @JdbcRepository(dialect = Dialect.MYSQL) // fits SQLite and PostgreSQL: see io.uptake.storage
     interface Nudges extends CrudRepository<CheckinNudgeRow, Long> {
         boolean existsByDedupeKey(String dedupeKey);
 
@@ -60,7 +79,8 @@ final class CheckinRepositories {
 
         @Query("INSERT INTO nudge (person_id, kind, workflow_id, dedupe_key, created_at)"
                 + " VALUES (:personId, :kind, :workflowId, :dedupeKey, :createdAt) ON CONFLICT (dedupe_key) DO NOTHING")
-        int insertIfAbsent(Long personId, String kind, String workflowId, String dedupeKey, Instant createdAt);
+        int insertIfAbsent(Long personId, String kind, @Nullable String workflowId, String dedupeKey,
+                           Instant createdAt);
 
         List<CheckinNudgeRow> findByKindOrderByIdAsc(String kind);
     }

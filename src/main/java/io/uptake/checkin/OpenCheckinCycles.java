@@ -2,7 +2,7 @@ package io.uptake.checkin;
 
 import io.micronaut.transaction.annotation.Transactional;
 import io.uptake.catalog.CheckinLookup;
-import io.uptake.catalog.CheckinLookup.Accountable;
+import io.uptake.catalog.CheckinLookup.Subject;
 import io.uptake.delivery.NewMessage;
 import io.uptake.delivery.Outbox;
 import io.uptake.message.CheckinRequest;
@@ -14,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens this period's check-in cycle for every active workflow with an outcome and an owner, and asks the owner
+ * Opens this period's check-in cycle for every active workflow with an outcome and an owner, and for every active
+ * programme with its own outcome and owner (the programme owner's check-in), and asks the owner
  * by direct message (outside their quiet hours). Running it again in the same period changes nothing; a workflow
  * added mid-period gets its cycle at the next run. The cycle opens even when the owner cannot be messaged, so that
  * a missed check-in is still escalated and flagged.
@@ -25,13 +26,13 @@ public class OpenCheckinCycles {
     private static final Logger LOG = LoggerFactory.getLogger(OpenCheckinCycles.class);
 
     private final CheckinLookup catalog;
-    private final CheckinRepositories.Cycles cycles;
+    private final CheckinCycles cycles;
     private final CheckinForms forms;
     private final Reach reach;
     private final Outbox outbox;
     private final Clock clock;
 
-    OpenCheckinCycles(CheckinLookup catalog, CheckinRepositories.Cycles cycles, CheckinForms forms, Reach reach,
+    OpenCheckinCycles(CheckinLookup catalog, CheckinCycles cycles, CheckinForms forms, Reach reach,
                       Outbox outbox, Clock clock) {
         this.catalog = catalog;
         this.cycles = cycles;
@@ -47,19 +48,18 @@ public class OpenCheckinCycles {
         Instant now = CheckinRepositories.millis(clock.instant());
         String period = Periods.of(now, catalog.policy().cadence());
         int opened = 0;
-        for (Accountable accountable : catalog.accountable()) {
-            String workflowId = accountable.workflow().id();
-            if (accountable.workflow().ownerPersonId() == null
-                    || cycles.findByWorkflowIdAndPeriod(workflowId, period).isPresent()) {
+        for (Subject subject : catalog.subjects()) {
+            if (subject.retired() || subject.ownerPersonId() == null
+                    || cycles.find(subject.key(), period).isPresent()) {
                 continue;
             }
-            CheckinCycleRow cycle = cycles.save(new CheckinCycleRow(null, workflowId, period, now, 0, null, null));
-            Optional<Reach.Target> owner = reach.of(accountable.workflow().ownerPersonId(), now);
-            owner.ifPresent(target -> outbox.enqueue(new NewMessage(key(cycle.id()), target.platform(),
+            CheckinCycles.Cycle cycle = cycles.open(subject.key(), period, now);
+            Optional<Reach.Target> owner = reach.of(subject.ownerPersonId(), now);
+            owner.ifPresent(target -> outbox.enqueue(new NewMessage(key(cycle), target.platform(),
                     target.identity().tenantId(), target.identity().directAddress(), target.person().id(),
-                    new CheckinRequest(forms.form(accountable, period), 0), reach.allowedFrom(target, now), null,
+                    new CheckinRequest(forms.form(subject, period), 0), reach.allowedFrom(target, now), null,
                     null, cycle.id())));
-            LOG.info("Check-in cycle {} ({}) opened for workflow {}; owner {}", cycle.id(), period, workflowId,
+            LOG.info("Check-in cycle {} ({}) opened for {}; owner {}", cycle.ref(), period, subject.key(),
                     owner.isPresent() ? "asked" : "cannot be messaged");
             opened++;
         }
@@ -67,7 +67,12 @@ public class OpenCheckinCycles {
     }
 
     /** The dedupe key of a cycle's first request. */
+    /** The dedupe key of a workflow cycle's first request. */
     static String key(long cycleId) {
         return "checkin:" + cycleId;
+    }
+
+    static String key(CheckinCycles.Cycle cycle) {
+        return "checkin:" + cycle.ref();
     }
 }

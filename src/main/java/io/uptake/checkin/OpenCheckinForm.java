@@ -4,6 +4,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import io.uptake.catalog.CheckinLookup;
 import io.uptake.catalog.CheckinLookup.Accountable;
+import io.uptake.catalog.CheckinLookup.Subject;
+import io.uptake.catalog.ProgrammeRow;
 import io.uptake.catalog.WorkflowRow;
 import io.uptake.message.CheckinForm;
 import jakarta.inject.Singleton;
@@ -62,20 +64,27 @@ public class OpenCheckinForm {
         this.clock = clock;
     }
 
+    /**
+     * @param workflowId a workflow id, or {@code programme:<id>} for a programme's own outcome; null or blank for
+     *                   the only thing the person owns
+     */
     @Transactional
     public Result open(long personId, @Nullable String workflowId) {
         if (workflowId == null || workflowId.isBlank()) {
-            List<WorkflowRow> owned = catalog.ownedBy(personId).stream()
-                    .filter(w -> catalog.accountable(w.id()).isPresent()).toList();
+            List<Subject> owned = catalog.subjectsOwnedBy(personId);
             if (owned.isEmpty()) {
                 return new Result.OwnsNone();
             }
             if (owned.size() > 1) {
-                return new Result.Choose(owned.stream().map(w -> new Choice(w.id(), w.name())).toList());
+                return new Result.Choose(owned.stream().map(w -> new Choice(w.key(), CheckinForms.title(w)))
+                        .toList());
             }
-            workflowId = owned.get(0).id();
+            workflowId = owned.get(0).key();
         }
         String id = workflowId.trim().toLowerCase(Locale.ROOT);
+        if (Subject.programmeId(id).isPresent()) {
+            return programme(personId, id, workflowId.trim());
+        }
         Optional<WorkflowRow> workflow = catalog.workflow(id).filter(w -> w.retiredAt() == null);
         if (workflow.isEmpty()) {
             return new Result.UnknownWorkflow(workflowId.trim());
@@ -88,5 +97,22 @@ public class OpenCheckinForm {
             return new Result.NoOutcome(workflow.get().name());
         }
         return new Result.Form(forms.form(accountable.get(), Periods.of(clock.instant(), catalog.policy().cadence())));
+    }
+
+    /** The form of a programme's own outcome, for its owner. */
+    private Result programme(long personId, String key, String asked) {
+        Optional<ProgrammeRow> programme = Subject.programmeId(key).flatMap(catalog::programme)
+                .filter(p -> p.retiredAt() == null);
+        if (programme.isEmpty()) {
+            return new Result.UnknownWorkflow(asked);
+        }
+        Optional<Subject> subject = catalog.subject(key);
+        if (subject.isEmpty()) {
+            return new Result.NoOutcome(programme.get().name());
+        }
+        if (!owners.owns(personId, subject.get())) {
+            return new Result.NotOwner(owners.name(subject.get()), CheckinForms.title(subject.get()));
+        }
+        return new Result.Form(forms.form(subject.get(), Periods.of(clock.instant(), catalog.policy().cadence())));
     }
 }

@@ -1,5 +1,6 @@
 package io.uptake.checkin;
 
+import io.uptake.catalog.CheckinLookup.Subject;
 import io.uptake.catalog.WorkflowRow;
 import io.uptake.people.PersonRepository;
 import io.uptake.people.PersonRow;
@@ -18,17 +19,34 @@ class Owners {
     }
 
     boolean owns(long personId, WorkflowRow workflow) {
-        if (Long.valueOf(personId).equals(workflow.ownerPersonId())) {
-            return true;
-        }
-        Optional<String> email = people.findById(personId).map(PersonRow::email);
-        return email.isPresent() && email.get().equalsIgnoreCase(workflow.ownerEmail().trim());
+        return owns(personId, workflow.ownerPersonId(), workflow.ownerEmail());
+    }
+
+    /** Whether the person owns what a check-in is about: a workflow, or a programme (whose owner may be unnamed). */
+    boolean owns(long personId, Subject subject) {
+        return owns(personId, subject.ownerPersonId(), subject.ownerEmail());
     }
 
     /** How to name the owner to someone else: their name as the platform gives it, with the email from the file. */
     String name(WorkflowRow workflow) {
-        Optional<PersonRow> owner = Optional.ofNullable(workflow.ownerPersonId()).flatMap(people::findById);
-        String email = workflow.ownerEmail().toLowerCase(Locale.ROOT);
+        return name(workflow.ownerPersonId(), workflow.ownerEmail());
+    }
+
+    String name(Subject subject) {
+        return subject.ownerEmail() == null ? "nobody" : name(subject.ownerPersonId(), subject.ownerEmail());
+    }
+
+    private boolean owns(long personId, Long ownerPersonId, String ownerEmail) {
+        if (Long.valueOf(personId).equals(ownerPersonId)) {
+            return true;
+        }
+        Optional<String> email = people.findById(personId).map(PersonRow::email);
+        return email.isPresent() && ownerEmail != null && email.get().equalsIgnoreCase(ownerEmail.trim());
+    }
+
+    private String name(Long ownerPersonId, String ownerEmail) {
+        Optional<PersonRow> owner = Optional.ofNullable(ownerPersonId).flatMap(people::findById);
+        String email = ownerEmail.toLowerCase(Locale.ROOT);
         return owner.map(PersonRow::displayName).filter(n -> !n.isBlank()).map(n -> n + " (" + email + ")")
                 .orElse(email);
     }

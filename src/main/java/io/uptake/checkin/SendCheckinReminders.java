@@ -2,7 +2,7 @@ package io.uptake.checkin;
 
 import io.micronaut.transaction.annotation.Transactional;
 import io.uptake.catalog.CheckinLookup;
-import io.uptake.catalog.CheckinLookup.Accountable;
+import io.uptake.catalog.CheckinLookup.Subject;
 import io.uptake.catalog.CheckinPolicy;
 import io.uptake.delivery.NewMessage;
 import io.uptake.delivery.Outbox;
@@ -21,13 +21,13 @@ import java.util.Optional;
 public class SendCheckinReminders {
 
     private final CheckinLookup catalog;
-    private final CheckinRepositories.Cycles cycles;
+    private final CheckinCycles cycles;
     private final CheckinForms forms;
     private final Reach reach;
     private final Outbox outbox;
     private final Clock clock;
 
-    SendCheckinReminders(CheckinLookup catalog, CheckinRepositories.Cycles cycles, CheckinForms forms, Reach reach,
+    SendCheckinReminders(CheckinLookup catalog, CheckinCycles cycles, CheckinForms forms, Reach reach,
                          Outbox outbox, Clock clock) {
         this.catalog = catalog;
         this.cycles = cycles;
@@ -43,29 +43,32 @@ public class SendCheckinReminders {
         Instant now = CheckinRepositories.millis(clock.instant());
         CheckinPolicy policy = catalog.policy();
         int queued = 0;
-        for (CheckinCycleRow cycle : cycles.findWaiting()) {
+        for (CheckinCycles.Cycle cycle : cycles.waiting()) {
             int due = (int) policy.remind().stream().filter(d -> !now.isBefore(cycle.openedAt().plus(d))).count();
             if (due <= cycle.remindersSent() || !now.isBefore(cycle.openedAt().plus(policy.escalateAfter()))) {
                 continue;
             }
-            Optional<Accountable> accountable = catalog.accountable(cycle.workflowId())
-                    .filter(a -> a.workflow().retiredAt() == null);
-            Optional<Reach.Target> owner = accountable.flatMap(a -> reach.of(a.workflow().ownerPersonId(), now));
+            Optional<Subject> subject = catalog.subject(cycle.subject()).filter(a -> !a.retired());
+            Optional<Reach.Target> owner = subject.flatMap(a -> reach.of(a.ownerPersonId(), now));
             if (owner.isEmpty() || !reach.allowedAt(owner.get(), now)) {
                 continue;
             }
             Reach.Target target = owner.get();
-            outbox.enqueue(new NewMessage(key(cycle.id(), due), target.platform(), target.identity().tenantId(),
+            outbox.enqueue(new NewMessage(key(cycle, due), target.platform(), target.identity().tenantId(),
                     target.identity().directAddress(), target.person().id(),
-                    new CheckinRequest(forms.form(accountable.get(), cycle.period()), due), now,
+                    new CheckinRequest(forms.form(subject.get(), cycle.period()), due), now,
                     cycle.openedAt().plus(policy.escalateAfter()), null, cycle.id()));
-            cycles.update(cycle.withReminders(due));
+            cycles.update(CheckinCycles.withReminders(cycle, due));
             queued++;
         }
         return queued;
     }
 
-    static String key(long cycleId, int number) {
-        return "checkin:" + cycleId + ":reminder:" + number;
+    static String key(long workflowCycleId, int number) {
+        return "checkin:" + workflowCycleId + ":reminder:" + number;
+    }
+
+    static String key(CheckinCycles.Cycle cycle, int number) {
+        return "checkin:" + cycle.ref() + ":reminder:" + number;
     }
 }

@@ -2,8 +2,9 @@ package io.uptake.checkin;
 
 import io.micronaut.transaction.annotation.Transactional;
 import io.uptake.catalog.CheckinLookup;
-import io.uptake.catalog.CheckinLookup.Accountable;
+import io.uptake.catalog.CheckinLookup.Subject;
 import io.uptake.catalog.OutcomeRow;
+import io.uptake.catalog.ProgrammeRow;
 import io.uptake.catalog.WorkflowRow;
 import io.uptake.message.CheckinSaved;
 import io.uptake.people.PersonRepository;
@@ -29,43 +30,59 @@ public class SubmitCheckin {
     private static final Logger LOG = LoggerFactory.getLogger(SubmitCheckin.class);
 
     private final CheckinLookup catalog;
-    private final CheckinRepositories.Cycles cycles;
-    private final CheckinRepositories.Checkins checkins;
+    private final CheckinCycles cycles;
     private final Owners owners;
     private final PersonRepository people;
     private final Clock clock;
 
-    SubmitCheckin(CheckinLookup catalog, CheckinRepositories.Cycles cycles, CheckinRepositories.Checkins checkins,
-                  Owners owners, PersonRepository people, Clock clock) {
+    SubmitCheckin(CheckinLookup catalog, CheckinCycles cycles, Owners owners, PersonRepository people,
+                  Clock clock) {
         this.catalog = catalog;
         this.cycles = cycles;
-        this.checkins = checkins;
         this.owners = owners;
         this.people = people;
         this.clock = clock;
     }
 
+    /** Records a check-in on a workflow's outcome, or on a programme's own ({@code programme:<id>}). */
     @Transactional
     public CheckinResult submit(CheckinCommand typed) {
         CheckinCommand command = typed.inLocale(people.findById(typed.personId()).map(PersonRow::locale)
                 .orElse(null));
-        Optional<WorkflowRow> workflow = catalog.workflow(command.workflowId()).filter(w -> w.retiredAt() == null);
-        if (workflow.isEmpty()) {
-            return new CheckinResult.UnknownWorkflow(command.workflowId());
-        }
-        if (!owners.owns(command.personId(), workflow.get())) {
-            return new CheckinResult.NotOwner(owners.name(workflow.get()), workflow.get().name());
-        }
-        Optional<Accountable> accountable = catalog.accountable(command.workflowId());
-        if (accountable.isEmpty()) {
-            return new CheckinResult.NoOutcome(workflow.get().name());
+        Optional<Subject> subject;
+        if (Subject.programmeId(command.workflowId()).isPresent()) {
+            Optional<ProgrammeRow> programme = Subject.programmeId(command.workflowId()).flatMap(catalog::programme)
+                    .filter(p -> p.retiredAt() == null);
+            if (programme.isEmpty()) {
+                return new CheckinResult.UnknownWorkflow(command.workflowId());
+            }
+            subject = catalog.subject(command.workflowId());
+            if (subject.isEmpty()) {
+                return new CheckinResult.NoOutcome(programme.get().name());
+            }
+            if (!owners.owns(command.personId(), subject.get())) {
+                return new CheckinResult.NotOwner(owners.name(subject.get()), CheckinForms.title(subject.get()));
+            }
+        } else {
+            Optional<WorkflowRow> workflow = catalog.workflow(command.workflowId())
+                    .filter(w -> w.retiredAt() == null);
+            if (workflow.isEmpty()) {
+                return new CheckinResult.UnknownWorkflow(command.workflowId());
+            }
+            if (!owners.owns(command.personId(), workflow.get())) {
+                return new CheckinResult.NotOwner(owners.name(workflow.get()), workflow.get().name());
+            }
+            subject = catalog.subject(command.workflowId());
+            if (subject.isEmpty()) {
+                return new CheckinResult.NoOutcome(workflow.get().name());
+            }
         }
         Map<String, String> errors = command.errors();
         if (!errors.isEmpty()) {
             return new CheckinResult.Invalid(errors);
         }
         CheckinCommand.Valid valid = command.valid();
-        OutcomeRow outcome = accountable.get().outcome();
+        OutcomeRow outcome = subject.get().outcome();
         if (PlausibleValue.farOutside(valid.value(), outcome.baseline(), outcome.target())
                 && !command.confirms(valid.value())) {
             return new CheckinResult.ConfirmValue(CheckinForms.plain(valid.value()), outcome.unit(),
@@ -73,16 +90,13 @@ public class SubmitCheckin {
         }
         Instant now = CheckinRepositories.millis(clock.instant());
         String period = Periods.of(now, catalog.policy().cadence());
-        CheckinCycleRow cycle = cycles.findByWorkflowIdAndPeriod(command.workflowId(), period)
-                .orElseGet(() -> cycles.save(new CheckinCycleRow(null, command.workflowId(), period, now, 0, null,
-                        null)));
-        CheckinRow row = checkins.save(new CheckinRow(null, cycle.id(), valid.value(), valid.status(),
-                valid.confidence(), valid.evidenceUrl(), valid.note(), command.personId(), now));
-        cycles.update(cycle.completed(now));
-        LOG.info("Check-in {} logged for workflow {} cycle {} ({})", row.id(), command.workflowId(), cycle.id(),
-                period);
-        return new CheckinResult.Saved(row.id(), new CheckinSaved(workflow.get().name(), period,
-                CheckinForms.plain(valid.value()), accountable.get().outcome().unit(), valid.status(),
+        String key = subject.get().key();
+        CheckinCycles.Cycle cycle = cycles.find(key, period).orElseGet(() -> cycles.open(key, period, now));
+        long id = cycles.save(cycle, valid, command.personId(), now);
+        cycles.update(CheckinCycles.completed(cycle, now));
+        LOG.info("Check-in {} logged for {} cycle {} ({})", id, key, cycle.ref(), period);
+        return new CheckinResult.Saved(id, new CheckinSaved(CheckinForms.title(subject.get()), period,
+                CheckinForms.plain(valid.value()), outcome.unit(), valid.status(),
                 valid.confidence(), valid.evidenceUrl()));
     }
 }

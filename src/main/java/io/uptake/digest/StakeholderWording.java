@@ -2,10 +2,12 @@ package io.uptake.digest;
 
 import io.uptake.metrics.ProgrammeScore;
 import io.uptake.metrics.StakeholderFigures;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Words a programme's stakeholder pulse for the digest, as lines after the programme's reasons. */
+/**
+ * Words a programme's stakeholder pulse for the digest, as lines after the programme's reasons and its own outcome
+ * ({@link ProgrammeOutcomeWording}).
+ */
 final class StakeholderWording {
 
     private StakeholderWording() {
@@ -18,10 +20,10 @@ final class StakeholderWording {
      */
     static List<String> reasons(ProgrammeScore p, int minRespondents) {
         String line = StakeholderFigures.summary(p.stakeholders(), minRespondents);
+        List<String> reasons = ProgrammeOutcomeWording.lines(p);
         if (line.isEmpty()) {
-            return p.reasons();
+            return reasons;
         }
-        List<String> reasons = new ArrayList<>(p.reasons());
         reasons.add("Stakeholders this quarter: " + line);
         return reasons;
     }

@@ -35,6 +35,7 @@ public class ComputeScorecard {
     private final ScoreDrift scoreDrift;
     private final ScoreCalibration scoreCalibration;
     private final ScoreStakeholders scoreStakeholders;
+    private final ScoreProgrammeOwnership scoreOwnership;
 
     ComputeScorecard(DataSource dataSource, CatalogState catalog, MetricsSettings settings, Anonymity anonymity,
                      CohortSettings cohortSettings, ScoreBlockers scoreBlockers, ScoreDrift scoreDrift,
@@ -43,11 +44,20 @@ public class ComputeScorecard {
                 scoreStakeholders, OutcomeGapSettings.defaults());
     }
 
-    @Inject
     ComputeScorecard(DataSource dataSource, CatalogState catalog, MetricsSettings settings, Anonymity anonymity,
                      CohortSettings cohortSettings, ScoreBlockers scoreBlockers, ScoreDrift scoreDrift,
                      ScoreCalibration scoreCalibration, ScoreStakeholders scoreStakeholders,
                      OutcomeGapSettings outcomeGap) {
+        this(dataSource, catalog, settings, anonymity, cohortSettings, scoreBlockers, scoreDrift, scoreCalibration,
+                scoreStakeholders, outcomeGap, new ScoreProgrammeOwnership(ProgrammeOutcomeAgeSettings.defaults()));
+    }
+
+    @Inject
+    ComputeScorecard(DataSource dataSource, CatalogState catalog, MetricsSettings settings, Anonymity anonymity,
+                     CohortSettings cohortSettings, ScoreBlockers scoreBlockers, ScoreDrift scoreDrift,
+                     ScoreCalibration scoreCalibration, ScoreStakeholders scoreStakeholders,
+                     OutcomeGapSettings outcomeGap, ScoreProgrammeOwnership scoreOwnership) {
+        this.scoreOwnership = scoreOwnership;
         this.dataSource = dataSource;
         this.catalog = catalog;
         this.settings = settings;
@@ -89,6 +99,8 @@ public class ComputeScorecard {
             Map<String, SeatCost> costs = seatCosts(c, file, active, monday);
             Map<String, Blockers> blockers = scoreBlockers.score(c, active, window);
             Map<String, StakeholderPulse> stakeholders = scoreStakeholders.score(c, programmes, monday);
+            Map<String, ScoreProgrammeOwnership.Facts> ownership = ScoreProgrammeOwnership.read(c,
+                    programmes.stream().map(CatalogueReads.ProgrammeFacts::id).toList());
             List<ProgrammeScore> scores = new ArrayList<>();
             for (CatalogueReads.ProgrammeFacts p : programmes) {
                 List<CatalogueReads.WorkflowFacts> live = p.workflows().stream().filter(w -> w.liveDuring(monday))
@@ -104,7 +116,9 @@ public class ComputeScorecard {
                 Map<String, Drift> drift = scoreDrift.score(c, live, scored, cohorts, window);
                 List<WorkflowScore> workflows = scored.values().stream().map(w -> w.withSignals(
                         blockers.get(w.workflowId()), drift.get(w.workflowId()), scoreCalibration.score(w))).toList();
-                scores.add(programme(p, workflows, window.end()).withStakeholders(stakeholders.get(p.id())));
+                ProgrammeScore judged = scoreOwnership.score(programme(p, workflows, window.end()),
+                        ownership.get(p.id()), p.workflows(), window.end().minusDays(1), policy);
+                scores.add(judged.withStakeholders(stakeholders.get(p.id())));
             }
             return new Scorecard(IsoWeek.format(monday), scores);
         } catch (SQLException e) {

@@ -15,7 +15,8 @@ public final class FigureTables {
     public static final Set<String> NAMES = Set.of("programme", "workflow", "workflow_stage", "outcome", "audience",
             "audience_email", "audience_member", "person", "pulse", "pulse_round", "delivery", "answer",
             "usage_event", "checkin_cycle", "checkin", "checkin_policy",
-            "stakeholder_round", "stakeholder_delivery", "stakeholder_answer", "outcome_value");
+            "stakeholder_round", "stakeholder_delivery", "stakeholder_answer", "outcome_value",
+            "programme_outcome", "programme_checkin_cycle", "programme_checkin");
 
     /** The table after each INSERT INTO, UPDATE, DELETE FROM or TRUNCATE, quoted or not. */
     private static final Pattern WRITE = Pattern.compile(

@@ -73,8 +73,11 @@ class ScorecardApiTest implements TestPropertyProvider {
 
         assertThat(card.get("week")).isEqualTo("2026-W46");
         var programme = ((List<Map<String, Object>>) card.get("programmes")).get(0);
-        assertThat(programme.get("verdict")).isEqualTo("LEVERAGE");
-        assertThat((List<String>) programme.get("reasons")).contains("1 of 2 workflows at leverage");
+        // Its workflows would make it LEVERAGE; without a programme owner it is ACTIVITY, and says so first.
+        assertThat(programme.get("verdict")).isEqualTo("ACTIVITY");
+        assertThat((List<String>) programme.get("reasons")).startsWith("no programme owner named")
+                .contains("1 of 2 workflows at leverage");
+        assertThat((List<String>) programme.get("flags")).contains("no programme owner");
     }
 
     @Test

@@ -52,7 +52,8 @@ public class MigrationsTest {
             "read_outcome", "read_audience", "read_pulse", "read_membership", "read_person_name", "read_round",
             "read_delivery", "read_answer", "read_usage_day", "read_checkin_cycle", "read_checkin",
             "read_usage_source", "read_stakeholder_round", "read_stakeholder_delivery", "read_stakeholder_answer",
-            "read_stakeholder_comment", "read_outcome_value");
+            "read_stakeholder_comment", "read_outcome_value", "read_programme_owner", "read_programme_outcome",
+            "read_programme_checkin_cycle", "read_programme_checkin");
 
     @TempDir
     Path dir;

@@ -12,6 +12,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
+import io.uptake.digest.ProgrammeOutcomeWording;
 import io.uptake.metrics.MetricsSettings;
 import io.uptake.metrics.ProgrammeScore;
 import io.uptake.metrics.Scorecard;
@@ -42,7 +43,8 @@ class ProgrammesPage {
     /** A programme as the page shows it; {@code whole} when the viewer sees the programme, not just workflows. */
     record Programme(String id, String name, boolean whole, Verdict verdict, List<String> reasons,
                      String pilotToProduction, String pilotToProductionN, List<Workflow> workflows,
-                     @Nullable Stakeholders stakeholders) {
+                     @Nullable Stakeholders stakeholders, @Nullable String owner, String outcome,
+                     List<String> flags) {
     }
 
     /** The programme's stakeholder pulse of the quarter, in words, with what would change minds when shown. */
@@ -95,7 +97,8 @@ class ProgrammesPage {
             if (whole || !flows.isEmpty()) {
                 visible.add(new Programme(p.programmeId(), p.name(), whole, p.verdict(), p.reasons(),
                         text.value(p.pilotToProductionPercent(), " %"), FigureText.n(p.pilotToProductionPercent()),
-                        flows, stakeholders(p)));
+                        flows, stakeholders(p), p.ownerEmail(), ProgrammeOutcomeWording.outcome(p.outcome()),
+                        p.flags()));
             }
         }
         Map<String, Object> model = new HashMap<>();
