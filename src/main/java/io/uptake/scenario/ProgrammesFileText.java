@@ -31,6 +31,9 @@ final class ProgrammesFileText {
             yaml.append("  - id: ").append(p.id()).append("\n    name: ").append(p.name())
                     .append("\n    sponsor: ").append(p.sponsorEmail()).append('\n');
             p.ownerEmail().ifPresent(owner -> yaml.append("    owner: ").append(owner).append('\n'));
+            p.outcome().ifPresent(o -> yaml.append("    outcome: { metric: ").append(o.metric())
+                    .append(", unit: EUR, direction: down, baseline: ").append(o.baseline()).append(", target: ")
+                    .append(o.target()).append(", by: ").append(o.by()).append(" }\n"));
             if (!p.stakeholders().isEmpty()) {
                 yaml.append("    stakeholders: [").append(String.join(", ", p.stakeholders())).append("]\n");
             }

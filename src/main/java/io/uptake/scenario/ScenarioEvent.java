@@ -56,7 +56,10 @@ public sealed interface ScenarioEvent {
             implements ScenarioEvent {
     }
 
-    /** The owner logs the outcome check-in through the form. */
+    /**
+     * The owner logs the outcome check-in through the form: a workflow's, or ({@code programme:<id>}) the
+     * programme owner's on the programme's own outcome.
+     */
     record CheckedIn(String workflowId, String ownerEmail, BigDecimal value, String status, int confidence)
             implements ScenarioEvent {
     }

@@ -143,7 +143,8 @@ final class ScenarioGenerator {
     }
 
     /**
-     * The three programmes. Claims AI names its accountable owner and six stakeholders on Slack, so its stakeholder
+     * The three programmes. Claims AI names its accountable owner, its own outcome (no draw: fixed figures, so the
+     * seed's draws stay as they were) and six stakeholders on Slack, so its stakeholder
      * pulse has enough answers to show; Finance AI three members of the finance team on Teams (whom the bot knows
      * from its roster), too few to show more than that answers exist; Service AI two known by email only, whom no
      * chat platform can reach.
@@ -157,7 +158,8 @@ final class ScenarioGenerator {
         List<String> service = stakeholders(2, Platform.NONE);
         return List.of(
                 new ScenarioProgramme("claims-ai", "Claims AI", sponsors.get(0).email(),
-                        Optional.of(workflows.get(0).ownerEmail()), claims),
+                        Optional.of(workflows.get(0).ownerEmail()), claims,
+                        Optional.of(new ScenarioWorkflow.Outcome("Claims cost per policy", 400, 340, "2027-Q4"))),
                 new ScenarioProgramme("service-ai", "Service AI", sponsors.get(1).email(), Optional.empty(), service),
                 new ScenarioProgramme("finance-ai", "Finance AI", sponsors.get(2).email(), Optional.empty(),
                         finance));

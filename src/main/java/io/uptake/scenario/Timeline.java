@@ -14,6 +14,8 @@ final class Timeline {
     private static final String[] CYCLE_MINUTES = {"3", "8", "15", "30", "50", "90"};
     /** Which of the year's check-ins claims-triage's owner misses (its sponsor is told). */
     private static final int MISSED_CHECKIN = 2;
+    /** The quarter (by its index among the check-in weeks) whose programme check-in Claims AI's owner misses. */
+    static final int MISSED_PROGRAMME_CHECKIN = 1;
 
     /** From this week on, Claims letters drifts back to the old way: its people use it a third as often. */
     static final int DRIFT_FROM = 40;
@@ -322,6 +324,20 @@ final class Timeline {
             String status = progress > 0.4 ? "on_track" : "at_risk";
             events.add(new ScenarioEvent.CheckedIn(workflow.id(), workflow.ownerEmail(), value, status,
                     5 + random.nextInt(5)));
+        }
+        // The programme owners' own check-ins, after the workflows' and with no draw, so every seed's draws stay as
+        // they were. Claims AI's owner misses the year's second quarter: the programme verdict rule then holds it
+        // at ACTIVITY until the next one.
+        for (ScenarioProgramme programme : programmes) {
+            int index = checkinWeeks.indexOf(w);
+            if (programme.ownerEmail().isEmpty() || programme.outcome().isEmpty()
+                    || index == MISSED_PROGRAMME_CHECKIN) {
+                continue;
+            }
+            ScenarioWorkflow.Outcome o = programme.outcome().get();
+            BigDecimal value = ScenarioGenerator.decimal(o.baseline() + (o.target() - o.baseline()) * 0.15 * index);
+            events.add(new ScenarioEvent.CheckedIn(programme.checkinKey(), programme.ownerEmail().get(), value,
+                    "on_track", 7));
         }
     }
 

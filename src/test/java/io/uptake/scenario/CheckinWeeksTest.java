@@ -27,7 +27,11 @@ class CheckinWeeksTest {
         Scenario shifted = Scenario.generate(7, Size.CI, LocalDate.parse("2025-12-01"));
         assertThat(shifted.people()).isEqualTo(suite.people());
         assertThat(shifted.timeline().get(Scenario.WEEKS - 1).monday()).isEqualTo(LocalDate.parse("2026-11-23"));
-        assertThat(shifted.timeline().get(44).events(ScenarioEvent.CheckedIn.class)).hasSize(3);
+        // three workflows' check-ins and the Claims AI programme owner's
+        assertThat(shifted.timeline().get(44).events(ScenarioEvent.CheckedIn.class)).extracting(
+                ScenarioEvent.CheckedIn::workflowId).hasSize(4).contains("programme:claims-ai");
+        assertThat(shifted.timeline().get(5).events(ScenarioEvent.CheckedIn.class)).extracting(
+                ScenarioEvent.CheckedIn::workflowId).doesNotContain("programme:claims-ai");
         assertThat(shifted.timeline().get(18).events(ScenarioEvent.CheckedIn.class)).extracting(
                 ScenarioEvent.CheckedIn::workflowId).doesNotContain("claims-triage");
     }

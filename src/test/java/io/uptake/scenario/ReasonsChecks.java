@@ -24,6 +24,7 @@ final class ReasonsChecks {
         for (JsonNode p : card.path("programmes")) {
             String programme = p.path("programmeId").asText();
             stakeholders(week, readIn, programme, p.path("stakeholders"));
+            ownership(week, programme, p);
             for (JsonNode w : p.path("workflows")) {
                 String id = w.path("workflowId").asText();
                 blockers(week, id, w.path("blockers"));
@@ -31,6 +32,24 @@ final class ReasonsChecks {
                         w.path("calibration").path("quadrant").asText());
                 drift(week, readIn, id, w.path("drift"));
             }
+        }
+    }
+
+    /** The programme verdict rule: the ownership reason first and ACTIVITY, or the owner's check-in last. */
+    private void ownership(int week, String programme, JsonNode p) {
+        Optional<ScenarioProgramme> declared = run.scenario.programmes().stream()
+                .filter(x -> x.id().equals(programme)).findFirst();
+        if (declared.isEmpty()) {
+            return;
+        }
+        String expected = oracle.programmeOwnership(declared.get(), week);
+        JsonNode reasons = p.path("reasons");
+        if (expected != null) {
+            check(week, programme, "programme.verdict", "ACTIVITY", p.path("verdict").asText());
+            check(week, programme, "programme.reasons[0]", expected, reasons.path(0).asText());
+        } else {
+            check(week, programme, "programme.reasons[last]", "programme owner " + declared.get().ownerEmail().get()
+                    + " checked in on the programme outcome this quarter", reasons.path(reasons.size() - 1).asText());
         }
     }
 

@@ -273,4 +273,31 @@ final class ReasonsOracle {
         }
         return Fig.score(Fig.percent(part, whole), whole, MIN, "PULSE");
     }
+
+    /**
+     * The programme verdict rule, worked out from the scenario alone: the reason that keeps the programme at
+     * ACTIVITY, or null when its owner can name its outcome this quarter. The run opens no check-in cycles itself,
+     * so the only check-ins are the programme owner's own (played on the Monday evening of their week); one counts
+     * for a scored week when it was logged in that week or before, in the calendar quarter of the week's Sunday.
+     */
+    String programmeOwnership(ScenarioProgramme programme, int week) {
+        if (programme.ownerEmail().isEmpty()) {
+            return "no programme owner named";
+        }
+        String owner = programme.ownerEmail().get();
+        if (programme.outcome().isEmpty()) {
+            return "programme owner " + owner + " names no programme outcome";
+        }
+        java.time.LocalDate sunday = scenario.timeline().get(week).monday().plusDays(6);
+        for (int w = 0; w <= week; w++) {
+            java.time.LocalDate monday = scenario.timeline().get(w).monday();
+            boolean logged = scenario.timeline().get(w).events(ScenarioEvent.CheckedIn.class).stream()
+                    .anyMatch(c -> c.workflowId().equals("programme:" + programme.id()));
+            if (logged && monday.getYear() == sunday.getYear()
+                    && (monday.getMonthValue() - 1) / 3 == (sunday.getMonthValue() - 1) / 3) {
+                return null;
+            }
+        }
+        return "programme owner " + owner + " has not checked in on the programme outcome this quarter";
+    }
 }
