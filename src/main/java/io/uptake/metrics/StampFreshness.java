@@ -75,7 +75,8 @@ public class StampFreshness {
 
     /**
      * The programme's reasons with each flagged workflow's notes right after the headline ("1 of 2 workflows at
-     * leverage"), in place of those an earlier judgement put there.
+     * leverage", after the programme-ownership reason when that comes first), in place of those an earlier
+     * judgement put there.
      */
     private static List<String> reasons(ProgrammeScore before, List<WorkflowScore> after) {
         List<String> old = new ArrayList<>();
@@ -91,9 +92,18 @@ public class StampFreshness {
             }
         }
         List<String> kept = before.reasons().stream().filter(r -> !old.contains(r)).toList();
-        List<String> reasons = new ArrayList<>(kept.subList(0, Math.min(1, kept.size())));
+        // The headline is the first reason, or the second when the programme-ownership reason goes before it.
+        int headline = 0;
+        for (int i = 0; i < Math.min(2, kept.size()); i++) {
+            if (kept.get(i).endsWith(" workflows at leverage")) {
+                headline = i;
+                break;
+            }
+        }
+        int cut = Math.min(headline + 1, kept.size());
+        List<String> reasons = new ArrayList<>(kept.subList(0, cut));
         reasons.addAll(added);
-        reasons.addAll(kept.subList(Math.min(1, kept.size()), kept.size()));
+        reasons.addAll(kept.subList(cut, kept.size()));
         return reasons;
     }
 

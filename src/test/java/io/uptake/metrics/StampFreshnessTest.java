@@ -195,8 +195,10 @@ class StampFreshnessTest implements TestPropertyProvider {
 
         List<String> flagged = once.workflows().stream().filter(w -> w.freshness() != null)
                 .flatMap(w -> w.freshness().notes().stream().map(n -> w.name() + ": " + n)).toList();
-        assertThat(once.reasons().get(0)).endsWith("workflows at leverage");
-        assertThat(once.reasons().subList(1, 1 + flagged.size())).isEqualTo(flagged).contains(late);
+        // dev-ai names no programme owner: that reason comes first, then the headline, then the late sources
+        assertThat(once.reasons().get(0)).isEqualTo("no programme owner named");
+        assertThat(once.reasons().get(1)).endsWith("workflows at leverage");
+        assertThat(once.reasons().subList(2, 2 + flagged.size())).isEqualTo(flagged).contains(late);
         // Judged again, as the dashboard does with the weeks it keeps: what it said before is replaced.
         ProgrammeScore twice = stamp.stamp(new Scorecard("2026-W46", List.of(once))).programmes().get(0);
         assertThat(twice.reasons()).containsOnlyOnce(late);
