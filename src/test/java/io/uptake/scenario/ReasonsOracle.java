@@ -277,7 +277,8 @@ final class ReasonsOracle {
     /**
      * The programme verdict rule, worked out from the scenario alone: the reason that keeps the programme at
      * ACTIVITY, or null when its owner can name its outcome this quarter. The run opens no check-in cycles itself,
-     * so the only check-ins are the programme owner's own (played on the Monday evening of their week); one counts
+     * so the programme's check-in state comes from its owner's check-ins alone (played on the Wednesday of their
+     * week, as every owner's, by OutcomeSide); one counts
      * for a scored week when it was logged in that week or before, in the calendar quarter of the week's Sunday.
      */
     String programmeOwnership(ScenarioProgramme programme, int week) {

@@ -183,7 +183,6 @@ final class ScenarioRun implements AutoCloseable {
             stakeholders.open(w);
             stakeholders.answer(plan);
         });
-        phases.time("programme check-ins", () -> programmeCheckins(plan));
         Set<String> clicked = new LinkedHashSet<>();
         for (Instant step : steps(monday, w)) {
             if (step.isAfter(clock.instant())) {
@@ -612,21 +611,6 @@ final class ScenarioRun implements AutoCloseable {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Slack-Request-Timestamp", body.timestamp()).header("X-Slack-Signature", body.signature())
                 .POST(HttpRequest.BodyPublishers.ofString(body.body())).build()));
-    }
-
-    /** The programme owners' check-ins on their programme's outcome, saved in the Slack check-in modal. */
-    private void programmeCheckins(WeekPlan plan) throws Exception {
-        for (ScenarioEvent.CheckedIn c : plan.events(ScenarioEvent.CheckedIn.class)) {
-            if (!c.workflowId().startsWith("programme:")) {
-                continue;
-            }
-            ScenarioPerson owner = people.get(c.ownerEmail());
-            HttpResponse<String> saved = slackPost(slack.checkinSubmission(clock, owner.chatId(), c.workflowId(),
-                    c.value().toPlainString(), c.status(), Integer.toString(c.confidence())));
-            findings.check(saved.statusCode() == 200 && saved.body().contains("Check-in saved"), new Finding(
-                    scenario.seed(), plan.index(), "slack", c.workflowId(), "programme check-in saved", "200 saved",
-                    saved.statusCode() + " " + saved.body()));
-        }
     }
 
     HttpResponse<String> slackCommand(String userId, String text) throws Exception {
