@@ -8,7 +8,8 @@ package io.uptake.message;
 public sealed interface ChatMessage permits PulseQuestion, PulseReminder, PulseAnswered, PulseClosed,
         DigestMessage, DigestChart,
         CheckinRequest, CheckinEscalation, CheckinSaved, OutcomeGapAlert,
-        PlayNudge, OwnerAlert, MyData, ForgetMeConfirm, CommentsShared {
+        PlayNudge, OwnerAlert, MyData, ForgetMeConfirm, CommentsShared,
+        BoardSummary {
 
     /** The stable name of this kind of message. */
     String kind();

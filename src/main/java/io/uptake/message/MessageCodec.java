@@ -25,7 +25,8 @@ public class MessageCodec {
             Map.entry(OwnerAlert.KIND, OwnerAlert.class),
             Map.entry(MyData.KIND, MyData.class),
             Map.entry(ForgetMeConfirm.KIND, ForgetMeConfirm.class),
-            Map.entry(CommentsShared.KIND, CommentsShared.class));
+            Map.entry(CommentsShared.KIND, CommentsShared.class),
+            Map.entry(BoardSummary.KIND, BoardSummary.class));
 
     private final ObjectMapper json;
 

@@ -107,7 +107,16 @@ final class SlackSide {
      */
     SignedBody checkinSubmission(Clock clock, String userId, String workflowId, String value, String status,
                                  String confidence) {
+        return checkinSubmission(clock, userId, workflowId, value, status, confidence, null);
+    }
+
+    /** The same, with an evidence link when {@code evidence} is not null. */
+    SignedBody checkinSubmission(Clock clock, String userId, String workflowId, String value, String status,
+                                 String confidence, String evidence) {
         ObjectNode values = JSON.createObjectNode();
+        if (evidence != null) {
+            values.putObject("evidence").putObject("evidence").put("type", "url_text_input").put("value", evidence);
+        }
         values.putObject("value").putObject("value").put("type", "plain_text_input").put("value", value);
         values.putObject("status").putObject("status").put("type", "static_select")
                 .putObject("selected_option").put("value", status);

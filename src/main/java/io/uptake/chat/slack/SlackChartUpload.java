@@ -3,10 +3,12 @@ package io.uptake.chat.slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.request.files.FilesCompleteUploadExternalRequest;
+import com.slack.api.methods.response.conversations.ConversationsOpenResponse;
 import com.slack.api.methods.response.files.FilesCompleteUploadExternalResponse;
 import com.slack.api.methods.response.files.FilesGetUploadURLExternalResponse;
 import io.uptake.delivery.SendResult;
 import io.uptake.digest.ChartImages;
+import io.uptake.message.BoardSummary;
 import io.uptake.message.DigestChart;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -32,6 +34,7 @@ class SlackChartUpload {
     static final String GET_URL = "files.getUploadURLExternal";
     static final String UPLOAD = "upload to the address Slack gave";
     static final String COMPLETE = "files.completeUploadExternal";
+    static final String OPEN = "conversations.open";
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackChartUpload.class);
 
@@ -59,15 +62,47 @@ class SlackChartUpload {
      * ({@value #GET_URL}, {@value #UPLOAD} or {@value #COMPLETE}), never an exception.
      */
     SendResult upload(String token, String channel, DigestChart chart, Refusals steps) {
-        Optional<byte[]> png = images.apply(chart.token());
+        return upload(token, channel, new Image(chart.token(), "uptake-digest-" + chart.week() + ".png",
+                "WAU % and trust index over 12 weeks per workflow", chart.title(), chart.caption()), steps);
+    }
+
+    /**
+     * Uploads a quarterly board summary's page into the recipient's direct message, with the summary's text as
+     * the upload's comment. Slack shares files only into conversations ({@code C…}, {@code G…}, {@code D…}), not to
+     * a user id, so a user's direct message is opened first with {@value #OPEN}.
+     */
+    SendResult upload(String token, String recipient, BoardSummary board, Refusals steps) {
+        String channel = recipient;
+        if (!recipient.isEmpty() && "UW".indexOf(recipient.charAt(0)) >= 0) {
+            ConversationsOpenResponse opened;
+            try {
+                opened = methods.conversationsOpen(r -> r.token(token).users(List.of(recipient)));
+            } catch (IOException | SlackApiException | RuntimeException e) {
+                return failedAt(OPEN, e);
+            }
+            if (!opened.isOk() || opened.getChannel() == null || opened.getChannel().getId() == null) {
+                return opened.isOk() ? new SendResult.Failed(OPEN + ": no conversation in the answer")
+                        : at(OPEN, steps.notOk(opened));
+            }
+            channel = opened.getChannel().getId();
+        }
+        return upload(token, channel, new Image(board.token(), board.fileName(), board.altText(), board.headline(),
+                board.text()), steps);
+    }
+
+    /** An image to share: its stored token, file name, alternative text, title and the comment shared with it. */
+    record Image(String token, String fileName, String altText, String title, String comment) {
+    }
+
+    private SendResult upload(String token, String channel, Image image, Refusals steps) {
+        Optional<byte[]> png = images.apply(image.token());
         if (png.isEmpty()) {
             return new SendResult.Rejected("the chart image is no longer stored", false);
         }
         FilesGetUploadURLExternalResponse target;
         try {
-            target = methods.filesGetUploadURLExternal(r -> r.token(token).filename("uptake-digest-"
-                    + chart.week() + ".png").length(png.get().length)
-                    .altTxt("WAU % and trust index over 12 weeks per workflow"));
+            target = methods.filesGetUploadURLExternal(r -> r.token(token).filename(image.fileName())
+                    .length(png.get().length).altTxt(image.altText()));
         } catch (IOException | SlackApiException | RuntimeException e) {
             return failedAt(GET_URL, e);
         }
@@ -80,11 +115,11 @@ class SlackChartUpload {
         }
         FilesCompleteUploadExternalResponse done;
         try {
-            // The caption is the message that shares the chart, so the channel reads of a chart only with it.
+            // The caption is the message that shares the image, so the channel reads of an image only with it.
             done = methods.filesCompleteUploadExternal(r -> r.token(token).channelId(channel)
-                    .initialComment(SlackText.mrkdwn(chart.caption(), PrivateReply.MAX_TEXT))
+                    .initialComment(SlackText.mrkdwn(image.comment(), PrivateReply.MAX_TEXT))
                     .files(List.of(FilesCompleteUploadExternalRequest.FileDetails.builder().id(target.getFileId())
-                            .title(chart.title()).build())));
+                            .title(image.title()).build())));
         } catch (IOException | SlackApiException | RuntimeException e) {
             return failedAt(COMPLETE, e);
         }

@@ -9,6 +9,7 @@ import io.uptake.platform.Platform;
 import io.uptake.delivery.ChatGateway;
 import io.uptake.delivery.Envelope;
 import io.uptake.delivery.SendResult;
+import io.uptake.message.BoardSummary;
 import io.uptake.message.DigestChart;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -58,6 +59,9 @@ public class SlackGateway implements ChatGateway {
         }
         if (envelope.message() instanceof DigestChart chart) {
             return charts.upload(token.get(), envelope.recipient(), chart, r -> notOk(r, envelope.recipient()));
+        }
+        if (envelope.message() instanceof BoardSummary board) {
+            return charts.upload(token.get(), envelope.recipient(), board, r -> notOk(r, envelope.recipient()));
         }
         SlackMessage message = BlockKit.render(envelope.message());
         if (envelope.updateRef().isEmpty()) {

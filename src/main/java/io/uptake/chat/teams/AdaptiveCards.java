@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.uptake.message.AnswerOption;
 import io.uptake.message.AskedQuestion;
+import io.uptake.message.BoardSummary;
 import io.uptake.message.ChatMessage;
 import io.uptake.message.DigestMessage;
 import io.uptake.message.CheckinEscalation;
@@ -46,6 +47,9 @@ final class AdaptiveCards {
     static ObjectNode render(ChatMessage message) {
         if (message instanceof DigestMessage digest) {
             return DigestCards.render(digest);
+        }
+        if (message instanceof BoardSummary board) {
+            return BoardCards.render(board);
         }
         for (CardBudget budget : CardBudget.LEVELS) {
             ObjectNode card = render(message, budget);

@@ -33,4 +33,10 @@ class ErrorPages {
                 Map.of("heading", "Workflow not found", "message", "There is no workflow at this address that you "
                         + "can see. Check the link, or go back to the programmes."), HttpStatus.NOT_FOUND);
     }
+
+    HttpResponse<?> boardSummary(HttpRequest<?> request, @Nullable Authentication authentication, String message,
+                                 HttpStatus status) {
+        return frames.page(request, authentication, "programmes-error", "Cannot show that board summary",
+                "programmes", Map.of("heading", "Cannot show that board summary", "message", message), status);
+    }
 }

@@ -302,7 +302,9 @@ public final class FakeSlackApi implements AutoCloseable {
                                 JSON.readTree(params.get("blocks")))) : BlockKitLimits.checkText(params.get("text"));
                 case "views.open", "views.update", "views.push", "views.publish" ->
                         BlockKitLimits.checkView(JSON.readTree(params.getOrDefault("view", "{}")));
-                case "files.completeUploadExternal" -> params.containsKey("initial_comment")
+                case "files.completeUploadExternal" -> params.getOrDefault("channel_id", "").matches("[UW].*")
+                        ? List.of("channel_id must be a conversation (C, G, D or Z), not a user")
+                        : params.containsKey("initial_comment")
                         ? BlockKitLimits.checkText(params.get("initial_comment")) : List.of();
                 default -> List.of();
             };
@@ -317,6 +319,12 @@ public final class FakeSlackApi implements AutoCloseable {
             case "chat.postMessage" -> object("channel", channel.matches("[UW].*") ? "D" + channel.substring(1)
                     : channel, "ts", String.format("1700000000.%06d", messages.getAndIncrement()));
             case "chat.update" -> object("channel", channel, "ts", call.params().getOrDefault("ts", ""));
+            case "conversations.open" -> {
+                String users = call.params().getOrDefault("users", "U0FAKE").replaceAll("[\\[\\]\" ]", "");
+                var node = JSON.createObjectNode().put("ok", true);
+                node.putObject("channel").put("id", "D" + users.split(",")[0].substring(1));
+                yield node.toString();
+            }
             case "files.getUploadURLExternal" -> {
                 String fileId = "F" + messages.getAndIncrement();
                 yield object("file_id", fileId, "upload_url", "http://" + server.getAddress().getHostString() + ":"
