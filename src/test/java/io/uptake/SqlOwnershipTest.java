@@ -45,6 +45,7 @@ class SqlOwnershipTest {
             Map.entry("outcome_value", "checkin"), Map.entry("programme_checkin_cycle", "checkin"),
             Map.entry("programme_checkin", "checkin"),
             Map.entry("digest_run", "digest"), Map.entry("chart_image", "digest"),
+            Map.entry("board_summary_run", "digest"),
             Map.entry("nudge", "nudge"),
             Map.entry("outbox", "delivery"), Map.entry("message_edit", "delivery"),
             Map.entry("send_budget", "delivery"),

@@ -35,6 +35,8 @@ class SlackChartUpload {
     static final String UPLOAD = "upload to the address Slack gave";
     static final String COMPLETE = "files.completeUploadExternal";
     static final String OPEN = "conversations.open";
+    /** Slack keeps a file title short; longer ones are cut here rather than refused there. */
+    static final int MAX_TITLE = 250;
 
     private static final Logger LOG = LoggerFactory.getLogger(SlackChartUpload.class);
 
@@ -86,8 +88,18 @@ class SlackChartUpload {
             }
             channel = opened.getChannel().getId();
         }
-        return upload(token, channel, new Image(board.token(), board.fileName(), board.altText(), board.headline(),
+        return upload(token, channel, new Image(board.token(), board.fileName(), board.altText(), title(board),
                 board.text()), steps);
+    }
+
+    /** The file's title: the summary's headline, cut to what a title holds. */
+    static String title(BoardSummary board) {
+        String headline = board.headline();
+        if (headline.length() <= MAX_TITLE) {
+            return headline;
+        }
+        int end = MAX_TITLE - 1;
+        return headline.substring(0, Character.isHighSurrogate(headline.charAt(end - 1)) ? end - 1 : end) + "…";
     }
 
     /** An image to share: its stored token, file name, alternative text, title and the comment shared with it. */

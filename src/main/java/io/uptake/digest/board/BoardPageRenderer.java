@@ -26,7 +26,7 @@ public final class BoardPageRenderer {
 
     private static final int MARGIN = 40;
     private static final int LABEL_COLUMN = 260;
-    private static final double[] SCALES = {1.0, 0.92, 0.85, 0.78, 0.72, 0.66, 0.6};
+    private static final double[] SCALES = {1.3, 1.15, 1.0, 0.92, 0.85, 0.78, 0.72, 0.66, 0.6};
     private static final Color INK = new Color(0x212121);
     private static final Color MUTED = new Color(0x616161);
     private static final Color RULE = new Color(0xbdbdbd);

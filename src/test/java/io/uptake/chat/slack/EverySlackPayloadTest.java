@@ -26,6 +26,7 @@ import io.uptake.message.CheckinEscalation;
 import io.uptake.message.CheckinForm;
 import io.uptake.message.CheckinRequest;
 import io.uptake.message.CheckinSaved;
+import io.uptake.message.BoardSummary;
 import io.uptake.message.DigestChart;
 import io.uptake.message.DigestMessage;
 import io.uptake.message.CommentsShared;
@@ -106,6 +107,10 @@ class EverySlackPayloadTest {
         samples.put(DigestMessage.class, () -> new ArrayList<>(digests()));
         samples.put(DigestChart.class, () -> List.of(new DigestChart("Weekly adoption digest · 2026-W47 (this week"
                 + " so far)", "2026-W47", "t".repeat(43))));
+        samples.put(BoardSummary.class, () -> List.of(new BoardSummary("ops", "Board summary: " + LONGEST,
+                List.of(LONGEST, LONGEST, LONGEST), "2026-Q4", "t".repeat(43), null, "board-summary-ops-2026-Q4.png"),
+                new BoardSummary("ops", "Board summary: Operations AI, 2026-Q4", List.of("Verdict: EMERGING."),
+                        "2026-Q4", "t".repeat(43), URL, "board-summary-ops-2026-Q4.png")));
         samples.put(CheckinRequest.class, () -> forms().stream().flatMap(f -> List.<ChatMessage>of(
                 new CheckinRequest(f, 0), new CheckinRequest(f, 2)).stream()).toList());
         samples.put(CheckinEscalation.class, () -> List.of(new CheckinEscalation("w", LONGEST, LONGEST, LONGEST,
@@ -153,6 +158,11 @@ class EverySlackPayloadTest {
                     assertThat(BlockKitLimits.checkText(chart.title())).as(chart.kind()).isEmpty();
                     assertThat(BlockKitLimits.checkText(SlackText.mrkdwn(chart.caption(), PrivateReply.MAX_TEXT)))
                             .as(chart.kind()).isEmpty();
+                } else if (message instanceof BoardSummary board) {
+                    // Uploaded as a file too: its words are the upload's plain title and its mrkdwn comment.
+                    assertThat(SlackChartUpload.title(board)).hasSizeLessThanOrEqualTo(SlackChartUpload.MAX_TITLE);
+                    assertThat(BlockKitLimits.checkText(SlackText.mrkdwn(board.text(), PrivateReply.MAX_TEXT)))
+                            .as(board.kind()).isEmpty();
                 } else {
                     assertThat(BlockKitLimits.check(BlockKit.render(message))).as(message.kind()).isEmpty();
                 }

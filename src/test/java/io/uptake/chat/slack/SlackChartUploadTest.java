@@ -8,6 +8,7 @@ import com.slack.api.SlackConfig;
 import io.uptake.platform.Platform;
 import io.uptake.delivery.Envelope;
 import io.uptake.delivery.SendResult;
+import io.uptake.message.BoardSummary;
 import io.uptake.message.DigestChart;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +59,36 @@ class SlackChartUploadTest {
                 .isEqualTo(fileId);
         assertThat(result).isEqualTo(new SendResult.Sent("C0LEADERS|" + fileId));
         assertThat(api.calls("chat.postMessage")).isEmpty();
+    }
+
+    @Test
+    void aBoardSummaryOpensTheDirectMessageAndIsUploadedIntoItWithTheSummaryAsComment() {
+        BoardSummary board = new BoardSummary("ops", "Board summary: Operations AI, 2026-Q4",
+                java.util.List.of("Verdict at the quarter's end: EMERGING."), "2026-Q4", "tok", null,
+                "board-summary-ops-2026-Q4.png");
+
+        SendResult result = gateway.send(new Envelope(1, Platform.SLACK, "T1", "UOWNER", board, Optional.empty()));
+
+        assertThat(api.calls("conversations.open").get(0).params().get("users")).isEqualTo("UOWNER");
+        assertThat(api.calls("files.getUploadURLExternal").get(0).params())
+                .containsEntry("filename", "board-summary-ops-2026-Q4.png");
+        FakeSlackApi.Call completed = api.calls("files.completeUploadExternal").get(0);
+        assertThat(completed.params()).containsEntry("channel_id", "DOWNER").containsEntry("initial_comment",
+                "Board summary: Operations AI, 2026-Q4\nVerdict at the quarter's end: EMERGING.");
+        assertThat(result).isInstanceOf(SendResult.Sent.class);
+        assertThat(api.refusals()).isEmpty();
+    }
+
+    @Test
+    void aDirectMessageSlackWillNotOpenIsASlackResult() {
+        api.answer("conversations.open", 200, "{\"ok\":false,\"error\":\"user_not_found\"}", Map.of());
+        BoardSummary board = new BoardSummary("ops", "Board summary", java.util.List.of(), "2026-Q4", "tok", null,
+                "f.png");
+
+        SendResult result = gateway.send(new Envelope(1, Platform.SLACK, "T1", "UGONE", board, Optional.empty()));
+
+        assertThat(result).isNotInstanceOf(SendResult.Sent.class);
+        assertThat(api.calls("files.getUploadURLExternal")).isEmpty();
     }
 
     @Test

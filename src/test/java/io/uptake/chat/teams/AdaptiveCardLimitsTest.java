@@ -18,6 +18,7 @@ import io.uptake.message.CheckinForm;
 import io.uptake.message.CheckinRequest;
 import io.uptake.message.CheckinSaved;
 import io.uptake.message.OutcomeGapAlert;
+import io.uptake.message.BoardSummary;
 import io.uptake.message.DigestChart;
 import io.uptake.message.CommentsShared;
 import io.uptake.message.ForgetMeConfirm;
@@ -169,6 +170,9 @@ class AdaptiveCardLimitsTest {
                 IntStream.range(0, 2_000).mapToObj(i -> i + " " + "é".repeat(1990)).toList())),
                 "https://uptake.example.com/workflows/w/comments"));
         assertValid(new CommentsShared("w", "Claims", "2026-11-24", 10, "sponsor", List.of(), null));
+        assertValid(new BoardSummary("ops", huge, List.of(huge, huge, huge, huge), "2026-Q4", "t", null, "f.png"));
+        assertValid(new BoardSummary("ops", "Board summary: Operations AI, 2026-Q4", List.of("Verdict: EMERGING."),
+                "2026-Q4", "t", "https://uptake.example.com/charts/t.png", "board-summary-ops-2026-Q4.png"));
     }
 
     @Test
