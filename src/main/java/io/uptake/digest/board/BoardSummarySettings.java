@@ -1,7 +1,7 @@
 package io.uptake.digest.board;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
-import jakarta.inject.Singleton;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -14,7 +14,7 @@ import java.time.format.DateTimeParseException;
  * chat account yet) is sent at the same time on a later weekday, for {@link #CATCH_UP_DAYS} days. Read at startup:
  * a setting that cannot be read stops the service with its name.
  */
-@Singleton
+@Context
 public class BoardSummarySettings {
 
     /** How long after its day a quarter's summary is still sent to whoever has not had it. */
