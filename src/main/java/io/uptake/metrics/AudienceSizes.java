@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The members of each workflow's audience at the end of every week of a window, so that a past week's WAU is
  * divided by the team of that week, as it was when that week was first reported, and a later sync or reload that
- * grows or shrinks the audience leaves it alone.
+ * grows or shrinks the audience leaves it alone. A rollout wave counts from the ISO week of its go-live on; a person
+ * in two live waves counts once.
  */
 final class AudienceSizes {
 
@@ -30,9 +31,11 @@ final class AudienceSizes {
         for (int i = 0; i < window.weeks(); i++) {
             Instant end = window.monday(i).plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant();
             columns.append(", COUNT(DISTINCT CASE WHEN (m.joined_at IS NULL OR m.joined_at < ?) AND (m.left_at IS NULL"
-                    + " OR m.left_at >= ?) THEN m.person_id END) AS w").append(i);
+                    + " OR m.left_at >= ?) AND (a.go_live IS NULL OR a.go_live < ?) THEN m.person_id END) AS w")
+                    .append(i);
             args.add(end);
             args.add(end);
+            args.add(window.monday(i).plusWeeks(1));
         }
         Sql.Fragment ids = Sql.in(workflowIds);
         args.add(ids);

@@ -102,16 +102,19 @@ final class CatalogueReads {
         Map<String, Integer> audience = new HashMap<>();
         Set<String> emailLists = new HashSet<>();
         Instant end = monday.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Sql.query(c, "SELECT a.workflow_id, a.kind, COUNT(DISTINCT m.person_id) AS members FROM read_audience a "
-                + "JOIN read_workflow w ON w.id = a.workflow_id "
+        // Only the rollout waves live by the week's end count (a wave from the ISO week of its go-live on), each
+        // person once; the audience is an email list when every wave is one.
+        Sql.query(c, "SELECT a.workflow_id, MIN(CASE WHEN a.kind = 'emails' THEN 1 ELSE 0 END) AS emails, "
+                + "COUNT(DISTINCT CASE WHEN a.go_live IS NULL OR a.go_live < ? THEN m.person_id END) AS members "
+                + "FROM read_audience a JOIN read_workflow w ON w.id = a.workflow_id "
                 + "LEFT JOIN read_membership m ON m.audience_id = a.id AND (m.joined_at IS NULL OR m.joined_at < ?) "
                 + "AND (m.left_at IS NULL OR m.left_at >= ?) "
-                + "WHERE w.programme_id IN (" + ids.sql() + ") GROUP BY a.workflow_id, a.kind", rs -> {
+                + "WHERE w.programme_id IN (" + ids.sql() + ") GROUP BY a.workflow_id", rs -> {
                     audience.put(rs.getString("workflow_id"), rs.getInt("members"));
-                    if ("emails".equals(rs.getString("kind"))) {
+                    if (rs.getInt("emails") == 1) {
                         emailLists.add(rs.getString("workflow_id"));
                     }
-                }, end, end, ids);
+                }, monday.plusWeeks(1), end, end, ids);
         Map<String, List<WorkflowFacts>> workflows = new HashMap<>();
         // The owner's name as the digest shows it (digest/OwnerNames): a person's display name, never an erased one.
         Sql.query(c, "SELECT id, programme_id, name, stage, stage_since, owner_email, target_team_size, "

@@ -91,6 +91,12 @@ public class ComputeScorecard {
                     .filter(w -> w.liveDuring(monday)).map(CatalogueReads.WorkflowFacts::id).toList();
             Map<String, UsageReads.UsageFacts> usage = UsageReads.read(c, active, window, settings.habitMinWeeks());
             Map<String, int[]> audiences = AudienceSizes.read(c, active, window);
+            Map<String, List<WaveReads.WaveFacts>> waves = WaveReads.read(c, active, window);
+            Map<Long, String> rolledOut = new HashMap<>();
+            waves.values().stream().filter(WaveReads::rolledOut).flatMap(List::stream)
+                    .forEach(wave -> rolledOut.put(wave.audienceId(), wave.workflowId()));
+            Map<Long, UsageReads.UsageFacts> waveUsage = UsageReads.readByWave(c,
+                    rolledOut.values().stream().distinct().toList(), window, settings.habitMinWeeks(), rolledOut);
             Map<String, AnswerReads.AnswerFacts> answers = AnswerReads.read(c, active, window);
             Map<String, CheckinReads.CheckinFacts> checkins = CheckinReads.read(c, active);
             Map<String, OutcomeValueReads.Measured> measured = OutcomeValueReads.latest(c, active,
@@ -109,9 +115,10 @@ public class ComputeScorecard {
                 for (CatalogueReads.WorkflowFacts w : live) {
                     scored.put(w.id(), scoreWorkflow.score(w, usage.get(w.id()), answers.get(w.id()),
                             checkins.get(w.id()), measured.get(w.id()), window, policy,
-                            audiences.getOrDefault(w.id(), new int[window.weeks()]))
+                            audiences.getOrDefault(w.id(), new int[window.weeks()]), waves.get(w.id()))
                             .with(scoreCohorts.score(cohorts.get(w.id()), usage.get(w.id()), window),
-                                    costs.get(w.id())));
+                                    costs.get(w.id()))
+                            .withWaves(scoreWorkflow.waves(waves.get(w.id()), waveUsage, window)));
                 }
                 Map<String, Drift> drift = scoreDrift.score(c, live, scored, cohorts, window);
                 List<WorkflowScore> workflows = scored.values().stream().map(w -> w.withSignals(

@@ -88,8 +88,10 @@ class ScoreDrift {
                     .get(w.id());
             int[] members = AudienceSizes.read(c, List.of(w.id()), quarter).getOrDefault(w.id(),
                     new int[quarter.weeks()]);
+            List<WaveReads.WaveFacts> waves = WaveReads.read(c, List.of(w.id()), quarter).get(w.id());
             for (int i = 0; i < quarter.weeks(); i++) {
-                int size = TeamSize.of(w.targetTeamSize(), members[i], w.emailList()).value();
+                int size = WaveReads.rolledOut(waves) ? WaveReads.team(waves, quarter, i).value()
+                        : TeamSize.of(w.targetTeamSize(), members[i], w.emailList()).value();
                 weeks.put(quarter.monday(i), scoreWorkflow.wau(size, usage, quarter, i));
             }
         }

@@ -43,13 +43,26 @@ final class ScoreWorkflow {
     WorkflowScore score(CatalogueReads.WorkflowFacts w, UsageReads.UsageFacts usage, AnswerReads.AnswerFacts answers,
                         CheckinReads.CheckinFacts checkins, OutcomeValueReads.Measured measured, Window window,
                         CheckinPolicy policy, int[] audienceByWeek) {
+        return score(w, usage, answers, checkins, measured, window, policy, audienceByWeek, null);
+    }
+
+    /**
+     * @param waves the workflow's rollout waves ({@link WaveReads}); when it rolls out in waves, each week's team is
+     *              the sum of the teams of the waves live that week. Null or a single wave live with the workflow:
+     *              the team as it always was.
+     */
+    WorkflowScore score(CatalogueReads.WorkflowFacts w, UsageReads.UsageFacts usage, AnswerReads.AnswerFacts answers,
+                        CheckinReads.CheckinFacts checkins, OutcomeValueReads.Measured measured, Window window,
+                        CheckinPolicy policy, int[] audienceByWeek, List<WaveReads.WaveFacts> waves) {
         int now = window.current();
-        TeamSize team = TeamSize.of(w.targetTeamSize(), w.audienceSize(), w.emailList());
+        boolean rolledOut = WaveReads.rolledOut(waves);
+        TeamSize team = rolledOut ? WaveReads.team(waves, window, now)
+                : TeamSize.of(w.targetTeamSize(), w.audienceSize(), w.emailList());
         List<WeekPoint> history = new ArrayList<>();
         Figure[] wau = new Figure[window.weeks()];
         Figure[] trust = new Figure[window.weeks()];
         for (int i = 0; i < window.weeks(); i++) {
-            int size = i == now ? team.value()
+            int size = i == now ? team.value() : rolledOut ? WaveReads.team(waves, window, i).value()
                     : TeamSize.of(w.targetTeamSize(), audienceByWeek[i], w.emailList()).value();
             wau[i] = wau(size, usage, window, i);
             trust[i] = trustIndex(answers.weeks()[i].trust());
@@ -78,6 +91,36 @@ final class ScoreWorkflow {
                 draft.trustDistribution(), draft.correctionPercent(), draft.responsePercent(),
                 draft.cycleTimeDeltaPercent(), draft.cycleTimeMedian(), draft.outcome(), judged.verdict(),
                 judged.reasons(), verdicts.flags(draft), draft.history());
+    }
+
+    /**
+     * Each wave's figures for the scored week, first wave first, for a workflow rolled out in waves (empty
+     * otherwise). A wave not yet live by the week's end has no figures. Its WAU and habit rest on its own members'
+     * use under the same rules as the workflow's; trust and cycle time are not split by wave (the answers the
+     * scorecard reads do not say who gave them), so a wave shows them as no data.
+     */
+    List<WaveScore> waves(List<WaveReads.WaveFacts> waves, Map<Long, UsageReads.UsageFacts> usage, Window window) {
+        if (!WaveReads.rolledOut(waves)) {
+            return List.of();
+        }
+        int now = window.current();
+        List<WaveScore> scores = new ArrayList<>();
+        for (WaveReads.WaveFacts wave : waves) {
+            boolean live = wave.liveIn(window.monday(now));
+            UsageReads.UsageFacts used = usage.get(wave.audienceId());
+            TeamSize team = wave.team(now);
+            Figure none = Figure.noData(Figure.Source.PULSE);
+            if (!live || used == null) {
+                Figure.Source source = used != null && used.firstTelemetryDay() != null ? Figure.Source.TELEMETRY
+                        : Figure.Source.SELF_REPORT;
+                scores.add(new WaveScore(wave.wave(), wave.kind(), wave.goLive(), live, team, Figure.noData(source),
+                        Figure.noData(source), none, none));
+                continue;
+            }
+            scores.add(new WaveScore(wave.wave(), wave.kind(), wave.goLive(), true, team,
+                    wau(team.value(), used, window, now), habit(wave.membersByWeek()[now], used, window), none, none));
+        }
+        return scores;
     }
 
     /**
@@ -122,13 +165,17 @@ final class ScoreWorkflow {
      * reporters in a large audience would otherwise be identifiable from it.
      */
     private Figure habit(CatalogueReads.WorkflowFacts w, UsageReads.UsageFacts usage, Window window) {
+        return habit(w.audienceSize(), usage, window);
+    }
+
+    private Figure habit(int audienceSize, UsageReads.UsageFacts usage, Window window) {
         UsageReads.HabitBasis basis = usage.habit();
         boolean selfReported = basis.selfReport() || !basis.telemetry();
         Figure.Source source = selfReported ? Figure.Source.SELF_REPORT : Figure.Source.TELEMETRY;
-        if (usage.firstDay() == null || usage.firstDay().isAfter(window.first()) || w.audienceSize() == 0) {
+        if (usage.firstDay() == null || usage.firstDay().isAfter(window.first()) || audienceSize == 0) {
             return Figure.noData(source);
         }
-        double value = percent(Math.min(usage.habitual(), w.audienceSize()), w.audienceSize());
+        double value = percent(Math.min(usage.habitual(), audienceSize), audienceSize);
         return anonymity.score(value, selfReported ? basis.selfReporters() : basis.active(), source);
     }
 

@@ -76,22 +76,29 @@ final class UsageReads {
 
     /**
      * Per workflow and person of its audience whose spells reach into the window: a mask of the weeks they were a
-     * member ({@code mm}) and whether they were still one at the end of the scored week ({@code at_end}). Its
-     * parameters ({@link #membershipParams}): each week's end and start, the window's end twice, its first day and
-     * the workflow ids.
+     * member of a live wave ({@code mm}: a wave counts from the ISO week of its go-live on) and whether they were
+     * still one at the end of the scored week ({@code at_end}). Its parameters ({@link #membershipParams}): each
+     * week's end and start and end day, the window's end twice and its end day, its first day and the workflow ids.
      */
     static String membership(Window window, String ids) {
+        return membership(window, ids, false);
+    }
+
+    /** As {@link #membership(Window, String)}, per wave ({@code audience_id}) when {@code byWave}, else 0. */
+    static String membership(Window window, String ids, boolean byWave) {
         StringBuilder weeks = new StringBuilder("0");
         for (int w = 0; w < window.weeks(); w++) {
             weeks.append(" + (MAX(CASE WHEN (p.joined_at IS NULL OR p.joined_at < ?) AND (p.left_at IS NULL"
-                    + " OR p.left_at > ?) THEN 1 ELSE 0 END) << ").append(w).append(")");
+                    + " OR p.left_at > ?) AND (a.go_live IS NULL OR a.go_live < ?) THEN 1 ELSE 0 END) << ")
+                    .append(w).append(")");
         }
-        return "SELECT a.workflow_id, p.person_id, " + weeks + " AS mm"
+        return "SELECT a.workflow_id, " + (byWave ? "a.id" : "0") + " AS audience_id, p.person_id, " + weeks
+                + " AS mm"
                 + ", MAX(CASE WHEN (p.joined_at IS NULL OR p.joined_at < ?) AND (p.left_at IS NULL OR p.left_at >= ?)"
-                + " THEN 1 ELSE 0 END) AS at_end"
+                + " AND (a.go_live IS NULL OR a.go_live < ?) THEN 1 ELSE 0 END) AS at_end"
                 + " FROM read_audience a JOIN read_membership p ON p.audience_id = a.id"
                 + " WHERE (p.left_at IS NULL OR p.left_at > ?) AND a.workflow_id IN (" + ids + ")"
-                + " GROUP BY a.workflow_id, p.person_id";
+                + " GROUP BY a.workflow_id, " + (byWave ? "a.id, " : "") + "p.person_id";
     }
 
     /** The parameters of {@link #membership}, in order. */
@@ -100,9 +107,11 @@ final class UsageReads {
         for (int w = 0; w < window.weeks(); w++) {
             params.add(start(window.monday(w).plusWeeks(1)));
             params.add(start(window.monday(w)));
+            params.add(window.monday(w).plusWeeks(1));
         }
         params.add(start(window.end()));
         params.add(start(window.end()));
+        params.add(window.end());
         params.add(start(window.first()));
         params.addAll(ids.params());
         return new Sql.Fragment("", params);
@@ -118,6 +127,63 @@ final class UsageReads {
         if (workflowIds.isEmpty()) {
             return facts;
         }
+        Map<String, UsageFacts> found = read(c, workflowIds, window, habitMinWeeks, false);
+        for (String id : workflowIds) {
+            // One workflow at a time, so both databases answer MIN from the end of the index instead of a range scan.
+            LocalDate[] firstDay = firstDays(c, id);
+            UsageFacts f = found.get(id);
+            facts.put(id, f == null ? empty(window, firstDay) : new UsageFacts(f.telemetryActive(),
+                    f.telemetryPresent(), f.selfActive(), f.selfReporters(), f.habitual(), f.habit(), firstDay[0],
+                    firstDay[1]));
+        }
+        return facts;
+    }
+
+    /**
+     * The use of each rollout wave by its own members, by stored audience id (every wave of the workflows given,
+     * live or not: a wave's weeks before its go-live count nobody), with its workflow's first days of use.
+     */
+    static Map<Long, UsageFacts> readByWave(Connection c, Collection<String> workflowIds, Window window,
+                                           int habitMinWeeks, Map<Long, String> workflowOfWave) throws SQLException {
+        Map<Long, UsageFacts> facts = new HashMap<>();
+        if (workflowIds.isEmpty()) {
+            return facts;
+        }
+        Map<String, UsageFacts> found = read(c, workflowIds, window, habitMinWeeks, true);
+        Map<String, LocalDate[]> firstDays = new HashMap<>();
+        for (Map.Entry<Long, String> wave : workflowOfWave.entrySet()) {
+            LocalDate[] firstDay = firstDays.get(wave.getValue());
+            if (firstDay == null) {
+                firstDay = firstDays(c, wave.getValue());
+                firstDays.put(wave.getValue(), firstDay);
+            }
+            UsageFacts f = found.get(String.valueOf(wave.getKey()));
+            facts.put(wave.getKey(), f == null ? empty(window, firstDay) : new UsageFacts(f.telemetryActive(),
+                    f.telemetryPresent(), f.selfActive(), f.selfReporters(), f.habitual(), f.habit(), firstDay[0],
+                    firstDay[1]));
+        }
+        return facts;
+    }
+
+    private static UsageFacts empty(Window window, LocalDate[] firstDay) {
+        int n = window.weeks();
+        return new UsageFacts(new int[n], new boolean[n], new int[n], new int[n], 0, HabitBasis.NONE, firstDay[0],
+                firstDay[1]);
+    }
+
+    private static LocalDate[] firstDays(Connection c, String id) throws SQLException {
+        LocalDate[] firstDay = new LocalDate[2];
+        Sql.query(c, "SELECT MIN(day) AS first_day FROM read_usage_day WHERE workflow_id = ?",
+                rs -> firstDay[0] = Sql.date(rs, "first_day"), id);
+        Sql.query(c, "SELECT MIN(day) AS first_day FROM read_usage_day WHERE workflow_id = ? "
+                + "AND source = 'telemetry'",
+                rs -> firstDay[1] = Sql.date(rs, "first_day"), id);
+        return firstDay;
+    }
+
+    /** The counts by workflow id, or by audience id (as text) when {@code byWave}, without first days. */
+    private static Map<String, UsageFacts> read(Connection c, Collection<String> workflowIds, Window window,
+                                                int habitMinWeeks, boolean byWave) throws SQLException {
         Sql.Fragment ids = Sql.in(workflowIds);
         String week = window.weekNumber(c, "u.day");
         StringBuilder counts = new StringBuilder();
@@ -129,7 +195,7 @@ final class UsageReads {
             }
             weeksUsed.append(" + (((x.ta | x.sa) >> ").append(w).append(") & 1)");
         }
-        String sql = "SELECT x.workflow_id" + counts
+        String sql = "SELECT x.workflow_id, " + (byWave ? "y.audience_id" : "0 AS audience_id") + counts
                 + ", SUM(CASE WHEN y.at_end = 1 AND " + weeksUsed + " >= ? THEN 1 ELSE 0 END) AS habitual"
                 + ", MAX(CASE WHEN y.at_end = 1 AND x.tp > 0 THEN 1 ELSE 0 END) AS telemetry"
                 + ", MAX(CASE WHEN y.at_end = 1 AND (x.sa & (~x.ta)) <> 0 THEN 1 ELSE 0 END) AS habit_self"
@@ -139,8 +205,9 @@ final class UsageReads {
                 + masks(week)
                 + " FROM read_usage_day u WHERE u.workflow_id IN (" + ids.sql() + ") AND u.day >= ? AND u.day < ?"
                 + " GROUP BY u.workflow_id, u.person_id) x"
-                + " JOIN (" + membership(window, ids.sql()) + ") y"
-                + " ON y.workflow_id = x.workflow_id AND y.person_id = x.person_id GROUP BY x.workflow_id";
+                + " JOIN (" + membership(window, ids.sql(), byWave) + ") y"
+                + " ON y.workflow_id = x.workflow_id AND y.person_id = x.person_id GROUP BY x.workflow_id"
+                + (byWave ? ", y.audience_id" : "");
         Map<String, UsageFacts> found = new HashMap<>();
         LocalDate first = window.first();
         Sql.query(c, sql, rs -> {
@@ -154,23 +221,8 @@ final class UsageReads {
                 f.selfActive()[w] = rs.getInt("sa" + w);
                 f.selfReporters()[w] = rs.getInt("sp" + w);
             }
-            found.put(rs.getString("workflow_id"), f);
+            found.put(byWave ? String.valueOf(rs.getLong("audience_id")) : rs.getString("workflow_id"), f);
         }, habitMinWeeks, first, first, first, first, ids, first, window.end(), membershipParams(window, ids));
-        for (String id : workflowIds) {
-            // One workflow at a time, so both databases answer MIN from the end of the index instead of a range scan.
-            LocalDate[] firstDay = new LocalDate[2];
-            Sql.query(c, "SELECT MIN(day) AS first_day FROM read_usage_day WHERE workflow_id = ?",
-                    rs -> firstDay[0] = Sql.date(rs, "first_day"), id);
-            Sql.query(c, "SELECT MIN(day) AS first_day FROM read_usage_day WHERE workflow_id = ? "
-                    + "AND source = 'telemetry'",
-                    rs -> firstDay[1] = Sql.date(rs, "first_day"), id);
-            UsageFacts f = found.get(id);
-            int n = window.weeks();
-            facts.put(id, f == null ? new UsageFacts(new int[n], new boolean[n], new int[n], new int[n], 0,
-                    HabitBasis.NONE, firstDay[0], firstDay[1]) : new UsageFacts(f.telemetryActive(),
-                    f.telemetryPresent(), f.selfActive(), f.selfReporters(), f.habitual(), f.habit(), firstDay[0],
-                    firstDay[1]));
-        }
-        return facts;
+        return found;
     }
 }
