@@ -64,6 +64,20 @@ final class ExportController {
         return csv(week, programme, "history", ScorecardCsv::history);
     }
 
+    @Get(value = "/waves.csv", produces = CSV)
+    @Operation(summary = "One row per rollout wave of each workflow rolled out in waves for one ISO week: live or "
+            + "not, team, WAU and habit with their n and source")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = CSV))
+    @ApiResponse(responseCode = "400", description = "week is not an ISO week such as 2026-W47")
+    HttpResponse<?> waves(
+            @Parameter(description = "ISO week, e.g. 2026-W47, or current for the running week so far; default the"
+                    + " last complete week (UTC)")
+            @Nullable @QueryValue String week,
+            @Parameter(description = "programme ids; default every active programme")
+            @Nullable @QueryValue List<String> programme) {
+        return csv(week, programme, "waves", WavesCsv::waves);
+    }
+
     private HttpResponse<?> csv(String week, List<String> programme, String name, Function<Scorecard, String> write) {
         ScorecardQuery.Answer answer = ScorecardQuery.run(scorecards, clock, week, programme);
         if (answer.error() != null) {

@@ -135,7 +135,7 @@ final class ScorecardCsv {
         void write(CSVPrinter printer) throws IOException;
     }
 
-    private static String write(String[] header, Rows rows) {
+    static String write(String[] header, Rows rows) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header).build())) {
             rows.write(printer);

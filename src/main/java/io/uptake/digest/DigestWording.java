@@ -54,6 +54,7 @@ final class DigestWording {
         facts.addAll(BlockerWording.facts(w, settings));
         facts.addAll(DriftWording.facts(w, settings));
         facts.addAll(CalibrationWording.facts(w, settings));
+        facts.addAll(WaveWording.facts(w, settings));
         return facts;
     }
 

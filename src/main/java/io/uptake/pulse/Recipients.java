@@ -12,8 +12,12 @@ import io.uptake.people.Reachability;
 import io.uptake.platform.Platform;
 import jakarta.inject.Singleton;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,20 +49,41 @@ class Recipients {
         this.settings = settings;
     }
 
+    /**
+     * The members of the workflow's live waves (a single audience is one wave, always live); a wave whose go-live
+     * is after today (UTC) gets nothing from the workflow's pulse. A person in two live waves is asked once, by the
+     * platform of the first.
+     */
     Found of(String workflowId, Optional<ZoneId> pulseZone, Instant now) {
-        Optional<AudienceSource> source = catalog.audience(workflowId);
-        if (source.isEmpty()) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        return of(catalog.waves(workflowId).stream().filter(w -> w.liveOn(today)).toList(), pulseZone, now);
+    }
+
+    /**
+     * The askable members of the given audiences, each once. The seam for a pulse to a wave that is not live yet
+     * (a pre-rollout sample): pass that wave's source alone.
+     */
+    Found of(List<AudienceSource> sources, Optional<ZoneId> pulseZone, Instant now) {
+        if (sources.isEmpty()) {
             return new Found(List.of(), 0);
         }
-        List<PersonRow> audience = members(source.get());
+        Map<Long, PersonRow> audience = new LinkedHashMap<>();
+        Map<Long, AudienceSource> sourceOf = new HashMap<>();
+        for (AudienceSource source : sources) {
+            for (PersonRow person : members(source)) {
+                if (audience.putIfAbsent(person.id(), person) == null) {
+                    sourceOf.put(person.id(), source);
+                }
+            }
+        }
         Map<Long, List<ChatIdentityRow>> byPerson = audience.isEmpty() ? Map.of()
-                : identities.findByPersonIdInList(audience.stream().map(PersonRow::id).toList()).stream()
+                : identities.findByPersonIdInList(List.copyOf(audience.keySet())).stream()
                 .collect(Collectors.groupingBy(ChatIdentityRow::personId));
         List<Recipient> recipients = new ArrayList<>();
         int skipped = 0;
-        for (PersonRow person : audience) {
+        for (PersonRow person : audience.values()) {
             Optional<ChatIdentityRow> identity = Reachability.identity(byPerson.getOrDefault(person.id(), List.of()),
-                    preferred(source.get()));
+                    preferred(sourceOf.get(person.id())));
             if (!Reachability.askable(person, now) || identity.isEmpty()) {
                 skipped++;
                 continue;

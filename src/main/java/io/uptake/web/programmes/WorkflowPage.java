@@ -118,6 +118,7 @@ class WorkflowPage {
         model.put("outcome", score.map(s -> figures.outcome(s.outcome())).orElse(List.of()));
         model.put("use", score.map(figures::use).orElse(List.of()));
         model.put("calibration", score.map(s -> CalibrationView.of(s, text)).orElse(null));
+        model.put("waves", score.map(s -> WaveRows.of(s, text)).orElse(List.of()));
         model.put("flags", score.map(s -> s.flags().stream().map(FlagAdvice::of).toList()).orElse(List.of()));
         String unit = workflow.outcome() == null ? "" : workflow.outcome().unit();
         model.put("checkins", checkins.of(id).stream().map(c -> WorkflowFigures.checkin(c, unit)).toList());
