@@ -73,6 +73,19 @@ public final class History {
         return audience;
     }
 
+    /** A rollout wave of a workflow (V19): its audience with a go-live day (null: live with it) and team size. */
+    public long wave(String workflow, int wave, String kind, LocalDate goLive, int target, long... members)
+            throws SQLException {
+        long audience = insert("INSERT INTO audience (workflow_id, kind, source_ref, updated_at, wave, go_live, "
+                + "target_team_size) VALUES (?, ?, ?, ?, ?, ?, ?)", workflow, kind, "emails".equals(kind) ? "" : "X"
+                + wave, CREATED, wave, goLive, target);
+        for (long person : members) {
+            insert("INSERT INTO audience_member (audience_id, person_id, joined_at) VALUES (?, ?, ?)", audience,
+                    person, CREATED);
+        }
+        return audience;
+    }
+
     /** A member leaves the audience (as a sync finds them gone) at this instant. */
     public History left(long audience, long person, Instant at) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
