@@ -4,6 +4,7 @@ import io.uptake.catalog.UsageSpec;
 import io.uptake.message.DigestMessage.Fact;
 import io.uptake.message.Words;
 import io.uptake.metrics.Cohorts;
+import io.uptake.metrics.EffectWording;
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.Freshness;
 import io.uptake.metrics.MetricsSettings;
@@ -47,6 +48,9 @@ final class DigestWording {
         facts.add(new Fact("Trust", trust(w)));
         facts.add(new Fact("Response rate", response(w.responsePercent())));
         facts.add(new Fact("Cycle time Δ", cycleTime(w)));
+        if (w.effect() != null) {
+            facts.add(new Fact(EffectWording.LABEL, EffectWording.line(w.effect())));
+        }
         facts.add(new Fact("Stage", w.stage() + " · " + days(w.daysInStage()) + " in stage"));
         facts.add(new Fact("Outcome", outcome(w.outcome())));
         facts.add(new Fact("Owner", ownerName != null ? ownerName : w.ownerEmail()));

@@ -36,6 +36,7 @@ public class ComputeScorecard {
     private final ScoreCalibration scoreCalibration;
     private final ScoreStakeholders scoreStakeholders;
     private final ScoreProgrammeOwnership scoreOwnership;
+    private final ScoreEffect scoreEffect;
 
     ComputeScorecard(DataSource dataSource, CatalogState catalog, MetricsSettings settings, Anonymity anonymity,
                      CohortSettings cohortSettings, ScoreBlockers scoreBlockers, ScoreDrift scoreDrift,
@@ -70,6 +71,7 @@ public class ComputeScorecard {
         this.scoreDrift = scoreDrift;
         this.scoreCalibration = scoreCalibration;
         this.scoreStakeholders = scoreStakeholders;
+        this.scoreEffect = new ScoreEffect(EffectRules.of(settings));
     }
 
     /**
@@ -107,6 +109,7 @@ public class ComputeScorecard {
             Map<String, StakeholderPulse> stakeholders = scoreStakeholders.score(c, programmes, monday);
             Map<String, ScoreProgrammeOwnership.Facts> ownership = ScoreProgrammeOwnership.read(c,
                     programmes.stream().map(CatalogueReads.ProgrammeFacts::id).toList());
+            Map<String, Effect> effects = scoreEffect.score(c, active, monday);
             List<ProgrammeScore> scores = new ArrayList<>();
             for (CatalogueReads.ProgrammeFacts p : programmes) {
                 List<CatalogueReads.WorkflowFacts> live = p.workflows().stream().filter(w -> w.liveDuring(monday))
@@ -122,7 +125,8 @@ public class ComputeScorecard {
                 }
                 Map<String, Drift> drift = scoreDrift.score(c, live, scored, cohorts, window);
                 List<WorkflowScore> workflows = scored.values().stream().map(w -> w.withSignals(
-                        blockers.get(w.workflowId()), drift.get(w.workflowId()), scoreCalibration.score(w))).toList();
+                        blockers.get(w.workflowId()), drift.get(w.workflowId()), scoreCalibration.score(w))
+                        .withEffect(effects.get(w.workflowId()))).toList();
                 ProgrammeScore judged = scoreOwnership.score(programme(p, workflows, window.end()),
                         ownership.get(p.id()), p.workflows(), window.end().minusDays(1), policy);
                 scores.add(judged.withStakeholders(stakeholders.get(p.id())));

@@ -1,8 +1,18 @@
 package io.uptake.metrics;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
 
-/** What the effect estimate of going live says: an {@link Estimate}, or in plain words why there is none. */
+/**
+ * What the effect estimate of going live says: an {@link Estimate}, or in plain words why there is none. In JSON
+ * its {@code kind} says which: {@code estimate} or {@code not-estimable}.
+ */
+@Serdeable
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({@JsonSubTypes.Type(value = Effect.Estimate.class, name = "estimate"),
+        @JsonSubTypes.Type(value = Effect.NotEstimable.class, name = "not-estimable")})
 public sealed interface Effect {
 
     /**
@@ -18,6 +28,7 @@ public sealed interface Effect {
      * @param weeks      the distinct weeks whose values it rests on, before and after go-live
      * @param method     how it was estimated, in words
      */
+    @Serdeable
     record Estimate(double effect, double low, double high, double confidence, double before,
                     @Nullable Double percent, int people, int weeks, String method) implements Effect {
 
@@ -33,6 +44,7 @@ public sealed interface Effect {
      * @param reason which rule refused it
      * @param words  why, in a sentence a sponsor reads
      */
+    @Serdeable
     record NotEstimable(Reason reason, String words) implements Effect {
     }
 

@@ -19,6 +19,7 @@ import io.uptake.catalog.CatalogViews.WorkflowView;
 import io.uptake.catalog.ReadCatalog;
 import io.uptake.checkin.CheckinLog;
 import io.uptake.checkin.OutcomeValueLog;
+import io.uptake.metrics.EffectWording;
 import io.uptake.metrics.IsoWeek;
 import io.uptake.metrics.MetricsSettings;
 import io.uptake.metrics.Scorecard;
@@ -119,6 +120,7 @@ class WorkflowPage {
         model.put("use", score.map(figures::use).orElse(List.of()));
         model.put("calibration", score.map(s -> CalibrationView.of(s, text)).orElse(null));
         model.put("waves", score.map(s -> WaveRows.of(s, text)).orElse(List.of()));
+        model.put("effect", score.map(s -> EffectWording.line(s.effect())).orElse(null));
         model.put("flags", score.map(s -> s.flags().stream().map(FlagAdvice::of).toList()).orElse(List.of()));
         String unit = workflow.outcome() == null ? "" : workflow.outcome().unit();
         model.put("checkins", checkins.of(id).stream().map(c -> WorkflowFigures.checkin(c, unit)).toList());
