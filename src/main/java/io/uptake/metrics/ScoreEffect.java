@@ -141,15 +141,17 @@ final class ScoreEffect {
 
     /**
      * The day a round belongs to from its period: a scheduled date ({@code 2026-11-24}), a round sent by hand
-     * ({@code manual-2026-11-24T10:05Z}) or one sent before a go-live ({@code baseline-2026-11-24}); null when
-     * the period is none of these.
+     * ({@code manual-2026-11-24T10:05Z}), or the pre-rollout round beside either ({@code pre-rollout-2026-11-24},
+     * {@code pre-rollout-manual-…}); null when the period is none of these.
      */
     static LocalDate periodDay(String period) {
         if (period == null) {
             return null;
         }
-        int dash = period.indexOf('-');
-        String date = dash > 0 && !Character.isDigit(period.charAt(0)) ? period.substring(dash + 1) : period;
+        String date = period;
+        while (!date.isEmpty() && !Character.isDigit(date.charAt(0)) && date.indexOf('-') > 0) {
+            date = date.substring(date.indexOf('-') + 1);
+        }
         try {
             return LocalDate.parse(date.substring(0, Math.min(10, date.length())));
         } catch (RuntimeException e) {

@@ -48,7 +48,8 @@ public class AddLateJoiners {
         int added = 0;
         for (RoundRow round : rounds.findUnclosed()) {
             Optional<PulseRow> pulse = catalog.pulse(round.pulseId()).filter(p -> p.retiredAt() == null);
-            if (pulse.isEmpty() || !round.openAt(now)) {
+            // A pre-rollout round is for the waves not yet live as they were when it opened: no late joiners.
+            if (pulse.isEmpty() || !round.openAt(now) || round.period().startsWith(OpenRound.PRE_ROLLOUT)) {
                 continue;
             }
             WorkflowRow workflow = catalog.workflow(pulse.get().workflowId()).orElseThrow();

@@ -29,6 +29,14 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public class OpenRound {
 
+    /**
+     * The period prefix of a pre-rollout round: opened beside a round of the pulse, it asks the members of waves not
+     * yet live the cycle-time question alone. Its periods sort apart from the pulse's own, so the weekly figures
+     * (response rate, cycle-time median) never count it; the effect estimate reads it as those waves' "before".
+     */
+    public static final String PRE_ROLLOUT = "pre-rollout-";
+    static final String CYCLE_TIME = "cycle-time";
+
     private static final Logger LOG = LoggerFactory.getLogger(OpenRound.class);
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'");
 
@@ -56,10 +64,11 @@ public class OpenRound {
     private final SendTimes sendTimes;
     private final Clock clock;
     private final CommentNotice notice;
+    private final PreRolloutSettings preRollout;
 
     OpenRound(CatalogLookup catalog, Recipients recipients, PulseRepositories.Rounds rounds,
               PulseRepositories.Deliveries deliveries, Outbox outbox, PulseSettings settings, Clock clock,
-              CommentNotice notice) {
+              CommentNotice notice, PreRolloutSettings preRollout) {
         this.catalog = catalog;
         this.recipients = recipients;
         this.rounds = rounds;
@@ -69,18 +78,68 @@ public class OpenRound {
         this.sendTimes = new SendTimes(settings);
         this.clock = clock;
         this.notice = notice;
+        this.preRollout = preRollout;
     }
 
     /** Opens the round scheduled for {@code date}: each person is asked at the pulse's time in their own zone. */
     @Transactional
     public Result scheduled(String pulseId, LocalDate date) {
-        return open(pulseId, date.toString(), Optional.of(date));
+        Result result = open(pulseId, date.toString(), Optional.of(date));
+        preRollout(pulseId, date.toString(), Optional.of(date), date);
+        return result;
     }
 
     /** Opens a round now and asks everyone at once: an admin's "send now". */
     @Transactional
     public Result now(String pulseId) {
-        return open(pulseId, "manual-" + MINUTE.format(clock.instant().atZone(ZoneId.of("UTC"))), Optional.empty());
+        String period = "manual-" + MINUTE.format(clock.instant().atZone(ZoneId.of("UTC")));
+        Result result = open(pulseId, period, Optional.empty());
+        preRollout(pulseId, period, Optional.empty(), LocalDate.ofInstant(clock.instant(), ZoneId.of("UTC")));
+        return result;
+    }
+
+    /**
+     * Beside a round of a pulse that asks cycle time, the pre-rollout round: the cycle-time question alone, to the
+     * members of the workflow's waves that go live after {@code day} and within the set weeks of it, except people
+     * also in a wave already live (the pulse asks them). Opening it twice changes nothing; nobody to ask, nothing.
+     */
+    private void preRollout(String pulseId, String period, Optional<LocalDate> date, LocalDate day) {
+        Optional<PulseRow> pulse = catalog.pulse(pulseId).filter(p -> p.retiredAt() == null);
+        if (pulse.isEmpty() || preRollout.weeks() == 0
+                || !List.of(pulse.get().questions().split(",")).contains(CYCLE_TIME)) {
+            return;
+        }
+        List<CatalogLookup.AudienceSource> waves = catalog.waves(pulse.get().workflowId());
+        List<CatalogLookup.AudienceSource> waiting = waves.stream().filter(w -> !w.liveOn(day)
+                && w.goLive().filter(g -> !g.isAfter(day.plusWeeks(preRollout.weeks()))).isPresent()).toList();
+        String ownPeriod = PRE_ROLLOUT + period;
+        if (waiting.isEmpty() || rounds.findByPulseIdAndPeriod(pulseId, ownPeriod).isPresent()) {
+            return;
+        }
+        WorkflowRow workflow = catalog.workflow(pulse.get().workflowId()).orElseThrow();
+        Instant now = PulseRepositories.millis(clock.instant());
+        Optional<ZoneId> pulseZone = Optional.ofNullable(pulse.get().scheduleZone()).map(ZoneId::of);
+        java.util.Set<Long> live = recipients.ofAudiences(waves.stream().filter(w -> w.liveOn(day)).toList(),
+                pulseZone, now).recipients().stream().map(Recipient::personId)
+                .collect(java.util.stream.Collectors.toSet());
+        List<Recipient> people = recipients.ofAudiences(waiting, pulseZone, now).recipients().stream()
+                .filter(r -> !live.contains(r.personId())).toList();
+        List<Due> dues = dues(people, pulse.get(), date, now);
+        if (dues.isEmpty()) {
+            return;
+        }
+        Instant closesAt = dues.stream().map(Due::at).max(Instant::compareTo).orElseThrow()
+                .plus(Duration.ofMinutes(pulse.get().closeAfterMinutes()));
+        if (rounds.insertIfAbsent(pulseId, ownPeriod, CYCLE_TIME, pulse.get().mode(), now, closesAt) == 0) {
+            return;
+        }
+        RoundRow round = rounds.findByPulseIdAndPeriod(pulseId, ownPeriod).orElseThrow();
+        PulseCard card = PulseCards.blank(round, pulse.get(), workflow);
+        for (Due due : dues) {
+            ask(round, card, due.recipient(), due.at());
+        }
+        LOG.info("Pulse {} pre-rollout round {} ({}) opened for {} people of {} waves not yet live", pulseId,
+                round.id(), ownPeriod, dues.size(), waiting.size());
     }
 
     private Result open(String pulseId, String period, Optional<LocalDate> date) {

@@ -27,6 +27,10 @@ final class PulseCards {
         String privacy = round.anonymous()
                 ? "Answers are anonymous: they are stored with no link to you."
                 : "Answers are confidential: reports never show a group of fewer than five people.";
+        if (round.period().startsWith(OpenRound.PRE_ROLLOUT)) {
+            return "Before " + workflow.name() + " reaches your team: one question, under a minute. How long the "
+                    + "task takes you now is the \"before\" its effect is measured against. " + privacy;
+        }
         return "Quick pulse on " + workflow.name() + ": " + count + (count == 1 ? " question" : " questions")
                 + ", under a minute. " + privacy;
     }

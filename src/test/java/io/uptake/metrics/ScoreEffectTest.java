@@ -101,7 +101,9 @@ class ScoreEffectTest {
     void aPersonInTwoWavesCountsInTheOneLiveFirst() {
         assertThat(ScoreEffect.earlier(SECOND, FIRST)).isEqualTo(FIRST);
         assertThat(ScoreEffect.earlier(new ScoreEffect.Wave(3, null), FIRST).number()).isEqualTo(3);
-        assertThat(ScoreEffect.periodDay("baseline-2026-11-24")).isEqualTo(LocalDate.parse("2026-11-24"));
+        assertThat(ScoreEffect.periodDay("pre-rollout-2026-11-24")).isEqualTo(LocalDate.parse("2026-11-24"));
+        assertThat(ScoreEffect.periodDay("pre-rollout-manual-2026-11-24T10:05Z"))
+                .isEqualTo(LocalDate.parse("2026-11-24"));
         assertThat(ScoreEffect.periodDay("manual-2026-11-24T10:05Z")).isEqualTo(LocalDate.parse("2026-11-24"));
         assertThat(ScoreEffect.periodDay("2026-11-24")).isEqualTo(LocalDate.parse("2026-11-24"));
     }
