@@ -45,15 +45,15 @@ public class MigrationsTest {
     static final Set<String> POSTGRES_ONLY_TABLES = Set.of("figure_version");
 
     /**
-     * The read models (V9, V15's usage sources, V17's stakeholder pulse): views through which other packages read a
-     * package's tables.
+     * The read models (V9, V15's usage sources, V17's stakeholder pulse, V22's cycle-time answers): views through
+     * which other packages read a package's tables.
      */
     static final Set<String> READ_MODELS = Set.of("read_programme", "read_workflow", "read_workflow_stage",
             "read_outcome", "read_audience", "read_pulse", "read_membership", "read_person_name", "read_round",
             "read_delivery", "read_answer", "read_usage_day", "read_checkin_cycle", "read_checkin",
             "read_usage_source", "read_stakeholder_round", "read_stakeholder_delivery", "read_stakeholder_answer",
             "read_stakeholder_comment", "read_outcome_value", "read_programme_owner", "read_programme_outcome",
-            "read_programme_checkin_cycle", "read_programme_checkin");
+            "read_programme_checkin_cycle", "read_programme_checkin", "read_cycle_time_answer");
 
     @TempDir
     Path dir;
