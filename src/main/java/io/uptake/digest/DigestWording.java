@@ -4,6 +4,7 @@ import io.uptake.catalog.UsageSpec;
 import io.uptake.message.DigestMessage.Fact;
 import io.uptake.message.Words;
 import io.uptake.metrics.Cohorts;
+import io.uptake.metrics.CycleBaseline;
 import io.uptake.metrics.EffectWording;
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.Freshness;
@@ -196,6 +197,9 @@ final class DigestWording {
         }
         long delta = Rounding.whole(w.cycleTimeDeltaPercent().value());
         String text = (delta > 0 ? "+" + delta : minus(delta)) + "% vs baseline";
+        if (w.cycleBaseline() != null && CycleBaseline.SAMPLED.equals(w.cycleBaseline().source())) {
+            text += " " + w.cycleBaseline().words();
+        }
         return w.cycleTimeMedian().isShown() ? text + " (median " + whole(w.cycleTimeMedian().value()) + " min)"
                 : text;
     }

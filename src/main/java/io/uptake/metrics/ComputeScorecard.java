@@ -71,7 +71,7 @@ public class ComputeScorecard {
         this.scoreDrift = scoreDrift;
         this.scoreCalibration = scoreCalibration;
         this.scoreStakeholders = scoreStakeholders;
-        this.scoreEffect = new ScoreEffect(EffectRules.of(settings));
+        this.scoreEffect = new ScoreEffect(EffectRules.of(settings), anonymity);
     }
 
     /**
@@ -110,6 +110,7 @@ public class ComputeScorecard {
             Map<String, ScoreProgrammeOwnership.Facts> ownership = ScoreProgrammeOwnership.read(c,
                     programmes.stream().map(CatalogueReads.ProgrammeFacts::id).toList());
             Map<String, Effect> effects = scoreEffect.score(c, active, monday);
+            Map<String, ScoreEffect.Sampled> sampled = scoreEffect.sampled(c, active, monday);
             List<ProgrammeScore> scores = new ArrayList<>();
             for (CatalogueReads.ProgrammeFacts p : programmes) {
                 List<CatalogueReads.WorkflowFacts> live = p.workflows().stream().filter(w -> w.liveDuring(monday))
@@ -122,6 +123,8 @@ public class ComputeScorecard {
                             .with(scoreCohorts.score(cohorts.get(w.id()), usage.get(w.id()), window),
                                     costs.get(w.id()))
                             .withWaves(scoreWorkflow.waves(waves.get(w.id()), waveUsage, window)));
+                    scored.put(w.id(), scoreEffect.baseline(scored.get(w.id()), w.cycleBaselineMinutes(),
+                            sampled.get(w.id())));
                 }
                 Map<String, Drift> drift = scoreDrift.score(c, live, scored, cohorts, window);
                 List<WorkflowScore> workflows = scored.values().stream().map(w -> w.withSignals(

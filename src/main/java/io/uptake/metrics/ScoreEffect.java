@@ -25,6 +25,11 @@ import java.util.TreeMap;
  */
 final class ScoreEffect {
 
+    /** The periods of pre-rollout rounds sort from this … */
+    static final String PRE_ROLLOUT = "pre-rollout-";
+    /** … to before this. */
+    static final String PRE_ROLLOUT_END = "pre-rollout.";
+
     /** How far back answers are read: a year of weeks. */
     static final int WEEKS = 52;
 
@@ -36,12 +41,73 @@ final class ScoreEffect {
     record Answer(long person, LocalDate week, double minutes) {
     }
 
+    /** The median of the pre-rollout answers of a workflow, and the people who gave them. */
+    record Sampled(double median, int people) {
+    }
+
     private final EstimateEffect estimator;
     private final EffectRules rules;
+    private final Anonymity anonymity;
 
-    ScoreEffect(EffectRules rules) {
+    ScoreEffect(EffectRules rules, Anonymity anonymity) {
         this.rules = rules;
         this.estimator = new EstimateEffect(rules);
+        this.anonymity = anonymity;
+    }
+
+    /**
+     * The median cycle time the pre-rollout pulse sampled for each workflow up to the end of the week (at most
+     * {@link #WEEKS} weeks back), from confidential rounds, by workflow id; a workflow without such answers is
+     * absent.
+     */
+    Map<String, Sampled> sampled(Connection c, Collection<String> workflowIds, LocalDate monday) throws SQLException {
+        Map<String, Sampled> sampled = new HashMap<>();
+        if (workflowIds.isEmpty()) {
+            return sampled;
+        }
+        Sql.Fragment ids = Sql.in(workflowIds);
+        Map<String, List<Double>> minutes = new HashMap<>();
+        Map<String, java.util.Set<Long>> people = new HashMap<>();
+        LocalDate end = monday.plusWeeks(1);
+        LocalDate from = monday.minusWeeks(WEEKS - 1L);
+        Sql.query(c, "SELECT p.workflow_id, r.period, a.person_id, a.value_num FROM read_pulse p "
+                + "CROSS JOIN read_round r CROSS JOIN read_cycle_time_answer a "
+                + "WHERE r.pulse_id = p.id AND a.round_id = r.id AND p.workflow_id IN (" + ids.sql() + ") "
+                + "AND r.period >= ? AND r.period < ?", rs -> {
+                    LocalDate day = periodDay(rs.getString("period"));
+                    BigDecimal value = Sql.decimal(rs, "value_num");
+                    if (day != null && value != null && !day.isBefore(from) && day.isBefore(end)) {
+                        String workflow = rs.getString("workflow_id");
+                        minutes.computeIfAbsent(workflow, k -> new ArrayList<>()).add(value.doubleValue());
+                        people.computeIfAbsent(workflow, k -> new java.util.HashSet<>()).add(rs.getLong("person_id"));
+                    }
+                }, ids, PRE_ROLLOUT, PRE_ROLLOUT_END);
+        minutes.forEach((workflow, values) -> {
+            List<Double> sorted = values.stream().sorted().toList();
+            int n = sorted.size();
+            sampled.put(workflow, new Sampled((sorted.get((n - 1) / 2) + sorted.get(n / 2)) / 2,
+                    people.get(workflow).size()));
+        });
+        return sampled;
+    }
+
+    /**
+     * The score with its cycle-time baseline: the typed one when the programmes file gives it (its Δ % stands);
+     * otherwise the one sampled in chat, when at least min-respondents people gave it, with the Δ % against it.
+     */
+    WorkflowScore baseline(WorkflowScore w, BigDecimal typed, Sampled sampled) {
+        if (typed != null && typed.signum() > 0) {
+            return w.withCycleBaseline(new CycleBaseline(typed.doubleValue(), CycleBaseline.TYPED, 0),
+                    w.cycleTimeDeltaPercent());
+        }
+        if (sampled == null || sampled.people() < anonymity.minRespondents() || sampled.median() <= 0) {
+            return w;
+        }
+        CycleBaseline baseline = new CycleBaseline(sampled.median(), CycleBaseline.SAMPLED, sampled.people());
+        Figure median = w.cycleTimeMedian();
+        Figure delta = median.isShown() ? anonymity.score(Rounding.oneDecimal((median.value() - sampled.median())
+                / sampled.median() * 100), median.n(), Figure.Source.PULSE) : w.cycleTimeDeltaPercent();
+        return w.withCycleBaseline(baseline, delta);
     }
 
     /** The effect of each given workflow with more than one wave, by workflow id, as of the end of the week. */

@@ -36,6 +36,8 @@ import java.util.List;
  *                            the programmes file gives a single {@code audience}
  * @param effect              the effect of going live on cycle time, estimated across waves; null until estimated
  * @param decision            the owner's latest scale / fix / stop decision; null when none was recorded
+ * @param cycleBaseline       the cycle-time baseline the Δ % is against: typed in the programmes file, or else
+ *                            sampled in chat before go-live; null when there is none
  */
 @Serdeable
 public record WorkflowScore(String workflowId, String programmeId, String name, String stage, int daysInStage,
@@ -49,7 +51,7 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
                             List<WeekPoint> history, @Nullable Freshness freshness, Cohorts cohorts,
                             @Nullable SeatCost seatCost, Blockers blockers, Drift drift,
                             TrustCalibration calibration, List<WaveScore> waves, @Nullable Effect effect,
-                            @Nullable OwnerDecision decision) {
+                            @Nullable OwnerDecision decision, @Nullable CycleBaseline cycleBaseline) {
 
     public WorkflowScore {
         trustDistribution = List.copyOf(trustDistribution);
@@ -74,7 +76,7 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
         this(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize, teamSize, wauPercent,
                 wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution, correctionPercent,
                 responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict, reasons, flags, history,
-                freshness, cohorts, seatCost, blockers, drift, calibration, List.of(), null, null);
+                freshness, cohorts, seatCost, blockers, drift, calibration, List.of(), null, null, null);
     }
 
     /** A workflow whose freshness is not judged yet, scored without cohorts or seat cost. */
@@ -99,7 +101,8 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
         return new WorkflowScore(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize,
                 teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
                 correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict, reasons,
-                flags, history, freshness, cohorts, seatCost, blockers, drift, calibration, waves, effect, decision);
+                flags, history, freshness, cohorts, seatCost, blockers, drift, calibration, waves, effect, decision,
+                cycleBaseline);
     }
 
     /**
@@ -114,7 +117,8 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
         return new WorkflowScore(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize,
                 teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
                 correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict, reasons,
-                newFlags, history, freshness, cohorts, seatCost, blockers, drift, calibration, waves, effect, decision);
+                newFlags, history, freshness, cohorts, seatCost, blockers, drift, calibration, waves, effect, decision,
+                cycleBaseline);
     }
 
     /** A workflow scored against its target team size. */
@@ -149,7 +153,7 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
                 teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
                 correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict,
                 newReasons, newFlags, history, judged, cohorts, seatCost, blockers, drift, calibration, waves, effect,
-                decision);
+                decision, cycleBaseline);
     }
 
     /** The same score with its rollout waves' figures. */
@@ -158,7 +162,19 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
                 teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
                 correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict, reasons,
                 flags, history, freshness, cohorts, seatCost, blockers, drift, calibration, newWaves, effect,
-                decision);
+                decision, cycleBaseline);
+    }
+
+    /**
+     * The same score with its cycle-time baseline's source, and the Δ % against it (changed when the baseline is
+     * sampled in chat because the programmes file types none).
+     */
+    public WorkflowScore withCycleBaseline(@Nullable CycleBaseline baseline, Figure delta) {
+        return new WorkflowScore(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize,
+                teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
+                correctionPercent, responsePercent, delta, cycleTimeMedian, outcome, verdict, reasons,
+                flags, history, freshness, cohorts, seatCost, blockers, drift, calibration, waves, effect, decision,
+                baseline);
     }
 
     /** The same score with the effect of going live estimated. */
@@ -167,7 +183,7 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
                 teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
                 correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict, reasons,
                 flags, history, freshness, cohorts, seatCost, blockers, drift, calibration, waves, estimated,
-                decision);
+                decision, cycleBaseline);
     }
 
     /** The same score with the owner's latest decision and the reasons and flags of the operating model added. */
@@ -181,6 +197,6 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
                 teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
                 correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict,
                 newReasons, newFlags, history, freshness, cohorts, seatCost, blockers, drift, calibration, waves,
-                effect, latest);
+                effect, latest, cycleBaseline);
     }
 }

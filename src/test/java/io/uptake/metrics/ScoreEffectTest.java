@@ -107,4 +107,32 @@ class ScoreEffectTest {
         assertThat(ScoreEffect.periodDay("manual-2026-11-24T10:05Z")).isEqualTo(LocalDate.parse("2026-11-24"));
         assertThat(ScoreEffect.periodDay("2026-11-24")).isEqualTo(LocalDate.parse("2026-11-24"));
     }
+
+    static WorkflowScore medianAndDelta(double median, Double delta) {
+        Figure none = Figure.noData(Figure.Source.PULSE);
+        Figure d = delta == null ? none : Figure.shown(delta, 6, Figure.Source.PULSE);
+        return new WorkflowScore("w", "p", "Workflow", "pilot", 10, "owner@example.com", 6, none, none, none, none,
+                none, List.of(), none, none, d, Figure.shown(median, 6, Figure.Source.PULSE), null, Verdict.ACTIVITY,
+                List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void aTypedBaselineWinsOverOneSampledInChat() {
+        ScoreEffect score = new ScoreEffect(new EffectRules(5, 2, 2, 0.95),
+                new Anonymity(new MetricsSettings(5, 10, 90, 60, 15, 50, 25, 12, 9, 50)));
+
+        WorkflowScore typed = score.baseline(medianAndDelta(15, -25.0), new java.math.BigDecimal("20"),
+                new ScoreEffect.Sampled(30, 12));
+        WorkflowScore sampled = score.baseline(medianAndDelta(15, null), null, new ScoreEffect.Sampled(30, 12));
+        WorkflowScore tooFew = score.baseline(medianAndDelta(15, null), null, new ScoreEffect.Sampled(30, 4));
+
+        assertThat(typed.cycleBaseline()).isEqualTo(new CycleBaseline(20, "typed", 0));
+        assertThat(typed.cycleTimeDeltaPercent().value()).isEqualTo(-25.0);
+        assertThat(sampled.cycleBaseline()).isEqualTo(new CycleBaseline(30, "sampled", 12));
+        assertThat(sampled.cycleBaseline().words()).isEqualTo("sampled in chat, 12 people");
+        // (15 − 30) ÷ 30
+        assertThat(sampled.cycleTimeDeltaPercent()).isEqualTo(Figure.shown(-50.0, 6, Figure.Source.PULSE));
+        assertThat(tooFew.cycleBaseline()).isNull();
+        assertThat(tooFew.cycleTimeDeltaPercent().isShown()).isFalse();
+    }
 }

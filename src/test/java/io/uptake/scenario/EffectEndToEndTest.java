@@ -46,7 +46,7 @@ import org.junit.jupiter.api.TestInstance;
  * pre-rollout pulse on cycle time. Everyone answers by pressing the buttons the Slack and Teams fakes recorded,
  * through the real endpoints. The scorecard JSON, the CSV, the digest preview on Slack and Teams and the workflow
  * page then show the effect worked out here by hand, and for a week before any go-live, the plain reason there
- * is none.
+ * is none. The file types no cycle-time baseline, so the pre-rollout answers give it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EffectEndToEndTest {
@@ -119,7 +119,6 @@ class EffectEndToEndTest {
                         owner: lee@example.com
                         stage: pilot
                         stage-since: 2026-10-01
-                        cycle-time: { task: Review one contract, baseline-minutes: 30 }
                         waves:
                           - { audience: { emails: [%s] }, go-live: 2026-11-16, target-team-size: 3 }
                           - { audience: { slack-channel: C0EFF }, go-live: 2026-11-23, target-team-size: 3 }
@@ -339,6 +338,37 @@ class EffectEndToEndTest {
         assertThat(effect.get("people").asInt()).isEqualTo(12);
         assertThat(effect.get("weeks").asInt()).isEqualTo(5);
         assertThat(range[1]).isNegative();
+    }
+
+    @Test
+    void thePreRolloutAnswersGiveTheBaselineTheFileDoesNotType() throws Exception {
+        JsonNode review = workflow(get("/api/v1/scorecard?week=" + WEEK), "review");
+        // Answers before each person's go-live: 8 ×5, 15 ×10, 30 ×23, 50 ×7; the 23rd of 45 is 30.
+        List<Integer> before = new ArrayList<>();
+        MINUTES.forEach((email, minutes) -> {
+            for (int w = 0; w < Math.min(goLive(email), 5); w++) {
+                before.add(minutes[w]);
+            }
+        });
+        before.sort(Integer::compare);
+        assertThat(before).hasSize(45);
+        assertThat(before.get(22)).isEqualTo(30);
+        // W49's pulse: the live waves' 15, 15, 30, 15, 15, 8: median 15, −50 % against 30.
+        assertThat(review.get("cycleTimeMedian").get("value").asDouble()).isEqualTo(15.0);
+        assertThat(review.get("cycleBaseline").get("minutes").asDouble()).isEqualTo(30.0);
+        assertThat(review.get("cycleBaseline").get("source").asText()).isEqualTo("sampled");
+        assertThat(review.get("cycleBaseline").get("people").asInt()).isEqualTo(12);
+        assertThat(review.get("cycleTimeDeltaPercent").get("value").asDouble()).isEqualTo(-50.0);
+        CSVRecord row = csv(WEEK).get("review");
+        assertThat(List.of(row.get("cycle_time_baseline_minutes"), row.get("cycle_time_baseline_source"),
+                row.get("cycle_time_baseline_people"), row.get("cycle_time_delta_percent")))
+                .containsExactly("30", "sampled", "12", "-50");
+        JsonNode preview = get("/api/v1/digests/preview?programme=eff&week=" + WEEK);
+        assertThat(preview.get("blockKit").toString()).contains("−50% vs baseline sampled in chat, 12 people "
+                + "(median 15 min)");
+        assertThat(preview.get("adaptiveCard").toString()).contains("−50% vs baseline sampled in chat, 12 people");
+        assertThat(page("/workflows/review?week=" + WEEK)).contains("Cycle-time baseline: 30 min, sampled in chat, "
+                + "12 people");
     }
 
     @Test

@@ -121,6 +121,8 @@ class WorkflowPage {
         model.put("calibration", score.map(s -> CalibrationView.of(s, text)).orElse(null));
         model.put("waves", score.map(s -> WaveRows.of(s, text)).orElse(List.of()));
         model.put("effect", score.map(s -> EffectWording.line(s.effect())).orElse(null));
+        model.put("cycleBaseline", score.map(WorkflowScore::cycleBaseline).map(b -> "Cycle-time baseline: "
+                + EffectWording.oneDecimal(b.minutes()) + " min, " + b.words()).orElse(null));
         model.put("flags", score.map(s -> s.flags().stream().map(FlagAdvice::of).toList()).orElse(List.of()));
         String unit = workflow.outcome() == null ? "" : workflow.outcome().unit();
         model.put("checkins", checkins.of(id).stream().map(c -> WorkflowFigures.checkin(c, unit)).toList());
