@@ -155,7 +155,8 @@ public class OpenRound {
         WorkflowRow workflow = catalog.workflow(pulse.get().workflowId()).orElseThrow();
         Instant now = PulseRepositories.millis(clock.instant());
         Optional<ZoneId> pulseZone = Optional.ofNullable(pulse.get().scheduleZone()).map(ZoneId::of);
-        Recipients.Found found = recipients.of(workflow.id(), pulseZone, now);
+        Recipients.Found found = recipients.of(workflow.id(),
+                date.orElse(LocalDate.ofInstant(now, ZoneId.of("UTC"))), pulseZone, now);
         List<Due> dues = dues(found.recipients(), pulse.get(), date, now);
         if (dues.isEmpty()) {
             String why = found.recipients().isEmpty()

@@ -94,6 +94,14 @@ class Recipients {
     }
 
     /**
+     * The people a workflow's pulse for {@code day} goes to now: the members of its waves live on that day (a single
+     * audience is one wave, live with the workflow); waves not yet live get the pre-rollout pulse instead.
+     */
+    Found of(String workflowId, LocalDate day, Optional<ZoneId> pulseZone, Instant now) {
+        return of(catalog.waves(workflowId).stream().filter(w -> w.liveOn(day)).toList(), pulseZone, now);
+    }
+
+    /**
      * The people of some of a workflow's audiences (rollout waves) a pulse goes to now, each once, by the platform of
      * the first of those audiences they are in.
      */

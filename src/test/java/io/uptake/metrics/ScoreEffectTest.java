@@ -18,7 +18,8 @@ class ScoreEffectTest {
     static final LocalDate W1 = LocalDate.parse("2026-11-02");
     static final ScoreEffect.Wave FIRST = new ScoreEffect.Wave(1, W1.plusWeeks(2));
     static final ScoreEffect.Wave SECOND = new ScoreEffect.Wave(2, W1.plusWeeks(6));
-    static final ScoreEffect SCORE = new ScoreEffect(new EffectRules(3, 2, 2, 0.95));
+    static final Anonymity ANONYMITY = new Anonymity(new MetricsSettings(3, 10, 90, 60, 15, 50, 25, 12, 9, 50));
+    static final ScoreEffect SCORE = new ScoreEffect(new EffectRules(3, 2, 2, 0.95), ANONYMITY);
 
     /** Person → minutes in weeks 1 to 4; people 1–3 go live in week 3, people 4–6 after week 4. */
     static final Map<Long, int[]> MINUTES = Map.of(
@@ -89,7 +90,7 @@ class ScoreEffectTest {
 
     @Test
     void belowTheAnonymityThresholdThereIsNoEstimate() {
-        ScoreEffect five = new ScoreEffect(new EffectRules(5, 2, 2, 0.95));
+        ScoreEffect five = new ScoreEffect(new EffectRules(5, 2, 2, 0.95), ANONYMITY);
 
         Effect result = five.estimate(answers(4), waves(), W1.plusWeeks(3));
 
