@@ -46,7 +46,7 @@ class SqlOwnershipTest {
             Map.entry("programme_checkin", "checkin"),
             Map.entry("digest_run", "digest"), Map.entry("chart_image", "digest"),
             Map.entry("board_summary_run", "digest"),
-            Map.entry("nudge", "nudge"),
+            Map.entry("nudge", "nudge"), Map.entry("early_warning", "nudge"), Map.entry("owner_decision", "nudge"),
             Map.entry("outbox", "delivery"), Map.entry("message_edit", "delivery"),
             Map.entry("send_budget", "delivery"),
             Map.entry("slack_installation", "chat.slack"), Map.entry("oauth_state", "chat.slack"),

@@ -43,7 +43,8 @@ final class ScorecardCsv {
             "cost_per_active_user", "cost_active_n", "idle_seats", "idle_seats_active_n"),
             BlockersCsv.HEADERS.stream(), DriftCsv.HEADERS.stream(), CalibrationCsv.HEADERS.stream(),
             StakeholdersCsv.HEADERS.stream(), OutcomeGapCsv.HEADERS.stream(),
-            ProgrammeOwnershipCsv.HEADERS.stream(), EffectCsv.HEADERS.stream())
+            ProgrammeOwnershipCsv.HEADERS.stream(), EffectCsv.HEADERS.stream(),
+            SequencingCsv.HEADERS.stream())
             .flatMap(h -> h).toArray(String[]::new);
     static final String[] HISTORY = {"week", "programme", "workflow", "wau_percent", "wau_n", "wau_source",
         "trust_index", "trust_n"};
@@ -80,6 +81,7 @@ final class ScorecardCsv {
                     row.addAll(OutcomeGapCsv.values(w));
                     row.addAll(ProgrammeOwnershipCsv.values(p));
                     row.addAll(EffectCsv.values(w));
+                    row.addAll(SequencingCsv.values(w));
                     rows.printRecord(row);
                 }
             }

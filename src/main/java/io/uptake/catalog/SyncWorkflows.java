@@ -36,8 +36,9 @@ class SyncWorkflows {
     void sync(List<Workflow> declared, Instant now, List<String> changes) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         for (Workflow workflow : declared) {
+            boolean known = workflows.existsById(workflow.id());
             syncOne(workflow, now, today, changes);
-            syncOutcome(workflow, now, changes);
+            syncOutcome(workflow, known, now, changes);
             audiences.sync(workflow, now, changes);
         }
         Set<String> ids = declared.stream().map(Workflow::id).collect(Collectors.toSet());
@@ -136,7 +137,7 @@ class SyncWorkflows {
                 .reduce((first, second) -> second).map(WorkflowStageRow::stage);
     }
 
-    private void syncOutcome(Workflow workflow, Instant now, List<String> changes) {
+    private void syncOutcome(Workflow workflow, boolean workflowKnown, Instant now, List<String> changes) {
         Optional<OutcomeRow> existing = outcomes.findById(workflow.id());
         if (workflow.outcome().isEmpty()) {
             existing.ifPresent(row -> {
@@ -146,9 +147,13 @@ class SyncWorkflows {
             return;
         }
         Outcome outcome = workflow.outcome().get();
+        // The day it was first seen, only where Uptake saw the workflow without it before: an outcome that comes in
+        // the same load as its workflow may be older than the pilot, and only a declared: date can say.
+        LocalDate seenOn = existing.isPresent() ? existing.get().seenOn()
+                : workflowKnown ? LocalDate.ofInstant(now, ZoneOffset.UTC) : null;
         OutcomeRow wanted = new OutcomeRow(workflow.id(), outcome.metric(), outcome.unit(),
                 outcome.direction().name().toLowerCase(java.util.Locale.ROOT), outcome.baseline(), outcome.target(),
-                outcome.by().toString(), now);
+                outcome.by().toString(), now, outcome.declared(), seenOn);
         if (existing.isEmpty()) {
             outcomes.save(wanted);
             changes.add("workflow " + workflow.id() + ": outcome set");

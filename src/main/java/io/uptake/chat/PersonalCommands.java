@@ -3,6 +3,8 @@ package io.uptake.chat;
 import io.uptake.platform.Platform;
 import io.uptake.checkin.ChangeStage;
 import io.uptake.digest.WorkflowStatus;
+import io.uptake.message.EarlyWarning;
+import io.uptake.nudge.RecordDecision;
 import io.uptake.people.PersonPreferences;
 import io.uptake.pulse.WithdrawComments;
 import jakarta.inject.Singleton;
@@ -32,6 +34,7 @@ public class PersonalCommands {
             • `optin`: start them again
             • `checkin [workflow]`: log your workflow's outcome check-in (owners only)
             • `stage <workflow> production|retired`: move your workflow to production or retire it (owners only)
+            • `decide <workflow> scale|fix|stop`: record your decision on your pilot (owners only; the latest counts)
             • `status <workflow>`: the workflow's scorecard for last week (figures on too few answers are hidden)
             • `mydata`: get everything Uptake holds about you, in a private message
             • `forget-me`: erase your data from Uptake (asks you to confirm first)
@@ -49,9 +52,11 @@ public class PersonalCommands {
     private final DataRightsCommands dataRights;
     private final WorkflowStatus status;
     private final WithdrawComments withdrawComments;
+    private final RecordDecision recordDecision;
 
     PersonalCommands(PersonPreferences preferences, ChangeStage changeStage, DataRightsCommands dataRights,
-                     WorkflowStatus status, WithdrawComments withdrawComments) {
+                     WorkflowStatus status, WithdrawComments withdrawComments, RecordDecision recordDecision) {
+        this.recordDecision = recordDecision;
         this.withdrawComments = withdrawComments;
         this.preferences = preferences;
         this.changeStage = changeStage;
@@ -85,6 +90,7 @@ public class PersonalCommands {
             case "status" -> status(rest);
             case "help" -> HELP;
             case "withdraw" -> withdraw(personId);
+            case EarlyWarning.COMMAND -> decide(personId, rest);
             case DataRightsCommands.MY_DATA -> dataRights.myData(personId, from);
             case DataRightsCommands.FORGET_ME, "forgetme" -> dataRights.forgetMe(personId, rest);
             default -> "I don't know `" + word + "`.\n" + HELP;
@@ -133,6 +139,27 @@ public class PersonalCommands {
             return "Say which workflow, like `status claims-triage`.";
         }
         return status.describe(workflowId).orElse("I know no active workflow called `" + workflowId + "`.");
+    }
+
+    private String decide(long personId, String rest) {
+        String[] words = rest.split("\\s+");
+        if (words.length != 2) {
+            return "Say which workflow and what you decided, like `decide claims-triage fix` (scale, fix or stop).";
+        }
+        RecordDecision.Result result = recordDecision.decide(personId, words[0], words[1]);
+        if (result instanceof RecordDecision.Result.Recorded r) {
+            return "Recorded: your decision on *" + r.workflow() + "* is *" + r.choice() + "* (" + r.day() + ")."
+                    + (r.changedFrom() == null ? "" : " It replaces *" + r.changedFrom()
+                    + "*; the earlier one stays in the history.")
+                    + " You can change it any time with `decide " + r.workflowId() + " scale|fix|stop`.";
+        }
+        if (result instanceof RecordDecision.Result.BadChoice b) {
+            return "`" + b.choice() + "` is not a decision: say scale, fix or stop.";
+        }
+        if (result instanceof RecordDecision.Result.NotOwner n) {
+            return "Only the owner of `" + n.workflowId() + "` can record its decision.";
+        }
+        return "I know no active workflow called `" + words[0] + "`.";
     }
 
     private String withdraw(long personId) {

@@ -12,6 +12,7 @@ import io.uptake.metrics.MetricsSettings;
 import io.uptake.metrics.OutcomeGapWording;
 import io.uptake.metrics.OutcomeProgress;
 import io.uptake.metrics.Rounding;
+import io.uptake.metrics.SequencingWording;
 import io.uptake.metrics.SeatCost;
 import io.uptake.metrics.TeamSize;
 import io.uptake.metrics.WorkflowScore;
@@ -60,6 +61,10 @@ final class DigestWording {
         facts.addAll(DriftWording.facts(w, settings));
         facts.addAll(CalibrationWording.facts(w, settings));
         facts.addAll(WaveWording.facts(w, settings));
+        if (w.decision() != null) {
+            facts.add(new Fact("Owner decided", SequencingWording.decided(w.decision())
+                    .substring("Owner decided: ".length())));
+        }
         return facts;
     }
 
@@ -247,6 +252,11 @@ final class DigestWording {
             flags.add("Trust fell " + Rounding.whole(-w.trustChange().value()) + " points");
         }
         flags.addAll(DriftWording.flags(w));
+        // The sequencing reasons (built before the commercial signal, adoption not measured) and the early warning.
+        w.reasons().stream().filter(r -> r.startsWith(SequencingWording.BUILT_BEFORE)
+                || r.startsWith(SequencingWording.NOT_MEASURED)).forEach(flags::add);
+        w.flags().stream().filter(f -> f.startsWith(SequencingWording.EARLY_WARNING))
+                .map(f -> "E" + f.substring(1)).forEach(flags::add);
         return flags;
     }
 

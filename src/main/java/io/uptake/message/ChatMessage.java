@@ -9,7 +9,7 @@ public sealed interface ChatMessage permits PulseQuestion, PulseReminder, PulseA
         DigestMessage, DigestChart,
         CheckinRequest, CheckinEscalation, CheckinSaved, OutcomeGapAlert,
         PlayNudge, OwnerAlert, MyData, ForgetMeConfirm, CommentsShared,
-        BoardSummary {
+        BoardSummary, EarlyWarning {
 
     /** The stable name of this kind of message. */
     String kind();

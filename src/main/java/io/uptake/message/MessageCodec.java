@@ -26,7 +26,8 @@ public class MessageCodec {
             Map.entry(MyData.KIND, MyData.class),
             Map.entry(ForgetMeConfirm.KIND, ForgetMeConfirm.class),
             Map.entry(CommentsShared.KIND, CommentsShared.class),
-            Map.entry(BoardSummary.KIND, BoardSummary.class));
+            Map.entry(BoardSummary.KIND, BoardSummary.class),
+            Map.entry(EarlyWarning.KIND, EarlyWarning.class));
 
     private final ObjectMapper json;
 

@@ -37,6 +37,7 @@ public class ComputeScorecard {
     private final ScoreStakeholders scoreStakeholders;
     private final ScoreProgrammeOwnership scoreOwnership;
     private final ScoreEffect scoreEffect;
+    private final ScoreSequencing scoreSequencing;
 
     ComputeScorecard(DataSource dataSource, CatalogState catalog, MetricsSettings settings, Anonymity anonymity,
                      CohortSettings cohortSettings, ScoreBlockers scoreBlockers, ScoreDrift scoreDrift,
@@ -50,14 +51,16 @@ public class ComputeScorecard {
                      ScoreCalibration scoreCalibration, ScoreStakeholders scoreStakeholders,
                      OutcomeGapSettings outcomeGap) {
         this(dataSource, catalog, settings, anonymity, cohortSettings, scoreBlockers, scoreDrift, scoreCalibration,
-                scoreStakeholders, outcomeGap, new ScoreProgrammeOwnership(ProgrammeOutcomeAgeSettings.defaults()));
+                scoreStakeholders, outcomeGap, new ScoreProgrammeOwnership(ProgrammeOutcomeAgeSettings.defaults()),
+                new ScoreSequencing(catalog));
     }
 
     @Inject
     ComputeScorecard(DataSource dataSource, CatalogState catalog, MetricsSettings settings, Anonymity anonymity,
                      CohortSettings cohortSettings, ScoreBlockers scoreBlockers, ScoreDrift scoreDrift,
                      ScoreCalibration scoreCalibration, ScoreStakeholders scoreStakeholders,
-                     OutcomeGapSettings outcomeGap, ScoreProgrammeOwnership scoreOwnership) {
+                     OutcomeGapSettings outcomeGap, ScoreProgrammeOwnership scoreOwnership,
+                     ScoreSequencing scoreSequencing) {
         this.scoreOwnership = scoreOwnership;
         this.dataSource = dataSource;
         this.catalog = catalog;
@@ -72,6 +75,7 @@ public class ComputeScorecard {
         this.scoreCalibration = scoreCalibration;
         this.scoreStakeholders = scoreStakeholders;
         this.scoreEffect = new ScoreEffect(EffectRules.of(settings), anonymity);
+        this.scoreSequencing = scoreSequencing;
     }
 
     /**
@@ -127,9 +131,12 @@ public class ComputeScorecard {
                             sampled.get(w.id())));
                 }
                 Map<String, Drift> drift = scoreDrift.score(c, live, scored, cohorts, window);
+                Map<String, ScoreSequencing.Sequencing> sequencing = scoreSequencing.score(c, live, scored, window);
                 List<WorkflowScore> workflows = scored.values().stream().map(w -> w.withSignals(
                         blockers.get(w.workflowId()), drift.get(w.workflowId()), scoreCalibration.score(w))
-                        .withEffect(effects.get(w.workflowId()))).toList();
+                        .withEffect(effects.get(w.workflowId())))
+                        .map(w -> operatingModel(w, sequencing.getOrDefault(w.workflowId(),
+                                ScoreSequencing.Sequencing.NONE))).toList();
                 ProgrammeScore judged = scoreOwnership.score(programme(p, workflows, window.end()),
                         ownership.get(p.id()), p.workflows(), window.end().minusDays(1), policy);
                 scores.add(judged.withStakeholders(stakeholders.get(p.id())));
@@ -138,6 +145,10 @@ public class ComputeScorecard {
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the scorecard's data", e);
         }
+    }
+
+    private static WorkflowScore operatingModel(WorkflowScore w, ScoreSequencing.Sequencing s) {
+        return w.withOperatingModel(s.decision(), s.reasons(), s.flags());
     }
 
     /**

@@ -16,7 +16,8 @@ public final class FigureTables {
             "audience_email", "audience_member", "person", "pulse", "pulse_round", "delivery", "answer",
             "usage_event", "checkin_cycle", "checkin", "checkin_policy",
             "stakeholder_round", "stakeholder_delivery", "stakeholder_answer", "outcome_value",
-            "programme_outcome", "programme_checkin_cycle", "programme_checkin");
+            "programme_outcome", "programme_checkin_cycle", "programme_checkin",
+            "early_warning", "owner_decision");
 
     /** The table after each INSERT INTO, UPDATE, DELETE FROM or TRUNCATE, quoted or not. */
     private static final Pattern WRITE = Pattern.compile(

@@ -4,13 +4,15 @@ import io.uptake.catalog.CycleTime;
 import io.uptake.catalog.Outcome;
 import io.uptake.catalog.Quarter;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 /** Reads what a workflow's owner answers for: the outcome and the cycle-time baseline. */
 final class OutcomeReader {
 
-    static final List<String> OUTCOME_KEYS = List.of("metric", "unit", "direction", "baseline", "target", "by");
+    static final List<String> OUTCOME_KEYS = List.of("metric", "unit", "direction", "baseline", "target", "by",
+            "declared");
     static final List<String> CYCLE_TIME_KEYS = List.of("task", "baseline-minutes");
 
     private OutcomeReader() {
@@ -26,6 +28,11 @@ final class OutcomeReader {
             Optional<Field> targetField = mapping.require("target");
             Optional<BigDecimal> target = targetField.flatMap(Scalars::number);
             Optional<Quarter> by = mapping.require("by").flatMap(Scalars::quarter);
+            Optional<Field> declaredField = mapping.get("declared");
+            Optional<LocalDate> declared = declaredField.flatMap(Scalars::date);
+            if (declaredField.isPresent() && declared.isEmpty()) {
+                return Optional.empty();
+            }
             if (metric.isEmpty() || direction.isEmpty() || baseline.isEmpty() || target.isEmpty() || by.isEmpty()) {
                 return Optional.empty();
             }
@@ -37,7 +44,7 @@ final class OutcomeReader {
                 return Optional.empty();
             }
             return Optional.of(new Outcome(metric.get(), unit, direction.get(), baseline.get(), target.get(),
-                    by.get()));
+                    by.get(), declared.orElse(null)));
         });
     }
 

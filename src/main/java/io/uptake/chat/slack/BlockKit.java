@@ -11,6 +11,7 @@ import io.uptake.message.CheckinSaved;
 import io.uptake.message.CommentsShared;
 import io.uptake.message.ForgetMeConfirm;
 import io.uptake.message.MyData;
+import io.uptake.message.EarlyWarning;
 import io.uptake.message.OwnerAlert;
 import io.uptake.message.PlayNudge;
 import io.uptake.message.PulseAnswered;
@@ -84,6 +85,9 @@ public final class BlockKit {
         }
         if (message instanceof CommentsShared comments) {
             return new SlackMessage(text, CommentsBlocks.render(comments));
+        }
+        if (message instanceof EarlyWarning warning) {
+            return new SlackMessage(text, PersonalBlocks.earlyWarning(warning));
         }
         throw new IllegalArgumentException("no Slack rendering for " + message.kind() + " messages");
     }

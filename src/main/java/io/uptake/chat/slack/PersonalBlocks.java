@@ -2,6 +2,7 @@ package io.uptake.chat.slack;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.uptake.message.EarlyWarning;
 import io.uptake.message.ForgetMeConfirm;
 import io.uptake.message.MyData;
 import io.uptake.message.OwnerAlert;
@@ -14,6 +15,8 @@ final class PersonalBlocks {
 
     static final String FORGET_CONFIRM = "uptake_forget_me_confirm";
     static final String FORGET_CANCEL = "uptake_forget_me_cancel";
+    /** The early warning's buttons: this, then the choice ({@code uptake_decide_fix}); the value is the workflow. */
+    static final String DECIDE = "uptake_decide_";
     private static final int MAX_NAME = 140;
     /**
      * The longest play address linked: with the names and words around it the section stays within its 3,000
@@ -51,6 +54,27 @@ final class PersonalBlocks {
         }
         blocks.add(Blocks.section(SlackText.cut(text.toString(), Blocks.MAX_TEXT)));
         blocks.add(Blocks.context("You own this workflow in Uptake, so these figures come to you."));
+        return blocks;
+    }
+
+    static ArrayNode earlyWarning(EarlyWarning warning) {
+        ArrayNode blocks = Blocks.array();
+        blocks.add(Blocks.header("Early warning: " + SlackText.plainLine(warning.workflow(), MAX_NAME)));
+        StringBuilder text = new StringBuilder("Why:");
+        for (String reason : warning.reasons()) {
+            text.append("\n• ").append(SlackText.mrkdwn(reason, 500));
+        }
+        text.append("\n\n*").append(SlackText.escape(warning.question())).append("*");
+        blocks.add(Blocks.section(SlackText.cut(text.toString(), Blocks.MAX_TEXT)));
+        List<ObjectNode> buttons = new ArrayList<>();
+        for (String choice : EarlyWarning.CHOICES) {
+            buttons.add(Blocks.button(Character.toUpperCase(choice.charAt(0)) + choice.substring(1), DECIDE + choice,
+                    warning.workflowId(), false));
+        }
+        blocks.add(Blocks.actions(buttons));
+        blocks.add(Blocks.context("You own this pilot in Uptake. Your answer is recorded as your decision and shown "
+                + "with its figures; you can change it later with `/uptake decide " + warning.workflowId()
+                + " scale|fix|stop`."));
         return blocks;
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.uptake.message.ChatMessage;
 import io.uptake.message.CommentsShared;
+import io.uptake.message.EarlyWarning;
 import io.uptake.message.ForgetMeConfirm;
 import io.uptake.message.MyData;
 import io.uptake.message.OwnerAlert;
@@ -45,6 +46,19 @@ final class PersonalCards {
             body.add(text(Texts.cut(alert.workflow(), 140) + ": worth a look", true));
             body.add(text("In " + alert.week() + ":", false));
             alert.reasons().forEach(r -> body.add(text("• " + Texts.cut(r, 500), false)));
+        } else if (message instanceof EarlyWarning warning) {
+            body.add(text("Early warning: " + Texts.cut(warning.workflow(), 140), true));
+            body.add(text("Why:", false));
+            warning.reasons().forEach(r -> body.add(text("• " + Texts.cut(r, 500), false)));
+            body.add(text(warning.question(), true));
+            ArrayNode actions = JSON.arrayNode();
+            for (String choice : EarlyWarning.CHOICES) {
+                actions.add(command(Character.toUpperCase(choice.charAt(0)) + choice.substring(1),
+                        EarlyWarning.command(warning.workflowId(), choice)));
+            }
+            card.set("actions", actions);
+            body.add(subtle("You own this pilot in Uptake. Your answer is recorded as your decision; type decide "
+                    + Texts.cut(warning.workflowId(), 64) + " scale, fix or stop to change it later."));
         } else if (message instanceof MyData data) {
             myData(body, data);
         } else if (message instanceof CommentsShared comments) {

@@ -24,6 +24,7 @@ import io.uptake.metrics.IsoWeek;
 import io.uptake.metrics.MetricsSettings;
 import io.uptake.metrics.Scorecard;
 import io.uptake.metrics.StampFreshness;
+import io.uptake.metrics.SequencingWording;
 import io.uptake.metrics.WorkflowScore;
 import io.uptake.pulse.OpenRoundProgress;
 import io.uptake.web.Frames;
@@ -124,6 +125,7 @@ class WorkflowPage {
         model.put("cycleBaseline", score.map(WorkflowScore::cycleBaseline).map(b -> "Cycle-time baseline: "
                 + EffectWording.oneDecimal(b.minutes()) + " min, " + b.words()).orElse(null));
         model.put("flags", score.map(s -> s.flags().stream().map(FlagAdvice::of).toList()).orElse(List.of()));
+        model.put("decided", score.map(WorkflowScore::decision).map(SequencingWording::decided).orElse(null));
         String unit = workflow.outcome() == null ? "" : workflow.outcome().unit();
         model.put("checkins", checkins.of(id).stream().map(c -> WorkflowFigures.checkin(c, unit)).toList());
         model.put("measured", measured.latest(id, MEASURED_SHOWN).stream()
