@@ -8,6 +8,7 @@ import io.uptake.metrics.DriftSettings;
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.MetricsSettings;
 import io.uptake.metrics.OutcomeProgress;
+import io.uptake.metrics.TeamSize;
 import io.uptake.metrics.TrustCalibration;
 import io.uptake.metrics.Verdict;
 import io.uptake.metrics.WorkflowScore;
@@ -26,9 +27,9 @@ class EarlyWarningRuleTest {
                                OutcomeProgress.CheckinState checkin) {
         OutcomeProgress outcome = checkin == null ? null : new OutcomeProgress("Claims per FTE", "claims", "up",
                 BigDecimal.TEN, BigDecimal.valueOf(20), null, NONE, null, null, null, checkin);
-        WorkflowScore plain = new WorkflowScore("w", "claims-ai", "Claims triage", "pilot", 61, "o@x", 20, NONE, wau,
-                NONE, NONE, Figure.shown(52, 12, Figure.Source.PULSE), trustChange, List.of(), NONE, response, NONE,
-                NONE, outcome, Verdict.ACTIVITY, List.of("x"), List.of(), List.of());
+        WorkflowScore plain = new WorkflowScore("w", "claims-ai", "Claims triage", "pilot", 61, "o@x", 20,
+                new TeamSize(20, TeamSize.Basis.TARGET), wau, NONE, NONE, Figure.shown(52, 12, Figure.Source.PULSE), trustChange,
+                List.of(), NONE, response, NONE, NONE, outcome, Verdict.ACTIVITY, List.of("x"), List.of(), List.of());
         return plain.withSignals(Blockers.noData(), new Drift(fallingWeeks, NONE, NONE, NONE, NONE,
                 Drift.FirstQuarter.notLaunched(), List.of(), 4), TrustCalibration.noData());
     }

@@ -31,6 +31,7 @@ final class ReasonsChecks {
                 check(week, id, "calibration.quadrant", ReasonsOracle.quadrant(run.oracle.expect(id, week, readIn)),
                         w.path("calibration").path("quadrant").asText());
                 drift(week, readIn, id, w.path("drift"));
+                sequencing(week, readIn, id, w.path("reasons"));
             }
         }
     }
@@ -81,6 +82,30 @@ final class ReasonsChecks {
                 actual.path("firstQuarter").path("state").asText());
         check(week, workflow, "drift.firstQuarter.metOn", e.metOn(),
                 actual.path("firstQuarter").path("metOn").asText(""));
+    }
+
+    /**
+     * The sequencing reasons: "Built before the commercial signal" exactly, and what "Adoption not measured" names
+     * of the parts the scenario decides (whether usage was ever stored is left to the unit and end-to-end tests).
+     */
+    private void sequencing(int week, int readIn, String workflow, JsonNode reasons) {
+        java.util.List<String> built = new java.util.ArrayList<>();
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        for (JsonNode r : reasons) {
+            String text = r.asText();
+            if (text.startsWith("Built before the commercial signal: ")) {
+                built.add(text);
+            } else if (text.startsWith("Adoption not measured: ")) {
+                for (String part : text.substring("Adoption not measured: ".length()).split(", ")) {
+                    if (!part.equals("no usage source")) {
+                        missing.add(part);
+                    }
+                }
+            }
+        }
+        check(week, workflow, "reasons.builtBefore", oracle.builtBefore(workflow, week), built);
+        check(week, workflow, "reasons.notMeasured", new java.util.TreeSet<>(oracle.notMeasured(workflow, week,
+                readIn)), missing);
     }
 
     /** The value of an API figure, or its state when not shown. */

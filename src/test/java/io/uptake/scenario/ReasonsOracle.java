@@ -2,6 +2,7 @@ package io.uptake.scenario;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -300,5 +301,54 @@ final class ReasonsOracle {
             }
         }
         return "programme owner " + owner + " has not checked in on the programme outcome this quarter";
+    }
+
+    /**
+     * The "Built before the commercial signal" reason of a workflow in a week, by the README's rule, from the
+     * programmes file the scenario writes: its first pilot day is the {@code stage-since} of the first file that
+     * declares it; an outcome the scenario gives it arrives with the workflow, so only a workflow without one is
+     * judged. Empty or one reason.
+     */
+    List<String> builtBefore(String workflowId, int week) {
+        ScenarioWorkflowView w = view(workflowId);
+        LocalDate end = scenario.firstMonday().plusWeeks(week + 1L);
+        if (w.outcome || !w.start.isBefore(end)) {
+            return List.of();
+        }
+        return List.of("Built before the commercial signal: " + w.startWord + " started "
+                + DAY.format(w.start) + " with no outcome declared");
+    }
+
+    /**
+     * What "Adoption not measured" names for a workflow in a week, of the two parts the scenario alone decides:
+     * {@code no pulse} (no pulse of the scenario asks it) and {@code no team size} (no target team size and nobody
+     * in its audience at the week's end, the team the oracle divides WAU by).
+     */
+    Set<String> notMeasured(String workflowId, int week, int readIn) {
+        Set<String> missing = new HashSet<>();
+        if (scenario.pulses().stream().noneMatch(p -> p.workflowId().equals(workflowId))) {
+            missing.add("no pulse");
+        }
+        if (oracle.expect(workflowId, week, readIn).targetTeamSize() == 0) {
+            missing.add("no team size");
+        }
+        return missing;
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
+
+    /** When and as what a workflow first went live, as the scenario's programmes file says. */
+    private record ScenarioWorkflowView(LocalDate start, String startWord, boolean outcome) {
+    }
+
+    private ScenarioWorkflowView view(String workflowId) {
+        ScenarioWorkflow w = scenario.workflows().stream().filter(x -> x.id().equals(workflowId)).findFirst()
+                .orElseThrow();
+        LocalDate first = scenario.firstMonday();
+        boolean productionFirst = w.productionWeek().isPresent() && w.productionWeek().getAsInt() <= w.addedWeek();
+        LocalDate start = productionFirst ? first.plusWeeks(w.productionWeek().getAsInt())
+                : w.addedWeek() > 0 ? first.plusWeeks(w.addedWeek()) : first.minusWeeks(9L + w.id().length());
+        return new ScenarioWorkflowView(start, productionFirst ? "production" : "pilot", w.outcome().isPresent());
     }
 }

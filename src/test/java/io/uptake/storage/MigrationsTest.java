@@ -45,15 +45,17 @@ public class MigrationsTest {
     static final Set<String> POSTGRES_ONLY_TABLES = Set.of("figure_version");
 
     /**
-     * The read models (V9, V15's usage sources, V17's stakeholder pulse, V22's cycle-time answers): views through
-     * which other packages read a package's tables.
+     * The read models (V9, V15's usage sources, V17's stakeholder pulse, V22's cycle-time answers, V21's early warnings
+     * and owners' decisions): views
+     * through which other packages read a package's tables.
      */
     static final Set<String> READ_MODELS = Set.of("read_programme", "read_workflow", "read_workflow_stage",
             "read_outcome", "read_audience", "read_pulse", "read_membership", "read_person_name", "read_round",
             "read_delivery", "read_answer", "read_usage_day", "read_checkin_cycle", "read_checkin",
             "read_usage_source", "read_stakeholder_round", "read_stakeholder_delivery", "read_stakeholder_answer",
             "read_stakeholder_comment", "read_outcome_value", "read_programme_owner", "read_programme_outcome",
-            "read_programme_checkin_cycle", "read_programme_checkin", "read_cycle_time_answer");
+            "read_programme_checkin_cycle", "read_programme_checkin", "read_cycle_time_answer",
+            "read_early_warning", "read_owner_decision");
 
     @TempDir
     Path dir;
@@ -207,6 +209,8 @@ public class MigrationsTest {
             assertThat(views(c, null).keySet()).isEqualTo(READ_MODELS);
             assertThat(views(c, null).get("read_answer")).containsExactly("round_id", "question", "value_int",
                     "value_num");
+            assertThat(views(c, null).get("read_owner_decision")).doesNotContain("person_id");
+            assertThat(views(c, null).get("read_early_warning")).doesNotContain("person_id");
             s.execute("INSERT INTO person (email, display_name, erased_at, created_at, updated_at) VALUES "
                     + "('kept@x', 'Kept', NULL, 0, 0), ('gone@x', 'Gone', 5, 0, 0)");
             List<String> names = new ArrayList<>();
