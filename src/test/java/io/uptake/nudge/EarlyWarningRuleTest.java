@@ -28,8 +28,9 @@ class EarlyWarningRuleTest {
         OutcomeProgress outcome = checkin == null ? null : new OutcomeProgress("Claims per FTE", "claims", "up",
                 BigDecimal.TEN, BigDecimal.valueOf(20), null, NONE, null, null, null, checkin);
         WorkflowScore plain = new WorkflowScore("w", "claims-ai", "Claims triage", "pilot", 61, "o@x", 20,
-                new TeamSize(20, TeamSize.Basis.TARGET), wau, NONE, NONE, Figure.shown(52, 12, Figure.Source.PULSE), trustChange,
-                List.of(), NONE, response, NONE, NONE, outcome, Verdict.ACTIVITY, List.of("x"), List.of(), List.of());
+                new TeamSize(20, TeamSize.Basis.TARGET), wau, NONE, NONE, Figure.shown(52, 12, Figure.Source.PULSE),
+                trustChange, List.of(), NONE, response, NONE, NONE, outcome, Verdict.ACTIVITY, List.of("x"), List.of(),
+                List.of());
         return plain.withSignals(Blockers.noData(), new Drift(fallingWeeks, NONE, NONE, NONE, NONE,
                 Drift.FirstQuarter.notLaunched(), List.of(), 4), TrustCalibration.noData());
     }
