@@ -278,7 +278,8 @@ class ClaimedVsMeasuredEndToEndTest {
         List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
                 .parse(new StringReader(body)).getRecords();
         assertThat(body.lines().findFirst().orElseThrow()).contains("outcome_claimed,outcome_measured,"
-                + "outcome_measured_on,outcome_gap_percent,outcome_gap_flagged");
+                + "outcome_measured_on,outcome_gap_percent,outcome_gap_flagged")
+                .endsWith("effect_note,decision,decided_on,decision_prompt,early_warning_on");
         Map<String, CSVRecord> byWorkflow = new HashMap<>();
         rows.forEach(r -> byWorkflow.put(r.get("workflow"), r));
         for (Case c : CASES) {

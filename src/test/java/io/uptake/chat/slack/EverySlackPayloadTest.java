@@ -30,6 +30,7 @@ import io.uptake.message.BoardSummary;
 import io.uptake.message.DigestChart;
 import io.uptake.message.DigestMessage;
 import io.uptake.message.CommentsShared;
+import io.uptake.message.EarlyWarning;
 import io.uptake.message.ForgetMeConfirm;
 import io.uptake.message.MyData;
 import io.uptake.message.OutcomeGapAlert;
@@ -132,6 +133,9 @@ class EverySlackPayloadTest {
                 3000).mapToObj(i -> i + " " + LONGEST.substring(0, 3000)).toList()), new MyData.Section("Empty",
                 List.of())))));
         samples.put(ForgetMeConfirm.class, () -> List.of(new ForgetMeConfirm()));
+        samples.put(EarlyWarning.class, () -> List.of(new EarlyWarning("w".repeat(64), LONGEST, 365,
+                List.of(LONGEST, LONGEST, LONGEST, LONGEST)), new EarlyWarning("claims-triage", "Claims triage", 61,
+                List.of("habit falling: weekly active use fell 3 weeks running, to 25% (n = 4)"))));
         samples.put(CommentsShared.class, () -> List.of(new CommentsShared("w", LONGEST, "2026-11-24", 12, "owner",
                 IntStream.range(0, 9).mapToObj(g -> new CommentsShared.Group(g + " " + LONGEST, IntStream.range(0,
                         300).mapToObj(i -> i + " <&> *bold* " + LONGEST.repeat(20).substring(0, 1990)).toList()))

@@ -21,6 +21,7 @@ import io.uptake.message.OutcomeGapAlert;
 import io.uptake.message.BoardSummary;
 import io.uptake.message.DigestChart;
 import io.uptake.message.CommentsShared;
+import io.uptake.message.EarlyWarning;
 import io.uptake.message.ForgetMeConfirm;
 import io.uptake.message.MyData;
 import io.uptake.message.OwnerAlert;
@@ -166,6 +167,8 @@ class AdaptiveCardLimitsTest {
         assertValid(new MyData(List.of(new MyData.Section("Answers", IntStream.range(0, 5_000)
                 .mapToObj(i -> "answer " + i + " " + "é".repeat(200)).toList()))));
         assertValid(new ForgetMeConfirm());
+        assertValid(new EarlyWarning("claims-triage", "Claims triage", 61, List.of("habit falling")));
+        assertValid(new EarlyWarning("w".repeat(64), huge, 365, List.of(huge, huge, huge, huge)));
         assertValid(new CommentsShared("w", huge, "2026-11-24", 12, "owner", List.of(new CommentsShared.Group(huge,
                 IntStream.range(0, 2_000).mapToObj(i -> i + " " + "é".repeat(1990)).toList())),
                 "https://uptake.example.com/workflows/w/comments"));
