@@ -19,7 +19,7 @@ public record ProgrammeOutcomeRow(
 
     /** The same outcome in the shape a workflow's takes, keyed by {@code key}: what check-in forms read. */
     public OutcomeRow asOutcome(String key) {
-        return new OutcomeRow(key, metric, unit, direction, baseline, target, targetQuarter, updatedAt);
+        return new OutcomeRow(key, metric, unit, direction, baseline, target, targetQuarter, updatedAt, null, null);
     }
 
     boolean sameDeclaration(ProgrammeOutcomeRow other) {
