@@ -10,15 +10,12 @@ import io.uptake.chat.slack.FakeSlackApi;
 import io.uptake.chat.slack.SyncSlackAudiences;
 import io.uptake.chat.teams.FakeBotConnector;
 import io.uptake.chat.teams.SyncTeamsRosters;
-import io.uptake.delivery.Dispatcher;
 import io.uptake.digest.board.BoardSummaries;
 import io.uptake.time.MutableClock;
 import io.uptake.web.Sessions;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -44,7 +41,12 @@ import org.junit.jupiter.api.TestInstance;
  * often the job runs, and the admin API and the dashboard serve the same page.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BoardSummaryEndToEndTest {
+class BoardSummaryEndToEndTest extends EndToEndCalls {
+
+    @Override
+    String adminToken() {
+        return ADMIN;
+    }
 
     static final String ADMIN = "board-summary-admin-token-0123456789";
     static final String TEAM = "19:board@thread.tacv2";
@@ -54,9 +56,6 @@ class BoardSummaryEndToEndTest {
 
     final SlackSide slack = new SlackSide();
     final TeamsSide teams = new TeamsSide();
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    EmbeddedServer server;
-    ApplicationContext context;
     MutableClock clock;
     int beforeDue;
     int due;
@@ -284,39 +283,5 @@ class BoardSummaryEndToEndTest {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertThat(image.getWidth()).isEqualTo(1403);
         assertThat(image.getHeight()).isEqualTo(992);
-    }
-
-    void dispatch() {
-        context.getBean(Dispatcher.class).dispatchDue();
-    }
-
-    URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getPort() + path);
-    }
-
-    HttpRequest.Builder admin(String path) {
-        return HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + ADMIN);
-    }
-
-    HttpResponse<String> slackPost(SlackSide.SignedBody body) throws IOException {
-        return send(HttpRequest.newBuilder(url("/slack/events"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", body.timestamp()).header("X-Slack-Signature", body.signature())
-                .POST(HttpRequest.BodyPublishers.ofString(body.body())).build());
-    }
-
-    HttpResponse<String> teamsPost(String activity) throws IOException {
-        return send(HttpRequest.newBuilder(url("/api/messages"))
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(activity)).build());
-    }
-
-    HttpResponse<String> send(HttpRequest request) throws IOException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
     }
 }

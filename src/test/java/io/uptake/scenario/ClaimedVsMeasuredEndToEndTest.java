@@ -11,15 +11,11 @@ import io.uptake.chat.slack.FakeSlackApi;
 import io.uptake.chat.slack.SyncSlackAudiences;
 import io.uptake.chat.teams.FakeBotConnector;
 import io.uptake.chat.teams.SyncTeamsRosters;
-import io.uptake.delivery.Dispatcher;
 import io.uptake.time.MutableClock;
-import io.uptake.web.Sessions;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -47,7 +43,12 @@ import org.junit.jupiter.api.TestInstance;
  * <p>The clock stands on Wednesday 2 December 2026, 10:00 UTC: week 2026-W49 (30 Nov to 6 Dec) is running.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ClaimedVsMeasuredEndToEndTest {
+class ClaimedVsMeasuredEndToEndTest extends EndToEndCalls {
+
+    @Override
+    String adminToken() {
+        return ADMIN;
+    }
 
     static final String ADMIN = "claimed-measured-admin-token-0123456789";
     static final String TEAM = "19:cvm@thread.tacv2";
@@ -86,9 +87,6 @@ class ClaimedVsMeasuredEndToEndTest {
 
     final SlackSide slack = new SlackSide();
     final TeamsSide teams = new TeamsSide();
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    EmbeddedServer server;
-    ApplicationContext context;
     MutableClock clock;
     final Map<String, JsonNode> posted = new HashMap<>();
     JsonNode repost;
@@ -316,25 +314,6 @@ class ClaimedVsMeasuredEndToEndTest {
         assertThat(ledger).contains(LEDGER.words() + ": +6.8 %", ">finance-ledger<");
     }
 
-    String page(String path) throws IOException {
-        String token = Sessions.of(context).admin();
-        HttpResponse<String> response = send(HttpRequest.newBuilder(url(path))
-                .header("Cookie", Sessions.COOKIE + "=" + token).GET().build());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
-    }
-
-    static JsonNode workflow(JsonNode card, String id) {
-        for (JsonNode programme : card.get("programmes")) {
-            for (JsonNode workflow : programme.get("workflows")) {
-                if (workflow.get("workflowId").asText().equals(id)) {
-                    return workflow;
-                }
-            }
-        }
-        throw new AssertionError("no workflow " + id + " in " + card);
-    }
-
     JsonNode postJson(String workflow, String body) throws IOException {
         return postValues(workflow, "application/json", body);
     }
@@ -348,45 +327,5 @@ class ClaimedVsMeasuredEndToEndTest {
                 .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)).build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
-    }
-
-    void dispatch() {
-        context.getBean(Dispatcher.class).dispatchDue();
-    }
-
-    URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getPort() + path);
-    }
-
-    HttpRequest.Builder admin(String path) {
-        return HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + ADMIN);
-    }
-
-    JsonNode get(String path) throws IOException {
-        HttpResponse<String> response = send(admin(path).GET().build());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    HttpResponse<String> slackPost(SlackSide.SignedBody body) throws IOException {
-        return send(HttpRequest.newBuilder(url("/slack/events"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", body.timestamp()).header("X-Slack-Signature", body.signature())
-                .POST(HttpRequest.BodyPublishers.ofString(body.body())).build());
-    }
-
-    HttpResponse<String> teamsPost(String activity) throws IOException {
-        return send(HttpRequest.newBuilder(url("/api/messages"))
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(activity)).build());
-    }
-
-    HttpResponse<String> send(HttpRequest request) throws IOException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
     }
 }

@@ -11,14 +11,10 @@ import io.uptake.chat.slack.FakeSlackApi;
 import io.uptake.chat.slack.SyncSlackAudiences;
 import io.uptake.chat.teams.FakeBotConnector;
 import io.uptake.chat.teams.SyncTeamsRosters;
-import io.uptake.delivery.Dispatcher;
 import io.uptake.nudge.WarnEarly;
 import io.uptake.time.MutableClock;
-import io.uptake.web.Sessions;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -47,7 +43,12 @@ import org.junit.jupiter.api.TestInstance;
  * Teams and the workflow page. A fifth pilot, begun on 20 October (day 50), falls the same way and is not warned.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EarlyWarningEndToEndTest {
+class EarlyWarningEndToEndTest extends EndToEndCalls {
+
+    @Override
+    String adminToken() {
+        return ADMIN;
+    }
 
     static final String ADMIN = "early-warning-admin-token-0123456789";
     static final String TEAM = "19:ew@thread.tacv2";
@@ -62,9 +63,6 @@ class EarlyWarningEndToEndTest {
 
     final SlackSide slack = new SlackSide();
     final TeamsSide teams = new TeamsSide();
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    EmbeddedServer server;
-    ApplicationContext context;
     MutableClock clock;
     int firstRun;
     int secondRun;
@@ -336,53 +334,5 @@ class EarlyWarningEndToEndTest {
             }
         }
         throw new AssertionError("nothing sent to " + userId);
-    }
-
-    String page(String path) throws IOException {
-        String token = Sessions.of(context).admin();
-        HttpResponse<String> response = send(HttpRequest.newBuilder(url(path))
-                .header("Cookie", Sessions.COOKIE + "=" + token).GET().build());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
-    }
-
-    void dispatch() {
-        context.getBean(Dispatcher.class).dispatchDue();
-    }
-
-    URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getPort() + path);
-    }
-
-    HttpRequest.Builder admin(String path) {
-        return HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + ADMIN);
-    }
-
-    JsonNode get(String path) throws IOException {
-        HttpResponse<String> response = send(admin(path).GET().build());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    HttpResponse<String> slackPost(SlackSide.SignedBody body) throws IOException {
-        return send(HttpRequest.newBuilder(url("/slack/events"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", body.timestamp()).header("X-Slack-Signature", body.signature())
-                .POST(HttpRequest.BodyPublishers.ofString(body.body())).build());
-    }
-
-    HttpResponse<String> teamsPost(String activity) throws IOException {
-        return send(HttpRequest.newBuilder(url("/api/messages"))
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(activity)).build());
-    }
-
-    HttpResponse<String> send(HttpRequest request) throws IOException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
     }
 }

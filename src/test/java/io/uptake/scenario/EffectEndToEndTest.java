@@ -10,14 +10,10 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.uptake.chat.slack.SyncSlackAudiences;
 import io.uptake.chat.teams.FakeBotConnector;
 import io.uptake.chat.teams.SyncTeamsRosters;
-import io.uptake.delivery.Dispatcher;
 import io.uptake.pulse.OpenRound;
 import io.uptake.time.MutableClock;
-import io.uptake.web.Sessions;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -49,7 +45,12 @@ import org.junit.jupiter.api.TestInstance;
  * is none. The file types no cycle-time baseline, so the pre-rollout answers give it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EffectEndToEndTest {
+class EffectEndToEndTest extends EndToEndCalls {
+
+    @Override
+    String adminToken() {
+        return ADMIN;
+    }
 
     static final String ADMIN = "effect-admin-token-0123456789";
     static final String TEAM = "19:eff@thread.tacv2";
@@ -92,9 +93,6 @@ class EffectEndToEndTest {
 
     final SlackSide slack = new SlackSide();
     final TeamsSide teams = new TeamsSide();
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    EmbeddedServer server;
-    ApplicationContext context;
     MutableClock clock;
     final Map<String, String> chatIds = new HashMap<>();
     /** Per week, the questions each person's card asked. */
@@ -426,48 +424,7 @@ class EffectEndToEndTest {
         return rows;
     }
 
-    String page(String path) throws IOException {
-        String token = Sessions.of(context).admin();
-        HttpResponse<String> response = send(HttpRequest.newBuilder(url(path))
-                .header("Cookie", Sessions.COOKIE + "=" + token).GET().build());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
-    }
-
     static JsonNode workflow(JsonNode card, String id) {
         return TrustCalibrationEndToEndTest.workflow(card, id);
-    }
-
-    void dispatch() {
-        context.getBean(Dispatcher.class).dispatchDue();
-    }
-
-    URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getPort() + path);
-    }
-
-    HttpRequest.Builder admin(String path) {
-        return HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + ADMIN);
-    }
-
-    JsonNode get(String path) throws IOException {
-        HttpResponse<String> response = send(admin(path).GET().build());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    HttpResponse<String> teamsPost(String activity) throws IOException {
-        return send(HttpRequest.newBuilder(url("/api/messages"))
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(activity)).build());
-    }
-
-    HttpResponse<String> send(HttpRequest request) throws IOException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
     }
 }

@@ -13,14 +13,9 @@ import io.uptake.chat.teams.FakeBotConnector;
 import io.uptake.chat.teams.SyncTeamsRosters;
 import io.uptake.checkin.EscalateMissedCheckins;
 import io.uptake.checkin.OpenCheckinCycles;
-import io.uptake.delivery.Dispatcher;
 import io.uptake.time.MutableClock;
-import io.uptake.web.Sessions;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +40,12 @@ import org.junit.jupiter.api.TestInstance;
  * Slack and Teams and the dashboard then say so, the ownership reason first.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProgrammeOwnerEndToEndTest {
+class ProgrammeOwnerEndToEndTest extends EndToEndCalls {
+
+    @Override
+    String adminToken() {
+        return ADMIN;
+    }
 
     static final String ADMIN = "programme-owner-admin-token-0123456789";
     static final String TEAM = "19:po@thread.tacv2";
@@ -59,9 +59,6 @@ class ProgrammeOwnerEndToEndTest {
 
     final SlackSide slack = new SlackSide();
     final TeamsSide teams = new TeamsSide();
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    EmbeddedServer server;
-    ApplicationContext context;
     MutableClock clock;
     JsonNode olgaForm;
     String tinaForm;
@@ -305,53 +302,5 @@ class ProgrammeOwnerEndToEndTest {
         List<String> texts = new ArrayList<>();
         array.forEach(t -> texts.add(t.asText()));
         return texts;
-    }
-
-    String page(String path) throws IOException {
-        String token = Sessions.of(context).admin();
-        HttpResponse<String> response = send(HttpRequest.newBuilder(url(path))
-                .header("Cookie", Sessions.COOKIE + "=" + token).GET().build());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
-    }
-
-    void dispatch() {
-        context.getBean(Dispatcher.class).dispatchDue();
-    }
-
-    URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getPort() + path);
-    }
-
-    HttpRequest.Builder admin(String path) {
-        return HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + ADMIN);
-    }
-
-    JsonNode get(String path) throws IOException {
-        HttpResponse<String> response = send(admin(path).GET().build());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    HttpResponse<String> slackPost(SlackSide.SignedBody body) throws IOException {
-        return send(HttpRequest.newBuilder(url("/slack/events"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Slack-Request-Timestamp", body.timestamp()).header("X-Slack-Signature", body.signature())
-                .POST(HttpRequest.BodyPublishers.ofString(body.body())).build());
-    }
-
-    HttpResponse<String> teamsPost(String activity) throws IOException {
-        return send(HttpRequest.newBuilder(url("/api/messages"))
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(activity)).build());
-    }
-
-    HttpResponse<String> send(HttpRequest request) throws IOException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
     }
 }

@@ -10,13 +10,8 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.uptake.chat.slack.SyncSlackAudiences;
 import io.uptake.chat.teams.FakeBotConnector;
 import io.uptake.chat.teams.SyncTeamsRosters;
-import io.uptake.delivery.Dispatcher;
 import io.uptake.time.MutableClock;
-import io.uptake.web.Sessions;
-import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -45,7 +40,12 @@ import org.junit.jupiter.api.TestInstance;
  * then show figures worked out here by hand.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WavesEndToEndTest {
+class WavesEndToEndTest extends EndToEndCalls {
+
+    @Override
+    String adminToken() {
+        return ADMIN;
+    }
 
     static final String ADMIN = "waves-admin-token-0123456789abcdef";
     static final String TEAM = "19:waves@thread.tacv2";
@@ -67,9 +67,6 @@ class WavesEndToEndTest {
 
     final SlackSide slack = new SlackSide();
     final TeamsSide teams = new TeamsSide();
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    EmbeddedServer server;
-    ApplicationContext context;
     MutableClock clock;
     /** Chat user id by email: {@code U…} on Slack, {@code 29:…} on Teams. */
     final Map<String, String> chatIds = new HashMap<>();
@@ -330,25 +327,6 @@ class WavesEndToEndTest {
         throw new AssertionError("no " + question + " " + value + " action for " + userId);
     }
 
-    String page(String path) throws IOException {
-        String token = Sessions.of(context).admin();
-        HttpResponse<String> response = send(HttpRequest.newBuilder(url(path))
-                .header("Cookie", Sessions.COOKIE + "=" + token).GET().build());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
-    }
-
-    static JsonNode workflow(JsonNode card, String id) {
-        for (JsonNode programme : card.get("programmes")) {
-            for (JsonNode workflow : programme.get("workflows")) {
-                if (workflow.get("workflowId").asText().equals(id)) {
-                    return workflow;
-                }
-            }
-        }
-        throw new AssertionError("no workflow " + id + " in " + card);
-    }
-
     @SafeVarargs
     static List<String> concat(List<String>... lists) {
         List<String> all = new ArrayList<>();
@@ -356,38 +334,5 @@ class WavesEndToEndTest {
             all.addAll(list);
         }
         return all;
-    }
-
-    void dispatch() {
-        context.getBean(Dispatcher.class).dispatchDue();
-    }
-
-    URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getPort() + path);
-    }
-
-    HttpRequest.Builder admin(String path) {
-        return HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + ADMIN);
-    }
-
-    JsonNode get(String path) throws IOException {
-        HttpResponse<String> response = send(admin(path).GET().build());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    HttpResponse<String> teamsPost(String activity) throws IOException {
-        return send(HttpRequest.newBuilder(url("/api/messages"))
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(activity)).build());
-    }
-
-    HttpResponse<String> send(HttpRequest request) throws IOException {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
     }
 }
