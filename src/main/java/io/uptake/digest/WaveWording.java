@@ -13,8 +13,8 @@ import java.util.Locale;
 
 /**
  * Words a workflow's rollout waves for the digest, as one fact for a workflow rolled out in more than one wave:
- * {@code 1 (live) WAU 71% · 2 (live 11 Jan) WAU 48% · 3 (from 8 Feb) not live}. A WAU that is not shown says why,
- * never a number.
+ * {@code 1 (live) WAU 71%, trust 80 · 2 (live 11 Jan) WAU 48% · 3 (from 8 Feb) not live}. A WAU that is not shown
+ * says why, never a number; a live wave's trust index is added only when it is shown.
  */
 final class WaveWording {
 
@@ -37,7 +37,9 @@ final class WaveWording {
             String when = wave.goLive() == null ? "live" : wave.live() ? "live " + DAY.format(wave.goLive())
                     : "from " + DAY.format(wave.goLive());
             String head = wave.wave() + " (" + when + ")";
-            parts.add(wave.live() ? head + " WAU " + wau(wave.wauPercent(), minRespondents) : head + " not live");
+            String trust = wave.trustIndex().isShown() ? ", trust " + Rounding.whole(wave.trustIndex().value()) : "";
+            parts.add(wave.live() ? head + " WAU " + wau(wave.wauPercent(), minRespondents) + trust
+                    : head + " not live");
         }
         return String.join(" · ", parts);
     }

@@ -38,7 +38,7 @@ final class AnswerReads {
     }
 
     /** Rounds whose period falls from one day to another, scheduled or sent by hand; see {@link #periodRange}. */
-    private static final String PERIOD_IN_RANGE =
+    static final String PERIOD_IN_RANGE =
             "((r.period >= ? AND r.period < ?) OR (r.period >= ? AND r.period < ?)) ";
 
     private AnswerReads() {
@@ -123,7 +123,7 @@ final class AnswerReads {
      * The four parameters of {@link #PERIOD_IN_RANGE}: scheduled periods are plain dates, manual sends are
      * {@code manual-} and the minute, which sorts after every date, so each form gets its own text range.
      */
-    private static Sql.Fragment periodRange(LocalDate from, LocalDate end) {
+    static Sql.Fragment periodRange(LocalDate from, LocalDate end) {
         return new Sql.Fragment("", List.of(from.toString(), end.toString(), Window.MANUAL + from,
                 Window.MANUAL + end));
     }

@@ -104,6 +104,7 @@ public class ComputeScorecard {
             Map<Long, UsageReads.UsageFacts> waveUsage = UsageReads.readByWave(c,
                     rolledOut.values().stream().distinct().toList(), window, settings.habitMinWeeks(), rolledOut);
             Map<String, AnswerReads.AnswerFacts> answers = AnswerReads.read(c, active, window);
+            Map<Long, WaveAnswers.Facts> waveAnswers = WaveAnswers.read(c, WaveAnswers.all(waves), window);
             Map<String, CheckinReads.CheckinFacts> checkins = CheckinReads.read(c, active);
             Map<String, OutcomeValueReads.Measured> measured = OutcomeValueReads.latest(c, active,
                     window.end().minusDays(1));
@@ -126,7 +127,7 @@ public class ComputeScorecard {
                             audiences.getOrDefault(w.id(), new int[window.weeks()]), waves.get(w.id()))
                             .with(scoreCohorts.score(cohorts.get(w.id()), usage.get(w.id()), window),
                                     costs.get(w.id()))
-                            .withWaves(scoreWorkflow.waves(waves.get(w.id()), waveUsage, window)));
+                            .withWaves(scoreWorkflow.waves(waves.get(w.id()), waveUsage, waveAnswers, window)));
                     scored.put(w.id(), scoreEffect.baseline(scored.get(w.id()), w.cycleBaselineMinutes(),
                             sampled.get(w.id())));
                 }

@@ -93,13 +93,20 @@ final class ScoreWorkflow {
                 judged.reasons(), verdicts.flags(draft), draft.history());
     }
 
+    /** As below, without answers by wave: trust and cycle time show as no data. */
+    List<WaveScore> waves(List<WaveReads.WaveFacts> waves, Map<Long, UsageReads.UsageFacts> usage, Window window) {
+        return waves(waves, usage, Map.of(), window);
+    }
+
     /**
      * Each wave's figures for the scored week, first wave first, for a workflow rolled out in waves (empty
-     * otherwise). A wave not yet live by the week's end has no figures. Its WAU and habit rest on its own members'
-     * use under the same rules as the workflow's; trust and cycle time are not split by wave (the answers the
-     * scorecard reads do not say who gave them), so a wave shows them as no data.
+     * otherwise). A wave not yet live by the week's end has no use figures. Its WAU and habit rest on its own
+     * members' use under the same rules as the workflow's; its trust index and cycle-time median on its members'
+     * answers in confidential rounds ({@link WaveAnswers}), made exactly as the workflow's are. A wave not yet live
+     * has no trust index; its cycle-time median is that of its pre-rollout answers, its baseline.
      */
-    List<WaveScore> waves(List<WaveReads.WaveFacts> waves, Map<Long, UsageReads.UsageFacts> usage, Window window) {
+    List<WaveScore> waves(List<WaveReads.WaveFacts> waves, Map<Long, UsageReads.UsageFacts> usage,
+                          Map<Long, WaveAnswers.Facts> answers, Window window) {
         if (!WaveReads.rolledOut(waves)) {
             return List.of();
         }
@@ -109,16 +116,21 @@ final class ScoreWorkflow {
             boolean live = wave.liveIn(window.monday(now));
             UsageReads.UsageFacts used = usage.get(wave.audienceId());
             TeamSize team = wave.team(now);
-            Figure none = Figure.noData(Figure.Source.PULSE);
+            WaveAnswers.Facts answered = answers.get(wave.audienceId());
+            Figure trust = live && answered != null ? trustIndex(answered.week().trust())
+                    : Figure.noData(Figure.Source.PULSE);
+            Figure cycle = answered == null ? Figure.noData(Figure.Source.PULSE)
+                    : cycleMedian(live ? answered.week().cycleMinutes() : answered.preRollout());
             if (!live || used == null) {
                 Figure.Source source = used != null && used.firstTelemetryDay() != null ? Figure.Source.TELEMETRY
                         : Figure.Source.SELF_REPORT;
                 scores.add(new WaveScore(wave.wave(), wave.kind(), wave.goLive(), live, team, Figure.noData(source),
-                        Figure.noData(source), none, none));
+                        Figure.noData(source), trust, cycle));
                 continue;
             }
             scores.add(new WaveScore(wave.wave(), wave.kind(), wave.goLive(), true, team,
-                    wau(team.value(), used, window, now), habit(wave.membersByWeek()[now], used, window), none, none));
+                    wau(team.value(), used, window, now), habit(wave.membersByWeek()[now], used, window), trust,
+                    cycle));
         }
         return scores;
     }

@@ -113,6 +113,14 @@ public final class History {
                 opened, opened.plusSeconds(72 * 3600));
     }
 
+    /** A pre-rollout round (issue 19), its period {@code pre-rollout-} and the day. */
+    public long preRolloutRound(String pulse, LocalDate day) throws SQLException {
+        Instant opened = day.atTime(10, 0).toInstant(ZoneOffset.UTC);
+        return insert("INSERT INTO pulse_round (pulse_id, period, questions, mode, opened_at, closes_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", pulse, "pre-rollout-" + day, "cycle-time", "confidential",
+                opened, opened.plusSeconds(72 * 3600));
+    }
+
     /** A round sent by hand ("send now") at {@code sent}, its period written the way pulse/OpenRound writes it. */
     public long manualRound(String pulse, Instant sent, String mode) throws SQLException {
         String minute = sent.atZone(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'"));

@@ -77,6 +77,56 @@ class ScorecardWavesTest {
             h.usage("reported", b[0], WEEK, 1, "self_report");
             h.usage("reported", b[1], WEEK, 1, "self_report");
             h.usage("reported", b[2], WEEK, 0, "self_report");
+            // trusted: confidential answers by wave. Wave 1 (6 people, live) and wave 2 (3 people, live since
+            // October) answer this week's round; wave 3 (5 people) goes live next Monday and answered two
+            // pre-rollout rounds. An anonymous pulse's answers and a person in no wave count in no wave.
+            h.workflow("trusted", "waves", "Trusted", "pilot", LocalDate.parse("2026-06-01"), 0, null);
+            long[] t1 = people(6);
+            long[] t2 = people(3);
+            long[] t3 = people(5);
+            long outsider = people(1)[0];
+            h.wave("trusted", 1, "emails", null, 0, t1);
+            h.wave("trusted", 2, "slack-channel", LocalDate.parse("2026-10-05"), 0, t2);
+            h.wave("trusted", 3, "teams-team", LocalDate.parse("2026-11-16"), 0, t3);
+            h.pulse("trusted-pulse", "trusted", "confidential");
+            long round = h.round("trusted-pulse", WEEK.plusDays(1), "confidential");
+            int[] trust1 = {5, 4, 4, 3, 5, 2};
+            int[] cycle1 = {30, 20, 40, 50, 10, 60};
+            for (int i = 0; i < 6; i++) {
+                h.answer(round, t1[i], "trust", trust1[i], null, WEEK.plusDays(1));
+                h.answer(round, t1[i], "cycle-time", null, java.math.BigDecimal.valueOf(cycle1[i]), WEEK.plusDays(1));
+            }
+            for (int i = 0; i < 3; i++) {
+                h.answer(round, t2[i], "trust", 5, null, WEEK.plusDays(1));
+                h.answer(round, t2[i], "cycle-time", null, java.math.BigDecimal.TEN, WEEK.plusDays(1));
+            }
+            h.answer(round, t3[0], "trust", 1, null, WEEK.plusDays(1));
+            h.answer(round, outsider, "trust", 1, null, WEEK.plusDays(1));
+            long early = h.preRolloutRound("trusted-pulse", LocalDate.parse("2026-10-20"));
+            long late = h.preRolloutRound("trusted-pulse", LocalDate.parse("2026-11-03"));
+            for (long person : t3) {
+                h.answer(early, person, "cycle-time", null, java.math.BigDecimal.valueOf(100), LocalDate.parse(
+                        "2026-10-20"));
+            }
+            int[] cycle3 = {50, 60, 70, 80};
+            for (int i = 0; i < 4; i++) {
+                h.answer(late, t3[i], "cycle-time", null, java.math.BigDecimal.valueOf(cycle3[i]),
+                        LocalDate.parse("2026-11-03"));
+            }
+            h.pulse("trusted-anon", "trusted", "anonymous");
+            long anonymous = h.round("trusted-anon", WEEK.plusDays(1), "anonymous");
+            for (int i = 0; i < 6; i++) {
+                h.answer(anonymous, null, "trust", 1, null, WEEK.plusDays(1));
+            }
+            // anon: two waves of 5, whose ten people answer trust 4 in an anonymous pulse only.
+            h.workflow("anon", "waves", "Anon", "pilot", LocalDate.parse("2026-06-01"), 0, null);
+            h.wave("anon", 1, "emails", null, 0, people(5));
+            h.wave("anon", 2, "slack-channel", LocalDate.parse("2026-10-05"), 0, people(5));
+            h.pulse("anon-pulse", "anon", "anonymous");
+            long anonRound = h.round("anon-pulse", WEEK.plusDays(1), "anonymous");
+            for (int i = 0; i < 10; i++) {
+                h.answer(anonRound, null, "trust", 4, null, WEEK.plusDays(1));
+            }
             // single: one audience as ever, 5 of 20 active.
             h.workflow("single", "waves", "Single", "pilot", LocalDate.parse("2026-06-01"), 20, null);
             long[] s = people(20);
@@ -138,6 +188,33 @@ class ScorecardWavesTest {
         assertThat(w.wauPercent()).isEqualTo(Figure.shown(61.5, 9, Figure.Source.SELF_REPORT));
         assertThat(w.waves()).extracting(WaveScore::wauPercent).containsExactly(
                 Figure.shown(60.0, 6, Figure.Source.SELF_REPORT), Figure.suppressed(Figure.Source.SELF_REPORT));
+    }
+
+    @Test
+    void eachWaveHasTheTrustAndCycleTimeOfItsMembersConfidentialAnswers() {
+        List<WaveScore> waves = workflow("trusted").waves();
+
+        // Wave 1: 5, 4, 4, 3, 5, 2 → 100, 75, 75, 50, 100, 25 = 425 / 6 = 70.83 → 70.8 on 6 answers; the anonymous
+        // pulse's six 1s and the outsider's 1 count in no wave. Cycle: 10 20 30 | 40 50 60 → (30 + 40) / 2 = 35.
+        assertThat(waves.get(0).trustIndex()).isEqualTo(Figure.shown(70.8, 6, Figure.Source.PULSE));
+        assertThat(waves.get(0).cycleTimeMedian()).isEqualTo(Figure.shown(35.0, 6, Figure.Source.PULSE));
+        // Wave 2: 3 answers, below min-respondents (5): both suppressed.
+        assertThat(waves.get(1).trustIndex()).isEqualTo(Figure.suppressed(Figure.Source.PULSE));
+        assertThat(waves.get(1).cycleTimeMedian()).isEqualTo(Figure.suppressed(Figure.Source.PULSE));
+        // Wave 3, not live: no trust (its member's 1 this week is not counted); its cycle time is its pre-rollout
+        // baseline, each person's latest answer: 50, 60, 70, 80 (3 Nov) and 100 (20 Oct) → median 70 on 5.
+        assertThat(waves.get(2).live()).isFalse();
+        assertThat(waves.get(2).trustIndex()).isEqualTo(Figure.noData(Figure.Source.PULSE));
+        assertThat(waves.get(2).cycleTimeMedian()).isEqualTo(Figure.shown(70.0, 5, Figure.Source.PULSE));
+    }
+
+    @Test
+    void anAnonymousPulseGivesNoWaveATrustIndex() {
+        // The workflow's ten answers of 4 (75) show; no answer says who gave it, so no wave has any.
+        assertThat(workflow("anon").trustIndex()).isEqualTo(Figure.shown(75.0, 10, Figure.Source.PULSE));
+        assertThat(workflow("anon").waves()).extracting(WaveScore::trustIndex, WaveScore::cycleTimeMedian)
+                .containsOnly(org.assertj.core.groups.Tuple.tuple(Figure.noData(Figure.Source.PULSE),
+                        Figure.noData(Figure.Source.PULSE)));
     }
 
     @Test

@@ -242,7 +242,14 @@ class WavesEndToEndTest extends EndToEndCalls {
         // Wave 1: 3 of 6 = 50 %; wave 2: 4 of 5 = 80 %; wave 3: 3 of 5 = 60 %; wave 4 not live: no figure.
         assertThat(rows).containsExactly("1 emails - true 6 SHOWN 50.0", "2 slack-channel 2026-11-02 true 5 SHOWN 80.0",
                 "3 slack-usergroup 2026-11-16 true 5 SHOWN 60.0", "4 teams-team 2026-11-23 false 8 NO_DATA -");
-        assertThat(waves.get(0).get("trustIndex").get("state").asText()).isEqualTo("NO_DATA");
+        // Trust by wave, from each member's confidential answer: wave 1's six 5s → 100.0 on 6; waves 2 and 3, five
+        // 4s each → 75.0 on 5; wave 4 is not live and no one in it alone was asked: no data.
+        List<String> trust = new ArrayList<>();
+        for (JsonNode w : waves) {
+            trust.add(w.get("trustIndex").get("state").asText() + " " + w.get("trustIndex").path("value").asText("-")
+                    + " " + w.get("trustIndex").path("n").asText("-"));
+        }
+        assertThat(trust).containsExactly("SHOWN 100.0 6", "SHOWN 75.0 5", "SHOWN 75.0 5", "NO_DATA - 0");
     }
 
     @Test
@@ -264,12 +271,16 @@ class WavesEndToEndTest extends EndToEndCalls {
                         + r.get("live") + " " + r.get("team_size") + " " + r.get("wau_percent") + " " + r.get("wau_n"))
                 .containsExactly("claims 1  true 6 50 6", "claims 2 2026-11-02 true 5 80 5",
                         "claims 3 2026-11-16 true 5 60 5", "claims 4 2026-11-23 false 8 n/a n/a");
+        assertThat(rows).extracting(r -> r.get("trust_index") + " " + r.get("trust_n"))
+                .containsExactly("100 6", "75 5", "75 5", "n/a n/a");
     }
 
     @Test
     void theDigestOnSlackAndTeamsComparesTheWavesOnOneLine() throws Exception {
         JsonNode preview = get("/api/v1/digests/preview?programme=roll&week=" + WEEK);
-        String line = "1 (live) WAU 50% · 2 (live 2 Nov) WAU 80% · 3 (live 16 Nov) WAU 60% · 4 (from 23 Nov) not live";
+        // Each live wave's trust index beside its WAU: 100, 75, 75 (see above).
+        String line = "1 (live) WAU 50%, trust 100 · 2 (live 2 Nov) WAU 80%, trust 75"
+                + " · 3 (live 16 Nov) WAU 60%, trust 75 · 4 (from 23 Nov) not live";
 
         assertThat(preview.get("blockKit").toString()).contains("*Waves*").contains(line);
         assertThat(preview.get("adaptiveCard").toString()).contains("Waves").contains(line);
@@ -279,7 +290,8 @@ class WavesEndToEndTest extends EndToEndCalls {
     void theWorkflowPageShowsATableOfWaves() throws Exception {
         String page = page("/workflows/claims?week=" + WEEK);
 
-        assertThat(page).contains("Rollout waves", ">2026-11-23<", ">not live yet<", ">80 %<", ">60 %<", ">50 %<");
+        assertThat(page).contains("Rollout waves", ">2026-11-23<", ">not live yet<", ">80 %<", ">60 %<", ">50 %<",
+                ">100<", ">75<");
         assertThat(page("/workflows/single?week=" + WEEK)).doesNotContain("Rollout waves");
     }
 

@@ -55,7 +55,7 @@ public class MigrationsTest {
             "read_usage_source", "read_stakeholder_round", "read_stakeholder_delivery", "read_stakeholder_answer",
             "read_stakeholder_comment", "read_outcome_value", "read_programme_owner", "read_programme_outcome",
             "read_programme_checkin_cycle", "read_programme_checkin", "read_cycle_time_answer",
-            "read_early_warning", "read_owner_decision");
+            "read_early_warning", "read_owner_decision", "read_trust_answer");
 
     @TempDir
     Path dir;
@@ -210,6 +210,7 @@ public class MigrationsTest {
             assertThat(views(c, null).get("read_answer")).containsExactly("round_id", "question", "value_int",
                     "value_num");
             assertThat(views(c, null).get("read_owner_decision")).doesNotContain("person_id");
+            assertThat(views(c, null).get("read_trust_answer")).containsExactly("round_id", "person_id", "value_int");
             assertThat(views(c, null).get("read_early_warning")).doesNotContain("person_id");
             s.execute("INSERT INTO person (email, display_name, erased_at, created_at, updated_at) VALUES "
                     + "('kept@x', 'Kept', NULL, 0, 0), ('gone@x', 'Gone', 5, 0, 0)");
