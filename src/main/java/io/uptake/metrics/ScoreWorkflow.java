@@ -93,11 +93,6 @@ final class ScoreWorkflow {
                 judged.reasons(), verdicts.flags(draft), draft.history());
     }
 
-    /** As below, without answers by wave: trust and cycle time show as no data. */
-    List<WaveScore> waves(List<WaveReads.WaveFacts> waves, Map<Long, UsageReads.UsageFacts> usage, Window window) {
-        return waves(waves, usage, Map.of(), window);
-    }
-
     /**
      * Each wave's figures for the scored week, first wave first, for a workflow rolled out in waves (empty
      * otherwise). A wave not yet live by the week's end has no use figures. Its WAU and habit rest on its own

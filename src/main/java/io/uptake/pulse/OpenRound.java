@@ -119,10 +119,10 @@ public class OpenRound {
         WorkflowRow workflow = catalog.workflow(pulse.get().workflowId()).orElseThrow();
         Instant now = PulseRepositories.millis(clock.instant());
         Optional<ZoneId> pulseZone = Optional.ofNullable(pulse.get().scheduleZone()).map(ZoneId::of);
-        java.util.Set<Long> live = recipients.ofAudiences(waves.stream().filter(w -> w.liveOn(day)).toList(),
+        java.util.Set<Long> live = recipients.of(waves.stream().filter(w -> w.liveOn(day)).toList(),
                 pulseZone, now).recipients().stream().map(Recipient::personId)
                 .collect(java.util.stream.Collectors.toSet());
-        List<Recipient> people = recipients.ofAudiences(waiting, pulseZone, now).recipients().stream()
+        List<Recipient> people = recipients.of(waiting, pulseZone, now).recipients().stream()
                 .filter(r -> !live.contains(r.personId())).toList();
         List<Due> dues = dues(people, pulse.get(), date, now);
         if (dues.isEmpty()) {

@@ -55,8 +55,7 @@ class Recipients {
      * platform of the first.
      */
     Found of(String workflowId, Optional<ZoneId> pulseZone, Instant now) {
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        return of(catalog.waves(workflowId).stream().filter(w -> w.liveOn(today)).toList(), pulseZone, now);
+        return of(workflowId, LocalDate.ofInstant(now, ZoneOffset.UTC), pulseZone, now);
     }
 
     /**
@@ -99,32 +98,6 @@ class Recipients {
      */
     Found of(String workflowId, LocalDate day, Optional<ZoneId> pulseZone, Instant now) {
         return of(catalog.waves(workflowId).stream().filter(w -> w.liveOn(day)).toList(), pulseZone, now);
-    }
-
-    /**
-     * The people of some of a workflow's audiences (rollout waves) a pulse goes to now, each once, by the platform of
-     * the first of those audiences they are in.
-     */
-    Found ofAudiences(List<AudienceSource> sources, Optional<ZoneId> pulseZone, Instant now) {
-        List<Recipient> recipients = new ArrayList<>();
-        java.util.Set<Long> seen = new java.util.HashSet<>();
-        int skipped = 0;
-        for (AudienceSource source : sources) {
-            List<PersonRow> audience = members(source).stream().filter(p -> seen.add(p.id())).toList();
-            Map<Long, List<ChatIdentityRow>> byPerson = audience.isEmpty() ? Map.of()
-                    : identities.findByPersonIdInList(audience.stream().map(PersonRow::id).toList()).stream()
-                    .collect(Collectors.groupingBy(ChatIdentityRow::personId));
-            for (PersonRow person : audience) {
-                Optional<ChatIdentityRow> identity = Reachability.identity(
-                        byPerson.getOrDefault(person.id(), List.of()), preferred(source));
-                if (!Reachability.askable(person, now) || identity.isEmpty()) {
-                    skipped++;
-                    continue;
-                }
-                recipients.add(new Recipient(person, identity.get(), zone(person, pulseZone)));
-            }
-        }
-        return new Found(recipients, skipped);
     }
 
     private List<PersonRow> members(AudienceSource source) {
