@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -44,10 +45,41 @@ public final class EstimateEffect {
     public static final String METHOD = "difference-in-differences: each wave against the waves not yet live,"
             + " week by week, averaged over live person-weeks; interval by leaving one person out at a time";
 
+    /**
+     * The method in words for a metric measured per team (one value per wave and week), as an
+     * {@link Effect.Estimate} of {@link #estimateByTeam} carries it.
+     */
+    public static final String TEAM_METHOD = "difference-in-differences: each wave's team against the teams not yet"
+            + " live, week by week, averaged over live team-weeks; interval by leaving one week out at a time";
+
     private final EffectRules rules;
 
     public EstimateEffect(EffectRules rules) {
         this.rules = rules;
+    }
+
+    /**
+     * The effect of going live on a metric measured per team rather than per person: each unit is a wave's team,
+     * with the people it holds. The same difference-in-differences as {@link #estimate}, with two changes that a
+     * handful of teams needs. A group (live or comparison) counts in a week when its teams hold at least
+     * {@link EffectRules#minPeople()} people, and a team below that threshold is left out altogether (its value is
+     * a figure about fewer people than anonymity allows). The interval leaves one week out at a time instead of
+     * one unit: with two to four teams, leaving a team out empties the comparison group, while the week-to-week
+     * scatter of the teams' difference is what the estimate's uncertainty comes from. This assumes a team's weekly
+     * deviations are independent from week to week; Student's t takes weeks − 1 degrees of freedom.
+     *
+     * @param teamSize the people of each unit; a unit not named is left out
+     */
+    public Effect estimateByTeam(List<EffectObservation> observations, Map<String, Integer> goLiveWeek,
+                                 Map<String, Integer> teamSize) {
+        List<EffectObservation> large = observations.stream()
+                .filter(o -> teamSize.getOrDefault(o.unit(), 0) >= rules.minPeople()).toList();
+        long waves = observations.stream().map(EffectObservation::wave).distinct().count();
+        if (waves > 1 && large.stream().map(EffectObservation::wave).distinct().count() < 2) {
+            return refuse(Effect.Reason.TOO_FEW_PEOPLE, "Fewer than two teams with values have at least "
+                    + rules.minPeople() + " people: an estimate would rest on too few people to keep them anonymous.");
+        }
+        return estimate(large, goLiveWeek, teamSize, true);
     }
 
     /**
@@ -58,10 +90,16 @@ public final class EstimateEffect {
      *                     observations'; a wave going live after the last observed week is a comparison group only
      */
     public Effect estimate(List<EffectObservation> observations, Map<String, Integer> goLiveWeek) {
+        return estimate(observations, goLiveWeek, Map.of(), false);
+    }
+
+    /** @param people people per unit, 1 for a unit not named; {@code byWeek}: the jackknife leaves weeks out */
+    private Effect estimate(List<EffectObservation> observations, Map<String, Integer> goLiveWeek,
+                            Map<String, Integer> people, boolean byWeek) {
         if (observations.isEmpty()) {
             return new Effect.NotEstimable(Effect.Reason.NO_DATA, "There are no weekly values to measure yet.");
         }
-        Panel panel = Panel.of(observations, goLiveWeek);
+        Panel panel = Panel.of(observations, goLiveWeek, people);
         List<Integer> cohorts = panel.cohortsLiveInData();
         if (cohorts.isEmpty()) {
             return refuse(Effect.Reason.TOO_FEW_WEEKS, "No wave has gone live yet in the weeks with data,"
@@ -90,7 +128,8 @@ public final class EstimateEffect {
             return refuse(Effect.Reason.TOO_FEW_WEEKS, "Fewer than " + rules.minPreWeeks()
                     + " weeks of data before any wave's go-live that had a comparison group.");
         }
-        cells.removeIf(c -> c.treated.size() < rules.minPeople() || c.control.size() < rules.minPeople());
+        cells.removeIf(c -> panel.people(c.treated.keySet()) < rules.minPeople()
+                || panel.people(c.control.keySet()) < rules.minPeople());
         if (cells.isEmpty()) {
             return refuse(Effect.Reason.TOO_FEW_PEOPLE, "Fewer than " + rules.minPeople()
                     + " people in the live wave or in the waves not yet live, in every week:"
@@ -102,7 +141,7 @@ public final class EstimateEffect {
                     + rules.minPeople() + " people live and " + rules.minPeople() + " not yet live; needs "
                     + rules.minPostWeeks() + ".");
         }
-        return estimateFrom(panel, cells);
+        return byWeek ? estimateByWeek(panel, cells) : estimateFrom(panel, cells);
     }
 
     private static Effect refuse(Effect.Reason reason, String words) {
@@ -136,6 +175,44 @@ public final class EstimateEffect {
         Double percent = before == 0 ? null : 100 * effect / before;
         return new Effect.Estimate(effect, effect - t * se, effect + t * se, rules.confidence(), before, percent,
                 n, weeks.size(), METHOD);
+    }
+
+    /** The estimate with an interval that leaves one week out at a time (see {@link #estimateByTeam}). */
+    private Effect estimateByWeek(Panel panel, List<Cell> cells) {
+        TreeSet<Integer> units = new TreeSet<>();
+        TreeSet<Integer> weeks = new TreeSet<>();
+        for (Cell c : cells) {
+            units.addAll(c.treated.keySet());
+            units.addAll(c.control.keySet());
+            weeks.add(c.week);
+            weeks.addAll(panel.preWeekSet(c.cohort));
+        }
+        double[] full = aggregate(cells, -1);
+        int n = weeks.size();
+        double[] leftOut = new double[n];
+        int i = 0;
+        for (int week : weeks) {
+            Panel without = panel.without(week);
+            List<Cell> kept = new ArrayList<>();
+            for (Cell c : cells) {
+                Cell again = c.week == week ? null : without.cell(c.cohort, c.week);
+                if (again != null && !again.treated.isEmpty() && !again.control.isEmpty()) {
+                    kept.add(again);
+                }
+            }
+            if (kept.isEmpty()) {
+                return refuse(Effect.Reason.TOO_FEW_WEEKS, "Too few weeks to say how sure the estimate is:"
+                        + " leaving out week " + week + " leaves nothing to compare.");
+            }
+            leftOut[i++] = aggregate(kept, -1)[0];
+        }
+        double mean = Arrays.stream(leftOut).average().orElseThrow();
+        double squares = Arrays.stream(leftOut).map(x -> (x - mean) * (x - mean)).sum();
+        double se = Math.sqrt((n - 1) * squares / n);
+        double t = Quantiles.studentT(1 - (1 - rules.confidence()) / 2, n - 1);
+        Double percent = full[1] == 0 ? null : 100 * full[0] / full[1];
+        return new Effect.Estimate(full[0], full[0] - t * se, full[0] + t * se, rules.confidence(), full[1],
+                percent, panel.people(units), n, TEAM_METHOD);
     }
 
     /** The effect and the before-mean over the cells, weighted by live people, leaving {@code without} out. */
@@ -182,15 +259,33 @@ public final class EstimateEffect {
         final int lastWeek;
         final int[] goLive;
         final double[][] values;
+        final int[] people;
 
-        private Panel(int firstWeek, int lastWeek, int[] goLive, double[][] values) {
+        private Panel(int firstWeek, int lastWeek, int[] goLive, double[][] values, int[] people) {
             this.firstWeek = firstWeek;
             this.lastWeek = lastWeek;
             this.goLive = goLive;
             this.values = values;
+            this.people = people;
         }
 
-        static Panel of(List<EffectObservation> observations, Map<String, Integer> goLiveWeek) {
+        /** The people of some units. */
+        int people(Set<Integer> units) {
+            return units.stream().mapToInt(u -> people[u]).sum();
+        }
+
+        /** The same panel with week {@code week}'s values left out. */
+        Panel without(int week) {
+            double[][] copy = new double[values.length][];
+            for (int u = 0; u < values.length; u++) {
+                copy[u] = values[u].clone();
+                copy[u][week - firstWeek] = Double.NaN;
+            }
+            return new Panel(firstWeek, lastWeek, goLive, copy, people);
+        }
+
+        static Panel of(List<EffectObservation> observations, Map<String, Integer> goLiveWeek,
+                        Map<String, Integer> peopleOf) {
             Map<String, Integer> index = new HashMap<>();
             Map<String, String> waveOf = new HashMap<>();
             int first = Integer.MAX_VALUE;
@@ -208,6 +303,8 @@ public final class EstimateEffect {
                 last = Math.max(last, o.week());
             }
             int[] goLive = new int[index.size()];
+            int[] people = new int[index.size()];
+            index.forEach((unit, u) -> people[u] = peopleOf.getOrDefault(unit, 1));
             double[][] values = new double[index.size()][last - first + 1];
             for (double[] row : values) {
                 Arrays.fill(row, Double.NaN);
@@ -220,7 +317,7 @@ public final class EstimateEffect {
                 }
                 values[u][o.week() - first] = o.value();
             }
-            return new Panel(first, last, goLive, values);
+            return new Panel(first, last, goLive, values, people);
         }
 
         /** Go-live weeks of units that have a value on or after it, i.e. cohorts live in the data. */

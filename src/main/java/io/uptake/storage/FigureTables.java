@@ -16,6 +16,7 @@ public final class FigureTables {
             "audience_email", "audience_member", "person", "pulse", "pulse_round", "delivery", "answer",
             "usage_event", "checkin_cycle", "checkin", "checkin_policy",
             "stakeholder_round", "stakeholder_delivery", "stakeholder_answer", "outcome_value",
+            "outcome_wave_value", "programme_outcome_value",
             "programme_outcome", "programme_checkin_cycle", "programme_checkin",
             "early_warning", "owner_decision");
 

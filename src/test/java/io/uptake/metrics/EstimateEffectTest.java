@@ -208,6 +208,14 @@ class EstimateEffectTest {
         assertThat(Quantiles.studentT(0.975, 10)).isCloseTo(2.228, within(0.001));
         assertThat(Quantiles.studentT(0.975, 23)).isCloseTo(2.069, within(0.001));
         assertThat(Quantiles.studentT(0.995, 30)).isCloseTo(2.750, within(0.001));
+        // Few degrees of freedom, as an interval over a few weeks has: exact to 6 places.
+        assertThat(Quantiles.studentT(0.975, 1)).isCloseTo(12.706205, within(1e-6));
+        assertThat(Quantiles.studentT(0.975, 2)).isCloseTo(4.302653, within(1e-6));
+        assertThat(Quantiles.studentT(0.975, 3)).isCloseTo(3.182446, within(1e-6));
+        assertThat(Quantiles.studentT(0.975, 4)).isCloseTo(2.776445, within(1e-6));
+        assertThat(Quantiles.studentT(0.975, 11)).isCloseTo(2.200985, within(1e-6));
+        assertThat(Quantiles.studentT(0.025, 7)).isCloseTo(-2.364624, within(1e-6));
+        assertThat(Quantiles.studentT(0.975, 250)).isCloseTo(1.969498, within(1e-5));
     }
 
     private static void assertRefused(Effect effect, Effect.Reason reason, String words) {

@@ -55,7 +55,8 @@ public class MigrationsTest {
             "read_usage_source", "read_stakeholder_round", "read_stakeholder_delivery", "read_stakeholder_answer",
             "read_stakeholder_comment", "read_outcome_value", "read_programme_owner", "read_programme_outcome",
             "read_programme_checkin_cycle", "read_programme_checkin", "read_cycle_time_answer",
-            "read_early_warning", "read_owner_decision", "read_trust_answer");
+            "read_early_warning", "read_owner_decision", "read_trust_answer", "read_outcome_wave_value",
+            "read_programme_outcome_value");
 
     @TempDir
     Path dir;
