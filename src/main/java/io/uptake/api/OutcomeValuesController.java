@@ -62,7 +62,10 @@ final class OutcomeValuesController {
     @Post(value = "/outcomes/{workflow}/values", consumes = {MediaType.APPLICATION_JSON, "text/csv"})
     @Operation(operationId = "postOutcomeValues", summary = "Take in measured values of a workflow's outcome",
             description = "JSON body " + SHAPE + ", or a CSV file (Content-Type: text/csv) with the header line "
-                    + "day,value[,source]. One value per day, measured on or before today (UTC); posting a day "
+                    + "day,value[,source][,wave]. A value may name the rollout wave whose team it was measured for "
+                    + "(\"wave\": 2, or a wave column): such values give the measured effect of going live on the "
+                    + "outcome, across waves; a value without a wave is the workflow's own. One value per day (and "
+                    + "wave), measured on or before today (UTC); posting a day "
                     + "again replaces its value. Every value is checked first: one bad value refuses the whole "
                     + "post, naming the row and field, and nothing is stored. The scorecard shows the latest "
                     + "measured value of the scored week beside the value the owner claimed, and a gap above "
@@ -72,7 +75,8 @@ final class OutcomeValuesController {
             + "earlier value", content = @Content(schema = @Schema(implementation = OutcomeValuesResult.Stored.class)))
     @ApiResponse(responseCode = "400", description = "Nothing stored: unreadable JSON or CSV, no values, more than "
             + "10,000 values or a body over 1,000,000 characters (or 1 MB), or a value that is wrong (a date that is "
-            + "not YYYY-MM-DD, a future day, a value that is not a finite number, a day given twice); the message "
+            + "not YYYY-MM-DD, a future day, a value that is not a finite number, a day given twice, a wave the "
+            + "workflow does not have); the message "
             + "names the row and field", content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "404", description = "No workflow has this id",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
@@ -151,7 +155,7 @@ final class OutcomeValuesController {
                         + "Nothing was stored.");
             }
             rows.add(new OutcomeValueInput(i, where, text(v.get("day")), text(v.get("value")),
-                    text(v.get("source"))));
+                    text(v.get("source")), text(v.get("wave"))));
         }
         return rows;
     }

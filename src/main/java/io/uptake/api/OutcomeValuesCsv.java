@@ -18,14 +18,14 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads measured outcome values from CSV: a header line naming {@code day}, {@code value} and, if wanted,
- * {@code source} (in any order, any case), then one line per day. A line that cannot be read makes the whole file
- * refused, naming the line: values are stored all or none.
+ * {@code source} and {@code wave} (in any order, any case), then one line per day. A line that cannot be read
+ * makes the whole file refused, naming the line: values are stored all or none.
  */
 final class OutcomeValuesCsv {
 
-    static final String HEADER = "day,value[,source]";
+    static final String HEADER = "day,value[,source][,wave]";
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setTrim(true).build();
-    private static final Set<String> KNOWN = Set.of("day", "value", "source");
+    private static final Set<String> KNOWN = Set.of("day", "value", "source", "wave");
 
     /** The rows, or why the file cannot be read. */
     sealed interface Parsed {
@@ -91,7 +91,8 @@ final class OutcomeValuesCsv {
                         + names.get().size() + ". Nothing was stored.");
             }
             rows.add(new OutcomeValueInput(line + 1, where, field(values.get(), header, "day"),
-                    field(values.get(), header, "value"), field(values.get(), header, "source")));
+                    field(values.get(), header, "value"), field(values.get(), header, "source"),
+                    field(values.get(), header, "wave")));
         }
         return rows.isEmpty() ? new Parsed.Unreadable("The CSV file holds a header but no values.")
                 : new Parsed.Rows(rows);

@@ -42,7 +42,7 @@ final class ScorecardCsv {
             "tried_and_stopped_n", "passive_percent", "seat_tool", "seats", "seat_currency", "seat_weekly_cost",
             "cost_per_active_user", "cost_active_n", "idle_seats", "idle_seats_active_n"),
             BlockersCsv.HEADERS.stream(), DriftCsv.HEADERS.stream(), CalibrationCsv.HEADERS.stream(),
-            StakeholdersCsv.HEADERS.stream(), OutcomeGapCsv.HEADERS.stream(),
+            StakeholdersCsv.HEADERS.stream(), OutcomeGapCsv.HEADERS.stream(), OutcomeEffectCsv.HEADERS.stream(),
             ProgrammeOwnershipCsv.HEADERS.stream(), EffectCsv.HEADERS.stream(),
             SequencingCsv.HEADERS.stream())
             .flatMap(h -> h).toArray(String[]::new);
@@ -79,6 +79,7 @@ final class ScorecardCsv {
                     row.addAll(CalibrationCsv.values(w));
                     row.addAll(StakeholdersCsv.values(p));
                     row.addAll(OutcomeGapCsv.values(w));
+                    row.addAll(OutcomeEffectCsv.values(w));
                     row.addAll(ProgrammeOwnershipCsv.values(p));
                     row.addAll(EffectCsv.values(w));
                     row.addAll(SequencingCsv.values(w));

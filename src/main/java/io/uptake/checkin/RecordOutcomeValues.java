@@ -55,8 +55,20 @@ public class RecordOutcomeValues {
         this.clock = clock;
     }
 
-    /** A value that passed the checks. */
-    record Checked(LocalDate day, BigDecimal value, String source) {
+    /** A value that passed the checks; {@code wave} null for the workflow's own value. */
+    record Checked(LocalDate day, BigDecimal value, String source, Integer wave) {
+
+        Checked(LocalDate day, BigDecimal value, String source) {
+            this(day, value, source, null);
+        }
+
+        Checked withWave(Integer number) {
+            return new Checked(day, value, source, number);
+        }
+    }
+
+    /** A day's value of one wave, or of the workflow itself (wave null): what a post may give once. */
+    private record Key(Integer wave, LocalDate day) {
     }
 
     @Transactional
@@ -77,26 +89,37 @@ public class RecordOutcomeValues {
         }
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<Checked> checked = new ArrayList<>();
-        Map<LocalDate, String> seen = new HashMap<>();
-        for (OutcomeValueInput row : rows) {
-            Object result = check(row, today);
-            if (result instanceof String refusal) {
-                return new OutcomeValuesResult.Refused(refusal);
-            }
-            Checked value = (Checked) result;
-            String before = seen.putIfAbsent(value.day(), row.where());
-            if (before != null) {
-                return new OutcomeValuesResult.Refused(row.where() + ": day " + value.day() + " is given twice (also "
-                        + before + "); send each day once.");
-            }
-            checked.add(value);
-        }
+        Map<Key, String> seen = new HashMap<>();
         Instant now = CheckinRepositories.millis(clock.instant());
         int replaced;
         try (Connection c = dataSource.getConnection()) {
-            Set<LocalDate> existing = days(c, workflowId);
-            replaced = (int) checked.stream().filter(v -> existing.contains(v.day())).count();
-            store(c, workflowId, checked, now);
+            Set<Integer> waves = null;
+            for (OutcomeValueInput row : rows) {
+                Object result = check(row, today);
+                if (result instanceof String refusal) {
+                    return new OutcomeValuesResult.Refused(refusal);
+                }
+                Checked value = (Checked) result;
+                if (row.wave() != null && !row.wave().isBlank()) {
+                    waves = waves == null ? waves(c, workflowId) : waves;
+                    Object wave = wave(row, workflowId, waves);
+                    if (wave instanceof String refusal) {
+                        return new OutcomeValuesResult.Refused(refusal);
+                    }
+                    value = value.withWave((Integer) wave);
+                }
+                String before = seen.putIfAbsent(new Key(value.wave(), value.day()), row.where());
+                if (before != null) {
+                    return new OutcomeValuesResult.Refused(row.where() + ": day " + value.day()
+                            + (value.wave() == null ? "" : " of wave " + value.wave()) + " is given twice (also "
+                            + before + "); send each day once.");
+                }
+                checked.add(value);
+            }
+            Set<Key> existing = days(c, workflowId);
+            replaced = (int) checked.stream().filter(v -> existing.contains(new Key(v.wave(), v.day()))).count();
+            store(c, workflowId, checked.stream().filter(v -> v.wave() == null).toList(), now);
+            storeByWave(c, workflowId, checked.stream().filter(v -> v.wave() != null).toList(), now);
         } catch (SQLException e) {
             throw new IllegalStateException("could not store the outcome values of " + workflowId, e);
         }
@@ -145,26 +168,89 @@ public class RecordOutcomeValues {
                 .stripTrailingZeros(), source);
     }
 
+    /** The wave's number when the workflow has that wave, or why it is refused, naming the row and field. */
+    static Object wave(OutcomeValueInput row, String workflowId, Set<Integer> waves) {
+        String text = row.wave().strip();
+        String known = waves.isEmpty() ? "it has none stored yet" : "its waves are " + String.join(", ",
+                waves.stream().sorted().map(String::valueOf).toList());
+        int number;
+        try {
+            number = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return row.where() + ": 'wave' \"" + shown(text) + "\" is not a wave number; give the wave's number "
+                    + "in the programmes file (1 for the first; " + known + "), or leave it out for the workflow's "
+                    + "own value.";
+        }
+        if (!waves.contains(number)) {
+            return row.where() + ": 'wave' " + number + " is not a wave of workflow '" + workflowId + "' (" + known
+                    + ").";
+        }
+        return number;
+    }
+
+    /** The wave numbers of the workflow's audiences. */
+    private static Set<Integer> waves(Connection c, String workflowId) throws SQLException {
+        Set<Integer> waves = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT wave FROM read_audience "
+                + "WHERE workflow_id = ?")) {
+            ps.setString(1, workflowId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    waves.add(rs.getInt("wave"));
+                }
+            }
+        }
+        return waves;
+    }
+
     private static String shown(String text) {
         String line = text.replaceAll("\\p{Cntrl}", " ");
         return line.length() > 40 ? line.substring(0, 40) + "…" : line;
     }
 
-    private static Set<LocalDate> days(Connection c, String workflowId) throws SQLException {
-        Set<LocalDate> days = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT day FROM outcome_value WHERE workflow_id = ?")) {
+    /** The days that have a value already, the workflow's own and each wave's. */
+    private static Set<Key> days(Connection c, String workflowId) throws SQLException {
+        Set<Key> days = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT CAST(NULL AS INTEGER) AS wave, day FROM outcome_value "
+                + "WHERE workflow_id = ? UNION ALL SELECT wave, day FROM outcome_wave_value WHERE workflow_id = ?")) {
             ps.setString(1, workflowId);
+            ps.setString(2, workflowId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    days.add(rs.getDate("day").toLocalDate());
+                    int wave = rs.getInt("wave");
+                    days.add(new Key(rs.wasNull() ? null : wave, rs.getDate("day").toLocalDate()));
                 }
             }
         }
         return days;
     }
 
+    private static void storeByWave(Connection c, String workflowId, List<Checked> values, Instant now)
+            throws SQLException {
+        if (values.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outcome_wave_value (workflow_id, wave, day, "
+                + "value, source, received_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (workflow_id, wave, day) DO "
+                + "UPDATE SET value = excluded.value, source = excluded.source, received_at = excluded.received_at")) {
+            for (Checked v : values) {
+                ps.setString(1, workflowId);
+                ps.setInt(2, v.wave());
+                ps.setDate(3, Date.valueOf(v.day()));
+                ps.setBigDecimal(4, v.value());
+                ps.setString(5, v.source());
+                ps.setTimestamp(6, Timestamp.from(now));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     private static void store(Connection c, String workflowId, List<Checked> values, Instant now)
             throws SQLException {
+        if (values.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO outcome_value (workflow_id, day, value, source, "
                 + "received_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (workflow_id, day) DO UPDATE SET "
                 + "value = excluded.value, source = excluded.source, received_at = excluded.received_at")) {

@@ -6,6 +6,7 @@ import io.uptake.message.Words;
 import io.uptake.metrics.Cohorts;
 import io.uptake.metrics.CycleBaseline;
 import io.uptake.metrics.EffectWording;
+import io.uptake.metrics.OutcomeEffectWording;
 import io.uptake.metrics.Figure;
 import io.uptake.metrics.Freshness;
 import io.uptake.metrics.MetricsSettings;
@@ -52,6 +53,9 @@ final class DigestWording {
         facts.add(new Fact("Cycle time Δ", cycleTime(w)));
         if (w.effect() != null) {
             facts.add(new Fact(EffectWording.LABEL, EffectWording.line(w.effect())));
+        }
+        if (w.outcomeEffect() != null) {
+            facts.add(new Fact(OutcomeEffectWording.LABEL, OutcomeEffectWording.line(w.outcomeEffect())));
         }
         facts.add(new Fact("Stage", w.stage() + " · " + days(w.daysInStage()) + " in stage"));
         facts.add(new Fact("Outcome", outcome(w.outcome())));

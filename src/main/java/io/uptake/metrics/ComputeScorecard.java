@@ -37,6 +37,7 @@ public class ComputeScorecard {
     private final ScoreStakeholders scoreStakeholders;
     private final ScoreProgrammeOwnership scoreOwnership;
     private final ScoreEffect scoreEffect;
+    private final ScoreOutcomeEffect scoreOutcomeEffect;
     private final ScoreSequencing scoreSequencing;
 
     ComputeScorecard(DataSource dataSource, CatalogState catalog, MetricsSettings settings, Anonymity anonymity,
@@ -75,6 +76,7 @@ public class ComputeScorecard {
         this.scoreCalibration = scoreCalibration;
         this.scoreStakeholders = scoreStakeholders;
         this.scoreEffect = new ScoreEffect(EffectRules.of(settings), anonymity);
+        this.scoreOutcomeEffect = new ScoreOutcomeEffect(EffectRules.of(settings));
         this.scoreSequencing = scoreSequencing;
     }
 
@@ -116,6 +118,8 @@ public class ComputeScorecard {
                     programmes.stream().map(CatalogueReads.ProgrammeFacts::id).toList());
             Map<String, Effect> effects = scoreEffect.score(c, active, monday);
             Map<String, ScoreEffect.Sampled> sampled = scoreEffect.sampled(c, active, monday);
+            Map<String, OutcomeEffect> outcomeEffects = scoreOutcomeEffect.score(c, programmes.stream()
+                    .flatMap(p -> p.workflows().stream()).filter(w -> w.liveDuring(monday)).toList(), waves, window);
             List<ProgrammeScore> scores = new ArrayList<>();
             for (CatalogueReads.ProgrammeFacts p : programmes) {
                 List<CatalogueReads.WorkflowFacts> live = p.workflows().stream().filter(w -> w.liveDuring(monday))
@@ -135,7 +139,8 @@ public class ComputeScorecard {
                 Map<String, ScoreSequencing.Sequencing> sequencing = scoreSequencing.score(c, live, scored, window);
                 List<WorkflowScore> workflows = scored.values().stream().map(w -> w.withSignals(
                         blockers.get(w.workflowId()), drift.get(w.workflowId()), scoreCalibration.score(w))
-                        .withEffect(effects.get(w.workflowId())))
+                        .withEffect(effects.get(w.workflowId()))
+                        .withOutcomeEffect(outcomeEffects.get(w.workflowId())))
                         .map(w -> operatingModel(w, sequencing.getOrDefault(w.workflowId(),
                                 ScoreSequencing.Sequencing.NONE))).toList();
                 ProgrammeScore judged = scoreOwnership.score(programme(p, workflows, window.end()),

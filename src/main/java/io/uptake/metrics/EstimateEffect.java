@@ -70,16 +70,21 @@ public final class EstimateEffect {
      *
      * @param teamSize the people of each unit; a unit not named is left out
      */
-    public Effect estimateByTeam(List<EffectObservation> observations, Map<String, Integer> goLiveWeek,
+    public ByTeam estimateByTeam(List<EffectObservation> observations, Map<String, Integer> goLiveWeek,
                                  Map<String, Integer> teamSize) {
         List<EffectObservation> large = observations.stream()
                 .filter(o -> teamSize.getOrDefault(o.unit(), 0) >= rules.minPeople()).toList();
         long waves = observations.stream().map(EffectObservation::wave).distinct().count();
         if (waves > 1 && large.stream().map(EffectObservation::wave).distinct().count() < 2) {
-            return refuse(Effect.Reason.TOO_FEW_PEOPLE, "Fewer than two teams with values have at least "
-                    + rules.minPeople() + " people: an estimate would rest on too few people to keep them anonymous.");
+            return new ByTeam(refuse(Effect.Reason.TOO_FEW_PEOPLE, "Fewer than two teams with values have at "
+                    + "least " + rules.minPeople() + " people: an estimate would rest on too few people to keep them "
+                    + "anonymous."), 0);
         }
         return estimate(large, goLiveWeek, teamSize, true);
+    }
+
+    /** An estimate from teams, and how many teams it rests on (0 without one, and for an estimate by person). */
+    public record ByTeam(Effect effect, int teams) {
     }
 
     /**
@@ -90,24 +95,24 @@ public final class EstimateEffect {
      *                     observations'; a wave going live after the last observed week is a comparison group only
      */
     public Effect estimate(List<EffectObservation> observations, Map<String, Integer> goLiveWeek) {
-        return estimate(observations, goLiveWeek, Map.of(), false);
+        return estimate(observations, goLiveWeek, Map.of(), false).effect();
     }
 
     /** @param people people per unit, 1 for a unit not named; {@code byWeek}: the jackknife leaves weeks out */
-    private Effect estimate(List<EffectObservation> observations, Map<String, Integer> goLiveWeek,
+    private ByTeam estimate(List<EffectObservation> observations, Map<String, Integer> goLiveWeek,
                             Map<String, Integer> people, boolean byWeek) {
         if (observations.isEmpty()) {
-            return new Effect.NotEstimable(Effect.Reason.NO_DATA, "There are no weekly values to measure yet.");
+            return refused(Effect.Reason.NO_DATA, "There are no weekly values to measure yet.");
         }
         Panel panel = Panel.of(observations, goLiveWeek, people);
         List<Integer> cohorts = panel.cohortsLiveInData();
         if (cohorts.isEmpty()) {
-            return refuse(Effect.Reason.TOO_FEW_WEEKS, "No wave has gone live yet in the weeks with data,"
+            return refused(Effect.Reason.TOO_FEW_WEEKS, "No wave has gone live yet in the weeks with data,"
                     + " so there is no week after a go-live to measure.");
         }
         List<Integer> withPre = cohorts.stream().filter(g -> panel.preWeeks(g) > 0).toList();
         if (withPre.isEmpty()) {
-            return refuse(Effect.Reason.NO_PRE_PERIOD, "No wave has a week of data before it went live,"
+            return refused(Effect.Reason.NO_PRE_PERIOD, "No wave has a week of data before it went live,"
                     + " so there is no 'before' to compare with.");
         }
         List<Cell> cells = new ArrayList<>();
@@ -120,32 +125,36 @@ public final class EstimateEffect {
             }
         }
         if (cells.isEmpty()) {
-            return refuse(Effect.Reason.NO_COMPARISON_GROUP, "No wave was still waiting to go live while another"
+            return refused(Effect.Reason.NO_COMPARISON_GROUP, "No wave was still waiting to go live while another"
                     + " was live, so there is nothing to compare with: stagger the go-live dates.");
         }
         cells.removeIf(c -> panel.preWeeks(c.cohort) < rules.minPreWeeks());
         if (cells.isEmpty()) {
-            return refuse(Effect.Reason.TOO_FEW_WEEKS, "Fewer than " + rules.minPreWeeks()
+            return refused(Effect.Reason.TOO_FEW_WEEKS, "Fewer than " + rules.minPreWeeks()
                     + " weeks of data before any wave's go-live that had a comparison group.");
         }
         cells.removeIf(c -> panel.people(c.treated.keySet()) < rules.minPeople()
                 || panel.people(c.control.keySet()) < rules.minPeople());
         if (cells.isEmpty()) {
-            return refuse(Effect.Reason.TOO_FEW_PEOPLE, "Fewer than " + rules.minPeople()
+            return refused(Effect.Reason.TOO_FEW_PEOPLE, "Fewer than " + rules.minPeople()
                     + " people in the live wave or in the waves not yet live, in every week:"
                     + " an estimate would rest on too few people to keep them anonymous.");
         }
         long postWeeks = cells.stream().mapToInt(c -> c.week).distinct().count();
         if (postWeeks < rules.minPostWeeks()) {
-            return refuse(Effect.Reason.TOO_FEW_WEEKS, "Only " + postWeeks + " week after a go-live with at least "
+            return refused(Effect.Reason.TOO_FEW_WEEKS, "Only " + postWeeks + " week after a go-live with at least "
                     + rules.minPeople() + " people live and " + rules.minPeople() + " not yet live; needs "
                     + rules.minPostWeeks() + ".");
         }
-        return byWeek ? estimateByWeek(panel, cells) : estimateFrom(panel, cells);
+        return byWeek ? estimateByWeek(panel, cells) : new ByTeam(estimateFrom(panel, cells), 0);
     }
 
     private static Effect refuse(Effect.Reason reason, String words) {
         return new Effect.NotEstimable(reason, words);
+    }
+
+    private static ByTeam refused(Effect.Reason reason, String words) {
+        return new ByTeam(refuse(reason, words), 0);
     }
 
     private Effect.Estimate estimateFrom(Panel panel, List<Cell> cells) {
@@ -178,7 +187,7 @@ public final class EstimateEffect {
     }
 
     /** The estimate with an interval that leaves one week out at a time (see {@link #estimateByTeam}). */
-    private Effect estimateByWeek(Panel panel, List<Cell> cells) {
+    private ByTeam estimateByWeek(Panel panel, List<Cell> cells) {
         TreeSet<Integer> units = new TreeSet<>();
         TreeSet<Integer> weeks = new TreeSet<>();
         for (Cell c : cells) {
@@ -201,7 +210,7 @@ public final class EstimateEffect {
                 }
             }
             if (kept.isEmpty()) {
-                return refuse(Effect.Reason.TOO_FEW_WEEKS, "Too few weeks to say how sure the estimate is:"
+                return refused(Effect.Reason.TOO_FEW_WEEKS, "Too few weeks to say how sure the estimate is:"
                         + " leaving out week " + week + " leaves nothing to compare.");
             }
             leftOut[i++] = aggregate(kept, -1)[0];
@@ -211,8 +220,8 @@ public final class EstimateEffect {
         double se = Math.sqrt((n - 1) * squares / n);
         double t = Quantiles.studentT(1 - (1 - rules.confidence()) / 2, n - 1);
         Double percent = full[1] == 0 ? null : 100 * full[0] / full[1];
-        return new Effect.Estimate(full[0], full[0] - t * se, full[0] + t * se, rules.confidence(), full[1],
-                percent, panel.people(units), n, TEAM_METHOD);
+        return new ByTeam(new Effect.Estimate(full[0], full[0] - t * se, full[0] + t * se, rules.confidence(),
+                full[1], percent, panel.people(units), n, TEAM_METHOD), units.size());
     }
 
     /** The effect and the before-mean over the cells, weighted by live people, leaving {@code without} out. */

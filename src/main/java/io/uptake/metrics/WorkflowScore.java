@@ -38,6 +38,8 @@ import java.util.List;
  * @param decision            the owner's latest scale / fix / stop decision; null when none was recorded
  * @param cycleBaseline       the cycle-time baseline the Δ % is against: typed in the programmes file, or else
  *                            sampled in chat before go-live; null when there is none
+ * @param outcomeEffect       the effect of going live on the outcome, estimated across waves from the values
+ *                            measured per wave; null for a workflow without an outcome or not rolled out in waves
  */
 @Serdeable
 public record WorkflowScore(String workflowId, String programmeId, String name, String stage, int daysInStage,
@@ -51,7 +53,8 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
                             List<WeekPoint> history, @Nullable Freshness freshness, Cohorts cohorts,
                             @Nullable SeatCost seatCost, Blockers blockers, Drift drift,
                             TrustCalibration calibration, List<WaveScore> waves, @Nullable Effect effect,
-                            @Nullable OwnerDecision decision, @Nullable CycleBaseline cycleBaseline) {
+                            @Nullable OwnerDecision decision, @Nullable CycleBaseline cycleBaseline,
+                            @Nullable OutcomeEffect outcomeEffect) {
 
     public WorkflowScore {
         trustDistribution = List.copyOf(trustDistribution);
@@ -59,6 +62,26 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
         flags = List.copyOf(flags);
         history = List.copyOf(history);
         waves = List.copyOf(waves);
+    }
+
+    /** A score without an outcome effect. */
+    public WorkflowScore(String workflowId, String programmeId, String name, String stage, int daysInStage,
+                         String ownerEmail, int targetTeamSize, TeamSize teamSize,
+                         Figure wauPercent, Figure wauPercentPrevious, Figure habitPercent,
+                         Figure trustIndex, Figure trustChange, List<Figure> trustDistribution,
+                         Figure correctionPercent, Figure responsePercent,
+                         Figure cycleTimeDeltaPercent, Figure cycleTimeMedian,
+                         @Nullable OutcomeProgress outcome,
+                         Verdict verdict, List<String> reasons, List<String> flags,
+                         List<WeekPoint> history, @Nullable Freshness freshness, Cohorts cohorts,
+                         @Nullable SeatCost seatCost, Blockers blockers, Drift drift,
+                         TrustCalibration calibration, List<WaveScore> waves, @Nullable Effect effect,
+                         @Nullable OwnerDecision decision, @Nullable CycleBaseline cycleBaseline) {
+        this(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize, teamSize, wauPercent,
+                wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution, correctionPercent,
+                responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict, reasons, flags, history,
+                freshness, cohorts, seatCost, blockers, drift, calibration, waves, effect, decision, cycleBaseline,
+                null);
     }
 
     /** A score without waves, effect estimate or decision. */
@@ -102,7 +125,7 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
                 teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
                 correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict, reasons,
                 flags, history, freshness, cohorts, seatCost, blockers, drift, calibration, waves, effect, decision,
-                cycleBaseline);
+                cycleBaseline, outcomeEffect);
     }
 
     /**
@@ -118,7 +141,7 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
                 teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
                 correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict, reasons,
                 newFlags, history, freshness, cohorts, seatCost, blockers, drift, calibration, waves, effect, decision,
-                cycleBaseline);
+                cycleBaseline, outcomeEffect);
     }
 
     /** A workflow scored against its target team size. */
@@ -153,7 +176,7 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
                 teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
                 correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict,
                 newReasons, newFlags, history, judged, cohorts, seatCost, blockers, drift, calibration, waves, effect,
-                decision, cycleBaseline);
+                decision, cycleBaseline, outcomeEffect);
     }
 
     /** The same score with its rollout waves' figures. */
@@ -162,7 +185,7 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
                 teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
                 correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict, reasons,
                 flags, history, freshness, cohorts, seatCost, blockers, drift, calibration, newWaves, effect,
-                decision, cycleBaseline);
+                decision, cycleBaseline, outcomeEffect);
     }
 
     /**
@@ -174,7 +197,7 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
                 teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
                 correctionPercent, responsePercent, delta, cycleTimeMedian, outcome, verdict, reasons,
                 flags, history, freshness, cohorts, seatCost, blockers, drift, calibration, waves, effect, decision,
-                baseline);
+                baseline, outcomeEffect);
     }
 
     /** The same score with the effect of going live estimated. */
@@ -183,7 +206,16 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
                 teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
                 correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict, reasons,
                 flags, history, freshness, cohorts, seatCost, blockers, drift, calibration, waves, estimated,
-                decision, cycleBaseline);
+                decision, cycleBaseline, outcomeEffect);
+    }
+
+    /** The same score with the effect of going live on its outcome estimated. */
+    public WorkflowScore withOutcomeEffect(@Nullable OutcomeEffect estimated) {
+        return new WorkflowScore(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize,
+                teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
+                correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict, reasons,
+                flags, history, freshness, cohorts, seatCost, blockers, drift, calibration, waves, effect, decision,
+                cycleBaseline, estimated);
     }
 
     /** The same score with the owner's latest decision and the reasons and flags of the operating model added. */
@@ -197,6 +229,6 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
                 teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
                 correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict,
                 newReasons, newFlags, history, freshness, cohorts, seatCost, blockers, drift, calibration, waves,
-                effect, latest, cycleBaseline);
+                effect, latest, cycleBaseline, outcomeEffect);
     }
 }

@@ -51,7 +51,7 @@ class EstimateEffectByTeamTest {
         List<Effect.Estimate> estimates = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
             estimates.add((Effect.Estimate) ESTIMATE.estimateByTeam(rollout(random.split(), -6, goLive, 16),
-                    goLive, TEAMS));
+                    goLive, TEAMS).effect());
         }
         EstimateEffectTest.Runs runs = new EstimateEffectTest.Runs(estimates);
 
@@ -62,8 +62,10 @@ class EstimateEffectByTeamTest {
 
     @Test
     void countsTheTeamsPeopleAndTheWeeksBehindTheEstimate() {
-        Effect.Estimate e = (Effect.Estimate) ESTIMATE.estimateByTeam(rollout(new SplittableRandom(4), -6, GO_LIVE,
-                16), GO_LIVE, TEAMS);
+        EstimateEffect.ByTeam byTeam = ESTIMATE.estimateByTeam(rollout(new SplittableRandom(4), -6, GO_LIVE, 16),
+                GO_LIVE, TEAMS);
+        Effect.Estimate e = (Effect.Estimate) byTeam.effect();
+        assertThat(byTeam.teams()).isEqualTo(3);
 
         // Wave 3 goes live in week 12 with no team left to compare with: weeks 0–11 count, all 24 people.
         assertThat(e.people()).isEqualTo(24);
@@ -77,7 +79,7 @@ class EstimateEffectByTeamTest {
         List<EffectObservation> data = List.of(obs("a", 0, 10), obs("a", 1, 12), obs("a", 2, 7), obs("a", 3, 8),
                 obs("b", 0, 20), obs("b", 1, 20), obs("b", 2, 21), obs("b", 3, 19));
         Effect.Estimate e = (Effect.Estimate) ESTIMATE.estimateByTeam(data, Map.of("a", 2, "b", 9),
-                Map.of("a", 5, "b", 5));
+                Map.of("a", 5, "b", 5)).effect();
 
         // Week 2: (7 − 11) − (21 − 20) = −5; week 3: (8 − 11) − (19 − 20) = −2; mean −3.5.
         assertThat(e.effect()).isCloseTo(-3.5, within(1e-12));
@@ -105,30 +107,30 @@ class EstimateEffectByTeamTest {
     void leavesOutTeamsBelowTheAnonymityThresholdAndRefusesWhenFewerThanTwoRemain() {
         List<EffectObservation> data = rollout(new SplittableRandom(5), -6, GO_LIVE, 16);
 
-        Effect small = ESTIMATE.estimateByTeam(data, GO_LIVE, Map.of("1", 4, "2", 4, "3", 10));
+        Effect small = ESTIMATE.estimateByTeam(data, GO_LIVE, Map.of("1", 4, "2", 4, "3", 10)).effect();
         assertThat(small).isInstanceOf(Effect.NotEstimable.class);
         assertThat(((Effect.NotEstimable) small).reason()).isEqualTo(Effect.Reason.TOO_FEW_PEOPLE);
         assertThat(((Effect.NotEstimable) small).words()).contains("at least 5 people");
 
         Effect.Estimate without1 = (Effect.Estimate) ESTIMATE.estimateByTeam(data, GO_LIVE,
-                Map.of("1", 4, "2", 8, "3", 10));
+                Map.of("1", 4, "2", 8, "3", 10)).effect();
         assertThat(without1.people()).isEqualTo(18);
     }
 
     @Test
     void refusesASingleTeamAndTeamsWithoutWeeksBeforeGoLive() {
         List<EffectObservation> data = rollout(new SplittableRandom(6), -6, Map.of("1", 4), 16);
-        Effect single = ESTIMATE.estimateByTeam(data, Map.of("1", 4), TEAMS);
+        Effect single = ESTIMATE.estimateByTeam(data, Map.of("1", 4), TEAMS).effect();
         assertThat(((Effect.NotEstimable) single).reason()).isEqualTo(Effect.Reason.NO_COMPARISON_GROUP);
 
         List<EffectObservation> late = rollout(new SplittableRandom(7), -6, GO_LIVE, 16).stream()
                 .filter(o -> o.week() >= 12).toList();
-        Effect noPre = ESTIMATE.estimateByTeam(late, GO_LIVE, TEAMS);
+        Effect noPre = ESTIMATE.estimateByTeam(late, GO_LIVE, TEAMS).effect();
         assertThat(((Effect.NotEstimable) noPre).reason()).isEqualTo(Effect.Reason.NO_PRE_PERIOD);
 
         List<EffectObservation> oneWeekBefore = rollout(new SplittableRandom(8), -6, GO_LIVE, 16).stream()
                 .filter(o -> o.week() >= 3).toList();
-        Effect tooFew = ESTIMATE.estimateByTeam(oneWeekBefore, Map.of("1", 4, "2", 30, "3", 30), TEAMS);
+        Effect tooFew = ESTIMATE.estimateByTeam(oneWeekBefore, Map.of("1", 4, "2", 30, "3", 30), TEAMS).effect();
         assertThat(((Effect.NotEstimable) tooFew).reason()).isEqualTo(Effect.Reason.TOO_FEW_WEEKS);
     }
 
@@ -141,7 +143,7 @@ class EstimateEffectByTeamTest {
         List<Effect.Estimate> estimates = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
             estimates.add((Effect.Estimate) ESTIMATE.estimateByTeam(rollout(random.split(), effect, GO_LIVE, 16),
-                    GO_LIVE, TEAMS));
+                    GO_LIVE, TEAMS).effect());
         }
         return new EstimateEffectTest.Runs(estimates);
     }

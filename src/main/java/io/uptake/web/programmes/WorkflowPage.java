@@ -20,6 +20,7 @@ import io.uptake.catalog.ReadCatalog;
 import io.uptake.checkin.CheckinLog;
 import io.uptake.checkin.OutcomeValueLog;
 import io.uptake.metrics.EffectWording;
+import io.uptake.metrics.OutcomeEffectWording;
 import io.uptake.metrics.IsoWeek;
 import io.uptake.metrics.MetricsSettings;
 import io.uptake.metrics.Scorecard;
@@ -122,6 +123,7 @@ class WorkflowPage {
         model.put("calibration", score.map(s -> CalibrationView.of(s, text)).orElse(null));
         model.put("waves", score.map(s -> WaveRows.of(s, text)).orElse(List.of()));
         model.put("effect", score.map(s -> EffectWording.line(s.effect())).orElse(null));
+        model.put("outcomeEffect", score.map(s -> OutcomeEffectWording.line(s.outcomeEffect())).orElse(null));
         model.put("cycleBaseline", score.map(WorkflowScore::cycleBaseline).map(b -> "Cycle-time baseline: "
                 + EffectWording.oneDecimal(b.minutes()) + " min, " + b.words()).orElse(null));
         model.put("flags", score.map(s -> s.flags().stream().map(FlagAdvice::of).toList()).orElse(List.of()));
