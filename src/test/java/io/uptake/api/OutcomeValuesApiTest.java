@@ -56,7 +56,8 @@ class OutcomeValuesApiTest implements TestPropertyProvider {
     void declare() {
         clock.set(MutableClock.START);
         CheckinWorld.in(context).workflow("wf-json", "olga@example.com").workflow("wf-csv", "olga@example.com")
-                .workflow("wf-bad", "olga@example.com").workflow("wf-limits", "olga@example.com")
+                .workflow("wf-bad", "olga@example.com")
+                .workflow("wf-wave", "olga@example.com").workflow("wf-limits", "olga@example.com")
                 .workflowWithoutOutcome("wf-none", "olga@example.com").declare();
     }
 
@@ -79,6 +80,17 @@ class OutcomeValuesApiTest implements TestPropertyProvider {
         assertThat(same.body()).containsEntry("stored", 2).containsEntry("replaced", 2);
         assertThat(values("wf-json")).containsExactly("2026-11-22 46 null", "2026-11-21 45.25 finance-ledger",
                 "2026-11-20 44 finance-ledger");
+    }
+
+    @Test
+    void aValueOfAWaveIsStoredBesideTheWorkflowsOwnValueOfTheSameDay() {
+        HttpResponse<Map> first = post("wf-wave", json("""
+                {"values": [{"day": "2026-11-20", "value": 5, "wave": 1}, {"day": "2026-11-20", "value": 6}]}"""));
+        HttpResponse<Map> again = post("wf-wave", csv("day,value,wave\n2026-11-20,5.5,1\n2026-11-21,7,\n"));
+
+        assertThat(first.body()).containsEntry("stored", 2).containsEntry("replaced", 0);
+        assertThat(again.body()).containsEntry("stored", 2).containsEntry("replaced", 1);
+        assertThat(values("wf-wave")).containsExactly("2026-11-21 7 null", "2026-11-20 6 null");
     }
 
     @Test
@@ -162,6 +174,12 @@ class OutcomeValuesApiTest implements TestPropertyProvider {
                         + "x".repeat(999_950) + "\"}]}"), "a post may hold at most 1000000"),
                 Arguments.of(json("{\"values\": [" + good + "{\"day\": \"2026-11-02\", \"value\": 1, \"source\": \""
                         + "x".repeat(1_100_000) + "\"}]}"), "larger than the 1 MB a post may hold"),
+                Arguments.of(json("{\"values\": [" + good + "{\"day\": \"2026-11-02\", \"value\": 1, \"wave\": 3}]}"),
+                        "values[1]: 'wave' 3 is not a wave of workflow 'wf-bad'"),
+                Arguments.of(json("{\"values\": [" + good + "{\"day\": \"2026-11-02\", \"value\": 1, \"wave\": 1.5}]}"),
+                        "values[1]: 'wave' \"1.5\" is not a wave number"),
+                Arguments.of(csv("day,value,wave\n2026-11-01,10,\n2026-11-02,11,second\n"),
+                        "line 3: 'wave' \"second\" is not a wave number"),
                 Arguments.of(csv(""), "The CSV file is empty"),
                 Arguments.of(csv("day,value\n"), "The CSV file holds a header but no values"),
                 Arguments.of(csv("day,amount\n2026-11-01,3\n"), "names a column 'amount' Uptake does not know"),
