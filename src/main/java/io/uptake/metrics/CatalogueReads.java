@@ -66,17 +66,25 @@ final class CatalogueReads {
 
     /**
      * The programmes named (when none are, every one live during the week beginning {@code monday}: not retired
-     * before its Tuesday), in id order, each with all its workflows.
+     * before its Tuesday), in id order, each with all its workflows; of both, only those Uptake knew by the end of
+     * the week (first loaded before the next Monday, UTC). A workflow first loaded later, whatever its
+     * {@code stage-since}, is no part of a week whose digests never showed it: not scored, not counted as a pilot.
+     * The first load that declared any, though, counts for every week before it: Uptake reported nothing then, so
+     * the history a new installation brings (its first file, telemetry back-filled) contradicts no digest.
      */
     static List<ProgrammeFacts> read(Connection c, List<String> programmeIds, LocalDate monday) throws SQLException {
         Map<String, String[]> programmes = new LinkedHashMap<>();
-        String where = programmeIds.isEmpty() ? "retired_at IS NULL OR retired_at >= ?"
-                : "id IN (" + Sql.in(programmeIds).sql() + ")";
-        Sql.query(c, "SELECT id, name, sponsor_email FROM read_programme WHERE " + where + " ORDER BY id",
+        Instant end = monday.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        String where = programmeIds.isEmpty() ? "(p.retired_at IS NULL OR p.retired_at >= ?)"
+                : "p.id IN (" + Sql.in(programmeIds).sql() + ")";
+        Sql.query(c, "SELECT p.id, p.name, p.sponsor_email FROM read_programme p "
+                + "JOIN read_programme_owner known ON known.programme_id = p.id WHERE " + where
+                + " AND (known.created_at < ? OR known.created_at <= (SELECT MIN(earliest.created_at) "
+                + "FROM read_programme_owner earliest)) ORDER BY p.id",
                 rs -> programmes.put(rs.getString("id"), new String[] {rs.getString("name"),
                         rs.getString("sponsor_email")}),
-                programmeIds.isEmpty() ? new Object[] {monday.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()}
-                        : new Object[] {Sql.in(programmeIds)});
+                programmeIds.isEmpty() ? new Object[] {monday.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        end} : new Object[] {Sql.in(programmeIds), end});
         if (programmes.isEmpty()) {
             return List.of();
         }
@@ -101,7 +109,6 @@ final class CatalogueReads {
         // The audience of the week: the people in it at its end, so a later sync leaves a past week's size alone.
         Map<String, Integer> audience = new HashMap<>();
         Set<String> emailLists = new HashSet<>();
-        Instant end = monday.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         // Only the rollout waves live by the week's end count (a wave from the ISO week of its go-live on), each
         // person once; the audience is an email list when every wave is one.
         Sql.query(c, "SELECT a.workflow_id, MIN(CASE WHEN a.kind = 'emails' THEN 1 ELSE 0 END) AS emails, "
@@ -120,7 +127,9 @@ final class CatalogueReads {
         Sql.query(c, "SELECT id, programme_id, name, stage, stage_since, owner_email, target_team_size, "
                 + "cycle_baseline_minutes, retired_at, (SELECT MAX(p.display_name) FROM read_person_name p "
                 + "WHERE LOWER(p.email) = LOWER(TRIM(workflow.owner_email))) AS owner_name "
-                + "FROM read_workflow workflow WHERE programme_id IN (" + ids.sql() + ") ORDER BY id", rs -> {
+                + "FROM read_workflow workflow WHERE programme_id IN (" + ids.sql() + ") "
+                + "AND (workflow.created_at < ? OR workflow.created_at <= (SELECT MIN(earliest.created_at) "
+                + "FROM read_workflow earliest)) ORDER BY id", rs -> {
                     String id = rs.getString("id");
                     List<StageEntry> history = new ArrayList<>(stages.getOrDefault(id, List.of()));
                     StageEntry current = new StageEntry(rs.getString("stage"), Sql.date(rs, "stage_since"));
@@ -138,7 +147,7 @@ final class CatalogueReads {
                                     rs.getInt("target_team_size"), Sql.decimal(rs, "cycle_baseline_minutes"),
                                     retiredOn, outcomes.get(id), history, audience.getOrDefault(id, 0),
                                     emailLists.contains(id), name(rs.getString("owner_name"))));
-                }, ids);
+                }, ids, end);
         return programmes.entrySet().stream().map(p -> new ProgrammeFacts(p.getKey(), p.getValue()[0],
                 p.getValue()[1], workflows.getOrDefault(p.getKey(), List.of()))).toList();
     }

@@ -40,8 +40,9 @@ final class ComposeBoardPage {
     }
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-    static final String LEGEND = "L leverage · E emerging · A activity · – not scored that week; the percentage is "
-            + "weekly active use (WAU) of the target team, * when hidden or not measured.";
+    static final String LEGEND = "L leverage · E emerging · A activity · – not scored that week (not yet known to "
+            + "Uptake, or retired); the percentage is weekly active use (WAU) of the target team, * when hidden or not "
+            + "measured.";
 
     private ComposeBoardPage() {
     }
@@ -175,7 +176,8 @@ final class ComposeBoardPage {
             return "Effect of going live on cycle time: no effect estimate yet";
         }
         if (effect instanceof Effect.NotEstimable none) {
-            return "Effect of going live on cycle time: no estimate, " + none.words();
+            // The reason is a sentence of its own ("There are no weekly values to measure yet.").
+            return "Effect of going live on cycle time: no estimate. " + none.words();
         }
         Effect.Estimate e = (Effect.Estimate) effect;
         return "Effect of going live on cycle time: " + signed(e.effect()) + " min"

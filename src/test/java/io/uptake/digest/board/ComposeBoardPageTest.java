@@ -52,7 +52,8 @@ class ComposeBoardPageTest {
         OwnerDecision scale = new OwnerDecision("scale", LocalDate.of(2026, 10, 16), null);
         Effect estimate = new Effect.Estimate(-4.25, -6.0, -2.5, 0.95, 20.0, -21.25, 38, 10, "difference in "
                 + "differences across waves");
-        Effect none = new Effect.NotEstimable(Effect.Reason.TOO_FEW_WEEKS, "only 2 weeks after go-live, 4 needed");
+        Effect none = new Effect.NotEstimable(Effect.Reason.NO_DATA, "There are no weekly values to measure "
+                + "yet.");
         Figure hidden = Figure.suppressed(Source.PULSE);
         return List.of(
                 week("2026-W40", Verdict.ACTIVITY, workflow("triage", "Claims triage", Verdict.ACTIVITY,
@@ -117,7 +118,8 @@ class ComposeBoardPageTest {
                         + "10 weeks",
                 "Decisions: fix on 9 Oct 2026 (asked: habit falling); scale on 16 Oct 2026");
         assertThat(parts.get(1).lines()).containsExactly("Outcome: none declared",
-                "Effect of going live on cycle time: no estimate, only 2 weeks after go-live, 4 needed",
+                // The reason, a sentence of its own, keeps its capital after a full stop.
+                "Effect of going live on cycle time: no estimate. There are no weekly values to measure yet.",
                 "Decisions: no decision recorded this quarter");
     }
 
