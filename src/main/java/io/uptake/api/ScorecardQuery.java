@@ -7,6 +7,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.uptake.metrics.ScorecardSource;
 import io.uptake.metrics.IsoWeek;
 import io.uptake.metrics.ProgrammeScore;
+import io.uptake.metrics.RunningWeek;
 import io.uptake.metrics.Scorecard;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,13 +54,14 @@ final class ScorecardQuery {
             programme.stream().flatMap(p -> Arrays.stream(p.split(","))).map(String::strip)
                     .filter(p -> !p.isEmpty()).forEach(ids::add);
         }
-        Scorecard card = scorecards.forWeek(monday, List.copyOf(ids))
-                .soFar(!IsoWeek.complete(monday, now, ZoneOffset.UTC));
+        Scorecard card = RunningWeek.asRead(scorecards.forWeek(monday, List.copyOf(ids)), scorecards, now);
         List<String> found = card.programmes().stream().map(ProgrammeScore::programmeId).toList();
         List<String> unknown = ids.stream().filter(id -> !found.contains(id)).toList();
         if (!unknown.isEmpty()) {
             return new Answer(null, HttpResponse.status(HttpStatus.NOT_FOUND).body(ApiError.of(
-                    "No programme with id " + String.join(", ", unknown) + ": GET /api/v1/programmes lists them.")));
+                    "No programme with id " + String.join(", ", unknown) + " in " + card.week()
+                            + " (a programme counts from the week Uptake first loaded it): GET /api/v1/programmes "
+                            + "lists them.")));
         }
         return new Answer(card, null);
     }

@@ -84,7 +84,8 @@ public class ComposeDigest {
         int units = 0;
         int characters = 0;
         for (ProgrammeScore programme : scorecard.programmes()) {
-            List<DigestMessage.Row> rows = programme.workflows().stream().map(w -> row(w, names)).toList();
+            List<DigestMessage.Row> rows = programme.workflows().stream().map(w -> row(w, names, scorecard.soFar()))
+                    .toList();
             String verdict = DigestWording.verdict(programme.verdict());
             List<String> reasons = StakeholderWording.reasons(programme, minRespondents);
             int next = 0;
@@ -152,9 +153,9 @@ public class ComposeDigest {
         return (int) Math.min(cut, text.length() + 4 * markup);
     }
 
-    private DigestMessage.Row row(WorkflowScore w, Map<String, String> names) {
+    private DigestMessage.Row row(WorkflowScore w, Map<String, String> names, boolean soFar) {
         String owner = w.ownerEmail() == null ? null : names.get(w.ownerEmail().trim().toLowerCase(Locale.ROOT));
-        return new DigestMessage.Row(w.name(), DigestWording.verdict(w.verdict()), wording.facts(w, owner),
+        return new DigestMessage.Row(w.name(), DigestWording.verdict(w.verdict()), wording.facts(w, owner, soFar),
                 wording.flags(w));
     }
 }

@@ -43,10 +43,13 @@ final class DigestWording {
         this.settings = settings;
     }
 
-    /** @param ownerName the name the owner goes by, or null to show their email */
-    List<Fact> facts(WorkflowScore w, String ownerName) {
+    /**
+     * @param ownerName the name the owner goes by, or null to show their email
+     * @param soFar     whether the week is still running: its WAU is then not said to be up or down from last week's
+     */
+    List<Fact> facts(WorkflowScore w, String ownerName, boolean soFar) {
         List<Fact> facts = new ArrayList<>();
-        facts.add(new Fact("Weekly active", wau(w)));
+        facts.add(new Fact("Weekly active", wau(w, soFar)));
         facts.add(new Fact("Habit", percent(w.habitPercent(), "under 12 weeks of data")));
         facts.add(new Fact("Trust", trust(w)));
         facts.add(new Fact("Response rate", response(w.responsePercent())));
@@ -142,8 +145,8 @@ final class DigestWording {
         };
     }
 
-    private String wau(WorkflowScore w) {
-        return wauFigure(w) + dataAsOf(w.freshness());
+    private String wau(WorkflowScore w, boolean soFar) {
+        return wauFigure(w, soFar) + dataAsOf(w.freshness());
     }
 
     /**
@@ -164,7 +167,7 @@ final class DigestWording {
         return (day.getYear() == today.getYear() ? DAY : DAY_YEAR).format(day);
     }
 
-    private String wauFigure(WorkflowScore w) {
+    private String wauFigure(WorkflowScore w, boolean soFar) {
         String hidden = hidden(w.wauPercent(), "no usage data yet");
         if (hidden != null) {
             return hidden;
@@ -172,7 +175,8 @@ final class DigestWording {
         String source = w.wauPercent().source() == Figure.Source.TELEMETRY ? "telemetry" : "self-reported";
         return whole(w.wauPercent().value()) + "% of " + (w.teamSize().basis() == TeamSize.Basis.SYNCED_MEMBERS
                 ? Words.count(w.teamSize().value(), "synced member") : Words.count(w.teamSize().value(), "person",
-                "people")) + change(w.wauPercent(), w.wauPercentPrevious()) + " (" + source + ")";
+                "people")) + (soFar ? lastWeek(w.wauPercentPrevious()) : change(w.wauPercent(),
+                w.wauPercentPrevious())) + " (" + source + ")";
     }
 
     private String trust(WorkflowScore w) {
@@ -311,6 +315,14 @@ final class DigestWording {
         double change = now.value() - before.value();
         String from = whole(before.value()) + "%";
         return change >= 1 ? ", up from " + from : change <= -1 ? ", down from " + from : ", as last week";
+    }
+
+    /**
+     * Last week's percentage beside a week so far, without a direction: ", last week 73%". A few days' use against
+     * a whole week's would always read as a fall.
+     */
+    private static String lastWeek(Figure before) {
+        return before.isShown() ? ", last week " + whole(before.value()) + "%" : "";
     }
 
     private static String days(int days) {

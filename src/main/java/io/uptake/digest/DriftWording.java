@@ -40,7 +40,13 @@ final class DriftWording {
             parts.add("majority by first quarter: " + quarter(d.firstQuarter(), week(w)));
         }
         // A workflow with nothing to read yet (no usage, not launched) gets no line rather than a row of dashes.
-        return parts.isEmpty() ? List.of() : List.of(new Fact("Drift", String.join(" · ", parts)));
+        if (parts.isEmpty()) {
+            return d.judgedOn() == null ? List.of() : List.of(new Fact("Drift", "judged on complete weeks only; "
+                    + "nothing to judge up to " + d.judgedOn()));
+        }
+        // A week still running is judged on the last complete one, and says so.
+        String on = d.judgedOn() == null ? "" : "to " + d.judgedOn() + " (the last complete week): ";
+        return List.of(new Fact("Drift", on + String.join(" · ", parts)));
     }
 
     /** The drift flags, as the digest words flags: capitalised. */

@@ -2,6 +2,7 @@ package io.uptake.digest;
 
 import io.uptake.catalog.CatalogLookup;
 import io.uptake.message.DigestMessage;
+import io.uptake.metrics.RunningWeek;
 import io.uptake.metrics.Scorecard;
 import io.uptake.metrics.ScorecardSource;
 import jakarta.inject.Singleton;
@@ -54,8 +55,8 @@ public class PreviewDigest {
         }
         Instant now = clock.instant();
         DigestWeek shown = week.orElseGet(() -> DigestWeek.lastComplete(now, ZoneOffset.UTC));
-        Scorecard scorecard = scorecards.forWeek(shown.monday(), List.of(programmeId))
-                .soFar(!shown.completeAt(now, ZoneOffset.UTC));
+        Scorecard scorecard = RunningWeek.asRead(scorecards.forWeek(shown.monday(), List.of(programmeId)), scorecards,
+                now);
         List<DigestMessage> slack = compose.compose(scorecard, ComposeDigest.SLACK_UNITS,
                 ComposeDigest.SLACK_CHARACTERS, null);
         List<DigestMessage> teams = compose.compose(scorecard, ComposeDigest.TEAMS_UNITS, null);

@@ -3,6 +3,7 @@ package io.uptake.digest;
 import io.uptake.catalog.CatalogLookup;
 import io.uptake.catalog.WorkflowRow;
 import io.uptake.metrics.ProgrammeScore;
+import io.uptake.metrics.RunningWeek;
 import io.uptake.metrics.Scorecard;
 import io.uptake.metrics.ScorecardSource;
 import jakarta.inject.Singleton;
@@ -46,7 +47,8 @@ public class WorkflowStatus {
     }
 
     private String week(WorkflowRow workflow, DigestWeek week, boolean soFar) {
-        Scorecard all = scorecards.forWeek(week.monday(), List.of(workflow.programmeId())).soFar(soFar);
+        Scorecard all = RunningWeek.asRead(scorecards.forWeek(week.monday(), List.of(workflow.programmeId())),
+                scorecards, clock.instant());
         List<ProgrammeScore> programmes = all.programmes().stream()
                 .map(p -> p.with(p.reasons(), p.workflows().stream()
                         .filter(w -> w.workflowId().equals(workflow.id())).toList()))
@@ -55,7 +57,7 @@ public class WorkflowStatus {
         if (programmes.isEmpty()) {
             return "No figures yet for " + workflow.name() + " in " + week.name() + (soFar ? " so far" : "") + ".\n";
         }
-        return DigestText.render(compose.compose(new Scorecard(all.week(), programmes, soFar),
+        return DigestText.render(compose.compose(all.with(programmes),
                 ComposeDigest.SLACK_UNITS, null));
     }
 }

@@ -20,16 +20,33 @@ import java.util.List;
  * @param flags            the drift flags in plain words; empty when nothing drifts. They are among the
  *                         workflow's flags too
  * @param peakWeeks        the weeks the peak is taken over (peak-weeks)
+ * @param judgedOn         the ISO week all of this was judged on when the scored week is still running: the last
+ *                         complete one, since a week so far (a Monday's WAU of 0%) would read as a fall that never
+ *                         happened; null when it is the scored week itself
  */
 @Serdeable
 public record Drift(int fallingWeeks, Figure peakWauPercent, Figure dropFromPeak, Figure triedAndStopped,
-                    Figure neverStarted, FirstQuarter firstQuarter, List<String> flags, int peakWeeks) {
+                    Figure neverStarted, FirstQuarter firstQuarter, List<String> flags, int peakWeeks,
+                    @Nullable String judgedOn) {
 
     /** How the flag of a first quarter missed begins; an owner is alerted to it only in the week it is missed. */
     public static final String FIRST_QUARTER_MISSED = "majority not weekly active within the first quarter";
 
     public Drift {
         flags = List.copyOf(flags);
+    }
+
+    /** Drift judged on the scored week itself. */
+    public Drift(int fallingWeeks, Figure peakWauPercent, Figure dropFromPeak, Figure triedAndStopped,
+                 Figure neverStarted, FirstQuarter firstQuarter, List<String> flags, int peakWeeks) {
+        this(fallingWeeks, peakWauPercent, dropFromPeak, triedAndStopped, neverStarted, firstQuarter, flags, peakWeeks,
+                null);
+    }
+
+    /** The same drift, said to be judged on {@code week} (an ISO week such as 2026-W49). */
+    public Drift judgedOn(String week) {
+        return new Drift(fallingWeeks, peakWauPercent, dropFromPeak, triedAndStopped, neverStarted, firstQuarter,
+                flags, peakWeeks, week);
     }
 
     public static Drift noData() {

@@ -57,7 +57,7 @@ public class StampFreshness {
                 }
                 programmes.add(p.with(reasons(p, workflows), workflows));
             }
-            return new Scorecard(card.week(), programmes, card.soFar());
+            return card.with(programmes);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the usage sources' freshness", e);
         }

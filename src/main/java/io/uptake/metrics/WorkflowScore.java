@@ -179,6 +179,21 @@ public record WorkflowScore(String workflowId, String programmeId, String name, 
                 decision, cycleBaseline, outcomeEffect);
     }
 
+    /**
+     * The same workflow with its drift replaced by {@code judged} (that of another week): the flags of the drift it
+     * had are taken out, those of {@code judged} added.
+     */
+    public WorkflowScore withDriftOf(Drift judged) {
+        List<String> old = drift == null ? List.of() : drift.flags();
+        List<String> newFlags = new ArrayList<>(flags.stream().filter(f -> !old.contains(f)).toList());
+        newFlags.addAll(judged.flags());
+        return new WorkflowScore(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize,
+                teamSize, wauPercent, wauPercentPrevious, habitPercent, trustIndex, trustChange, trustDistribution,
+                correctionPercent, responsePercent, cycleTimeDeltaPercent, cycleTimeMedian, outcome, verdict, reasons,
+                newFlags, history, freshness, cohorts, seatCost, blockers, judged, calibration, waves, effect,
+                decision, cycleBaseline);
+    }
+
     /** The same score with its rollout waves' figures. */
     public WorkflowScore withWaves(List<WaveScore> newWaves) {
         return new WorkflowScore(workflowId, programmeId, name, stage, daysInStage, ownerEmail, targetTeamSize,
