@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The scorecard CSV's claimed-vs-measured columns: the value the owner claimed in their last check-in, the latest
  * measured value on or before the week's end and its day, the gap in percent of the measured value, and whether
- * it is flagged. Empty where a value does not exist.
+ * it is flagged. Empty where a value does not exist. The programme's own outcome has the same five, prefixed
+ * {@code programme_} ({@link ProgrammeOwnershipCsv}).
  */
 final class OutcomeGapCsv {
 
@@ -20,7 +21,11 @@ final class OutcomeGapCsv {
     }
 
     static List<Object> values(WorkflowScore w) {
-        OutcomeProgress o = w.outcome();
+        return values(w.outcome());
+    }
+
+    /** The five values of an outcome, a workflow's or a programme's own; all empty without one. */
+    static List<Object> values(OutcomeProgress o) {
         if (o == null) {
             return List.of("", "", "", "", "");
         }

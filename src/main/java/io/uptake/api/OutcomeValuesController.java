@@ -23,6 +23,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.uptake.catalog.CheckinLookup;
 import io.uptake.checkin.OutcomeValueInput;
 import io.uptake.checkin.OutcomeValuesResult;
 import io.uptake.checkin.RecordOutcomeValues;
@@ -30,6 +31,7 @@ import io.uptake.checkin.TellSponsorsOfOutcomeGaps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The measured values of a workflow's outcome, from its system of record (finance ledger, CRM, ticketing): the
@@ -60,17 +62,20 @@ final class OutcomeValuesController {
     }
 
     @Post(value = "/outcomes/{workflow}/values", consumes = {MediaType.APPLICATION_JSON, "text/csv"})
-    @Operation(operationId = "postOutcomeValues", summary = "Take in measured values of a workflow's outcome",
+    @Operation(operationId = "postOutcomeValues", summary = "Take in measured values of a workflow's outcome, or of "
+            + "a programme's own (programme:<id>)",
             description = "JSON body " + SHAPE + ", or a CSV file (Content-Type: text/csv) with the header line "
                     + "day,value[,source][,wave]. A value may name the rollout wave whose team it was measured for "
                     + "(\"wave\": 2, or a wave column): such values give the measured effect of going live on the "
-                    + "outcome, across waves; a value without a wave is the workflow's own. One value per day (and "
+                    + "outcome, across waves; a value without a wave is the workflow's own. "
+                    + "The subject programme:<id> takes the values of a programme's own outcome (no wave), set "
+                    + "beside its owner's claim in the programme's scorecard. One value per day (and "
                     + "wave), measured on or before today (UTC); posting a day "
                     + "again replaces its value. Every value is checked first: one bad value refuses the whole "
                     + "post, naming the row and field, and nothing is stored. The scorecard shows the latest "
                     + "measured value of the scored week beside the value the owner claimed, and a gap above "
-                    + "uptake.metrics.outcome-gap.percent (10 %) flags the workflow and tells the sponsor once a "
-                    + "quarter.")
+                    + "uptake.metrics.outcome-gap.percent (10 %) flags the workflow (or programme) and, for a "
+                    + "workflow, tells the sponsor once a quarter.")
     @ApiResponse(responseCode = "200", description = "All values stored: how many, and how many replaced a day's "
             + "earlier value", content = @Content(schema = @Schema(implementation = OutcomeValuesResult.Stored.class)))
     @ApiResponse(responseCode = "400", description = "Nothing stored: unreadable JSON or CSV, no values, more than "
@@ -78,9 +83,10 @@ final class OutcomeValuesController {
             + "not YYYY-MM-DD, a future day, a value that is not a finite number, a day given twice, a wave the "
             + "workflow does not have); the message "
             + "names the row and field", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "404", description = "No workflow has this id",
+    @ApiResponse(responseCode = "404", description = "No workflow (or programme) has this id",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "409", description = "The workflow declares no outcome in the programmes file",
+    @ApiResponse(responseCode = "409", description = "The workflow (or programme) declares no outcome in the "
+            + "programmes file",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     HttpResponse<?> post(@PathVariable String workflow, @Body @Nullable String body,
                          @Header("Content-Type") @Nullable String contentType) {
@@ -107,19 +113,21 @@ final class OutcomeValuesController {
             rows = fromJson;
         }
         OutcomeValuesResult result = record.record(workflow, rows);
+        Optional<String> programme = CheckinLookup.Subject.programmeId(workflow);
+        String named = programme.map(id -> "programme '" + id + "'").orElse("workflow '" + workflow + "'");
         if (result instanceof OutcomeValuesResult.UnknownWorkflow) {
-            return HttpResponse.notFound(ApiError.of("No workflow '" + workflow + "' in the programmes file."));
+            return HttpResponse.notFound(ApiError.of("No " + named + " in the programmes file."));
         }
         if (result instanceof OutcomeValuesResult.NoOutcome) {
-            return HttpResponse.status(HttpStatus.CONFLICT).body(ApiError.of("Workflow '" + workflow + "' declares "
-                    + "no outcome, so it has nothing to measure: add an outcome (metric, unit, direction, baseline, "
-                    + "target, by) to it in the programmes file first."));
+            return HttpResponse.status(HttpStatus.CONFLICT).body(ApiError.of(Character.toUpperCase(named.charAt(0))
+                    + named.substring(1) + " declares no outcome, so it has nothing to measure: add an outcome "
+                    + "(metric, unit, direction, baseline, target, by) to it in the programmes file first."));
         }
         if (result instanceof OutcomeValuesResult.Refused refused) {
             return badRequest(refused.message());
         }
         OutcomeValuesResult.Stored stored = (OutcomeValuesResult.Stored) result;
-        boolean told = gaps.forWorkflow(workflow);
+        boolean told = programme.isEmpty() && gaps.forWorkflow(workflow);
         return HttpResponse.ok(new OutcomeValuesResult.Stored(stored.workflowId(), stored.stored(),
                 stored.replaced(), told));
     }

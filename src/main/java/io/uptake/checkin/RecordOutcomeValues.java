@@ -2,7 +2,6 @@ package io.uptake.checkin;
 
 import io.micronaut.transaction.annotation.Transactional;
 import io.uptake.catalog.CheckinLookup;
-import io.uptake.catalog.WorkflowRow;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -72,12 +71,18 @@ public class RecordOutcomeValues {
     }
 
     @Transactional
+    /**
+     * Stores the values of a subject's outcome: a workflow's (by its id) or a programme's own
+     * ({@code programme:<id>}, as {@link CheckinLookup.Subject} names it; its values have no wave).
+     */
     public OutcomeValuesResult record(String workflowId, List<OutcomeValueInput> rows) {
-        Optional<WorkflowRow> workflow = catalog.workflow(workflowId);
-        if (workflow.isEmpty()) {
+        Optional<String> programmeId = CheckinLookup.Subject.programmeId(workflowId);
+        if (programmeId.isPresent() ? catalog.programme(programmeId.get()).isEmpty()
+                : catalog.workflow(workflowId).isEmpty()) {
             return new OutcomeValuesResult.UnknownWorkflow(workflowId);
         }
-        if (catalog.accountable(workflowId).isEmpty()) {
+        if (programmeId.isPresent() ? catalog.subject(workflowId).isEmpty()
+                : catalog.accountable(workflowId).isEmpty()) {
             return new OutcomeValuesResult.NoOutcome(workflowId);
         }
         if (rows.isEmpty()) {
@@ -100,6 +105,10 @@ public class RecordOutcomeValues {
                     return new OutcomeValuesResult.Refused(refusal);
                 }
                 Checked value = (Checked) result;
+                if (row.wave() != null && !row.wave().isBlank() && programmeId.isPresent()) {
+                    return new OutcomeValuesResult.Refused(row.where() + ": 'wave' is for a workflow's rollout "
+                            + "waves; a programme's outcome has none, so leave it out.");
+                }
                 if (row.wave() != null && !row.wave().isBlank()) {
                     waves = waves == null ? waves(c, workflowId) : waves;
                     Object wave = wave(row, workflowId, waves);
@@ -116,10 +125,16 @@ public class RecordOutcomeValues {
                 }
                 checked.add(value);
             }
-            Set<Key> existing = days(c, workflowId);
-            replaced = (int) checked.stream().filter(v -> existing.contains(new Key(v.wave(), v.day()))).count();
-            store(c, workflowId, checked.stream().filter(v -> v.wave() == null).toList(), now);
-            storeByWave(c, workflowId, checked.stream().filter(v -> v.wave() != null).toList(), now);
+            if (programmeId.isPresent()) {
+                Set<Key> existing = programmeDays(c, programmeId.get());
+                replaced = (int) checked.stream().filter(v -> existing.contains(new Key(null, v.day()))).count();
+                storeForProgramme(c, programmeId.get(), checked, now);
+            } else {
+                Set<Key> existing = days(c, workflowId);
+                replaced = (int) checked.stream().filter(v -> existing.contains(new Key(v.wave(), v.day()))).count();
+                store(c, workflowId, checked.stream().filter(v -> v.wave() == null).toList(), now);
+                storeByWave(c, workflowId, checked.stream().filter(v -> v.wave() != null).toList(), now);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not store the outcome values of " + workflowId, e);
         }
@@ -223,6 +238,37 @@ public class RecordOutcomeValues {
             }
         }
         return days;
+    }
+
+    private static Set<Key> programmeDays(Connection c, String programmeId) throws SQLException {
+        Set<Key> days = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT day FROM programme_outcome_value "
+                + "WHERE programme_id = ?")) {
+            ps.setString(1, programmeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    days.add(new Key(null, rs.getDate("day").toLocalDate()));
+                }
+            }
+        }
+        return days;
+    }
+
+    private static void storeForProgramme(Connection c, String programmeId, List<Checked> values, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO programme_outcome_value (programme_id, day, "
+                + "value, source, received_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (programme_id, day) DO UPDATE SET "
+                + "value = excluded.value, source = excluded.source, received_at = excluded.received_at")) {
+            for (Checked v : values) {
+                ps.setString(1, programmeId);
+                ps.setDate(2, Date.valueOf(v.day()));
+                ps.setBigDecimal(3, v.value());
+                ps.setString(4, v.source());
+                ps.setTimestamp(5, Timestamp.from(now));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     private static void storeByWave(Connection c, String workflowId, List<Checked> values, Instant now)

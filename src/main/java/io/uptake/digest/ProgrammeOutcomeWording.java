@@ -1,5 +1,6 @@
 package io.uptake.digest;
 
+import io.uptake.metrics.OutcomeGapWording;
 import io.uptake.metrics.OutcomeProgress;
 import io.uptake.metrics.ProgrammeScore;
 import java.math.BigDecimal;
@@ -27,7 +28,10 @@ public final class ProgrammeOutcomeWording {
         return lines;
     }
 
-    /** E.g. "Revenue per claim (EUR) 126 (baseline 120, target 150 by 2027-Q4): 20% of the way · on track". */
+    /**
+     * E.g. "Revenue per claim (EUR) 126 (baseline 120, target 150 by 2027-Q4): 20% of the way · on track", ending
+     * "· claimed 126, measured 121 on 30 Nov" when the system of record measured it.
+     */
     public static String outcome(OutcomeProgress o) {
         if (o == null) {
             return "none declared";
@@ -37,9 +41,11 @@ public final class ProgrammeOutcomeWording {
         if (o.current() == null) {
             return what + ": no check-in yet (" + numbers + ") · " + state(o);
         }
+        String claimedVsMeasured = OutcomeGapWording.claimedVsMeasured(o);
         return what + " " + plain(o.current()) + " (" + numbers + "): "
                 + whole(o.progress().value()) + "% of the way"
-                + (o.status() == null ? "" : " · " + o.status().replace('_', ' ')) + " · " + state(o);
+                + (o.status() == null ? "" : " · " + o.status().replace('_', ' ')) + " · " + state(o)
+                + (claimedVsMeasured == null ? "" : " · " + claimedVsMeasured);
     }
 
     private static String state(OutcomeProgress o) {

@@ -52,7 +52,8 @@ public class ComputeScorecard {
                      ScoreCalibration scoreCalibration, ScoreStakeholders scoreStakeholders,
                      OutcomeGapSettings outcomeGap) {
         this(dataSource, catalog, settings, anonymity, cohortSettings, scoreBlockers, scoreDrift, scoreCalibration,
-                scoreStakeholders, outcomeGap, new ScoreProgrammeOwnership(ProgrammeOutcomeAgeSettings.defaults()),
+                scoreStakeholders, outcomeGap, new ScoreProgrammeOwnership(ProgrammeOutcomeAgeSettings.defaults(),
+                outcomeGap),
                 new ScoreSequencing(catalog));
     }
 
@@ -115,7 +116,7 @@ public class ComputeScorecard {
             Map<String, Blockers> blockers = scoreBlockers.score(c, active, window);
             Map<String, StakeholderPulse> stakeholders = scoreStakeholders.score(c, programmes, monday);
             Map<String, ScoreProgrammeOwnership.Facts> ownership = ScoreProgrammeOwnership.read(c,
-                    programmes.stream().map(CatalogueReads.ProgrammeFacts::id).toList());
+                    programmes.stream().map(CatalogueReads.ProgrammeFacts::id).toList(), window.end().minusDays(1));
             Map<String, Effect> effects = scoreEffect.score(c, active, monday);
             Map<String, ScoreEffect.Sampled> sampled = scoreEffect.sampled(c, active, monday);
             Map<String, OutcomeEffect> outcomeEffects = scoreOutcomeEffect.score(c, programmes.stream()

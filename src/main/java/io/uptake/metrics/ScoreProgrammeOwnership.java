@@ -1,6 +1,7 @@
 package io.uptake.metrics;
 
 import io.uptake.catalog.CheckinPolicy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -32,19 +33,38 @@ import java.util.stream.Stream;
 @Singleton
 public class ScoreProgrammeOwnership {
 
-    /** What is stored of a programme's own owner, first load, outcome and check-ins. */
+    /**
+     * What is stored of a programme's own owner, first load, outcome and check-ins, and the latest value measured of
+     * its outcome on or before the scored week's last day (null without one).
+     */
     record Facts(String ownerEmail, LocalDate loadedOn, CatalogueReads.OutcomeFacts outcome,
-                 CheckinReads.CheckinFacts checkins) {
+                 CheckinReads.CheckinFacts checkins, OutcomeValueReads.Measured measured) {
+
+        Facts(String ownerEmail, LocalDate loadedOn, CatalogueReads.OutcomeFacts outcome,
+                CheckinReads.CheckinFacts checkins) {
+            this(ownerEmail, loadedOn, outcome, checkins, null);
+        }
     }
 
     private final ProgrammeOutcomeAgeSettings age;
+    private final OutcomeGapSettings gap;
 
     ScoreProgrammeOwnership(ProgrammeOutcomeAgeSettings age) {
-        this.age = age;
+        this(age, OutcomeGapSettings.defaults());
     }
 
-    /** Reads the facts of the programmes, by id (through the read_programme_* views). */
-    static Map<String, Facts> read(Connection c, Collection<String> programmeIds) throws SQLException {
+    @Inject
+    ScoreProgrammeOwnership(ProgrammeOutcomeAgeSettings age, OutcomeGapSettings gap) {
+        this.age = age;
+        this.gap = gap;
+    }
+
+    /**
+     * Reads the facts of the programmes, by id (through the read_programme_* views), with the latest value measured
+     * of each programme's outcome on or before {@code lastDay}.
+     */
+    static Map<String, Facts> read(Connection c, Collection<String> programmeIds, LocalDate lastDay)
+            throws SQLException {
         Map<String, String> owners = new HashMap<>();
         Map<String, LocalDate> loaded = new HashMap<>();
         Map<String, CatalogueReads.OutcomeFacts> outcomes = new HashMap<>();
@@ -84,8 +104,11 @@ public class ScoreProgrammeOwnership {
                 rs -> checkins.get(rs.getString("programme_id")).checkins().add(new CheckinReads.Checkin(
                         rs.getLong("cycle_id"), Sql.decimal(rs, "value"), rs.getString("status"),
                         rs.getInt("confidence"), Sql.instant(rs, "submitted_at"))), ids);
+        Map<String, OutcomeValueReads.Measured> measured = OutcomeValueReads.latestOfProgrammes(c, programmeIds,
+                lastDay);
         for (String id : programmeIds) {
-            facts.put(id, new Facts(owners.get(id), loaded.get(id), outcomes.get(id), checkins.get(id)));
+            facts.put(id, new Facts(owners.get(id), loaded.get(id), outcomes.get(id), checkins.get(id),
+                    measured.get(id)));
         }
         return facts;
     }
@@ -99,13 +122,19 @@ public class ScoreProgrammeOwnership {
     ProgrammeScore score(ProgrammeScore programme, Facts facts, List<CatalogueReads.WorkflowFacts> workflows,
                          LocalDate lastDay, CheckinPolicy policy) {
         OutcomeProgress progress = facts == null || facts.outcome() == null ? null
-                : Outcomes.progress(facts.outcome(), facts.checkins(), lastDay, policy);
+                : Outcomes.progress(facts.outcome(), facts.checkins(), lastDay, policy, facts.measured(), gap);
         LocalDate started = Stream.concat(Stream.ofNullable(facts == null ? null : facts.loadedOn()),
                 workflows.stream().flatMap(w -> w.stages().stream()).map(CatalogueReads.StageEntry::since))
                 .filter(Objects::nonNull).min(LocalDate::compareTo).orElse(lastDay);
         String period = policy.cadence() == CheckinPolicy.Cadence.MONTHLY ? "month" : "quarter";
-        return judge(programme, facts == null ? null : facts.ownerEmail(), progress, started, lastDay,
-                age.months(), period);
+        ProgrammeScore judged = judge(programme, facts == null ? null : facts.ownerEmail(), progress, started,
+                lastDay, age.months(), period);
+        if (progress == null || !progress.gapFlagged()) {
+            return judged;
+        }
+        List<String> flags = new ArrayList<>(judged.flags());
+        flags.add("programme " + OutcomeGapWording.flag(progress, gap.percent()));
+        return judged.withOwnership(judged.ownerEmail(), progress, judged.verdict(), judged.reasons(), flags);
     }
 
     /**
