@@ -42,6 +42,16 @@ public class RecordOutcomeValues {
     /** Values are kept to 4 decimal places, below 10^14 either way (the column is NUMERIC(18, 4)). */
     static final BigDecimal LIMIT = new BigDecimal("1E14");
 
+    private static final String WORKFLOW_UPSERT = "INSERT INTO outcome_value (workflow_id, day, value, source, "
+            + "received_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (workflow_id, day) DO UPDATE SET "
+            + "value = excluded.value, source = excluded.source, received_at = excluded.received_at";
+    private static final String WAVE_UPSERT = "INSERT INTO outcome_wave_value (workflow_id, wave, day, value, source, "
+            + "received_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (workflow_id, wave, day) DO UPDATE SET "
+            + "value = excluded.value, source = excluded.source, received_at = excluded.received_at";
+    private static final String PROGRAMME_UPSERT = "INSERT INTO programme_outcome_value (programme_id, day, value, "
+            + "source, received_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (programme_id, day) DO UPDATE SET "
+            + "value = excluded.value, source = excluded.source, received_at = excluded.received_at";
+
     private static final Logger LOG = LoggerFactory.getLogger(RecordOutcomeValues.class);
 
     private final CheckinLookup catalog;
@@ -128,12 +138,12 @@ public class RecordOutcomeValues {
             if (programmeId.isPresent()) {
                 Set<Key> existing = programmeDays(c, programmeId.get());
                 replaced = (int) checked.stream().filter(v -> existing.contains(new Key(null, v.day()))).count();
-                storeForProgramme(c, programmeId.get(), checked, now);
+                upsert(c, PROGRAMME_UPSERT, programmeId.get(), checked, now);
             } else {
                 Set<Key> existing = days(c, workflowId);
                 replaced = (int) checked.stream().filter(v -> existing.contains(new Key(v.wave(), v.day()))).count();
-                store(c, workflowId, checked.stream().filter(v -> v.wave() == null).toList(), now);
-                storeByWave(c, workflowId, checked.stream().filter(v -> v.wave() != null).toList(), now);
+                upsert(c, WORKFLOW_UPSERT, workflowId, checked.stream().filter(v -> v.wave() == null).toList(), now);
+                upsert(c, WAVE_UPSERT, workflowId, checked.stream().filter(v -> v.wave() != null).toList(), now);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not store the outcome values of " + workflowId, e);
@@ -254,58 +264,23 @@ public class RecordOutcomeValues {
         return days;
     }
 
-    private static void storeForProgramme(Connection c, String programmeId, List<Checked> values, Instant now)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO programme_outcome_value (programme_id, day, "
-                + "value, source, received_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (programme_id, day) DO UPDATE SET "
-                + "value = excluded.value, source = excluded.source, received_at = excluded.received_at")) {
-            for (Checked v : values) {
-                ps.setString(1, programmeId);
-                ps.setDate(2, Date.valueOf(v.day()));
-                ps.setBigDecimal(3, v.value());
-                ps.setString(4, v.source());
-                ps.setTimestamp(5, Timestamp.from(now));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private static void storeByWave(Connection c, String workflowId, List<Checked> values, Instant now)
+    /** Replaces or adds each value's day; the statement's key columns are the id, the wave when it has one, the day. */
+    private static void upsert(Connection c, String sql, String id, List<Checked> values, Instant now)
             throws SQLException {
         if (values.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outcome_wave_value (workflow_id, wave, day, "
-                + "value, source, received_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (workflow_id, wave, day) DO "
-                + "UPDATE SET value = excluded.value, source = excluded.source, received_at = excluded.received_at")) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (Checked v : values) {
-                ps.setString(1, workflowId);
-                ps.setInt(2, v.wave());
-                ps.setDate(3, Date.valueOf(v.day()));
-                ps.setBigDecimal(4, v.value());
-                ps.setString(5, v.source());
-                ps.setTimestamp(6, Timestamp.from(now));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private static void store(Connection c, String workflowId, List<Checked> values, Instant now)
-            throws SQLException {
-        if (values.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outcome_value (workflow_id, day, value, source, "
-                + "received_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (workflow_id, day) DO UPDATE SET "
-                + "value = excluded.value, source = excluded.source, received_at = excluded.received_at")) {
-            for (Checked v : values) {
-                ps.setString(1, workflowId);
-                ps.setDate(2, Date.valueOf(v.day()));
-                ps.setBigDecimal(3, v.value());
-                ps.setString(4, v.source());
-                ps.setTimestamp(5, Timestamp.from(now));
+                int i = 1;
+                ps.setString(i++, id);
+                if (v.wave() != null) {
+                    ps.setInt(i++, v.wave());
+                }
+                ps.setDate(i++, Date.valueOf(v.day()));
+                ps.setBigDecimal(i++, v.value());
+                ps.setString(i++, v.source());
+                ps.setTimestamp(i, Timestamp.from(now));
                 ps.addBatch();
             }
             ps.executeBatch();
