@@ -49,8 +49,9 @@ public final class CatalogViews {
                               String by) {
     }
 
+    /** The targeted task and its typed baseline; null when the file types none (the baseline is then sampled). */
     @Serdeable
-    public record CycleTimeView(String task, BigDecimal baselineMinutes) {
+    public record CycleTimeView(String task, @Nullable BigDecimal baselineMinutes) {
     }
 
     @Serdeable

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 /**
  * What an end-to-end test from a programmes file calls on the running service: the admin API with its token, the
@@ -67,6 +68,15 @@ abstract class EndToEndCalls {
         HttpResponse<String> response = send(admin(path).GET().build());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    /** Posts usage events (each a JSON object) as one batch through the admin API; the batch must be taken. */
+    JsonNode postUsage(String batch, List<String> events) throws IOException {
+        HttpResponse<String> posted = send(admin("/api/v1/usage-events").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"batch\": \"" + batch + "\", \"events\": ["
+                        + String.join(", ", events) + "]}")).build());
+        assertThat(posted.statusCode()).as(posted.body()).isLessThan(300);
+        return JSON.readTree(posted.body());
     }
 
     HttpResponse<String> slackPost(SlackSide.SignedBody body) throws IOException {

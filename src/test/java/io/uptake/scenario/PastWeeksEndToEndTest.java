@@ -3,7 +3,6 @@ package io.uptake.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.TestInstance;
 class PastWeeksEndToEndTest extends EndToEndCalls {
 
     static final String ADMIN = "past-weeks-admin-token-0123456789";
-    static final ObjectMapper JSON = new ObjectMapper();
     static final String LEDGER = """
                   - id: ledger
                     name: Invoice matching
@@ -212,11 +210,7 @@ class PastWeeksEndToEndTest extends EndToEndCalls {
     }
 
     private void usage(String batch, List<String> rows) throws Exception {
-        HttpResponse<String> posted = send(admin("/api/v1/usage-events").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"batch\": \"" + batch + "\", \"events\": ["
-                        + String.join(", ", rows) + "]}")).build());
-        assertThat(posted.statusCode()).as(posted.body()).isLessThan(300);
-        assertThat(JSON.readTree(posted.body()).get("accepted").asInt()).isEqualTo(rows.size());
+        assertThat(postUsage(batch, rows).get("accepted").asInt()).isEqualTo(rows.size());
     }
 
     private static String use(String workflow, String person, String day) {

@@ -48,12 +48,20 @@ final class OutcomeReader {
         });
     }
 
+    /**
+     * The targeted task, with its typed baseline when the file gives {@code baseline-minutes}; without one the
+     * baseline is sampled in chat by the pre-rollout pulse. A baseline given but not a positive number is an error.
+     */
     static Optional<CycleTime> cycleTime(Field field) {
         return field.mapping(CYCLE_TIME_KEYS).flatMap(mapping -> {
             Optional<String> task = mapping.require("task").flatMap(Scalars::text);
-            Optional<BigDecimal> minutes = mapping.require("baseline-minutes").flatMap(value ->
+            Optional<Field> minutesField = mapping.get("baseline-minutes");
+            Optional<BigDecimal> minutes = minutesField.flatMap(value ->
                     Scalars.number(value).filter(number -> positive(value, number)));
-            return task.flatMap(t -> minutes.map(m -> new CycleTime(t, m)));
+            if (task.isEmpty() || minutesField.isPresent() && minutes.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new CycleTime(task.get(), minutes.orElse(null)));
         });
     }
 
