@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.uptake.time.MutableClock;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,6 +107,20 @@ class RunningWeekEndToEndTest extends EndToEndCalls {
         assertThat(drift.get("dropFromPeak").get("value").asDouble()).isZero();
         assertThat(drift.get("flags")).isEmpty();
         assertThat(ledger.get("flags").toString()).doesNotContain("below its", "falling");
+    }
+
+    @Test
+    void theCsvOfTheWeekSoFarSaysWhichWeekItsDriftIsJudgedOn() throws Exception {
+        HttpResponse<String> response = send(admin("/api/v1/export/scorecard.csv?week=current").GET().build());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Disposition").orElse("")).contains("-so-far");
+        CSVRecord row = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(new StringReader(response.body())).getRecords().get(0);
+        assertThat(List.of(row.get("wau_percent"), row.get("wau_falling_weeks"), row.get("wau_drop_from_peak_percent"),
+                row.get("drift_judged_on"))).containsExactly("10", "0", "0", "2026-W49");
+        HttpResponse<String> complete = send(admin("/api/v1/export/scorecard.csv?week=2026-W49").GET().build());
+        assertThat(CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(new StringReader(complete.body())).getRecords().get(0).get("drift_judged_on")).isEmpty();
     }
 
     @Test
