@@ -110,7 +110,7 @@ class FiguresFreshnessTest extends FiguresWorld {
 
     @Test
     @Order(1)
-    void aWorkflowAddedByAReloadIsInEveryOutputAtOnce() throws Exception {
+    void aWorkflowAddedByAReloadIsInEveryOutputOfTheRunningWeekAtOnce() throws Exception {
         clock.set(MONDAY);
         channelMembers("C0FRESH", USERS);
         assertThat(command("U1", "status a-triage")).contains("Claims triage");
@@ -118,10 +118,18 @@ class FiguresFreshnessTest extends FiguresWorld {
 
         reload(FILE.replace("pulses:", ADDED.stripTrailing() + "\npulses:"));
 
-        assertThat(workflow(scorecard(""), "b-review").path("name").asText()).isEqualTo("Fraud review");
-        assertThat(csvRow("", "b-review")).isPresent();
-        assertThat(preview("?programme=fresh").path("text").asText()).contains("Claims triage", "Fraud review");
-        assertThat(command("U1", "status b-review")).contains("Fraud review").doesNotContain("No figures yet");
+        // Added on Monday of W49: in the running week's outputs at once, while W48, reported without it, stays so.
+        assertThat(workflow(scorecard("?week=current"), "b-review").path("name").asText()).isEqualTo("Fraud review");
+        assertThat(csvRow("?week=current", "b-review")).isPresent();
+        assertThat(preview("?programme=fresh&week=current").path("text").asText())
+                .contains("Claims triage", "Fraud review");
+        String status = command("U1", "status b-review");
+        assertThat(status).contains("No figures yet for Fraud review in 2026-W48.");
+        assertThat(status.substring(status.indexOf("2026-W49"))).contains("Fraud review");
+        assertThat(workflow(scorecard(""), "b-review").isMissingNode()).isTrue();
+        assertThat(csvRow("", "b-review")).isEmpty();
+        assertThat(preview("?programme=fresh").path("text").asText()).contains("Claims triage")
+                .doesNotContain("Fraud review");
     }
 
     @Test
