@@ -4,8 +4,10 @@ import io.uptake.chat.web.DirectoryUser;
 import io.uptake.chat.web.WebDirectory;
 import io.uptake.platform.Platform;
 import io.uptake.scenario.AudienceKind;
+import io.uptake.scenario.Membership;
 import io.uptake.scenario.Scenario;
 import io.uptake.scenario.ScenarioPerson;
+import io.uptake.scenario.ScenarioProgramme;
 import io.uptake.scenario.ScenarioWorkflow;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,14 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The generated organisation as the simulated platforms' directory sees it: its users and who is in what. */
 final class DemoPeople {
 
-    private static final Pattern PROGRAMME = Pattern.compile("- id: ([\\w-]+)\\n\\s+name: ([^\\n]+)\\n\\s+sponsor: "
-            + "(\\S+)");
 
     private final Scenario scenario;
     private final Map<String, ScenarioPerson> byEmail;
@@ -44,9 +42,8 @@ final class DemoPeople {
     /** Everyone on a chat platform, each with the part they play. */
     List<DirectoryUser> users() {
         Map<String, List<String>> roles = new HashMap<>();
-        Matcher m = PROGRAMME.matcher(scenario.catalogues().get(0).text());
-        while (m.find()) {
-            roles.computeIfAbsent(m.group(3), k -> new ArrayList<>()).add("Sponsor of " + m.group(2));
+        for (ScenarioProgramme p : scenario.programmes()) {
+            roles.computeIfAbsent(p.sponsorEmail(), k -> new ArrayList<>()).add("Sponsor of " + p.name());
         }
         for (ScenarioWorkflow w : scenario.workflows()) {
             roles.computeIfAbsent(w.ownerEmail(), k -> new ArrayList<>()).add("Owner of " + w.name());
@@ -73,30 +70,26 @@ final class DemoPeople {
     }
 
     /**
-     * The channels', user groups' and teams' members, keyed as {@link WebDirectory#key} wants them, from the
-     * members of each workflow's audience by email.
+     * The channels', user groups' and teams' members at the start of a week, keyed as {@link WebDirectory#key}
+     * wants them: every workflow's single audience and every wave's audience that is not an emails list, whether
+     * or not the wave is live yet (a channel has its members before the tool reaches them).
      */
-    Map<String, Set<String>> members(Map<String, Set<String>> emailsByWorkflow) {
+    Map<String, Set<String>> audiencesAt(int week) {
         Map<String, Set<String>> members = new LinkedHashMap<>();
         for (ScenarioWorkflow w : scenario.workflows()) {
-            if (w.kind() == AudienceKind.EMAILS) {
-                continue;
+            if (w.waved()) {
+                w.waves().stream().filter(wave -> wave.kind() != AudienceKind.EMAILS).forEach(wave -> members
+                        .put(WebDirectory.key(wave.kind().key(), wave.audienceRef()), new LinkedHashSet<>()));
+            } else if (w.kind() != AudienceKind.EMAILS) {
+                members.put(WebDirectory.key(w.kind().key(), w.audienceRef()), new LinkedHashSet<>());
             }
-            Set<String> ids = new LinkedHashSet<>();
-            for (String email : emailsByWorkflow.getOrDefault(w.id(), Set.of())) {
-                ids.add(byEmail.get(email).chatId());
+        }
+        for (Membership ms : scenario.memberships()) {
+            ScenarioWorkflow w = scenario.workflow(ms.workflowId());
+            if (w.kindOf(ms) != AudienceKind.EMAILS && ms.inAt(week)) {
+                members.get(WebDirectory.key(w.kindOf(ms).key(), w.refOf(ms))).add(byEmail.get(ms.email()).chatId());
             }
-            members.put(WebDirectory.key(w.kind().key(), w.audienceRef()), ids);
         }
         return members;
-    }
-
-    /** Each channel, group and team audience's members by email at the start of a week. */
-    Map<String, Set<String>> audiencesAt(int week) {
-        Map<String, Set<String>> emails = new HashMap<>();
-        scenario.memberships().stream()
-                .filter(ms -> scenario.workflow(ms.workflowId()).kind() != AudienceKind.EMAILS && ms.inAt(week))
-                .forEach(ms -> emails.computeIfAbsent(ms.workflowId(), k -> new LinkedHashSet<>()).add(ms.email()));
-        return emails;
     }
 }

@@ -88,7 +88,7 @@ class DemoStart implements ApplicationEventListener<StartupEvent>, Ordered {
         Scenario scenario = scenario(marker.seed(), marker.firstMonday());
         DemoPeople people = new DemoPeople(scenario);
         int lastWeek = marker.weeks() - 1;
-        directory.replace(people.users(), people.members(people.audiencesAt(lastWeek)));
+        directory.replace(people.users(), people.audiencesAt(lastWeek));
         DemoYear.writeProgrammes(settings.programmesFile(), DemoYear.programmes(scenario.catalogueAt(lastWeek)
                 .text()));
         clock.followSystem();

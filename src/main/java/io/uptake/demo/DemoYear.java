@@ -204,7 +204,7 @@ class DemoYear {
             this.weeks = weeks;
             LocalDate first = scenario.firstMonday();
             at(first, LocalTime.of(0, 1));
-            directory.replace(people.users(), people.members(people.audiencesAt(0)));
+            directory.replace(people.users(), people.audiencesAt(0));
             load(0);
             subscriptions = catalog.activeDigests().stream().collect(Collectors.toMap(
                     DigestSubscriptionRow::channel, DigestSubscriptionRow::id));
@@ -228,7 +228,7 @@ class DemoYear {
             LocalDate monday = plan.monday();
             at(monday, LocalTime.of(0, 5));
             plan.events(ScenarioEvent.Reloaded.class).forEach(r -> load(r.version()));
-            directory.replace(people.users(), people.members(people.audiencesAt(w)));
+            directory.replace(people.users(), people.audiencesAt(w));
             directory.sync();
             pullTools();
             plan.events().forEach(this::personalChoice);

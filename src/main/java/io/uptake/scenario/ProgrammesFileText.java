@@ -86,15 +86,19 @@ final class ProgrammesFileText {
         yaml.append("      - id: ").append(w.id()).append("\n        name: ").append(w.name())
                 .append("\n        stage: ").append(production ? "production" : "pilot")
                 .append("\n        stage-since: ").append(since)
-                .append("\n        owner: ").append(w.ownerEmail()).append("\n        audience: { ");
-        if (w.kind() == AudienceKind.EMAILS) {
-            yaml.append("emails: [").append(memberships.stream()
-                    .filter(m -> m.workflowId().equals(w.id()) && m.inAt(week)).map(Membership::email)
-                    .collect(Collectors.joining(", "))).append("]");
+                .append("\n        owner: ").append(w.ownerEmail()).append('\n');
+        if (w.waved()) {
+            yaml.append("        waves:\n");
+            for (ScenarioWave wave : w.waves()) {
+                yaml.append("          - audience: ");
+                audience(yaml, w, wave.kind(), wave.audienceRef(), wave.number(), week);
+                yaml.append("            go-live: ").append(firstMonday.plusWeeks(wave.goLiveWeek()))
+                        .append("\n            target-team-size: ").append(wave.targetTeamSize()).append('\n');
+            }
         } else {
-            yaml.append(w.kind().key()).append(": \"").append(w.audienceRef()).append('"');
+            yaml.append("        audience: ");
+            audience(yaml, w, w.kind(), w.audienceRef(), 0, week);
         }
-        yaml.append(" }\n");
         w.targetTeamSize().ifPresent(n -> yaml.append("        target-team-size: ").append(n).append('\n'));
         w.usageSource().ifPresent(source -> yaml.append("        usage: { source: ").append(source).append(" }\n"));
         yaml.append("        play: https://wiki.scenario.example/plays/").append(w.id()).append('\n');
@@ -103,5 +107,17 @@ final class ProgrammesFileText {
                 .append(", by: ").append(o.by()).append(" }\n"));
         w.cycleTimeBaseline().ifPresent(m -> yaml.append("        cycle-time: { task: ").append(w.name().toLowerCase())
                 .append(", baseline-minutes: ").append(m).append(" }\n"));
+    }
+
+    private void audience(StringBuilder yaml, ScenarioWorkflow w, AudienceKind kind, String ref, int wave, int week) {
+        yaml.append("{ ");
+        if (kind == AudienceKind.EMAILS) {
+            yaml.append("emails: [").append(memberships.stream()
+                    .filter(m -> m.workflowId().equals(w.id()) && m.wave() == wave && m.inAt(week))
+                    .map(Membership::email).collect(Collectors.joining(", "))).append("]");
+        } else {
+            yaml.append(kind.key()).append(": \"").append(ref).append('"');
+        }
+        yaml.append(" }\n");
     }
 }

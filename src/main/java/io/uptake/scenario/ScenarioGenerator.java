@@ -21,6 +21,9 @@ final class ScenarioGenerator {
     private static final String DOMAIN = "@scenario.example";
     /** The workflow whose telemetry is pulled from GitHub Copilot rather than posted as files. */
     static final String PULLED = "finance-close";
+    /** The workflow that rolls out in waves, and the week whose programmes file first declares it. */
+    static final String ROLLED_OUT = "claims-intake";
+    static final int ROLLOUT_FROM = 1;
     private static final List<String> ZONES = List.of("Europe/London", "America/New_York", "Asia/Tokyo",
             "Australia/Sydney", "Asia/Kolkata", "Europe/Berlin");
     private static final List<String> FIRST = List.of("Ana", "Ben", "Cy", "Dee", "Eli", "Fay", "Gus", "Hana", "Ivo",
@@ -37,6 +40,8 @@ final class ScenarioGenerator {
      * {@link #random} so the older draws, and every figure resting on them, stay as they were.
      */
     private final SplittableRandom reasons;
+    /** Draws for the programme that rolls out in waves, apart from the others for the same reason. */
+    private final SplittableRandom rollout;
     private final List<ScenarioPerson> people = new ArrayList<>();
     private final Map<String, Double> propensity = new HashMap<>();
     private final Map<String, Double> trustBase = new HashMap<>();
@@ -48,6 +53,7 @@ final class ScenarioGenerator {
         this.firstMonday = firstMonday;
         this.random = new SplittableRandom(seed);
         this.reasons = new SplittableRandom(seed * 31 + 18);
+        this.rollout = new SplittableRandom(seed * 31 + 20);
     }
 
     Scenario generate() {
@@ -62,7 +68,7 @@ final class ScenarioGenerator {
         List<ScenarioPerson> finance = pool(35 * s, Platform.TEAMS);
         List<ScenarioPerson> emailOnly = pool(8 * s, Platform.NONE);
 
-        List<ScenarioWorkflow> workflows = List.of(
+        List<ScenarioWorkflow> workflows = new ArrayList<>(List.of(
                 workflow("claims-triage", "claims-ai", "Claims triage", AudienceKind.SLACK_CHANNEL, "C0CLAIMS",
                         OptionalInt.of(60 * s), claims.get(0), 0, OptionalInt.empty(), OptionalInt.of(20), true,
                         OptionalInt.of(18), Optional.of(new ScenarioWorkflow.Outcome("Claims closed per FTE per week",
@@ -86,8 +92,8 @@ final class ScenarioGenerator {
                         OptionalInt.empty(), Optional.empty()),
                 workflow("finance-recon", "finance-ai", "Bank reconciliation", AudienceKind.EMAILS, "",
                         OptionalInt.empty(), serviceGroup.get(1), 0, OptionalInt.of(30), OptionalInt.empty(), true,
-                        OptionalInt.empty(), Optional.empty()));
-        List<ScenarioPulse> pulses = List.of(
+                        OptionalInt.empty(), Optional.empty())));
+        List<ScenarioPulse> pulses = new ArrayList<>(List.of(
                 new ScenarioPulse("claims-weekly", "claims-triage", false, List.of("trust", "correction",
                         "cycle-time", "blockers"), DayOfWeek.TUESDAY, LocalTime.of(10, 0), "recipient", 0),
                 new ScenarioPulse("letters-weekly", "claims-letters", true, List.of("trust", "correction",
@@ -97,7 +103,7 @@ final class ScenarioGenerator {
                 new ScenarioPulse("summaries-weekly", "service-summaries", false, List.of("trust", "correction",
                         "cycle-time", "blockers"), DayOfWeek.TUESDAY, LocalTime.of(14, 0), "recipient", 2),
                 new ScenarioPulse("close-weekly", "finance-close", true, List.of("trust", "cycle-time"),
-                        DayOfWeek.TUESDAY, LocalTime.of(9, 30), "Europe/London", 3));
+                        DayOfWeek.TUESDAY, LocalTime.of(9, 30), "Europe/London", 3)));
         List<ScenarioDigest> digests = List.of(
                 new ScenarioDigest("slack:C0LEADERS", List.of("claims-ai", "service-ai"), DayOfWeek.MONDAY,
                         LocalTime.of(9, 0), "Europe/London"),
@@ -127,7 +133,9 @@ final class ScenarioGenerator {
         serviceGroup.subList(10 * s, 20 * s).forEach(p -> memberships.add(new Membership(p.email(), "finance-recon",
                 0, Membership.STAYS)));
 
-        List<ScenarioProgramme> programmes = programmes(sponsors, workflows, finance);
+        List<ScenarioProgramme> programmes = new ArrayList<>(programmes(sponsors, workflows, finance));
+        rollout(programmes, workflows, pulses, memberships, service.subList(30 * s, 33 * s));
+        fileChanges.add(ROLLOUT_FROM);
         List<CatalogueVersion> catalogues = new ArrayList<>();
         for (int week : fileChanges) {
             catalogues.add(new CatalogueVersion(catalogues.size(), week, new ProgrammesFileText(programmes,
@@ -135,7 +143,7 @@ final class ScenarioGenerator {
         }
         Map<String, Integer> erased = Map.of(claims.get(11).email(), 30);
         List<WeekPlan> timeline = new Timeline(new Timeline.Draws(random, reasons,
-                new SplittableRandom(seed * 31 + 19)), workflows, programmes, pulses,
+                new SplittableRandom(seed * 31 + 19), rollout), workflows, programmes, pulses,
                 memberships, catalogues, people, propensity, trustBase, responsiveness, erased)
                 .weeks(firstMonday, Scenario.WEEKS, personalChoices(claims, service, finance, erased));
         return new Scenario(seed, size, firstMonday, "Scenario Insurance " + seed, people, programmes, workflows,
@@ -163,6 +171,39 @@ final class ScenarioGenerator {
                 new ScenarioProgramme("service-ai", "Service AI", sponsors.get(1).email(), Optional.empty(), service),
                 new ScenarioProgramme("finance-ai", "Finance AI", sponsors.get(2).email(), Optional.empty(),
                         finance));
+    }
+
+    /**
+     * Intake AI: one workflow, Claims intake, piloted from week {@link #ROLLOUT_FROM} and rolled out in three waves,
+     * one of each kind of audience: an emails list of Slack, Teams and email-only people (live from its first week;
+     * its Teams people are members of the service team, whose roster makes them known to the bot),
+     * a Slack channel (from week 18) and a Teams team (from week 34), each with its own target team size. The
+     * channel's and the team's members are there from the start, and a few try the tool before their wave goes
+     * live. Its confidential pulse asks trust and correction; it has no outcome and no owner for the programme.
+     */
+    private void rollout(List<ScenarioProgramme> programmes, List<ScenarioWorkflow> workflows,
+                         List<ScenarioPulse> pulses, List<Membership> memberships, List<ScenarioPerson> onTeams) {
+        int s = size.scale();
+        ScenarioPerson sponsor = pool(1, Platform.SLACK, rollout).get(0);
+        List<ScenarioPerson> first = new ArrayList<>(pool(4 * s, Platform.SLACK, rollout));
+        first.addAll(onTeams);
+        first.addAll(pool(s, Platform.NONE, rollout));
+        List<ScenarioPerson> channel = pool(9 * s, Platform.SLACK, rollout);
+        List<ScenarioPerson> team = pool(10 * s, Platform.TEAMS, rollout);
+        List<ScenarioWave> waves = List.of(
+                new ScenarioWave(1, AudienceKind.EMAILS, "", ROLLOUT_FROM, 8 * s),
+                new ScenarioWave(2, AudienceKind.SLACK_CHANNEL, "C0INTAKE", 18, 10 * s),
+                new ScenarioWave(3, AudienceKind.TEAMS_TEAM, "19:intake@thread.tacv2", 34, 12 * s));
+        workflows.add(new ScenarioWorkflow(ROLLED_OUT, "intake-ai", "Claims intake", AudienceKind.EMAILS, "",
+                OptionalInt.empty(), first.get(0).email(), ROLLOUT_FROM, OptionalInt.empty(), OptionalInt.empty(),
+                true, OptionalInt.empty(), Optional.empty(), Optional.empty(), waves));
+        first.forEach(p -> memberships.add(new Membership(p.email(), ROLLED_OUT, 0, Membership.STAYS, 1)));
+        channel.forEach(p -> memberships.add(new Membership(p.email(), ROLLED_OUT, 0, Membership.STAYS, 2)));
+        team.forEach(p -> memberships.add(new Membership(p.email(), ROLLED_OUT, 0, Membership.STAYS, 3)));
+        pulses.add(new ScenarioPulse("intake-weekly", ROLLED_OUT, false, List.of("trust", "correction"),
+                DayOfWeek.THURSDAY, LocalTime.of(11, 0), "recipient", 2));
+        programmes.add(new ScenarioProgramme("intake-ai", "Intake AI", sponsor.email(), Optional.empty(),
+                List.of()));
     }
 
     private List<String> stakeholders(int count, Platform platform) {

@@ -37,6 +37,7 @@ final class Timeline {
     private final SplittableRandom random;
     private final SplittableRandom reasons;
     private final SplittableRandom measures;
+    private final SplittableRandom rollout;
     private final List<ScenarioWorkflow> workflows;
     private final List<ScenarioProgramme> programmes;
     private final List<ScenarioPulse> pulses;
@@ -59,8 +60,10 @@ final class Timeline {
      * @param reasons the draws of what came later (blockers, comments, stakeholders), kept apart so the first
      *                year's draws do not move
      * @param measures the draws of the outcome values the systems of record measure, apart from both
+     * @param rollout  the draws of the workflow rolled out in waves and its programme, apart from all three
      */
-    record Draws(SplittableRandom random, SplittableRandom reasons, SplittableRandom measures) {
+    record Draws(SplittableRandom random, SplittableRandom reasons, SplittableRandom measures,
+                 SplittableRandom rollout) {
     }
 
     Timeline(Draws draws, List<ScenarioWorkflow> workflows, List<ScenarioProgramme> programmes,
@@ -70,6 +73,7 @@ final class Timeline {
         this.random = draws.random();
         this.reasons = draws.reasons();
         this.measures = draws.measures();
+        this.rollout = draws.rollout();
         this.workflows = workflows;
         this.programmes = programmes;
         this.pulses = pulses;
@@ -91,7 +95,7 @@ final class Timeline {
             catalogues.stream().filter(c -> c.fromWeek() == week && week > 0)
                     .forEach(c -> events.add(new ScenarioEvent.Reloaded(c.version())));
             for (Membership m : memberships) {
-                if (kind(m.workflowId()) != AudienceKind.EMAILS) {
+                if (workflow(m.workflowId()).kindOf(m) != AudienceKind.EMAILS) {
                     if (m.fromWeek() == w && w > 0) {
                         events.add(new ScenarioEvent.Joined(m.email(), m.workflowId()));
                     }
@@ -134,19 +138,23 @@ final class Timeline {
             ScenarioEvent.Feed feed = workflow.usageSource().isPresent() ? ScenarioEvent.Feed.GITHUB
                     : (w + i) % 2 == 0 ? ScenarioEvent.Feed.JSON : ScenarioEvent.Feed.CSV;
             boolean firstWeek = w == workflow.addedWeek() && w > 0;
+            SplittableRandom draws = draws(workflow);
             for (Membership m : memberships) {
                 if (!m.workflowId().equals(workflow.id()) || !m.inAt(w) || erasedBy(m.email(), w)) {
                     continue;
                 }
                 double drift = workflow.id().equals("claims-letters") && w >= DRIFT_FROM ? 0.35 : 1;
-                double p = Math.min(0.97, propensity.get(m.email()) * (0.55 + 0.6 * w / Scenario.WEEKS)) * drift;
-                boolean used = random.nextDouble() < p && !firstWeek;
+                // a member of a wave not yet live only now and then tries it, which its figures must not count
+                double early = workflow.liveIn(m, w) ? 1 : 0.1;
+                double p = Math.min(0.97, propensity.get(m.email()) * (0.55 + 0.6 * w / Scenario.WEEKS)) * drift
+                        * early;
+                boolean used = draws.nextDouble() < p && !firstWeek;
                 active.put(workflow.id() + "|" + m.email(), used);
                 if (used && workflow.telemetry()) {
-                    int days = 1 + random.nextInt(3);
+                    int days = 1 + draws.nextInt(3);
                     for (int d = 0; d < days; d++) {
                         events.add(new ScenarioEvent.Used(workflow.id(), m.email(), monday.plusDays(d * 2L),
-                                1 + random.nextInt(8), feed));
+                                1 + draws.nextInt(8), feed));
                     }
                 }
             }
@@ -173,20 +181,22 @@ final class Timeline {
             boolean lowResponse = pulse.id().equals("close-weekly") && (w == 43 || w == 47);
             double drop = pulse.id().equals("summaries-weekly") && w >= 20 && w < 24 ? 1.8 : 0;
             int answered = 0;
+            SplittableRandom draws = draws(workflow);
             for (Membership m : memberships) {
                 String email = m.email();
-                if (!m.workflowId().equals(workflow.id()) || !m.inAt(w) || !asked(email, w)) {
+                if (!m.workflowId().equals(workflow.id()) || !m.inAt(w) || !workflow.liveIn(m, w)
+                        || !asked(email, w)) {
                     continue;
                 }
                 double chance = lowResponse ? 0.3 : responsiveness.get(email);
-                if (random.nextDouble() >= chance || (fewAnswer && answered >= 3)) {
+                if (draws.nextDouble() >= chance || (fewAnswer && answered >= 3)) {
                     continue;
                 }
                 answered++;
                 List<String> questions = new ArrayList<>();
                 List<String> firstYear = pulse.questions().stream().filter(q -> !q.equals("blockers")).toList();
                 for (String q : firstYear) {
-                    if (random.nextDouble() < 0.7) {
+                    if (draws.nextDouble() < 0.7) {
                         questions.add(q);
                     }
                 }
@@ -194,15 +204,15 @@ final class Timeline {
                     questions.add(firstYear.get(0));
                 }
                 for (String q : questions) {
-                    if (q.equals("trust") && random.nextDouble() < 0.05) {
-                        events.add(new ScenarioEvent.Answered(pulse.id(), email, q, trust(email, drop + 1)));
+                    if (q.equals("trust") && draws.nextDouble() < 0.05) {
+                        events.add(new ScenarioEvent.Answered(pulse.id(), email, q, trust(draws, email, drop + 1)));
                     }
                     String value = switch (q) {
-                        case "trust" -> trust(email, drop);
-                        case "correction" -> correction(pulse, w);
-                        case "cycle-time" -> CYCLE_MINUTES[Math.min(5, random.nextInt(3) + random.nextInt(4))];
+                        case "trust" -> trust(draws, email, drop);
+                        case "correction" -> correction(draws, pulse, w);
+                        case "cycle-time" -> CYCLE_MINUTES[Math.min(5, draws.nextInt(3) + draws.nextInt(4))];
                         case "usage" -> active.getOrDefault(workflow.id() + "|" + email, false)
-                                ? Integer.toString(1 + random.nextInt(3)) : "0";
+                                ? Integer.toString(1 + draws.nextInt(3)) : "0";
                         default -> throw new IllegalStateException(q);
                     };
                     events.add(new ScenarioEvent.Answered(pulse.id(), email, q, value));
@@ -214,8 +224,8 @@ final class Timeline {
         }
     }
 
-    private String correction(ScenarioPulse pulse, int w) {
-        int value = Math.min(3, random.nextInt(3) + random.nextInt(2));
+    private String correction(SplittableRandom draws, ScenarioPulse pulse, int w) {
+        int value = Math.min(3, draws.nextInt(3) + draws.nextInt(2));
         boolean overTrust = pulse.id().equals("summaries-weekly") && w >= OVER_TRUST_FROM;
         return Integer.toString(overTrust ? Math.max(2, value) : value);
     }
@@ -272,11 +282,13 @@ final class Timeline {
             List<String> asked = new ArrayList<>();
             asked.add(programme.sponsorEmail());
             asked.addAll(programme.stakeholders());
+            SplittableRandom draws = workflows.stream().anyMatch(x -> x.waved()
+                    && x.programmeId().equals(programme.id())) ? rollout : reasons;
             for (String email : asked) {
-                if (people.get(email).platform() == Platform.NONE || reasons.nextDouble() >= 0.85) {
+                if (people.get(email).platform() == Platform.NONE || draws.nextDouble() >= 0.85) {
                     continue;
                 }
-                int confidence = (int) Math.max(1, Math.min(5, Math.round(4.6 - w / 20.0 + reasons.nextGaussian())));
+                int confidence = (int) Math.max(1, Math.min(5, Math.round(4.6 - w / 20.0 + draws.nextGaussian())));
                 // The fund question's values: 2 yes, 1 not sure, 0 no.
                 String fund = confidence >= 4 ? "2" : confidence == 3 ? "1" : "0";
                 events.add(new ScenarioEvent.StakeholderAnswered(programme.id(), email, "confidence",
@@ -286,8 +298,8 @@ final class Timeline {
         }
     }
 
-    private String trust(String email, double drop) {
-        double value = trustBase.get(email) - drop + random.nextGaussian() * 0.7;
+    private String trust(SplittableRandom draws, String email, double drop) {
+        double value = trustBase.get(email) - drop + draws.nextGaussian() * 0.7;
         return Long.toString(Math.max(1, Math.min(5, Math.round(value))));
     }
 
@@ -380,7 +392,12 @@ final class Timeline {
         return erased.containsKey(email) && erased.get(email) <= w;
     }
 
-    private AudienceKind kind(String workflowId) {
-        return workflows.stream().filter(x -> x.id().equals(workflowId)).findFirst().orElseThrow().kind();
+    private ScenarioWorkflow workflow(String workflowId) {
+        return workflows.stream().filter(x -> x.id().equals(workflowId)).findFirst().orElseThrow();
+    }
+
+    /** The stream a workflow's use and answers are drawn from: its own for one rolled out in waves. */
+    private SplittableRandom draws(ScenarioWorkflow workflow) {
+        return workflow.waved() ? rollout : random;
     }
 }

@@ -75,7 +75,7 @@ final class Oracle {
                 Set<String> recipients = new HashSet<>();
                 for (Membership m : scenario.memberships()) {
                     String email = m.email();
-                    if (m.workflowId().equals(workflow.id()) && m.inAt(w)
+                    if (m.workflowId().equals(workflow.id()) && m.inAt(w) && workflow.liveIn(m, w)
                             && people.get(email).platform() != Platform.NONE
                             && !(erasedIn.containsKey(email) && erasedIn.get(email) <= w)
                             && !(optedOut.containsKey(email))
@@ -136,6 +136,10 @@ final class Oracle {
     }
 
     private int targetTeamSize(ScenarioWorkflow workflow, int week) {
+        if (workflow.waved()) {
+            return workflow.waves().stream().filter(wave -> wave.liveIn(week))
+                    .mapToInt(ScenarioWave::targetTeamSize).sum();
+        }
         if (workflow.targetTeamSize().isPresent()) {
             return workflow.targetTeamSize().getAsInt();
         }
@@ -159,6 +163,11 @@ final class Oracle {
     }
 
     private Fig wau(ScenarioWorkflow workflow, int week, int size) {
+        return wau(workflow, week, size, members(workflow, week));
+    }
+
+    /** WAU of the people {@code members} of the workflow (its audience, or one wave's) over a team of {@code size}. */
+    private Fig wau(ScenarioWorkflow workflow, int week, int size, Set<String> members) {
         Set<Integer> feed = telemetryWeeks.getOrDefault(workflow.id(), Set.of());
         boolean fedBefore = feed.stream().anyMatch(w -> w <= week && w > week - HABIT_WEEKS);
         Map<String, Map<String, String>> usageAnswers = selfReports(workflow, week);
@@ -167,13 +176,12 @@ final class Oracle {
         }
         if (feed.contains(week) || (fedBefore && usageAnswers.isEmpty())) {
             Map<String, Integer> uses = telemetry.getOrDefault(workflow.id(), Map.of()).getOrDefault(week, Map.of());
-            long active = members(workflow, week).stream().filter(e -> uses.getOrDefault(e, 0) > 0).count();
+            long active = members.stream().filter(e -> uses.getOrDefault(e, 0) > 0).count();
             return Fig.shown(Fig.percent(active, size), size, "TELEMETRY");
         }
         if (usageAnswers.isEmpty()) {
             return Fig.noData("SELF_REPORT");
         }
-        Set<String> members = members(workflow, week);
         long active = usageAnswers.entrySet().stream().filter(e -> members.contains(e.getKey())
                 && Integer.parseInt(e.getValue().get("usage")) > 0).count();
         return Fig.score(Fig.percent(active, size), usageAnswers.size(), MIN_RESPONDENTS, "SELF_REPORT");
@@ -182,7 +190,7 @@ final class Oracle {
     private Set<String> members(ScenarioWorkflow workflow, int week) {
         Set<String> members = new HashSet<>();
         for (Membership m : scenario.memberships()) {
-            if (m.workflowId().equals(workflow.id()) && memberDuring(m, week)) {
+            if (m.workflowId().equals(workflow.id()) && memberDuring(m, week) && workflow.liveIn(m, week)) {
                 members.add(m.email());
             }
         }
@@ -222,8 +230,8 @@ final class Oracle {
             return Fig.noData(source);
         }
         List<String> current = scenario.memberships().stream()
-                .filter(m -> m.workflowId().equals(workflow.id()) && memberAtEnd(m, week)).map(Membership::email)
-                .distinct().toList();
+                .filter(m -> m.workflowId().equals(workflow.id()) && memberAtEnd(m, week) && workflow.liveIn(m, week))
+                .map(Membership::email).distinct().toList();
         if (current.isEmpty()) {
             return Fig.noData(source);
         }
@@ -385,5 +393,46 @@ final class Oracle {
         BigDecimal delta = median.value().subtract(baseline).multiply(BigDecimal.valueOf(100))
                 .divide(baseline, MathContext.DECIMAL128);
         return Fig.score(Fig.oneDecimal(delta), median.n(), MIN_RESPONDENTS, "PULSE");
+    }
+
+    /** One rollout wave's figures in a week: live or not, its team, its WAU and its trust index. */
+    record WaveExpected(int wave, String goLive, boolean live, int team, Fig wau, Fig trust) {
+    }
+
+    /**
+     * The figures of each wave of a workflow rolled out in waves, by the README's rules: a wave counts from its
+     * go-live week; its team is its target team size; its WAU counts its own members' use (a wave not yet live has
+     * none, whatever its members tried); its trust index rests on its members' answers to the workflow's
+     * confidential pulse in that week, shown from 5.
+     */
+    List<WaveExpected> waves(String id, int week) {
+        ScenarioWorkflow workflow = scenario.workflow(id);
+        Optional<ScenarioPulse> pulse = scenario.pulses().stream().filter(p -> p.workflowId().equals(id)
+                && !p.anonymous()).findFirst();
+        List<WaveExpected> waves = new ArrayList<>();
+        for (ScenarioWave wave : workflow.waves()) {
+            String goLive = scenario.firstMonday().plusWeeks(wave.goLiveWeek()).toString();
+            if (!wave.liveIn(week)) {
+                waves.add(new WaveExpected(wave.number(), goLive, false, wave.targetTeamSize(), Fig.noData("TELEMETRY"),
+                        Fig.noData("PULSE")));
+                continue;
+            }
+            Set<String> members = new HashSet<>();
+            for (Membership m : scenario.memberships()) {
+                if (m.workflowId().equals(id) && m.wave() == wave.number() && memberDuring(m, week)) {
+                    members.add(m.email());
+                }
+            }
+            Map<String, Map<String, String>> round = new HashMap<>();
+            pulse.ifPresent(p -> answers.getOrDefault(p.id(), Map.of()).getOrDefault(week, Map.of())
+                    .forEach((email, qs) -> {
+                        if (members.contains(email)) {
+                            round.put(email, qs);
+                        }
+                    }));
+            waves.add(new WaveExpected(wave.number(), goLive, true, wave.targetTeamSize(),
+                    wau(workflow, week, wave.targetTeamSize(), members), trustIndex(counts(round, "trust", 5, 1))));
+        }
+        return waves;
     }
 }

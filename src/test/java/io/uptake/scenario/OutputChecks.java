@@ -32,10 +32,12 @@ final class OutputChecks {
 
     private final ScenarioRun run;
     private final ReasonsChecks reasons;
+    private final WavesChecks waves;
 
     OutputChecks(ScenarioRun run) {
         this.run = run;
         this.reasons = new ReasonsChecks(run);
+        this.waves = new WavesChecks(run);
     }
 
     private static Fig[] figures(Expected e) {
@@ -59,6 +61,7 @@ final class OutputChecks {
             }
         }
         reasons.scorecard(week, readIn, card);
+        waves.scorecard(week, readIn, byId);
         String csvText = run.send(run.admin("/api/v1/export/scorecard.csv?week=" + iso).GET().build()).body();
         Map<String, CSVRecord> rows = new HashMap<>();
         for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
@@ -87,6 +90,7 @@ final class OutputChecks {
             CSVRecord row = rows.get(workflow.id());
             if (actual != null) {
                 run.outcomes.scorecard(week, readIn, actual, row, workflow);
+                run.warnings.scorecard(week, actual, row, workflow);
             }
             check(week, "csv", workflow.id(), "listed", true, row != null);
             if (row != null) {

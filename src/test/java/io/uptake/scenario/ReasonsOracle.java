@@ -322,14 +322,17 @@ final class ReasonsOracle {
     /**
      * What "Adoption not measured" names for a workflow in a week, of the two parts the scenario alone decides:
      * {@code no pulse} (no pulse of the scenario asks it) and {@code no team size} (no target team size and nobody
-     * in its audience at the week's end, the team the oracle divides WAU by).
+     * in its audience at the week's end, the team the oracle divides WAU by; a workflow rolled out in waves with
+     * target team sizes has one, even before a wave is live).
      */
     Set<String> notMeasured(String workflowId, int week, int readIn) {
         Set<String> missing = new HashSet<>();
         if (scenario.pulses().stream().noneMatch(p -> p.workflowId().equals(workflowId))) {
             missing.add("no pulse");
         }
-        if (oracle.expect(workflowId, week, readIn).targetTeamSize() == 0) {
+        ScenarioWorkflow workflow = scenario.workflow(workflowId);
+        boolean waveTargets = workflow.waves().stream().anyMatch(wave -> wave.targetTeamSize() > 0);
+        if (!waveTargets && oracle.expect(workflowId, week, readIn).targetTeamSize() == 0) {
             missing.add("no team size");
         }
         return missing;

@@ -71,6 +71,7 @@ final class ScenarioRun implements AutoCloseable {
     private final StakeholderSide stakeholders;
     private final CommentChecks comments;
     final OutcomeSide outcomes;
+    final EarlyWarningSide warnings;
     /** Directory audiences' current members: workflow → emails. */
     private final Map<String, Set<String>> directory = new HashMap<>();
     /** pulse + week → round id. */
@@ -103,6 +104,7 @@ final class ScenarioRun implements AutoCloseable {
         this.stakeholders = new StakeholderSide(this);
         this.comments = new CommentChecks(this);
         this.outcomes = new OutcomeSide(this);
+        this.warnings = new EarlyWarningSide(this);
     }
 
     static String isoWeek(int week) {
@@ -120,12 +122,21 @@ final class ScenarioRun implements AutoCloseable {
             if (w.kind() == AudienceKind.TEAMS_TEAM) {
                 teamsPost(teams.botAddedToTeam(w.audienceRef(), people.get(w.ownerEmail()).chatId()));
             }
+            for (ScenarioWave wave : w.waves()) {
+                if (wave.kind() == AudienceKind.TEAMS_TEAM) {
+                    // added by the first member of the wave's team
+                    String member = scenario.memberships().stream().filter(m -> m.workflowId().equals(w.id())
+                            && m.wave() == wave.number()).findFirst().orElseThrow().email();
+                    teamsPost(teams.botAddedToTeam(wave.audienceRef(), people.get(member).chatId()));
+                }
+            }
         }
         teamsPost(teams.botAddedToTeam(LEADERS_TEAM, people.get(scenario.workflow("finance-close").ownerEmail())
                 .chatId()));
         for (Membership m : scenario.memberships()) {
-            if (scenario.workflow(m.workflowId()).kind() != AudienceKind.EMAILS && m.inAt(0)) {
-                directory.computeIfAbsent(m.workflowId(), k -> new LinkedHashSet<>()).add(m.email());
+            ScenarioWorkflow w = scenario.workflow(m.workflowId());
+            if (w.kindOf(m) != AudienceKind.EMAILS && m.inAt(0)) {
+                directory.computeIfAbsent(w.refOf(m), k -> new LinkedHashSet<>()).add(m.email());
             }
         }
         javax.sql.DataSource data = io.micronaut.data.connection.jdbc.advice.DelegatingDataSource
@@ -156,9 +167,10 @@ final class ScenarioRun implements AutoCloseable {
         phases.time("telemetry", () -> pullGitHub(w, "monday", 0));
         for (ScenarioEvent e : plan.events()) {
             if (e instanceof ScenarioEvent.Joined j) {
-                directory.computeIfAbsent(j.workflowId(), k -> new LinkedHashSet<>()).add(j.email());
+                directory.computeIfAbsent(scenario.workflow(j.workflowId()).audienceRef(),
+                        k -> new LinkedHashSet<>()).add(j.email());
             } else if (e instanceof ScenarioEvent.Left l) {
-                directory.get(l.workflowId()).remove(l.email());
+                directory.get(scenario.workflow(l.workflowId()).audienceRef()).remove(l.email());
             }
         }
         phases.time("directory sync", this::syncDirectories);
@@ -176,6 +188,8 @@ final class ScenarioRun implements AutoCloseable {
                     w - 1, w));
             at(monday, 12, 0);
             phases.time("status checks", () -> checks.status(w - 1, w));
+            at(monday, 12, 30);
+            phases.time("early warnings", () -> warnings.monday(w));
         }
         at(monday, 20, 0);
         phases.time("open rounds", () -> openRounds(plan));
@@ -229,6 +243,7 @@ final class ScenarioRun implements AutoCloseable {
                 }
             }
         });
+        phases.time("early warnings", () -> warnings.sunday(w));
         // The sponsors' messages of outcome gaps: sent when their quiet hours allow.
         phases.time("message checks", () -> outcomes.sponsors(w));
         // The comments of last week's rounds: shared at the close, sent when the readers' quiet hours allow.
@@ -329,18 +344,23 @@ final class ScenarioRun implements AutoCloseable {
                 .toList();
         Map<String, java.util.Collection<String>> channels = new LinkedHashMap<>();
         Map<String, java.util.Collection<String>> groups = new LinkedHashMap<>();
+        Map<String, AudienceKind> audiences = new LinkedHashMap<>();
         for (ScenarioWorkflow w : scenario.workflows()) {
-            List<String> ids = directory.getOrDefault(w.id(), Set.of()).stream().map(e -> people.get(e).chatId())
+            audiences.put(w.audienceRef(), w.kind());
+            w.waves().forEach(wave -> audiences.put(wave.audienceRef(), wave.kind()));
+        }
+        audiences.forEach((ref, kind) -> {
+            List<String> ids = directory.getOrDefault(ref, Set.of()).stream().map(e -> people.get(e).chatId())
                     .toList();
-            switch (w.kind()) {
-                case SLACK_CHANNEL -> channels.put(w.audienceRef(), ids);
-                case SLACK_USERGROUP -> groups.put(w.audienceRef(), ids);
-                case TEAMS_TEAM -> teams.roster(w.audienceRef(), directory.getOrDefault(w.id(), Set.of()).stream()
+            switch (kind) {
+                case SLACK_CHANNEL -> channels.put(ref, ids);
+                case SLACK_USERGROUP -> groups.put(ref, ids);
+                case TEAMS_TEAM -> teams.roster(ref, directory.getOrDefault(ref, Set.of()).stream()
                         .map(people::get).toList());
                 default -> {
                 }
             }
-        }
+        });
         slack.directory(slackPeople, channels, groups);
         context.getBean(SyncSlackAudiences.class).run();
         context.getBean(SyncTeamsRosters.class).run();
@@ -581,6 +601,11 @@ final class ScenarioRun implements AutoCloseable {
         if (target.isAfter(clock.instant())) {
             clock.set(target);
         }
+    }
+
+    /** An empty JSON value, for an output that lacks a node. */
+    JsonNode jsonNull() {
+        return JSON.nullNode();
     }
 
     HttpRequest.Builder admin(String path) {

@@ -24,12 +24,16 @@ final class ScenarioYear {
         try (ScenarioRun run = new ScenarioRun(scenario, settings, Path.of(name + ".yml"))) {
             long started = System.nanoTime();
             run.run(WEEKS);
-            String report = run.findings.report() + String.format("Scenario on %s: %d weeks in %.1f s (start %.1f s)."
-                    + " ", database, WEEKS, (System.nanoTime() - start) / 1e9, (started - start) / 1e9)
+            String report = run.findings.report() + String.format("Scenario on %s: %d weeks in %.1f s (start %.1f s),"
+                    + " %d early warnings. ", database, WEEKS, (System.nanoTime() - start) / 1e9,
+                    (started - start) / 1e9, run.warnings.sent())
                     + run.phases.report();
             System.out.println(report);
             Files.writeString(Path.of(name + "-findings.txt"), report + run.findings.all());
             assertThat(run.findings.unexplained()).as(report).isEmpty();
+            if (WEEKS >= 12) {
+                assertThat(run.warnings.sent()).as("pilots warned at day 60 in " + WEEKS + " weeks").isPositive();
+            }
         }
     }
 }
