@@ -11,7 +11,6 @@ import io.uptake.checkin.EscalateMissedCheckins;
 import io.uptake.checkin.OpenCheckinCycles;
 import io.uptake.checkin.SendCheckinReminders;
 import io.uptake.digest.SendDigest;
-import io.uptake.nudge.AlertOwners;
 import io.uptake.nudge.NudgeNeverUsers;
 import io.uptake.platform.Platform;
 import io.uptake.pulse.AddLateJoiners;
@@ -88,7 +87,7 @@ class DemoYear {
     private final OpenCheckinCycles checkinCycles;
     private final SendCheckinReminders checkinReminders;
     private final EscalateMissedCheckins escalations;
-    private final AlertOwners alertOwners;
+    private final DemoOwners owners;
     private final NudgeNeverUsers nudges;
     private final SendDigest digests;
     private final RecordUsageBatch usage;
@@ -99,7 +98,7 @@ class DemoYear {
     DemoYear(DemoClock clock, DemoSettings settings, CatalogLookup catalog, ReloadCatalog reload,
              WebDirectory directory, WebInbound inbound, OpenRound openRound, AddLateJoiners lateJoiners,
              SendReminders reminders, CloseRounds closeRounds, OpenCheckinCycles checkinCycles,
-             SendCheckinReminders checkinReminders, EscalateMissedCheckins escalations, AlertOwners alertOwners,
+             SendCheckinReminders checkinReminders, EscalateMissedCheckins escalations, DemoOwners owners,
              NudgeNeverUsers nudges, SendDigest digests, RecordUsageBatch usage, PullUsage pulls,
              OpenStakeholderRounds stakeholderRounds, DemoOutcomeValues outcomeValues) {
         this.clock = clock;
@@ -115,7 +114,7 @@ class DemoYear {
         this.checkinCycles = checkinCycles;
         this.checkinReminders = checkinReminders;
         this.escalations = escalations;
-        this.alertOwners = alertOwners;
+        this.owners = owners;
         this.nudges = nudges;
         this.digests = digests;
         this.usage = usage;
@@ -236,7 +235,7 @@ class DemoYear {
             boolean digests = w >= weeks - DIGEST_WEEKS;
             if (w > 0) {
                 at(monday, LocalTime.of(10, 0));
-                alertOwners.lastWeek();
+                owners.monday();
                 if (digests) {
                     digest("slack:C0LEADERS");
                 }
@@ -274,6 +273,7 @@ class DemoYear {
                 tick(days.add(day));
             }
             at(monday.plusDays(6), LocalTime.of(20, 30));
+            owners.decide(scenario);
             tick(true);
             at(monday.plusDays(6), LocalTime.of(23, 30));
             if (digests) {

@@ -59,6 +59,11 @@ public class WarnEarly {
 
     /** Warns the owners of pilots due a warning; returns how many warnings were queued. */
     public int run() {
+        return warn().size();
+    }
+
+    /** Warns the owners of pilots due a warning; returns the workflows whose owners were warned. */
+    public List<String> warn() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Map<String, List<WorkflowRow>> due = new HashMap<>();
@@ -67,24 +72,24 @@ public class WarnEarly {
                     .ifPresent(row -> due.computeIfAbsent(row.programmeId(), k -> new ArrayList<>()).add(row));
         }
         if (due.isEmpty()) {
-            return 0;
+            return List.of();
         }
         Scorecard card = scorecards.forWeek(IsoWeek.lastComplete(clock), new ArrayList<>(due.keySet()));
         Map<String, WorkflowScore> scores = new HashMap<>();
         for (ProgrammeScore p : card.programmes()) {
             p.workflows().forEach(s -> scores.put(s.workflowId(), s));
         }
-        int queued = 0;
+        List<String> warned = new ArrayList<>();
         for (List<WorkflowRow> rows : due.values()) {
             for (WorkflowRow row : rows) {
                 WorkflowScore score = scores.get(row.id());
                 List<String> reasons = score == null ? List.of() : EarlyWarningRule.reasons(score, metrics, drift);
                 if (!reasons.isEmpty() && queue.warn(row, reasons, today, now)) {
-                    queued++;
+                    warned.add(row.id());
                 }
             }
         }
-        return queued;
+        return warned;
     }
 
     private boolean due(WorkflowRow row, LocalDate today) {

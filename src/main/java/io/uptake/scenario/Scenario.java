@@ -68,6 +68,15 @@ public record Scenario(long seed, Size size, LocalDate firstMonday, String organ
         return workflows.stream().filter(w -> w.id().equals(id)).findFirst().orElseThrow();
     }
 
+    /**
+     * What the owner of a workflow decides when its day-60 early warning reaches them: scale, fix or stop, by the
+     * workflow's place in the file (the first scales, the second fixes, the third stops, and so on).
+     */
+    public String decisionOn(String workflowId) {
+        List<String> choices = List.of("scale", "fix", "stop");
+        return choices.get(workflows.indexOf(workflow(workflowId)) % choices.size());
+    }
+
     /** The catalogue version in force during that week. */
     public CatalogueVersion catalogueAt(int week) {
         CatalogueVersion current = catalogues.get(0);

@@ -24,13 +24,12 @@ import org.apache.commons.csv.CSVRecord;
  * (README: from day 60 of the pilot spell, once, in the first run whose last complete week shows trust falling
  * 15 points or more, weekly active use falling 3 weeks running, or under 60 % of the people asked answering), and
  * checks the job queued exactly those. By the week's end the owner must have the warning in chat with its reasons
- * and the three buttons; they press one (scale, fix or stop, by the workflow's place in the file) through the real
+ * and the three buttons; they press the one {@link Scenario#decisionOn} gives them through the real
  * interaction endpoint, and from then on every scorecard (JSON and CSV) carries the decision and the warning's flag.
  */
 final class EarlyWarningSide {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<String> CHOICES = List.of("scale", "fix", "stop");
     private static final int DAY = 60;
     private static final BigDecimal TRUST_DROP = BigDecimal.valueOf(15);
     private static final BigDecimal RESPONSE_FLAG = BigDecimal.valueOf(60);
@@ -67,8 +66,7 @@ final class EarlyWarningSide {
             int day = (int) ChronoUnit.DAYS.between(pilotSince(w), today);
             String why = day >= DAY ? reasons(w, week - 1, week) : "";
             if (!why.isEmpty()) {
-                warnings.put(w.id(), new Warning(week, today, day, why, CHOICES.get(run.scenario.workflows()
-                        .indexOf(w) % CHOICES.size()), null));
+                warnings.put(w.id(), new Warning(week, today, day, why, run.scenario.decisionOn(w.id()), null));
                 due.add(w.id());
             }
         }
