@@ -9,6 +9,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.uptake.scenario.Membership;
 import io.uptake.scenario.Scenario;
 import io.uptake.scenario.ScenarioEvent;
+import io.uptake.scenario.ScenarioWorkflow;
 import io.uptake.scenario.WeekPlan;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -22,6 +23,7 @@ import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -103,6 +105,47 @@ class DemoSeedingTest {
             }
         }
         assertThat(measured).as("measured values in the seeded weeks").isPositive();
+    }
+
+    /**
+     * Claims intake rolls out in waves: in the seeded weeks only its first wave (an emails list) is live, so its
+     * team is that wave's target and its weekly active use counts that wave's members alone, although members of
+     * the later waves (a Slack channel, a Teams team) try the tool now and then.
+     */
+    @Test
+    void onlyTheLiveWaveOfClaimsIntakeCounts() throws Exception {
+        ScenarioWorkflow intake = scenario.workflow("claims-intake");
+        int team = intake.waves().get(0).targetTeamSize();
+        int early = 0;
+        for (int week = 2; week < DemoContexts.WEEKS; week++) {
+            int w = week;
+            Set<String> firstWave = new HashSet<>();
+            scenario.memberships().stream().filter(m -> m.workflowId().equals(intake.id()) && m.wave() == 1)
+                    .forEach(m -> firstWave.add(m.email()));
+            Set<String> active = new HashSet<>();
+            for (ScenarioEvent.Used u : scenario.timeline().get(week).events(ScenarioEvent.Used.class)) {
+                if (u.workflowId().equals(intake.id()) && u.count() > 0) {
+                    if (firstWave.contains(u.email())) {
+                        active.add(u.email());
+                    } else {
+                        early++;
+                    }
+                }
+            }
+            JsonNode json = workflow(week, intake.id());
+            BigDecimal expected = BigDecimal.valueOf(active.size() * 100L).divide(BigDecimal.valueOf(team), 1,
+                    RoundingMode.HALF_UP);
+            assertThat(json.path("teamSize").path("value").asInt()).as("team in week %d", w).isEqualTo(team);
+            assertThat(json.path("wauPercent").path("value").decimalValue().setScale(1, RoundingMode.HALF_UP))
+                    .as("WAU in week %d", w).isEqualTo(expected);
+            JsonNode waves = json.path("waves");
+            assertThat(waves).hasSize(3);
+            assertThat(waves.get(0).path("wauPercent").path("value").decimalValue().setScale(1, RoundingMode.HALF_UP))
+                    .isEqualTo(expected);
+            assertThat(List.of(waves.get(0).path("live").asBoolean(), waves.get(1).path("live").asBoolean(),
+                    waves.get(2).path("live").asBoolean())).containsExactly(true, false, false);
+        }
+        assertThat(early).as("uses by members of waves not yet live").isPositive();
     }
 
     @Test
