@@ -44,7 +44,7 @@ class TrySimulatorTest {
     void thePeoplePageListsSponsorsOwnersAndTheLeadersChannels() throws Exception {
         HttpResponse<String> page = browser.get("/try");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Sponsors (3)").contains("Workflow owners").contains("C0LEADERS")
+        assertThat(page.body()).contains("Sponsors (4)").contains("Workflow owners").contains("C0LEADERS")
                 .contains("19:leaders@thread.tacv2").contains("Demo.");
     }
 
