@@ -45,6 +45,13 @@ final class ReasonsChecks {
         }
         String expected = oracle.programmeOwnership(declared.get(), week);
         JsonNode reasons = p.path("reasons");
+        String age = "none";
+        for (JsonNode flag : p.path("flags")) {
+            if (flag.asText().endsWith("months in and no outcome")) {
+                age = flag.asText();
+            }
+        }
+        check(week, programme, "programme.age flag", oracle.programmeAge(declared.get(), week), age);
         if (expected != null) {
             check(week, programme, "programme.verdict", "ACTIVITY", p.path("verdict").asText());
             check(week, programme, "programme.reasons[0]", expected, reasons.path(0).asText());

@@ -304,6 +304,40 @@ final class ReasonsOracle {
     }
 
     /**
+     * The programme's age flag in a week, by the README's rule, or "none": its age runs from the earlier of the
+     * first Monday (every programme is in the first file) and the first pilot day of any of its workflows; strictly
+     * older than 12 months at the week's Sunday, with its outcome not moving (no outcome, no check-in yet, or the
+     * last check-in's value not past the baseline towards the target), it is "N months in and no outcome", N whole
+     * months.
+     */
+    String programmeAge(ScenarioProgramme programme, int week) {
+        // every programme is in the first file, with or without workflows
+        LocalDate started = scenario.firstMonday();
+        for (ScenarioWorkflow w : scenario.workflows()) {
+            if (w.programmeId().equals(programme.id()) && view(w.id()).start().isBefore(started)) {
+                started = view(w.id()).start();
+            }
+        }
+        LocalDate sunday = scenario.firstMonday().plusWeeks(week).plusDays(6);
+        BigDecimal last = null;
+        for (int w = 0; w <= week; w++) {
+            for (ScenarioEvent.CheckedIn c : scenario.timeline().get(w).events(ScenarioEvent.CheckedIn.class)) {
+                if (c.workflowId().equals(programme.checkinKey())) {
+                    last = c.value();
+                }
+            }
+        }
+        boolean moving = programme.outcome().isPresent() && last != null
+                && last.compareTo(BigDecimal.valueOf(programme.outcome().get().baseline())) != 0
+                && (last.compareTo(BigDecimal.valueOf(programme.outcome().get().baseline())) > 0)
+                == (programme.outcome().get().target() > programme.outcome().get().baseline());
+        if (moving || !started.plusMonths(12).isBefore(sunday)) {
+            return "none";
+        }
+        return java.time.temporal.ChronoUnit.MONTHS.between(started, sunday) + " months in and no outcome";
+    }
+
+    /**
      * The "Built before the commercial signal" reason of a workflow in a week, by the README's rule, from the
      * programmes file the scenario writes: its first pilot day is the {@code stage-since} of the first file that
      * declares it; an outcome the scenario gives it arrives with the workflow, so only a workflow without one is
