@@ -9,10 +9,12 @@ import com.microsoft.bot.connector.authentication.ClaimsIdentity;
 import com.microsoft.bot.connector.authentication.CredentialProvider;
 import com.microsoft.bot.connector.authentication.JwtTokenValidation;
 import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.Serialization;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import java.util.ConcurrentModificationException;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +64,7 @@ class InboundActivities {
         }
         keepLocaleOffTheTurn(activity);
         try {
-            InvokeResponse response = adapter.processActivity(identity, activity, bot::onTurn).join();
+            InvokeResponse response = process(identity, activity);
             if (response == null) {
                 return new Answer(202, null);
             }
@@ -72,6 +74,27 @@ class InboundActivities {
             LOG.error("Teams {} activity {} in tenant {} could not be handled", activity.getType(), activity.getId(),
                     Activities.tenantId(activity), e);
             return error(503, "Uptake could not handle this activity now; the service log has the details.");
+        }
+    }
+
+    /**
+     * Runs the bot on the activity. The SDK (4.14) closes a turn's state on the calling thread while, for an invoke,
+     * its executor may still be storing the invoke response in that state; when the two meet, the close throws
+     * {@link ConcurrentModificationException} although the bot has done its work (seen once in a simulated year on
+     * PostgreSQL). An invoke that fails so is handled once more, and this time the response arrives: an answer given
+     * again replaces itself with the same value; a check-in form submitted again is stored again with the same
+     * values, the latest being the one shown.
+     */
+    private InvokeResponse process(ClaimsIdentity identity, Activity activity) {
+        try {
+            return adapter.processActivity(identity, activity, bot::onTurn).join();
+        } catch (CompletionException e) {
+            if (!activity.isType(ActivityTypes.INVOKE) || !(e.getCause() instanceof ConcurrentModificationException)) {
+                throw e;
+            }
+            LOG.warn("Teams invoke activity {}: the SDK closed the turn while storing its response; handling it again",
+                    activity.getId());
+            return adapter.processActivity(identity, activity, bot::onTurn).join();
         }
     }
 
