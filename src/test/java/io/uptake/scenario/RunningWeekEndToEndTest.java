@@ -141,4 +141,12 @@ class RunningWeekEndToEndTest extends EndToEndCalls {
                 "Drift: to 2026-W49 (the last complete week): WAU not falling, at its 4-week peak of 70%");
         assertThat(text).doesNotContain("down from", "below its", "down 1 week");
     }
+
+    @Test
+    void theDashboardOfTheWeekSoFarJudgesDriftOnTheLastCompleteWeek() throws Exception {
+        String workflowPage = page("/workflows/ledger?week=2026-W50");
+        assertThat(workflowPage).contains("Drift, judged on <span>2026-W49</span>, the last complete week");
+        assertThat(workflowPage).doesNotContain("below its", "falling 1 week");
+        assertThat(page("/?week=2026-W50")).doesNotContain("below its", "down 1 week");
+    }
 }

@@ -87,7 +87,7 @@ class ProgrammesPage {
         }
         List<Scorecard> weeks = scorecards.weeks(choice.monday(), TREND_WEEKS);
         // Judged now: the weeks are kept while the data stands, but a usage source turns late with the calendar.
-        Scorecard card = freshness.stamp(weeks.get(weeks.size() - 1));
+        Scorecard card = freshness.stamp(scorecards.asRead(weeks.get(weeks.size() - 1), clock.instant()));
         List<Programme> visible = new ArrayList<>();
         for (ProgrammeScore p : card.programmes()) {
             List<Workflow> flows = p.workflows().stream()

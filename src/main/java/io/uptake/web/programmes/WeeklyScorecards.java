@@ -1,10 +1,12 @@
 package io.uptake.web.programmes;
 
 import io.uptake.metrics.ComputeScorecard;
+import io.uptake.metrics.RunningWeek;
 import io.uptake.metrics.Scorecard;
 import io.uptake.metrics.ScorecardSource;
 import io.uptake.storage.FigureVersion;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +85,14 @@ class WeeklyScorecards {
             cards.add(card);
         }
         return cards;
+    }
+
+    /**
+     * A week's scorecard as read at {@code now}: a week still running in UTC has each workflow's drift judged on the
+     * last complete week ({@link RunningWeek}), as the API and the digest preview show it.
+     */
+    Scorecard asRead(Scorecard card, Instant now) {
+        return RunningWeek.asRead(card, source, now);
     }
 
     private synchronized long current() {

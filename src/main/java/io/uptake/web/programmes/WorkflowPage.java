@@ -105,7 +105,8 @@ class WorkflowPage {
         List<Scorecard> history = scorecards.weeks(workflow.programme(), choice.monday(),
                 historyWeeks(workflow, choice.monday()));
         // The week's figures come from a cache kept while the data stands; the usage data's freshness is judged now.
-        Optional<WorkflowScore> score = Trend.find(history.get(history.size() - 1), id).map(freshness::stamp);
+        Optional<WorkflowScore> score = Trend.find(scorecards.asRead(history.get(history.size() - 1),
+                clock.instant()), id).map(freshness::stamp);
         Map<String, Object> model = new HashMap<>();
         model.put("workflow", workflow);
         model.put("programme", catalog.programme(workflow.programme()).map(ProgrammeView::name)
