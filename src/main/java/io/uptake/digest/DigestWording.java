@@ -226,7 +226,7 @@ final class DigestWording {
         if (outcome.status() != null) {
             progress += " · " + outcome.status().replace('_', ' ');
         }
-        String claimedVsMeasured = OutcomeGapWording.claimedVsMeasured(outcome);
+        String claimedVsMeasured = OutcomeGapWording.measuredBeside(outcome);
         return progress + " · " + switch (outcome.checkinState()) {
             case CURRENT -> "check-in current";
             case DUE -> "check-in due";

@@ -30,7 +30,8 @@ public final class ProgrammeOutcomeWording {
 
     /**
      * E.g. "Revenue per claim (EUR) 126 (baseline 120, target 150 by 2027-Q4): 20% of the way · on track", ending
-     * "· claimed 126, measured 121 on 30 Nov" when the system of record measured it.
+     * "· claimed 126, measured 121 on 30 Nov" when the system of record measured it ("· measured 121 on 30 Nov"
+     * before the owner's first check-in).
      */
     public static String outcome(OutcomeProgress o) {
         if (o == null) {
@@ -38,10 +39,11 @@ public final class ProgrammeOutcomeWording {
         }
         String what = o.metric() + (o.unit() == null || o.unit().isBlank() ? "" : " (" + o.unit() + ")");
         String numbers = "baseline " + plain(o.baseline()) + ", target " + plain(o.target());
+        String claimedVsMeasured = OutcomeGapWording.measuredBeside(o);
         if (o.current() == null) {
-            return what + ": no check-in yet (" + numbers + ") · " + state(o);
+            return what + ": no check-in yet (" + numbers + ") · " + state(o)
+                    + (claimedVsMeasured == null ? "" : " · " + claimedVsMeasured);
         }
-        String claimedVsMeasured = OutcomeGapWording.claimedVsMeasured(o);
         return what + " " + plain(o.current()) + " (" + numbers + "): "
                 + whole(o.progress().value()) + "% of the way"
                 + (o.status() == null ? "" : " · " + o.status().replace('_', ' ')) + " · " + state(o)

@@ -21,6 +21,18 @@ public final class OutcomeGapWording {
                 + DAY.format(o.measuredOn());
     }
 
+    /**
+     * What the system of record measured, beside the claim when there is one: "claimed 47, measured 44 on 30 Nov", or
+     * "measured 44 on 30 Nov" before the owner's first check-in; null when nothing was measured.
+     */
+    public static String measuredBeside(OutcomeProgress o) {
+        String both = claimedVsMeasured(o);
+        if (both != null || o == null || o.measured() == null || o.measuredOn() == null) {
+            return both;
+        }
+        return "measured " + number(o.measured()) + " on " + DAY.format(o.measuredOn());
+    }
+
     /** "claimed 47, measured 40 on 30 Nov: 17.5% apart (over 10%)", for a flagged gap. */
     public static String flag(OutcomeProgress o, BigDecimal threshold) {
         String apart = o.gapPercent() == null ? "the measured value is 0"

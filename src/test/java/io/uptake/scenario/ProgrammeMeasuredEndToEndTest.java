@@ -114,6 +114,18 @@ class ProgrammeMeasuredEndToEndTest extends EndToEndCalls {
                         stage: pilot
                         audience: { teams-team: "%s" }
                         target-team-size: 2
+                  - id: p-early
+                    name: Pricing AI
+                    sponsor: cfo@example.com
+                    owner: sam@example.com
+                    outcome: { metric: Quote cycle, unit: days, direction: down, baseline: 10, target: 6,
+                               by: 2027-Q4 }
+                    workflows:
+                      - id: w-early
+                        name: Quote drafting
+                        owner: e1@example.com
+                        stage: pilot
+                        audience: { emails: [e1@example.com] }
                   - id: p-none
                     name: Analysis AI
                     sponsor: cfo@example.com
@@ -145,7 +157,7 @@ class ProgrammeMeasuredEndToEndTest extends EndToEndCalls {
         context.getBean(SyncSlackAudiences.class).run();
         context.getBean(SyncTeamsRosters.class).run();
 
-        assertThat(context.getBean(OpenCheckinCycles.class).run()).isEqualTo(2);
+        assertThat(context.getBean(OpenCheckinCycles.class).run()).isEqualTo(3);
         dispatch();
         HttpResponse<String> olgaSaved = slackPost(slack.checkinSubmission(clock, "UOLGA", "programme:p-slack",
                 OLGA.claimed(), "on_track", "7"));
@@ -159,6 +171,8 @@ class ProgrammeMeasuredEndToEndTest extends EndToEndCalls {
                 {"values": [{"day": "2026-11-30", "value": 119, "source": "revenue-ledger"},
                             {"day": "2026-12-01", "value": 121, "source": "revenue-ledger"}]}"""));
         posts.put("p-teams", post("programme:p-teams", "text/csv", "day,value,source\n2026-12-02,60,cost-ledger\n"));
+        posts.put("p-early", post("programme:p-early", "application/json",
+                "{\"values\": [{\"day\": \"2026-12-01\", \"value\": 9.5, \"source\": \"quote-log\"}]}"));
         posts.put("p-none", post("programme:p-none", "application/json",
                 "{\"values\": [{\"day\": \"2026-12-01\", \"value\": 1}]}"));
         posts.put("p-nowhere", post("programme:p-nowhere", "application/json",
@@ -257,6 +271,16 @@ class ProgrammeMeasuredEndToEndTest extends EndToEndCalls {
                     assertThat(text).contains("⚠ programme outcome " + c.words() + ": 11% apart (over 10%)");
                 }
             }
+        }
+    }
+
+    /** Before its owner's first check-in, the digest still says what the system of record measured. */
+    @Test
+    void theDigestSaysTheMeasuredValueBeforeTheFirstCheckin() throws Exception {
+        JsonNode preview = get("/api/v1/digests/preview?programme=p-early&week=" + WEEK);
+        for (String text : List.of(preview.get("blockKit").toString(), preview.get("adaptiveCard").toString())) {
+            assertThat(text).contains("Quote cycle (days): no check-in yet (baseline 10, target 6)",
+                    "· measured 9.5 on 1 Dec");
         }
     }
 
