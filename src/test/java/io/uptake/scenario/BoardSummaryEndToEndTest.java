@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.uptake.chat.slack.FakeSlackApi;
 import io.uptake.chat.slack.SyncSlackAudiences;
 import io.uptake.chat.teams.FakeBotConnector;
@@ -18,11 +16,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -65,9 +60,7 @@ class BoardSummaryEndToEndTest extends EndToEndCalls {
 
     @BeforeAll
     void start() throws Exception {
-        Path file = Files.createTempFile("programmes", ".yaml");
-        file.toFile().deleteOnExit();
-        Files.writeString(file, """
+        clock = startService("""
                 programmes:
                   - id: ops
                     name: Operations AI
@@ -100,15 +93,7 @@ class BoardSummaryEndToEndTest extends EndToEndCalls {
                         stage: pilot
                         audience: { teams-team: "%s" }
                         target-team-size: 3
-                """.formatted(TEAM));
-        Map<String, Object> settings = new HashMap<>(slack.settings());
-        settings.putAll(teams.settings());
-        settings.put("uptake.catalog", file.toString());
-        settings.put("uptake.admin-token", ADMIN);
-        settings.put("uptake.public-url", PUBLIC + "/");
-        server = ApplicationContext.run(EmbeddedServer.class, settings, "test");
-        context = server.getApplicationContext();
-        clock = context.getBean(MutableClock.class);
+                """.formatted(TEAM), slack, teams, Map.of("uptake.public-url", PUBLIC + "/"));
         clock.set(Instant.parse("2026-12-02T10:00:00Z"));
 
         List<ScenarioPerson> slackPeople = new ArrayList<>();

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.uptake.chat.slack.FakeSlackApi;
 import io.uptake.chat.slack.SyncSlackAudiences;
 import io.uptake.chat.teams.FakeBotConnector;
@@ -18,8 +16,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -93,9 +89,7 @@ class ClaimedVsMeasuredEndToEndTest extends EndToEndCalls {
 
     @BeforeAll
     void start() throws Exception {
-        Path file = Files.createTempFile("programmes", ".yaml");
-        file.toFile().deleteOnExit();
-        Files.writeString(file, """
+        clock = startService("""
                 programmes:
                   - id: ops
                     name: Operations AI
@@ -133,14 +127,7 @@ class ClaimedVsMeasuredEndToEndTest extends EndToEndCalls {
                         target-team-size: 3
                         outcome: { metric: Hours per reply, unit: hours, direction: down, baseline: 10, target: 6,
                                    by: 2027-Q2 }
-                """.formatted(TEAM));
-        Map<String, Object> settings = new HashMap<>(slack.settings());
-        settings.putAll(teams.settings());
-        settings.put("uptake.catalog", file.toString());
-        settings.put("uptake.admin-token", ADMIN);
-        server = ApplicationContext.run(EmbeddedServer.class, settings, "test");
-        context = server.getApplicationContext();
-        clock = context.getBean(MutableClock.class);
+                """.formatted(TEAM), slack, teams, Map.of());
         clock.set(Instant.parse("2026-12-02T10:00:00Z"));
 
         List<ScenarioPerson> slackPeople = new ArrayList<>();

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.uptake.chat.slack.FakeSlackApi;
 import io.uptake.chat.slack.SyncSlackAudiences;
 import io.uptake.chat.teams.FakeBotConnector;
@@ -17,8 +15,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -72,9 +68,7 @@ class EarlyWarningEndToEndTest extends EndToEndCalls {
 
     @BeforeAll
     void start() throws Exception {
-        Path file = Files.createTempFile("programmes", ".yaml");
-        file.toFile().deleteOnExit();
-        Files.writeString(file, """
+        clock = startService("""
                 programmes:
                   - id: ops
                     name: Operations AI
@@ -123,14 +117,7 @@ class EarlyWarningEndToEndTest extends EndToEndCalls {
                         target-team-size: 4
                         outcome: { metric: Contracts per week, unit: contracts, direction: up, baseline: 10,
                                    target: 12, by: 2027-Q2, declared: 2026-10-01 }
-                """.formatted(TEAM));
-        Map<String, Object> settings = new HashMap<>(slack.settings());
-        settings.putAll(teams.settings());
-        settings.put("uptake.catalog", file.toString());
-        settings.put("uptake.admin-token", ADMIN);
-        server = ApplicationContext.run(EmbeddedServer.class, settings, "test");
-        context = server.getApplicationContext();
-        clock = context.getBean(MutableClock.class);
+                """.formatted(TEAM), slack, teams, Map.of());
         clock.set(Instant.parse("2026-12-09T10:00:00Z"));
 
         List<ScenarioPerson> slackPeople = new ArrayList<>();

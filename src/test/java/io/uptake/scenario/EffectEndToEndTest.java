@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.uptake.chat.slack.SyncSlackAudiences;
 import io.uptake.chat.teams.FakeBotConnector;
 import io.uptake.chat.teams.SyncTeamsRosters;
@@ -16,8 +14,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -109,9 +105,7 @@ class EffectEndToEndTest extends EndToEndCalls {
 
     @BeforeAll
     void start() throws Exception {
-        Path file = Files.createTempFile("programmes", ".yaml");
-        file.toFile().deleteOnExit();
-        Files.writeString(file, """
+        clock = startService("""
                 programmes:
                   - id: eff
                     name: Legal AI
@@ -133,16 +127,8 @@ class EffectEndToEndTest extends EndToEndCalls {
                     schedule: { every: TUESDAY, at: "10:00", zone: recipient }
                     questions: [usage, cycle-time]
                     mode: confidential
-                """.formatted(cycleTime(), String.join(", ", emails("e", 3)), TEAM));
-        Map<String, Object> settings = new HashMap<>(slack.settings());
-        settings.putAll(teams.settings());
-        settings.put("uptake.catalog", file.toString());
-        settings.put("uptake.admin-token", ADMIN);
-        settings.put("uptake.metrics.min-respondents", "3");
-        settings.put("uptake.pulses.pre-rollout.weeks", "8");
-        server = ApplicationContext.run(EmbeddedServer.class, settings, "test");
-        context = server.getApplicationContext();
-        clock = context.getBean(MutableClock.class);
+                """.formatted(cycleTime(), String.join(", ", emails("e", 3)), TEAM), slack, teams,
+                Map.of("uptake.metrics.min-respondents", "3", "uptake.pulses.pre-rollout.weeks", "8"));
         clock.set(Instant.parse("2026-11-02T08:00:00Z"));
 
         List<ScenarioPerson> slackPeople = new ArrayList<>();

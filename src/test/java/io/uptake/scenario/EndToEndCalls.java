@@ -7,13 +7,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.uptake.delivery.Dispatcher;
+import io.uptake.time.MutableClock;
 import io.uptake.web.Sessions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an end-to-end test from a programmes file calls on the running service: the admin API with its token, the
@@ -30,6 +35,25 @@ abstract class EndToEndCalls {
 
     /** The admin token the test's service was started with. */
     abstract String adminToken();
+
+    /**
+     * Starts the service on a programmes file with the Slack and Teams fakes, the admin token and any further
+     * settings; sets {@link #server} and {@link #context} and returns the service's clock.
+     */
+    MutableClock startService(String programmes, SlackSide slack, TeamsSide teams, Map<String, Object> more)
+            throws IOException {
+        Path file = Files.createTempFile("programmes", ".yaml");
+        file.toFile().deleteOnExit();
+        Files.writeString(file, programmes);
+        Map<String, Object> settings = new HashMap<>(slack.settings());
+        settings.putAll(teams.settings());
+        settings.put("uptake.catalog", file.toString());
+        settings.put("uptake.admin-token", adminToken());
+        settings.putAll(more);
+        server = ApplicationContext.run(EmbeddedServer.class, settings, "test");
+        context = server.getApplicationContext();
+        return context.getBean(MutableClock.class);
+    }
 
     /** The workflow {@code id} in a scorecard's JSON. */
     static JsonNode workflow(JsonNode card, String id) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.uptake.chat.slack.SyncSlackAudiences;
 import io.uptake.chat.teams.FakeBotConnector;
 import io.uptake.chat.teams.SyncTeamsRosters;
@@ -18,8 +16,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -84,9 +80,7 @@ class ProgrammeMeasuredEndToEndTest extends EndToEndCalls {
 
     @BeforeAll
     void start() throws Exception {
-        Path file = Files.createTempFile("programmes", ".yaml");
-        file.toFile().deleteOnExit();
-        Files.writeString(file, """
+        clock = startService("""
                 programmes:
                   - id: p-slack
                     name: Claims AI
@@ -136,14 +130,7 @@ class ProgrammeMeasuredEndToEndTest extends EndToEndCalls {
                         owner: e2@example.com
                         stage: pilot
                         audience: { emails: [e2@example.com] }
-                """.formatted(TEAM));
-        Map<String, Object> settings = new HashMap<>(slack.settings());
-        settings.putAll(teams.settings());
-        settings.put("uptake.catalog", file.toString());
-        settings.put("uptake.admin-token", ADMIN);
-        server = ApplicationContext.run(EmbeddedServer.class, settings, "test");
-        context = server.getApplicationContext();
-        clock = context.getBean(MutableClock.class);
+                """.formatted(TEAM), slack, teams, Map.of());
         clock.set(Instant.parse("2026-12-02T10:00:00Z"));
 
         slack.directory(List.of("olga", "sam", "cfo", "e1", "e2").stream().map(name -> new ScenarioPerson(

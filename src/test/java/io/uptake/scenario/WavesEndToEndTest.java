@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.uptake.chat.slack.SyncSlackAudiences;
 import io.uptake.chat.teams.FakeBotConnector;
 import io.uptake.chat.teams.SyncTeamsRosters;
@@ -14,8 +12,6 @@ import io.uptake.time.MutableClock;
 import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -85,9 +81,7 @@ class WavesEndToEndTest extends EndToEndCalls {
 
     @BeforeAll
     void start() throws Exception {
-        Path file = Files.createTempFile("programmes", ".yaml");
-        file.toFile().deleteOnExit();
-        Files.writeString(file, """
+        clock = startService("""
                 programmes:
                   - id: roll
                     name: Claims AI rollout
@@ -118,14 +112,7 @@ class WavesEndToEndTest extends EndToEndCalls {
                     schedule: { every: TUESDAY, at: "10:00", zone: recipient }
                     questions: [trust]
                     mode: confidential
-                """.formatted(String.join(", ", WAVE1), TEAM));
-        Map<String, Object> settings = new HashMap<>(slack.settings());
-        settings.putAll(teams.settings());
-        settings.put("uptake.catalog", file.toString());
-        settings.put("uptake.admin-token", ADMIN);
-        server = ApplicationContext.run(EmbeddedServer.class, settings, "test");
-        context = server.getApplicationContext();
-        clock = context.getBean(MutableClock.class);
+                """.formatted(String.join(", ", WAVE1), TEAM), slack, teams, Map.of());
         clock.set(Instant.parse("2026-11-17T10:00:00Z"));
 
         List<ScenarioPerson> slackPeople = new ArrayList<>();
