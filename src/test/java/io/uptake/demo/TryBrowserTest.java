@@ -44,7 +44,7 @@ class TryBrowserTest {
         assertThat(browser.text()).contains("Demo.", "Viewing as Admin (admin)", "Claims AI");
 
         browser.go("/try");
-        assertThat(browser.text()).contains("Try the chat", "Sponsors (3)");
+        assertThat(browser.text()).contains("Try the chat", "Sponsors (4)");
         assertThat(browser.accessibilityViolations(Set.of("serious", "critical"))).isEmpty();
         browser.screenshots("try-people");
         String href = firstWithAnUnansweredPulse();
