@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.uptake.digest.board.BoardSummaries;
 import io.uptake.time.MutableClock;
 import java.io.IOException;
 import java.io.StringReader;
@@ -330,6 +331,9 @@ class OutcomeEffectEndToEndTest extends EndToEndCalls {
     @Test
     void theWorkflowPageShowsTheOutcomeEffect() throws Exception {
         assertThat(page("/workflows/intake?week=" + WEEK)).contains("Measured effect on outcome", line());
+        // The quarter's board summary, read on demand while the quarter runs, gives the same line.
+        BoardSummaries.Page board = context.getBean(BoardSummaries.class).page("claims", "2026-Q4");
+        assertThat(((BoardSummaries.Page.Png) board).page().lines()).contains("Measured effect on outcome: " + line());
         assertThat(page("/workflows/plain?week=" + WEEK)).doesNotContain("Measured effect on outcome");
     }
 

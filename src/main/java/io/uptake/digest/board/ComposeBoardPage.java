@@ -3,6 +3,7 @@ package io.uptake.digest.board;
 import io.micronaut.core.annotation.Nullable;
 import io.uptake.metrics.Effect;
 import io.uptake.metrics.Figure;
+import io.uptake.metrics.OutcomeEffectWording;
 import io.uptake.metrics.OutcomeGapWording;
 import io.uptake.metrics.OutcomeProgress;
 import io.uptake.metrics.OwnerDecision;
@@ -140,6 +141,9 @@ final class ComposeBoardPage {
                     : evidence.measuredSource() == null ? "a system of record not named" : evidence.measuredSource()));
         }
         lines.add(effect(end.effect()));
+        if (end.outcomeEffect() != null) {
+            lines.add(OutcomeEffectWording.LABEL + ": " + OutcomeEffectWording.line(end.outcomeEffect()));
+        }
         lines.add(decisions(each, firstDay, lastDay));
         return new BoardPage.WorkflowPart(end.name() + " (" + end.stage() + ", owner " + end.ownerEmail() + ")",
                 end.verdict().name(), lines);
