@@ -9,6 +9,7 @@ import io.uptake.chat.slack.SyncSlackAudiences;
 import io.uptake.chat.teams.FakeBotConnector;
 import io.uptake.chat.teams.SyncTeamsRosters;
 import io.uptake.checkin.OpenCheckinCycles;
+import io.uptake.digest.board.BoardSummaries;
 import io.uptake.time.MutableClock;
 import java.io.IOException;
 import java.io.StringReader;
@@ -258,6 +259,27 @@ class ProgrammeMeasuredEndToEndTest extends EndToEndCalls {
                     assertThat(text).contains("⚠ programme outcome " + c.words() + ": 11% apart (over 10%)");
                 }
             }
+        }
+    }
+
+    /** The quarter's board summary sets the programme's measured value beside its claim. */
+    @Test
+    void theBoardSummarySaysWhatWasMeasuredOfTheProgrammesOutcome() {
+        assertThat(boardLines("p-slack")).anyMatch(l -> l.startsWith("Programme outcome: Revenue per claim")
+                && l.contains("· Measured 121 on 1 Dec 2026, "));
+        assertThat(boardLines("p-early")).contains("Programme outcome: Quote cycle, down, baseline 10 days → target"
+                + " 6 days · Claimed: no check-in yet · Measured 9.5 on 1 Dec 2026");
+    }
+
+    /** The quarter's page as read once it is over (the first Monday after it), the clock then set back. */
+    private List<String> boardLines(String programme) {
+        Instant now = clock.instant();
+        clock.set(Instant.parse("2027-01-04T10:00:00Z"));
+        try {
+            BoardSummaries.Page page = context.getBean(BoardSummaries.class).page(programme, "2026-Q4");
+            return ((BoardSummaries.Page.Png) page).page().lines();
+        } finally {
+            clock.set(now);
         }
     }
 

@@ -101,7 +101,8 @@ final class ComposeBoardPage {
         header.add("Programme verdict at the quarter's end (" + weeks.get(weeks.size() - 1) + "): "
                 + last.verdict() + ", first reason: " + first);
         if (last.outcome() != null) {
-            header.add("Programme outcome: " + outcome(last.outcome()) + " · " + claimed(last.outcome()));
+            header.add("Programme outcome: " + outcome(last.outcome()) + " · " + claimed(last.outcome())
+                    + measured(last.outcome()));
         }
         if (!last.flags().isEmpty()) {
             header.add("Flag: " + last.flags().get(0));
