@@ -9,6 +9,7 @@ import io.uptake.scenario.ScenarioPerson;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the demo's workflow owners are told and decide: each Monday the alerts on last week's figures and the day-60
@@ -36,8 +37,9 @@ class DemoOwners {
     }
 
     void decide(Scenario scenario) {
+        Map<String, ScenarioPerson> people = scenario.peopleByEmail();
         for (String workflowId : warned) {
-            ScenarioPerson owner = scenario.peopleByEmail().get(scenario.workflow(workflowId).ownerEmail());
+            ScenarioPerson owner = people.get(scenario.workflow(workflowId).ownerEmail());
             DemoPeople.platform(owner).ifPresent(p -> inbound.command(p, owner.chatId(),
                     "decide " + workflowId + " " + scenario.decisionOn(workflowId)));
         }

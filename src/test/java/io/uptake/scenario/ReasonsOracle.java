@@ -314,9 +314,8 @@ final class ReasonsOracle {
         // every programme is in the first file, with or without workflows
         LocalDate started = scenario.firstMonday();
         for (ScenarioWorkflow w : scenario.workflows()) {
-            if (w.programmeId().equals(programme.id()) && view(w.id()).start().isBefore(started)) {
-                started = view(w.id()).start();
-            }
+            LocalDate start = w.programmeId().equals(programme.id()) ? view(w.id()).start() : started;
+            started = start.isBefore(started) ? start : started;
         }
         LocalDate sunday = scenario.firstMonday().plusWeeks(week).plusDays(6);
         BigDecimal last = null;
